@@ -1,0 +1,102 @@
+using FedDashboard.Core.Governance;
+using FedDashboard.Core.Jobs;
+using FedDashboard.Core.Learning;
+using FedDashboard.Core.Live;
+using FedDashboard.Core.Options;
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Topology;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FedDashboard.Core;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Fed";
+
+    /// <summary>
+    /// Registers the orchestrator, its database, Hangfire (storage and this node's workers) and the fleet.
+    /// A host that carries live events elsewhere registers its own <see cref="ILivePublisher"/> first.
+    /// </summary>
+    public static IHostApplicationBuilder AddFedCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new StartupException($"ConnectionStrings:{ConnectionStringName} is not set. Use ./fed run (it starts a private PostgreSQL), or set ConnectionStrings__{ConnectionStringName} to your server.");
+
+        services.AddValidatedOptions<DataOptions>(builder.Configuration);
+        services.AddValidatedOptions<FleetOptions>(builder.Configuration);
+        services.AddValidatedOptions<OrchestrationOptions>(builder.Configuration);
+        services.AddValidatedOptions<DefaultJobOptions>(builder.Configuration);
+        services.AddValidatedOptions<RewardOptions>(builder.Configuration);
+
+        services.AddDbContextFactory<FedDbContext>(o => o.UseNpgsql(connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LiveFeed>();
+        services.TryAddSingleton<ILivePublisher, LocalLivePublisher>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DataOptions>>().Value;
+            return new ModelBlobStore(Path.GetFullPath(options.BlobPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        });
+        services.AddSingleton<FederatedData>();
+
+        services.AddTransient<FleetSeeder>();
+        services.AddTransient<JobLauncher>();
+        services.AddTransient<RoundStarter>();
+        services.AddTransient<SimulatedTerminal>();
+        services.AddTransient<UpdateReceiver>();
+        services.AddTransient<RoundAggregator>();
+        services.AddTransient<VersionDecisions>();
+        services.AddTransient<IRoundScheduler, HangfireRoundScheduler>();
+
+        services.AddHangfire(AddHangfireStorage(connectionString));
+        var orchestration = builder.Configuration.GetSection(OrchestrationOptions.Section).Get<OrchestrationOptions>() ?? new();
+        services.AddHangfireServer(o =>
+        {
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:orchestration";
+            o.Queues = ["default"];
+            o.WorkerCount = 4;
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        });
+        services.AddHangfireServer(o =>
+        {
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:training";
+            o.Queues = [TrainParticipantJob.Queue];
+            o.WorkerCount = Math.Max(orchestration.TrainingWorkers, 1);
+        });
+
+        if (builder.Configuration.GetSection(FleetOptions.Section).Get<FleetOptions>()?.Simulate ?? true)
+            services.AddHostedService<FleetSimulator>();
+        return builder;
+    }
+
+    private static Action<IGlobalConfiguration> AddHangfireStorage(string connectionString) => configuration => configuration
+        .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        .UseSimpleAssemblyNameTypeSerializer()
+        .UseRecommendedSerializerSettings()
+        .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            // Defaults poll every 15 s; rounds take about a second, so wake workers on enqueue instead.
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            EnableLongPolling = true,
+            // Without it a training longer than the invisibility timeout would start again on another worker.
+            UseSlidingInvisibilityTimeout = true,
+        });
+
+    private static void AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration) where T : class, IValidatedOptions
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(T.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>, SectionValidator<T>>();
+    }
+}

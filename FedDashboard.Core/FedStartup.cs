@@ -1,0 +1,97 @@
+using FedDashboard.Core.Jobs;
+using FedDashboard.Core.Learning;
+using FedDashboard.Core.Options;
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Topology;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace FedDashboard.Core;
+
+/// <summary>
+/// What must hold before the node serves anything: valid settings, a reachable and migrated database,
+/// MNIST readable, libtorch loaded, a fleet, and (on a fresh database) the default job.
+/// Each failure becomes one <see cref="StartupException"/> that says what to do.
+/// </summary>
+public static class FedStartup
+{
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FedStartup));
+        CheckOptions(services);
+        await MigrateAsync(services, ct);
+        LoadData(services);
+        try
+        {
+            TorchRuntime.EnsureLoaded();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new StartupException(exception.Message, exception);
+        }
+
+        if (await services.GetRequiredService<FleetSeeder>().SeedIfEmptyAsync(ct))
+        {
+            logger.LogInformation("Created the simulated fleet.");
+            await StartDefaultJobAsync(services, ct);
+        }
+        services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<RecoverStalledJobsJob>(RecoverStalledJobsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+    }
+
+    private static void CheckOptions(IServiceProvider services)
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<DataOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<FleetOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<OrchestrationOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<DefaultJobOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<RewardOptions>>().Value;
+        }
+        catch (OptionsValidationException exception)
+        {
+            throw new StartupException("Invalid settings (appsettings.json or environment): " + string.Join(" ", exception.Failures), exception);
+        }
+    }
+
+    private static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<FedDbContext>>().CreateDbContextAsync(ct);
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException { InnerException: NpgsqlException })
+        {
+            var target = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Password = null };
+            throw new StartupException(
+                $"Cannot reach PostgreSQL at Host={target.Host};Port={target.Port};Database={target.Database} ({exception.GetBaseException().Message}). " +
+                "Start the private database with ./fed run, or set ConnectionStrings__Fed to a server you run.", exception);
+        }
+    }
+
+    private static void LoadData(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<FederatedData>().EnsureLoaded();
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        {
+            throw new StartupException($"MNIST could not be read: {exception.Message}", exception);
+        }
+    }
+
+    private static async Task StartDefaultJobAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<IOptions<DefaultJobOptions>>().Value;
+        if (!options.StartOnFreshDatabase) return;
+        await services.GetRequiredService<JobLauncher>().LaunchAsync(options.Name, options.Settings, ct);
+    }
+}

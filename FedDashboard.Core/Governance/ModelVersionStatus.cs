@@ -1,0 +1,9 @@
+namespace FedDashboard.Core.Governance;
+
+public enum ModelVersionStatus
+{
+    PendingApproval,
+    Approved,
+    Rejected,
+    Published,
+}

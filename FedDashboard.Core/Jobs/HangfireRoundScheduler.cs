@@ -1,0 +1,22 @@
+using FedDashboard.Core.Orchestration;
+using Hangfire;
+
+namespace FedDashboard.Core.Jobs;
+
+internal sealed class HangfireRoundScheduler(IBackgroundJobClient jobs) : IRoundScheduler
+{
+    public void StartNextRound(int jobId, TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero) jobs.Enqueue<StartRoundJob>(j => j.RunAsync(jobId, CancellationToken.None));
+        else jobs.Schedule<StartRoundJob>(j => j.RunAsync(jobId, CancellationToken.None), delay);
+    }
+
+    public void TrainParticipant(int participantId) =>
+        jobs.Enqueue<TrainParticipantJob>(j => j.RunAsync(participantId, CancellationToken.None));
+
+    public void AggregateWhenDue(int roundId, DateTimeOffset deadline) =>
+        jobs.Schedule<AggregateRoundJob>(j => j.RunAsync(roundId, CancellationToken.None), deadline);
+
+    public void AggregateNow(int roundId) =>
+        jobs.Enqueue<AggregateRoundJob>(j => j.RunAsync(roundId, CancellationToken.None));
+}

@@ -1,0 +1,32 @@
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Persistence;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Core.Jobs;
+
+/// <summary>
+/// Every minute: a running job whose latest step is long overdue (the process died between two steps)
+/// is nudged on. The steps are idempotent, so a nudge on a job that is merely slow changes nothing.
+/// </summary>
+public sealed class RecoverStalledJobsJob(IDbContextFactory<FedDbContext> dbFactory, IRoundScheduler scheduler, TimeProvider clock)
+{
+    public const string RecurringId = "recover-stalled-jobs";
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
+
+    [AutomaticRetry(Attempts = 0), DisableConcurrentExecution(60)]
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var overdue = clock.GetUtcNow() - Grace;
+        var stalled = await db.TrainingJobs
+            .Where(j => j.Status == JobStatus.Running)
+            .Select(j => new { j.Id, Latest = db.Rounds.Where(r => r.JobId == j.Id).OrderByDescending(r => r.Number).FirstOrDefault() })
+            .Where(x => x.Latest == null
+                || (x.Latest.Phase == RoundPhase.Completed && x.Latest.EndedAt < overdue)
+                || (x.Latest.Phase != RoundPhase.Completed && x.Latest.Deadline < overdue))
+            .Select(x => x.Id)
+            .ToListAsync(ct);
+        foreach (var jobId in stalled) scheduler.StartNextRound(jobId, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,13 @@
+using FedDashboard.Core.Orchestration;
+using Hangfire;
+
+namespace FedDashboard.Core.Jobs;
+
+public sealed class TrainParticipantJob(SimulatedTerminal terminal)
+{
+    public const string Queue = "training";
+
+    // A failed training is recorded on the participant; retrying would only train after the round moved on.
+    [AutomaticRetry(Attempts = 0), Queue(Queue)]
+    public Task RunAsync(int participantId, CancellationToken ct) => terminal.TrainAsync(participantId, ct);
+}

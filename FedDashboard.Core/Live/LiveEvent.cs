@@ -1,0 +1,18 @@
+using FedDashboard.Core.Governance;
+using FedDashboard.Core.Orchestration;
+
+namespace FedDashboard.Core.Live;
+
+/// <summary>Something the dashboard shows as it happens. Each concrete type travels under its own hub method name.</summary>
+public abstract record LiveEvent(DateTimeOffset At);
+
+public sealed record RoundPhaseChanged(int JobId, int RoundId, int RoundNumber, RoundPhase Phase, DateTimeOffset At) : LiveEvent(At);
+
+public sealed record ParticipantChanged(int JobId, int RoundId, int TerminalId, ParticipantStatus Status, DateTimeOffset At) : LiveEvent(At);
+
+public sealed record ModelVersionChanged(int JobId, int VersionId, int Number, int? RoundNumber, double? TestAccuracy, double? TestLoss, ModelVersionStatus Status, DateTimeOffset At) : LiveEvent(At);
+
+public sealed record JobChanged(int JobId, JobStatus Status, string? Reason, DateTimeOffset At) : LiveEvent(At);
+
+/// <summary>The fleet after one telemetry tick: counts and load, for the overview's KPIs and load chart.</summary>
+public sealed record FleetTick(int Terminals, int Online, int InCoverage, int Training, double MeanCpuLoad, double MaxCpuLoad, double MeanBattery, DateTimeOffset At) : LiveEvent(At);

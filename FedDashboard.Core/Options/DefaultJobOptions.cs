@@ -1,0 +1,19 @@
+using FedDashboard.Core.Orchestration;
+
+namespace FedDashboard.Core.Options;
+
+/// <summary>The job started on a fresh database so the dashboard shows training out of the box.</summary>
+public sealed class DefaultJobOptions : IValidatedOptions
+{
+    public static string Section => "Fed:DefaultJob";
+
+    public bool StartOnFreshDatabase { get; set; } = true;
+    public string Name { get; set; } = "MNIST 2NN demo";
+    public TrainingSettings Settings { get; set; } = new() { AutoApprove = true, MaxRounds = 500 };
+
+    public IEnumerable<string> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Name)) yield return "Name must not be empty.";
+        foreach (var error in Settings.Validate()) yield return $"Settings:{error}";
+    }
+}

@@ -1,0 +1,17 @@
+namespace FedDashboard.Core.Options;
+
+public sealed class RewardOptions : IValidatedOptions
+{
+    public static string Section => "Fed:Rewards";
+
+    /// <summary>What each accepted result earns until the full reward policy exists.</summary>
+    public decimal BaseAmount { get; set; } = 0.10m;
+
+    public string Currency { get; set; } = "EUR";
+
+    public IEnumerable<string> Validate()
+    {
+        if (BaseAmount is < 0 or > 1_000_000) yield return $"BaseAmount must be from 0 to 1000000 (was {BaseAmount}).";
+        if (Currency is not { Length: 3 } || !Currency.All(char.IsAsciiLetterUpper)) yield return $"Currency must be a three-letter ISO code such as EUR (was '{Currency}').";
+    }
+}

@@ -1,0 +1,24 @@
+using FedDashboard.Core.Live;
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Core.Orchestration;
+
+internal static class JobEnding
+{
+    /// <summary>Completes a running job once; a concurrent or repeated completion changes nothing.</summary>
+    public static async Task CompleteAsync(FedDbContext db, TrainingJob job, string reason, DateTimeOffset at, ILivePublisher live, CancellationToken ct)
+    {
+        if (job.Status != JobStatus.Running) return;
+        job.Complete(reason, at);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return;
+        }
+        await live.PublishAsync(new JobChanged(job.Id, job.Status, reason, at));
+    }
+}

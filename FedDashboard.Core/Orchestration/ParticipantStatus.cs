@@ -1,0 +1,10 @@
+namespace FedDashboard.Core.Orchestration;
+
+public enum ParticipantStatus
+{
+    Assigned,
+    Training,
+    Reported,
+    TimedOut,
+    Failed,
+}

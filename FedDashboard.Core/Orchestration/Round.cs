@@ -1,0 +1,55 @@
+namespace FedDashboard.Core.Orchestration;
+
+/// <summary>One edge round of a job: terminals train, then each edge aggregates and, every κ rounds, the centre combines.</summary>
+public sealed class Round
+{
+    private Round() { }
+
+    public Round(int jobId, int number, int baseModelVersionId, DateTimeOffset startedAt, DateTimeOffset deadline)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
+        if (deadline <= startedAt) throw new ArgumentException("A round's deadline must come after its start.", nameof(deadline));
+        JobId = jobId;
+        Number = number;
+        BaseModelVersionId = baseModelVersionId;
+        StartedAt = startedAt;
+        Deadline = deadline;
+        Phase = RoundPhase.Collecting;
+    }
+
+    public int Id { get; private set; }
+    public int JobId { get; private set; }
+    public int Number { get; private set; }
+    public RoundPhase Phase { get; private set; }
+
+    /// <summary>The central model this round's period started from: the parent of the version it may produce.</summary>
+    public int BaseModelVersionId { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+    public DateTimeOffset Deadline { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+    public RoundEndReason? EndReason { get; private set; }
+
+    /// <summary>The central model this round produced; null when it was not a combination round or nothing was reported.</summary>
+    public int? ModelVersionId { get; private set; }
+
+    /// <summary>Row version (PostgreSQL xmin): two workers cannot both move the same round.</summary>
+    public uint Version { get; private set; }
+
+    public List<RoundParticipant> Participants { get; private set; } = [];
+
+    public void BeginAggregation(RoundEndReason reason)
+    {
+        if (Phase != RoundPhase.Collecting) throw new InvalidOperationException($"Round {Number} is {Phase}, not collecting; it cannot begin aggregation.");
+        Phase = RoundPhase.Aggregating;
+        EndReason = reason;
+    }
+
+    public void Complete(int? modelVersionId, DateTimeOffset at)
+    {
+        if (Phase != RoundPhase.Aggregating) throw new InvalidOperationException($"Round {Number} is {Phase}, not aggregating; it cannot complete.");
+        Phase = RoundPhase.Completed;
+        ModelVersionId = modelVersionId;
+        EndedAt = at;
+    }
+}

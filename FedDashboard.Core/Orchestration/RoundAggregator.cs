@@ -1,0 +1,144 @@
+using FedDashboard.Core.Governance;
+using FedDashboard.Core.Learning;
+using FedDashboard.Core.Live;
+using FedDashboard.Core.Options;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Rewards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FedDashboard.Core.Orchestration;
+
+/// <summary>
+/// Ends a round: each edge averages its terminals' results (FedAvg by samples); at the end of a
+/// combination period the central server averages the edges' models into a new version, evaluated
+/// on the test set; each accepted result is rewarded. Runs safely any number of times, also at once:
+/// the round's row version lets exactly one run commit.
+/// </summary>
+public sealed class RoundAggregator(
+    IDbContextFactory<FedDbContext> dbFactory,
+    ModelBlobStore blobs,
+    FederatedData data,
+    IRoundScheduler scheduler,
+    ILivePublisher live,
+    IOptions<RewardOptions> rewards,
+    IOptions<OrchestrationOptions> orchestration,
+    TimeProvider clock,
+    ILogger<RoundAggregator> logger)
+{
+    public async Task AggregateAsync(int roundId, CancellationToken ct = default)
+    {
+        if (!await TryBeginAsync(roundId, ct)) return;
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.Id == roundId, ct);
+        if (round.Phase != RoundPhase.Aggregating) return;
+        var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
+        var reported = round.Participants.Where(p => p.Status == ParticipantStatus.Reported).OrderBy(p => p.Id).ToList();
+
+        var now = clock.GetUtcNow();
+        ModelVersion? version;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.EdgeAggregates.AddRange(AggregateEdges(round, reported));
+            await db.SaveChangesAsync(ct);
+            version = job.Settings.CombinesAfter(round.Number) ? await CombineAsync(db, job, round, ct) : null;
+            if (version is not null) await db.SaveChangesAsync(ct);
+            round.Complete(version?.Id, now);
+            db.RewardEntries.AddRange(reported.Select(p => Reward(job, round, p, now)));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException exception)
+        {
+            // The unique keys and the round's row version let only one run commit; the loser's work is rolled back.
+            logger.LogInformation(exception, "Round {RoundId} was completed by another run of its aggregation; this run changed nothing.", roundId);
+            return;
+        }
+
+        logger.LogInformation("Job {JobId}: round {Round} aggregated {Count} results{Version}.", job.Id, round.Number, reported.Count,
+            version is null ? "" : $" into v{version.Number} (test accuracy {version.TestAccuracy:P2})");
+        await live.PublishAsync(new RoundPhaseChanged(job.Id, round.Id, round.Number, round.Phase, now));
+        if (version is not null)
+            await live.PublishAsync(new ModelVersionChanged(job.Id, version.Id, version.Number, round.Number, version.TestAccuracy, version.TestLoss, version.Status, now));
+        scheduler.StartNextRound(job.Id, TimeSpan.FromSeconds(orchestration.Value.SecondsBetweenRounds));
+    }
+
+    /// <summary>Moves a collecting round to aggregating, timing out whoever has not reported. False when it is already done.</summary>
+    private async Task<bool> TryBeginAsync(int roundId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.Id == roundId, ct);
+        if (round.Phase == RoundPhase.Aggregating) return true;
+        if (round.Phase == RoundPhase.Completed) return false;
+
+        var now = clock.GetUtcNow();
+        var allReported = round.Participants.All(p => !p.IsOpen);
+        if (!allReported && now < round.Deadline) return false;
+        foreach (var late in round.Participants.Where(p => p.IsOpen)) late.TimeOut(now);
+        round.BeginAggregation(allReported ? RoundEndReason.AllReported : RoundEndReason.DeadlineReached);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await IsAggregatingAsync(roundId, ct);
+        }
+        await live.PublishAsync(new RoundPhaseChanged(round.JobId, round.Id, round.Number, round.Phase, now));
+        return true;
+    }
+
+    private async Task<bool> IsAggregatingAsync(int roundId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Rounds.AnyAsync(r => r.Id == roundId && r.Phase == RoundPhase.Aggregating, ct);
+    }
+
+    private IEnumerable<EdgeAggregate> AggregateEdges(Round round, IReadOnlyList<RoundParticipant> reported)
+    {
+        foreach (var edge in reported.GroupBy(p => p.EdgeId).OrderBy(g => g.Key))
+        {
+            var average = new WeightedAverage();
+            foreach (var participant in edge) average.Add(blobs.Get(participant.UpdateHash!), participant.Samples);
+            yield return new EdgeAggregate(round.Id, edge.Key, blobs.Put(average.Result()), edge.Sum(p => p.Samples), average.Count);
+        }
+    }
+
+    /// <summary>
+    /// The central combination: each edge's latest model of the period, weighted by the samples the edge
+    /// trained on during the period. Edges that trained nobody this period hold the parent model and are left out.
+    /// </summary>
+    private async Task<ModelVersion?> CombineAsync(FedDbContext db, TrainingJob job, Round round, CancellationToken ct)
+    {
+        var periodStart = round.Number - job.Settings.EdgeRoundsPerCombination + 1;
+        var aggregates = await db.EdgeAggregates
+            .Join(db.Rounds, a => a.RoundId, r => r.Id, (a, r) => new { Aggregate = a, r.JobId, r.Number })
+            .Where(x => x.JobId == job.Id && x.Number >= periodStart && x.Number <= round.Number)
+            .ToListAsync(ct);
+        if (aggregates.Count == 0) return null;
+
+        var central = new WeightedAverage();
+        foreach (var edge in aggregates.GroupBy(x => x.Aggregate.EdgeId).OrderBy(g => g.Key))
+        {
+            var latest = edge.MaxBy(x => x.Number)!.Aggregate;
+            central.Add(blobs.Get(latest.ModelHash), edge.Sum(x => x.Aggregate.Samples));
+        }
+        var model = central.Result();
+        var spec = new ModelSpec(job.Settings.Model);
+        var evaluation = ModelEvaluator.Evaluate(spec, model, data.Test);
+
+        var parent = await db.ModelVersions.SingleAsync(v => v.Id == round.BaseModelVersionId, ct);
+        var latestNumber = await db.ModelVersions.Where(v => v.JobId == job.Id).MaxAsync(v => v.Number, ct);
+        var version = ModelVersion.Candidate(parent, latestNumber + 1, round.Id, blobs.Put(model), evaluation.Accuracy, evaluation.Loss, clock.GetUtcNow());
+        if (job.Settings.AutoApprove) version.Approve("auto-approve", "The job approves its versions automatically.", clock.GetUtcNow());
+        db.ModelVersions.Add(version);
+        return version;
+    }
+
+    private RewardEntry Reward(TrainingJob job, Round round, RoundParticipant participant, DateTimeOffset at) =>
+        new(job.Id, round.Id, participant.TerminalId, rewards.Value.BaseAmount, rewards.Value.Currency,
+            $"Accepted result of {participant.Samples} samples in round {round.Number}", at);
+}

@@ -1,0 +1,7 @@
+namespace FedDashboard.Core.Orchestration;
+
+public enum RoundEndReason
+{
+    AllReported,
+    DeadlineReached,
+}

@@ -1,0 +1,8 @@
+namespace FedDashboard.Core.Orchestration;
+
+public enum RoundPhase
+{
+    Collecting,
+    Aggregating,
+    Completed,
+}

@@ -1,0 +1,57 @@
+using FedDashboard.Core.Learning;
+
+namespace FedDashboard.Core.Orchestration;
+
+/// <summary>What a training job trains and how; fixed when the job is created.</summary>
+public sealed record TrainingSettings
+{
+    public ModelArchitecture Model { get; init; } = ModelArchitecture.Mlp2NN;
+    public DataPartition Partition { get; init; } = DataPartition.Iid;
+
+    /// <summary>C: the fraction of the fleet selected each round.</summary>
+    public double ClientFraction { get; init; } = 0.1;
+
+    /// <summary>E: local epochs per round.</summary>
+    public int LocalEpochs { get; init; } = 1;
+
+    /// <summary>B: local minibatch size.</summary>
+    public int BatchSize { get; init; } = 10;
+
+    /// <summary>η: local SGD learning rate.</summary>
+    public double LearningRate { get; init; } = 0.05;
+
+    /// <summary>κ: edge rounds between two combinations at the central server (1 = plain FedAvg).</summary>
+    public int EdgeRoundsPerCombination { get; init; } = 1;
+
+    public int MaxRounds { get; init; } = 200;
+
+    /// <summary>The job completes once a central model reaches this test accuracy; null runs all rounds.</summary>
+    public double? TargetAccuracy { get; init; }
+
+    public int RoundTimeoutSeconds { get; init; } = 120;
+    public bool AutoApprove { get; init; }
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Every rule the settings break, each naming the setting and what is allowed; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!Enum.IsDefined(Model)) errors.Add($"Model must be one of {string.Join(", ", Enum.GetNames<ModelArchitecture>())}.");
+        if (!Enum.IsDefined(Partition)) errors.Add($"Partition must be one of {string.Join(", ", Enum.GetNames<DataPartition>())}.");
+        if (!(ClientFraction > 0 && ClientFraction <= 1)) errors.Add($"ClientFraction must be greater than 0 and at most 1 (was {ClientFraction}).");
+        if (LocalEpochs is < 1 or > 100) errors.Add($"LocalEpochs must be from 1 to 100 (was {LocalEpochs}).");
+        if (BatchSize is < 1 or > 60_000) errors.Add($"BatchSize must be from 1 to 60000 (was {BatchSize}).");
+        if (!(LearningRate > 0 && LearningRate <= 10)) errors.Add($"LearningRate must be greater than 0 and at most 10 (was {LearningRate}).");
+        if (EdgeRoundsPerCombination is < 1 or > 100) errors.Add($"EdgeRoundsPerCombination must be from 1 to 100 (was {EdgeRoundsPerCombination}).");
+        if (MaxRounds is < 1 or > 100_000) errors.Add($"MaxRounds must be from 1 to 100000 (was {MaxRounds}).");
+        if (TargetAccuracy is { } target && !(target > 0 && target <= 1)) errors.Add($"TargetAccuracy must be greater than 0 and at most 1, or empty (was {target}).");
+        if (RoundTimeoutSeconds is < 1 or > 86_400) errors.Add($"RoundTimeoutSeconds must be from 1 to 86400 (was {RoundTimeoutSeconds}).");
+        return errors;
+    }
+
+    /// <summary>How many terminals a round selects from a fleet of the given size: max(C·K, 1).</summary>
+    public int ParticipantsPerRound(int fleetSize) => Math.Max((int)Math.Round(ClientFraction * fleetSize), 1);
+
+    /// <summary>Whether the central server combines the edge models at the end of this round.</summary>
+    public bool CombinesAfter(int roundNumber) => roundNumber % EdgeRoundsPerCombination == 0;
+}

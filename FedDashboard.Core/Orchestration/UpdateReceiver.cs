@@ -1,0 +1,61 @@
+using FedDashboard.Core.Learning;
+using FedDashboard.Core.Live;
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Core.Orchestration;
+
+/// <summary>
+/// The edge's intake of terminal uploads, for simulated and real terminals alike. A bad upload is
+/// refused with its reason and changes nothing; the last awaited upload triggers aggregation.
+/// </summary>
+public sealed class UpdateReceiver(
+    IDbContextFactory<FedDbContext> dbFactory,
+    ModelBlobStore blobs,
+    IRoundScheduler scheduler,
+    ILivePublisher live,
+    TimeProvider clock)
+{
+    public async Task<UpdateOutcome> SubmitAsync(TerminalUpdate update, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var participant = await db.RoundParticipants.SingleOrDefaultAsync(p => p.Id == update.ParticipantId, ct);
+        if (participant is null || participant.TerminalId != update.TerminalId)
+            return UpdateOutcome.Reject($"Terminal {update.TerminalId} has no assignment {update.ParticipantId}.");
+        var round = await db.Rounds.SingleAsync(r => r.Id == participant.RoundId, ct);
+        if (round.Phase != RoundPhase.Collecting)
+            return UpdateOutcome.Reject($"Round {round.Number} is {round.Phase}; it no longer accepts updates.");
+        if (!participant.IsOpen)
+            return UpdateOutcome.Reject($"Assignment {participant.Id} is already {participant.Status}.");
+        if (Problem(update, blobs.Get(participant.BaseModelHash)) is { } problem)
+            return UpdateOutcome.Reject(problem);
+
+        var now = clock.GetUtcNow();
+        participant.Report(blobs.Put(update.Parameters), update.Samples, update.TrainLoss, update.TrainAccuracy, now);
+        var terminal = await db.Terminals.SingleAsync(t => t.Id == update.TerminalId, ct);
+        terminal.RecordTrainingSpeed(update.SamplesPerSecond);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return UpdateOutcome.Reject($"Assignment {participant.Id} changed while the upload arrived (timed out or reported twice); the upload was not counted.");
+        }
+
+        await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, participant.TerminalId, participant.Status, now));
+        var stillOpen = await db.RoundParticipants.AnyAsync(p => p.RoundId == round.Id
+            && (p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training), ct);
+        if (!stillOpen) scheduler.AggregateNow(round.Id);
+        return UpdateOutcome.Accept($"Update from terminal {update.TerminalId} accepted for round {round.Number} ({update.Samples} samples).");
+    }
+
+    private static string? Problem(TerminalUpdate update, ParameterSet baseModel)
+    {
+        if (update.Samples <= 0) return $"Samples must be positive (was {update.Samples}).";
+        if (!update.Parameters.ShapeMatches(baseModel)) return "The update's parameter names or shapes differ from the model the terminal was given.";
+        if (update.Parameters.HasNonFinite()) return "The update contains NaN or infinite values.";
+        if (!double.IsFinite(update.TrainLoss) || !double.IsFinite(update.TrainAccuracy)) return "The reported training loss and accuracy must be finite numbers.";
+        return null;
+    }
+}

@@ -1,0 +1,14 @@
+using FedDashboard.Core.Topology;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FedDashboard.Core.Persistence.Configurations;
+
+internal sealed class EdgeServerConfiguration : IEntityTypeConfiguration<EdgeServer>
+{
+    public void Configure(EntityTypeBuilder<EdgeServer> builder)
+    {
+        builder.Property(e => e.Name).HasMaxLength(100);
+        builder.HasIndex(e => e.Name).IsUnique();
+    }
+}

@@ -1,0 +1,22 @@
+using FedDashboard.Core.Governance;
+using FedDashboard.Core.Orchestration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FedDashboard.Core.Persistence.Configurations;
+
+internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<ModelVersion>
+{
+    public void Configure(EntityTypeBuilder<ModelVersion> builder)
+    {
+        builder.HasOne<TrainingJob>().WithMany().HasForeignKey(v => v.JobId);
+        builder.HasIndex(v => new { v.JobId, v.Number }).IsUnique();
+        builder.HasIndex(v => v.RoundId).IsUnique();
+        builder.HasOne<ModelVersion>().WithMany().HasForeignKey(v => v.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(v => v.ModelHash).HasMaxLength(64);
+        builder.Property(v => v.DecidedBy).HasMaxLength(200);
+        builder.Property(v => v.DecisionComment).HasMaxLength(2000);
+        builder.Ignore(v => v.Label);
+        builder.Property(v => v.Version).IsRowVersion();
+    }
+}

@@ -1,0 +1,22 @@
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Topology;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FedDashboard.Core.Persistence.Configurations;
+
+internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<RoundParticipant>
+{
+    public void Configure(EntityTypeBuilder<RoundParticipant> builder)
+    {
+        builder.HasIndex(p => new { p.RoundId, p.TerminalId }).IsUnique();
+        builder.HasIndex(p => p.Status);
+        builder.HasOne<Terminal>().WithMany().HasForeignKey(p => p.TerminalId);
+        builder.HasOne<EdgeServer>().WithMany().HasForeignKey(p => p.EdgeId);
+        builder.Property(p => p.BaseModelHash).HasMaxLength(64);
+        builder.Property(p => p.UpdateHash).HasMaxLength(64);
+        builder.Property(p => p.ModelVariant).HasMaxLength(50);
+        builder.Property(p => p.FailureReason).HasMaxLength(1000);
+        builder.Property(p => p.Version).IsRowVersion();
+    }
+}

@@ -1,0 +1,16 @@
+using FedDashboard.Core.Topology;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FedDashboard.Core.Persistence.Configurations;
+
+internal sealed class TerminalConfiguration : IEntityTypeConfiguration<Terminal>
+{
+    public void Configure(EntityTypeBuilder<Terminal> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.HasIndex(t => t.Name).IsUnique();
+        builder.HasIndex(t => t.DataOrdinal).IsUnique();
+        builder.HasOne<EdgeServer>().WithMany().HasForeignKey(t => t.EdgeId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

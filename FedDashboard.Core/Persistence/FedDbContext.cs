@@ -1,0 +1,27 @@
+using FedDashboard.Core.Governance;
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Topology;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Core.Persistence;
+
+public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : DbContext(options)
+{
+    public DbSet<EdgeServer> EdgeServers => Set<EdgeServer>();
+    public DbSet<Terminal> Terminals => Set<Terminal>();
+    public DbSet<TrainingJob> TrainingJobs => Set<TrainingJob>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<RoundParticipant> RoundParticipants => Set<RoundParticipant>();
+    public DbSet<EdgeAggregate> EdgeAggregates => Set<EdgeAggregate>();
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<RewardEntry> RewardEntries => Set<RewardEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FedDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

@@ -1,0 +1,32 @@
+using FedDashboard.Core.Options;
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FedDashboard.Core.Topology;
+
+/// <summary>Creates the simulated edges and terminals on a database that has none.</summary>
+public sealed class FleetSeeder(IDbContextFactory<FedDbContext> dbFactory, IOptions<FleetOptions> options, TimeProvider clock)
+{
+    /// <returns>True when it created the fleet, false when one was already there.</returns>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.EdgeServers.AnyAsync(ct)) return false;
+
+        var edges = FleetLayout.Edges(options.Value);
+        db.EdgeServers.AddRange(edges);
+        await db.SaveChangesAsync(ct);
+
+        var random = new Random(options.Value.Seed);
+        var now = clock.GetUtcNow();
+        foreach (var (terminal, edge) in FleetLayout.Terminals(options.Value, edges))
+        {
+            terminal.MoveTo(terminal.PositionX, terminal.PositionY, edge.Id);
+            terminal.ReportTelemetry(random.NextDouble() * 0.5, 0.5 + random.NextDouble() * 0.5, 1024 + random.Next(3072), online: true, now);
+            db.Terminals.Add(terminal);
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

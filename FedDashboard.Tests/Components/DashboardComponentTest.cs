@@ -1,0 +1,39 @@
+using Bunit;
+using FedDashboard.Core.Governance;
+using FedDashboard.Core.Live;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Model;
+using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace FedDashboard.Tests.Components;
+
+/// <summary>bUnit with MudBlazor, loose JS interop, and the pages' real services on a real database and the real live feed.</summary>
+public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
+{
+    protected FedTestHost Host { get; private set; } = null!;
+    protected LiveFeed Feed => Host.Get<LiveFeed>();
+
+    public async Task InitializeAsync()
+    {
+        Host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(Host.Get<LiveFeed>());
+        Services.AddSingleton(Host.Get<IDbContextFactory<FedDbContext>>());
+        Services.AddSingleton(Host.Get<VersionDecisions>());
+        Services.AddDashboardQueries();
+        await ArrangeAsync();
+    }
+
+    /// <summary>State the test class needs in the database before rendering.</summary>
+    protected virtual Task ArrangeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Host.DisposeAsync();
+    }
+}

@@ -1,0 +1,69 @@
+using Bunit;
+using FedDashboard.Components.Pages;
+using FedDashboard.Core.Governance;
+using FedDashboard.Core.Live;
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Tests.Shared;
+
+namespace FedDashboard.Tests.Components;
+
+public sealed class OverviewTests : DashboardComponentTest
+{
+    private TrainingJob _job = null!;
+
+    protected override async Task ArrangeAsync()
+    {
+        _job = await Host.Get<JobLauncher>().LaunchAsync("overview test", TestData.Settings());
+        await Host.Get<RoundStarter>().StartNextRoundAsync(_job.Id);
+    }
+
+    private static string Kpi(IRenderedComponent<Overview> cut, string label) => cut.Find($"[data-kpi='{label}']").TextContent.Trim();
+
+    [Fact]
+    public void Render_RunningJob_ShowsJobRoundAndFleetFromDatabase()
+    {
+        var cut = Render<Overview>();
+
+        cut.WaitForAssertion(() => Assert.Equal("1", Kpi(cut, "Round")));
+        Assert.Contains("overview test", cut.Find("[data-testid='job']").TextContent);
+        Assert.Equal("20 / 20", Kpi(cut, "Terminals online"));
+        Assert.Equal("–", Kpi(cut, "Test accuracy"));
+    }
+
+    [Fact]
+    public void Render_FleetTickOnFeed_UpdatesFleetKpis()
+    {
+        var cut = Render<Overview>();
+        cut.WaitForAssertion(() => Assert.Equal("20 / 20", Kpi(cut, "Terminals online")));
+
+        Feed.Deliver(new FleetTick(20, 17, 16, 3, 0.42, 0.9, 0.7, DateTimeOffset.UtcNow));
+
+        cut.WaitForAssertion(() => Assert.Equal("17 / 20", Kpi(cut, "Terminals online")));
+        Assert.Equal("16", Kpi(cut, "In coverage"));
+        Assert.Equal("3", Kpi(cut, "Training now"));
+        Assert.Equal("42%", Kpi(cut, "Mean CPU load"));
+    }
+
+    [Fact]
+    public void Render_NewVersionOnFeed_ShowsItsAccuracy()
+    {
+        var cut = Render<Overview>();
+        cut.WaitForAssertion(() => Assert.Equal("1", Kpi(cut, "Round")));
+
+        Feed.Deliver(new ModelVersionChanged(_job.Id, 99, 1, 1, 0.9123, 0.3, ModelVersionStatus.Approved, DateTimeOffset.UtcNow));
+
+        cut.WaitForAssertion(() => Assert.Equal(0.9123.ToString("P2"), Kpi(cut, "Test accuracy")));
+    }
+
+    [Fact]
+    public async Task Dispose_RenderedOverview_EndsItsFeedSubscription()
+    {
+        var before = Feed.SubscriberCount;
+        var cut = Render<Overview>();
+        cut.WaitForAssertion(() => Assert.Equal(before + 1, Feed.SubscriberCount));
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(before, Feed.SubscriberCount);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using FedDashboard.Core.Live;
+using FedDashboard.Tests.Shared;
+
+namespace FedDashboard.Tests.Core.Live;
+
+public sealed class LiveFeedTests
+{
+    private static FleetTick Tick(int online) => new(100, online, online, 0, 0.5, 0.9, 0.8, TestData.Now);
+
+    [Fact]
+    public async Task Deliver_SeveralEventsQuickly_ArriveAsOneBatch()
+    {
+        var feed = new LiveFeed();
+        var batches = new ConcurrentQueue<IReadOnlyList<LiveEvent>>();
+        var received = new TaskCompletionSource();
+        using var subscription = feed.Subscribe(batch =>
+        {
+            batches.Enqueue(batch);
+            received.TrySetResult();
+            return Task.CompletedTask;
+        }, TimeSpan.FromMilliseconds(100));
+
+        feed.Deliver(Tick(1));
+        feed.Deliver(Tick(2));
+        feed.Deliver(Tick(3));
+        await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var batch = Assert.Single(batches);
+        Assert.Equal([1, 2, 3], batch.Cast<FleetTick>().Select(t => t.Online));
+    }
+
+    [Fact]
+    public void Dispose_Subscription_RemovesSubscriber()
+    {
+        var feed = new LiveFeed();
+        var subscription = feed.Subscribe(_ => Task.CompletedTask);
+        Assert.Equal(1, feed.SubscriberCount);
+
+        subscription.Dispose();
+
+        Assert.Equal(0, feed.SubscriberCount);
+    }
+
+    [Fact]
+    public async Task Deliver_AfterDispose_ReachesNoOne()
+    {
+        var feed = new LiveFeed();
+        var calls = 0;
+        var subscription = feed.Subscribe(_ =>
+        {
+            Interlocked.Increment(ref calls);
+            return Task.CompletedTask;
+        }, TimeSpan.FromMilliseconds(10));
+        subscription.Dispose();
+
+        feed.Deliver(Tick(1));
+        await Task.Delay(100);
+
+        Assert.Equal(0, calls);
+    }
+}

@@ -1,0 +1,59 @@
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Tests.Shared;
+
+namespace FedDashboard.Tests.Core.Orchestration;
+
+public sealed class RoundTests
+{
+    [Fact]
+    public void BeginAggregation_CollectingRound_MovesToAggregatingWithReason()
+    {
+        var round = TestData.Round();
+
+        round.BeginAggregation(RoundEndReason.DeadlineReached);
+
+        Assert.Equal(RoundPhase.Aggregating, round.Phase);
+        Assert.Equal(RoundEndReason.DeadlineReached, round.EndReason);
+    }
+
+    [Fact]
+    public void BeginAggregation_AlreadyAggregating_Throws()
+    {
+        var round = TestData.Round();
+        round.BeginAggregation(RoundEndReason.AllReported);
+
+        var error = Assert.Throws<InvalidOperationException>(() => round.BeginAggregation(RoundEndReason.AllReported));
+
+        Assert.Contains("not collecting", error.Message);
+    }
+
+    [Fact]
+    public void Complete_CollectingRound_Throws()
+    {
+        var round = TestData.Round();
+
+        Assert.Throws<InvalidOperationException>(() => round.Complete(null, TestData.Now));
+    }
+
+    [Fact]
+    public void Complete_AggregatingRound_RecordsVersionAndEnd()
+    {
+        var round = TestData.Round();
+        round.BeginAggregation(RoundEndReason.AllReported);
+
+        round.Complete(42, TestData.Now.AddSeconds(5));
+
+        Assert.Equal(RoundPhase.Completed, round.Phase);
+        Assert.Equal(42, round.ModelVersionId);
+        Assert.Equal(TestData.Now.AddSeconds(5), round.EndedAt);
+    }
+
+    [Fact]
+    public void Report_TimedOutParticipant_Throws()
+    {
+        var participant = new RoundParticipant(terminalId: 1, edgeId: 1, "abc", "full", TestData.Now);
+        participant.TimeOut(TestData.Now);
+
+        Assert.Throws<InvalidOperationException>(() => participant.Report("def", 600, 0.3, 0.9, TestData.Now));
+    }
+}

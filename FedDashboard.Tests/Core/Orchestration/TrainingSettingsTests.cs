@@ -1,0 +1,42 @@
+using FedDashboard.Tests.Shared;
+
+namespace FedDashboard.Tests.Core.Orchestration;
+
+public sealed class TrainingSettingsTests
+{
+    [Theory]
+    [InlineData(100, 0.1, 10)]
+    [InlineData(100, 1.0, 100)]
+    [InlineData(5, 0.01, 1)]
+    public void ParticipantsPerRound_FractionOfFleet_RoundsAndKeepsAtLeastOne(int fleet, double fraction, int expected)
+    {
+        var settings = TestData.Settings(clientFraction: fraction);
+
+        Assert.Equal(expected, settings.ParticipantsPerRound(fleet));
+    }
+
+    [Theory]
+    [InlineData(1, 1, true)]
+    [InlineData(3, 1, false)]
+    [InlineData(3, 3, true)]
+    [InlineData(3, 6, true)]
+    public void CombinesAfter_Kappa_CombinesEveryKappaRounds(int kappa, int round, bool expected)
+    {
+        var settings = TestData.Settings(edgeRoundsPerCombination: kappa);
+
+        Assert.Equal(expected, settings.CombinesAfter(round));
+    }
+
+    [Fact]
+    public void Validate_ImpossibleValues_NamesEachSetting()
+    {
+        var settings = TestData.Settings(clientFraction: 1.5, maxRounds: 0) with { LearningRate = -1 };
+
+        var errors = settings.Validate();
+
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("ClientFraction"));
+        Assert.Contains(errors, e => e.StartsWith("MaxRounds"));
+        Assert.Contains(errors, e => e.StartsWith("LearningRate"));
+    }
+}

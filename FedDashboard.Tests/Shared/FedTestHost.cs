@@ -1,0 +1,77 @@
+using FedDashboard.Core;
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FedDashboard.Tests.Shared;
+
+/// <summary>
+/// The real orchestrator on its own database: EF Core on PostgreSQL, Hangfire on PostgreSQL, TorchSharp, MNIST.
+/// With <c>runWorkers</c> the Hangfire servers process jobs; without, jobs wait in storage and a test drives
+/// each step itself, so it can run a step twice or two at once.
+/// </summary>
+public sealed class FedTestHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly TestDatabase _database;
+    private readonly string _blobFolder;
+    private readonly bool _started;
+
+    private FedTestHost(IHost host, TestDatabase database, string blobFolder, bool started)
+    {
+        _host = host;
+        _database = database;
+        _blobFolder = blobFolder;
+        _started = started;
+    }
+
+    public IServiceProvider Services => _host.Services;
+    public string ConnectionString => _database.ConnectionString;
+
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    public FedDbContext Db() => Get<IDbContextFactory<FedDbContext>>().CreateDbContext();
+
+    public static async Task<FedTestHost> StartAsync(bool runWorkers, int terminals = 20, IDictionary<string, string?>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var blobs = Path.Combine(Path.GetTempPath(), $"fed-blobs-{Guid.NewGuid():N}");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test", ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Fed"] = database.ConnectionString,
+            ["Fed:Data:MnistPath"] = TestEnvironment.MnistPath,
+            ["Fed:Data:BlobPath"] = blobs,
+            ["Fed:Fleet:Simulate"] = "false",
+            ["Fed:Fleet:Terminals"] = terminals.ToString(),
+            ["Fed:Orchestration:SecondsBetweenRounds"] = "0",
+            ["Fed:DefaultJob:StartOnFreshDatabase"] = "false",
+        });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        try
+        {
+            builder.AddFedCore();
+            var host = builder.Build();
+            await FedStartup.PrepareAsync(host.Services);
+            if (runWorkers) await host.StartAsync();
+            return new FedTestHost(host, database, blobs, runWorkers);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_started) await _host.StopAsync(TimeSpan.FromSeconds(10));
+        _host.Dispose();
+        await _database.DisposeAsync();
+        if (Directory.Exists(_blobFolder)) Directory.Delete(_blobFolder, recursive: true);
+    }
+}

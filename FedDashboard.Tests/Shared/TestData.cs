@@ -1,0 +1,32 @@
+using FedDashboard.Core.Orchestration;
+
+namespace FedDashboard.Tests.Shared;
+
+/// <summary>Small factories with named arguments for what tests build often.</summary>
+public static class TestData
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    public static TrainingSettings Settings(
+        int maxRounds = 3,
+        double clientFraction = 0.25,
+        int edgeRoundsPerCombination = 1,
+        bool autoApprove = true,
+        int roundTimeoutSeconds = 120,
+        double? targetAccuracy = null,
+        DataPartition partition = DataPartition.Iid) => new()
+        {
+            MaxRounds = maxRounds,
+            ClientFraction = clientFraction,
+            EdgeRoundsPerCombination = edgeRoundsPerCombination,
+            AutoApprove = autoApprove,
+            RoundTimeoutSeconds = roundTimeoutSeconds,
+            TargetAccuracy = targetAccuracy,
+            Partition = partition,
+            LearningRate = 0.05,
+            BatchSize = 10,
+            LocalEpochs = 1,
+        };
+
+    public static Round Round(int number = 1) => new(jobId: 1, number, baseModelVersionId: 1, Now, Now.AddMinutes(1));
+}

@@ -1,0 +1,37 @@
+namespace FedDashboard.Tests.Shared;
+
+/// <summary>Where the tests find their real dependencies; ./fed test sets these, and the defaults match its private cluster.</summary>
+public static class TestEnvironment
+{
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable("FED_TEST_CONNECTION") is { Length: > 0 } value
+            ? value
+            : "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string MnistPath =>
+        Environment.GetEnvironmentVariable("FED_MNIST_PATH") is { Length: > 0 } value ? value : Path.Combine(RepositoryRoot, ".data", "mnist");
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("FED_CHROMIUM") is { Length: > 0 } value ? value : "/usr/bin/chromium";
+
+    public static string ArtifactsPath
+    {
+        get
+        {
+            var path = Path.Combine(RepositoryRoot, "TestResults", "artifacts");
+            Directory.CreateDirectory(path);
+            return path;
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FedDashboard.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException($"No FedDashboard.sln above {AppContext.BaseDirectory}.");
+    }
+}

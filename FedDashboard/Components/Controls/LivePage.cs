@@ -1,0 +1,62 @@
+using FedDashboard.Core.Live;
+using Microsoft.AspNetCore.Components;
+
+namespace FedDashboard.Components.Controls;
+
+/// <summary>
+/// A page fed by live events: it subscribes before it reads its first state, so nothing that happens in
+/// between is lost (events that arrive during the read are applied right after it), and it ends its
+/// subscription when the page goes away.
+/// </summary>
+public abstract class LivePage : ComponentBase, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly List<LiveEvent> _early = [];
+    private IDisposable? _subscription;
+    private bool _loaded;
+
+    [Inject] public required LiveFeed Feed { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _subscription = Feed.Subscribe(OnBatchAsync);
+        await LoadAsync();
+        List<LiveEvent> early;
+        lock (_gate)
+        {
+            _loaded = true;
+            early = [.. _early];
+            _early.Clear();
+        }
+        if (early.Count > 0) await ApplyAsync(early);
+    }
+
+    /// <summary>Reads the page's first state from the database.</summary>
+    protected abstract Task LoadAsync();
+
+    /// <summary>Applies a batch of events; runs on the page's dispatcher, and the page re-renders afterwards.</summary>
+    protected abstract Task ApplyAsync(IReadOnlyList<LiveEvent> batch);
+
+    private Task OnBatchAsync(IReadOnlyList<LiveEvent> batch)
+    {
+        lock (_gate)
+        {
+            if (!_loaded)
+            {
+                _early.AddRange(batch);
+                return Task.CompletedTask;
+            }
+        }
+        return InvokeAsync(async () =>
+        {
+            await ApplyAsync(batch);
+            StateHasChanged();
+        });
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

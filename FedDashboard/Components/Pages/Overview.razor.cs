@@ -1,0 +1,71 @@
+using FedDashboard.Components.Controls;
+using FedDashboard.Core.Live;
+using FedDashboard.Model;
+using Microsoft.AspNetCore.Components;
+using Plotly.Blazor;
+using Plotly.Blazor.Traces.ScatterLib;
+
+namespace FedDashboard.Components.Pages;
+
+public partial class Overview : LivePage
+{
+    /// <summary>The load chart keeps the last few minutes of fleet ticks.</summary>
+    private const int LoadPointsKept = 300;
+
+    private readonly Config _chartConfig = ChartDefaults.Config();
+    private readonly Plotly.Blazor.Layout _accuracyLayout = ChartDefaults.Layout("round", "test accuracy", yFormat: ".1%");
+    private readonly Plotly.Blazor.Layout _loadLayout = ChartDefaults.Layout("time", "fraction", [0, 1], ".0%");
+    private IList<ITrace> _accuracyData = [];
+    private IList<ITrace> _loadData = [];
+    private PlotlyChart? _accuracyChart;
+    private PlotlyChart? _loadChart;
+    private bool _chartsDrawn;
+    private OverviewModel? _model;
+
+    [Inject] public required OverviewQueries Queries { get; set; }
+
+    protected override async Task LoadAsync()
+    {
+        _model = new OverviewModel(await Queries.LoadAsync());
+        _accuracyData = [ChartDefaults.Line("accuracy", _model.Accuracy.Select(p => (object)p.Round), _model.Accuracy.Select(p => (object)p.Accuracy), ModeFlag.Lines | ModeFlag.Markers)];
+        _loadData =
+        [
+            ChartDefaults.Line("mean CPU load", [], []),
+            ChartDefaults.Line("mean battery", [], []),
+        ];
+    }
+
+    protected override async Task ApplyAsync(IReadOnlyList<LiveEvent> batch)
+    {
+        var changes = _model!.Apply(batch);
+        if (!_chartsDrawn)
+        {
+            // Not drawn yet: the points go into the data the first draw shows.
+            AppendTo(_accuracyData[0], changes.Accuracy.Select(p => (object)p.Round), changes.Accuracy.Select(p => (object)p.Accuracy));
+            return;
+        }
+        if (changes.Accuracy.Count > 0 && _accuracyChart is not null)
+            await _accuracyChart.ExtendTrace(changes.Accuracy.Select(p => (object)p.Round), changes.Accuracy.Select(p => (object)p.Accuracy), 0);
+        if (changes.Load.Count > 0 && _loadChart is not null)
+        {
+            var times = changes.Load.Select(p => (object)p.At.ToLocalTime().ToString("HH:mm:ss")).ToList();
+            await _loadChart.ExtendTraces(
+                [times, times],
+                [changes.Load.Select(p => (object)p.MeanCpuLoad), changes.Load.Select(p => (object)p.MeanBattery)],
+                [0, 1],
+                LoadPointsKept);
+        }
+    }
+
+    private static void AppendTo(ITrace trace, IEnumerable<object> x, IEnumerable<object> y)
+    {
+        var line = (Plotly.Blazor.Traces.Scatter)trace;
+        foreach (var value in x) line.X.Add(value);
+        foreach (var value in y) line.Y.Add(value);
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (_accuracyChart is not null) _chartsDrawn = true;
+    }
+}

@@ -1,0 +1,10 @@
+namespace FedDashboard.Model;
+
+public static class DashboardQueriesRegistration
+{
+    public static IServiceCollection AddDashboardQueries(this IServiceCollection services) => services
+        .AddTransient<JobQueries>()
+        .AddTransient<OverviewQueries>()
+        .AddTransient<RoundQueries>()
+        .AddTransient<VersionQueries>();
+}
