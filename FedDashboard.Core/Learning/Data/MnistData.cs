@@ -1,0 +1,3 @@
+namespace FedDashboard.Core.Learning;
+
+public sealed record MnistData(MnistSplit Train, MnistSplit Test);

@@ -1,0 +1,18 @@
+namespace FedDashboard.Core.Learning;
+
+/// <summary>
+/// A model variant: the architecture and a width multiplier in (0, 1] that scales hidden units
+/// and channels (rounded, at least 1). Width 1 is the paper's exact model.
+/// </summary>
+public sealed record ModelSpec(ModelArchitecture Architecture, double Width = 1.0)
+{
+    public ModelArchitecture Architecture { get; init; } = Enum.IsDefined(Architecture)
+        ? Architecture
+        : throw new ArgumentOutOfRangeException(nameof(Architecture), Architecture, "Unknown model architecture.");
+
+    public double Width { get; init; } = Width is > 0 and <= 1
+        ? Width
+        : throw new ArgumentOutOfRangeException(nameof(Width), Width, "Width must be greater than 0 and at most 1.");
+
+    internal int Scaled(int units) => Math.Max(1, (int)Math.Round(units * Width, MidpointRounding.AwayFromZero));
+}

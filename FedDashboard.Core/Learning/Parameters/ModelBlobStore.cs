@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+
+namespace FedDashboard.Core.Learning;
+
+/// <summary>
+/// Content-addressed parameter sets on disk: each blob is stored under the SHA-256 of its encoded
+/// bytes at <c>root/ab/abcdef…</c>. Writes are atomic (temp file + rename), so concurrent
+/// writers of the same content and readers never see a partial file.
+/// </summary>
+public sealed class ModelBlobStore(string rootFolder)
+{
+    private readonly string _root = Path.GetFullPath(rootFolder ?? throw new ArgumentNullException(nameof(rootFolder)));
+
+    public string Put(ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        using var buffer = new MemoryStream();
+        ParameterSetCodec.Write(buffer, parameters);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+        var path = PathOf(hash);
+        if (File.Exists(path))
+        {
+            return hash;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                file.Write(bytes);
+                file.Flush(flushToDisk: true);
+            }
+            // Identical content under an identical name: losing a race to another writer is harmless.
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+        return hash;
+    }
+
+    public ParameterSet Get(string hash)
+    {
+        var path = PathOf(hash);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No model blob {hash} in {_root}.", path);
+        }
+        var bytes = File.ReadAllBytes(path);
+        var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (actual != hash)
+        {
+            throw new InvalidDataException($"Model blob {path} is corrupt: its content hashes to {actual}, not {hash}.");
+        }
+        using var stream = new MemoryStream(bytes, writable: false);
+        return ParameterSetCodec.Read(stream);
+    }
+
+    public bool Exists(string hash) => File.Exists(PathOf(hash));
+
+    private string PathOf(string hash)
+    {
+        if (hash is null || hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException($"'{hash}' is not a lowercase SHA-256 hex string (64 characters 0-9a-f).", nameof(hash));
+        }
+        return Path.Combine(_root, hash[..2], hash);
+    }
+}

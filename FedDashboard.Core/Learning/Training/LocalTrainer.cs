@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace FedDashboard.Core.Learning;
+
+/// <summary>
+/// A FedAvg client update: plain minibatch SGD for E epochs over the client's samples, shuffled
+/// each epoch. Synchronous on purpose: TorchSharp dispose scopes follow the thread, not async
+/// continuations. Several trainings may run at once on different threads.
+/// </summary>
+public static class LocalTrainer
+{
+    public static LocalTrainingResult Train(
+        ModelSpec spec,
+        ParameterSet start,
+        MnistTensors data,
+        int[] sampleIndices,
+        LocalTrainingSettings settings,
+        int seed,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(settings);
+        ValidateIndices(sampleIndices, data.Count);
+
+        var stopwatch = Stopwatch.StartNew();
+        using var model = ModelFactory.Create(spec);
+        ModuleParameters.Load(model, start);
+        model.train();
+        using var optimizer = torch.optim.SGD(model.parameters(), settings.LearningRate);
+
+        var random = new Random(seed);
+        var order = sampleIndices.Select(index => (long)index).ToArray();
+        var steps = 0;
+        var epochStats = new EpochStatistics();
+        for (var epoch = 0; epoch < settings.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            epochStats = new EpochStatistics();
+            for (var first = 0; first < order.Length; first += settings.BatchSize)
+            {
+                ct.ThrowIfCancellationRequested();
+                var batch = order[first..Math.Min(first + settings.BatchSize, order.Length)];
+                using var scope = torch.NewDisposeScope();
+                var (images, labels) = data.Select(batch);
+                optimizer.zero_grad();
+                var logits = model.forward(images);
+                var loss = nn.functional.cross_entropy(logits, labels);
+                loss.backward();
+                optimizer.step();
+                steps++;
+                epochStats.Add(loss.item<float>(), logits.argmax(1).eq(labels).sum().item<long>(), batch.Length);
+            }
+        }
+
+        return new LocalTrainingResult(
+            ModuleParameters.Extract(model),
+            sampleIndices.Length,
+            steps,
+            epochStats.MeanLoss,
+            epochStats.Accuracy,
+            stopwatch.Elapsed);
+    }
+
+    private static void ValidateIndices(int[] sampleIndices, int count)
+    {
+        ArgumentNullException.ThrowIfNull(sampleIndices);
+        if (sampleIndices.Length == 0)
+        {
+            throw new ArgumentException("A client needs at least one sample to train on.", nameof(sampleIndices));
+        }
+        var outOfRange = Array.FindIndex(sampleIndices, index => index < 0 || index >= count);
+        if (outOfRange >= 0)
+        {
+            throw new ArgumentException(
+                $"Sample index {sampleIndices[outOfRange]} (position {outOfRange}) is outside the data set's 0..{count - 1}.", nameof(sampleIndices));
+        }
+    }
+
+    private sealed class EpochStatistics
+    {
+        private double _lossSum;
+        private long _correct;
+        private long _samples;
+
+        public double MeanLoss => _samples == 0 ? double.NaN : _lossSum / _samples;
+
+        public double Accuracy => _samples == 0 ? double.NaN : (double)_correct / _samples;
+
+        public void Add(double meanBatchLoss, long correct, int samples)
+        {
+            _lossSum += meanBatchLoss * samples;
+            _correct += correct;
+            _samples += samples;
+        }
+    }
+}

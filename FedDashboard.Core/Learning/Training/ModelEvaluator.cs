@@ -1,0 +1,36 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace FedDashboard.Core.Learning;
+
+public static class ModelEvaluator
+{
+    private const int BatchSize = 1000;
+
+    public static EvaluationResult Evaluate(ModelSpec spec, ParameterSet parameters, MnistTensors test)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(test);
+        if (test.Count == 0)
+        {
+            throw new ArgumentException("Cannot evaluate on an empty data set.", nameof(test));
+        }
+
+        using var model = ModelFactory.Create(spec);
+        ModuleParameters.Load(model, parameters);
+        model.eval();
+        using var noGrad = torch.no_grad();
+
+        double lossSum = 0;
+        long correct = 0;
+        for (var first = 0; first < test.Count; first += BatchSize)
+        {
+            using var scope = torch.NewDisposeScope();
+            var (images, labels) = test.Slice(first, Math.Min(BatchSize, test.Count - first));
+            var logits = model.forward(images);
+            lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
+            correct += logits.argmax(1).eq(labels).sum().item<long>();
+        }
+        return new EvaluationResult((double)correct / test.Count, lossSum / test.Count, test.Count);
+    }
+}

@@ -1,0 +1,27 @@
+using FedDashboard.Core.Learning;
+
+namespace FedDashboard.Tests.Core.Learning;
+
+public sealed class TorchRuntimeTests
+{
+    [Fact]
+    public void EnsureLoaded_PatchedBuildOutput_DoesNotThrow()
+    {
+        var error = Record.Exception(TorchRuntime.EnsureLoaded);
+
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public void Evaluate_FreshModelOnTwoSamples_RunsForwardPassOverBoth()
+    {
+        var spec = new ModelSpec(ModelArchitecture.Cnn, Width: 0.25);
+        var split = new MnistSplit([3, 7], new float[2 * MnistSplit.PixelsPerImage]);
+        using var tensors = new MnistTensors(split);
+
+        var result = ModelEvaluator.Evaluate(spec, ModelInitializer.Initial(spec, seed: 1), tensors);
+
+        Assert.Equal(2, result.Samples);
+        Assert.True(double.IsFinite(result.Loss));
+    }
+}

@@ -1,0 +1,32 @@
+using FedDashboard.Core.Learning;
+
+namespace FedDashboard.Tests.Shared;
+
+/// <summary>Loads MNIST and its tensors once for every test class in the <see cref="MnistCollection"/>.</summary>
+public sealed class MnistFixture : IDisposable
+{
+    public MnistFixture()
+    {
+        Data = MnistLoader.Load(MnistLocation.Folder);
+        TrainTensors = new MnistTensors(Data.Train);
+        TestTensors = new MnistTensors(Data.Test);
+    }
+
+    public MnistData Data { get; }
+
+    public MnistTensors TrainTensors { get; }
+
+    public MnistTensors TestTensors { get; }
+
+    public void Dispose()
+    {
+        TrainTensors.Dispose();
+        TestTensors.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class MnistCollection : ICollectionFixture<MnistFixture>
+{
+    public const string Name = "MNIST";
+}
