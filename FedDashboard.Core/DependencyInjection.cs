@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Core;
@@ -58,7 +59,7 @@ public static class DependencyInjection
         services.AddTransient<VersionDecisions>();
         services.AddTransient<IRoundScheduler, HangfireRoundScheduler>();
 
-        services.AddHangfire(AddHangfireStorage(connectionString));
+        services.AddHangfire((provider, configuration) => ConfigureHangfire(configuration, connectionString, provider.GetRequiredService<ILoggerFactory>()));
         var orchestration = builder.Configuration.GetSection(OrchestrationOptions.Section).Get<OrchestrationOptions>() ?? new();
         services.AddHangfireServer(o =>
         {
@@ -79,7 +80,8 @@ public static class DependencyInjection
         return builder;
     }
 
-    private static Action<IGlobalConfiguration> AddHangfireStorage(string connectionString) => configuration => configuration
+    private static void ConfigureHangfire(IGlobalConfiguration configuration, string connectionString, ILoggerFactory loggerFactory) => configuration
+        .UseLogProvider(new HostLogProvider(loggerFactory))
         .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
         .UseSimpleAssemblyNameTypeSerializer()
         .UseRecommendedSerializerSettings()

@@ -28,7 +28,9 @@ public static class FedStartup
         LoadData(services);
         try
         {
-            TorchRuntime.EnsureLoaded();
+            // libtorch's thread pool is process-wide: share the cores among the concurrent trainings.
+            var trainings = services.GetRequiredService<IOptions<OrchestrationOptions>>().Value.TrainingWorkers;
+            TorchRuntime.Configure(Math.Max(1, Environment.ProcessorCount / trainings));
         }
         catch (InvalidOperationException exception)
         {

@@ -15,6 +15,7 @@ public sealed class SimulatedTerminal(
     ModelBlobStore blobs,
     FederatedData data,
     UpdateReceiver receiver,
+    IRoundScheduler scheduler,
     ILivePublisher live,
     TimeProvider clock,
     ILogger<SimulatedTerminal> logger)
@@ -69,5 +70,6 @@ public sealed class SimulatedTerminal(
         if (!participant.IsOpen) return;
         participant.Fail(reason, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await db.AggregateIfAllInAsync(participant.RoundId, scheduler, ct);
     }
 }

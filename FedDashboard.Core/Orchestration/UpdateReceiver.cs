@@ -44,9 +44,7 @@ public sealed class UpdateReceiver(
         }
 
         await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, participant.TerminalId, participant.Status, now));
-        var stillOpen = await db.RoundParticipants.AnyAsync(p => p.RoundId == round.Id
-            && (p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training), ct);
-        if (!stillOpen) scheduler.AggregateNow(round.Id);
+        await db.AggregateIfAllInAsync(round.Id, scheduler, ct);
         return UpdateOutcome.Accept($"Update from terminal {update.TerminalId} accepted for round {round.Number} ({update.Samples} samples).");
     }
 

@@ -41,7 +41,7 @@ public sealed class OverviewTests : DashboardComponentTest
         cut.WaitForAssertion(() => Assert.Equal("17 / 20", Kpi(cut, "Terminals online")));
         Assert.Equal("16", Kpi(cut, "In coverage"));
         Assert.Equal("3", Kpi(cut, "Training now"));
-        Assert.Equal("42%", Kpi(cut, "Mean CPU load"));
+        Assert.Equal(0.42.ToString("P0"), Kpi(cut, "Mean CPU load"));
     }
 
     [Fact]

@@ -1,10 +1,8 @@
 using FedDashboard.Core;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace FedDashboard.Tests.Shared;
 
@@ -15,6 +13,7 @@ namespace FedDashboard.Tests.Shared;
 /// </summary>
 public sealed class FedTestHost : IAsyncDisposable
 {
+    private static readonly SemaphoreSlim StartGate = new(1, 1);
     private readonly IHost _host;
     private readonly TestDatabase _database;
     private readonly string _blobFolder;
@@ -39,9 +38,7 @@ public sealed class FedTestHost : IAsyncDisposable
     {
         var database = await TestDatabase.CreateAsync();
         var blobs = Path.Combine(Path.GetTempPath(), $"fed-blobs-{Guid.NewGuid():N}");
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test", ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Fed"] = database.ConnectionString,
             ["Fed:Data:MnistPath"] = TestEnvironment.MnistPath,
@@ -50,20 +47,23 @@ public sealed class FedTestHost : IAsyncDisposable
             ["Fed:Fleet:Terminals"] = terminals.ToString(),
             ["Fed:Orchestration:SecondsBetweenRounds"] = "0",
             ["Fed:DefaultJob:StartOnFreshDatabase"] = "false",
-        });
-        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
+        // Hangfire keeps its configuration in process-wide statics that a host sets while it starts; one at a time.
+        await StartGate.WaitAsync();
         try
         {
-            builder.AddFedCore();
-            var host = builder.Build();
-            await FedStartup.PrepareAsync(host.Services);
-            if (runWorkers) await host.StartAsync();
+            var host = await EmbeddedHost.StartAsync(configuration, runWorkers);
             return new FedTestHost(host, database, blobs, runWorkers);
         }
         catch
         {
             await database.DisposeAsync();
             throw;
+        }
+        finally
+        {
+            StartGate.Release();
         }
     }
 

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Governance;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Orchestration;
 
@@ -6,7 +7,7 @@ namespace FedDashboard.Model;
 public sealed record LoadPoint(DateTimeOffset At, double MeanCpuLoad, double MeanBattery);
 
 /// <summary>What a batch of live events added: the points the overview's charts append.</summary>
-public sealed record OverviewChanges(IReadOnlyList<AccuracyPoint> Accuracy, IReadOnlyList<LoadPoint> Load);
+public sealed record OverviewChanges(IReadOnlyList<RoundAccuracy> Accuracy, IReadOnlyList<LoadPoint> Load);
 
 /// <summary>The overview's state, started from the database and moved on by live events; no rendering involved.</summary>
 public sealed class OverviewModel(OverviewState initial)
@@ -16,15 +17,15 @@ public sealed class OverviewModel(OverviewState initial)
     public RoundPhase? RoundPhase { get; private set; } = initial.RoundPhase;
     public FleetCounts Fleet { get; private set; } = initial.Fleet;
     public double? MeanCpuLoad { get; private set; }
-    public IReadOnlyList<AccuracyPoint> Accuracy => _accuracy;
+    public IReadOnlyList<RoundAccuracy> Accuracy => _accuracy;
 
-    private readonly List<AccuracyPoint> _accuracy = [.. initial.Accuracy];
+    private readonly List<RoundAccuracy> _accuracy = [.. initial.Accuracy];
 
-    public AccuracyPoint? LatestAccuracy => _accuracy.Count == 0 ? null : _accuracy[^1];
+    public RoundAccuracy? LatestAccuracy => _accuracy.Count == 0 ? null : _accuracy[^1];
 
     public OverviewChanges Apply(IReadOnlyList<LiveEvent> events)
     {
-        var accuracy = new List<AccuracyPoint>();
+        var accuracy = new List<RoundAccuracy>();
         var load = new List<LoadPoint>();
         foreach (var liveEvent in events)
         {
@@ -41,7 +42,7 @@ public sealed class OverviewModel(OverviewState initial)
                     break;
                 case ModelVersionChanged { RoundNumber: { } number, TestAccuracy: { } value } version
                     when version.JobId == Job?.Id && _accuracy.All(p => p.Round != number):
-                    var point = new AccuracyPoint(number, value);
+                    var point = new RoundAccuracy(number, value);
                     _accuracy.Add(point);
                     accuracy.Add(point);
                     break;

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,11 +19,7 @@ public sealed class OverviewQueries(IDbContextFactory<FedDbContext> dbFactory)
         if (job is null) return new OverviewState(null, null, null, fleet, []);
 
         var round = await db.LatestRoundSummaryAsync(job.Id, ct);
-        var accuracy = await db.ModelVersions
-            .Where(v => v.JobId == job.Id && v.RoundId != null && v.TestAccuracy != null)
-            .Join(db.Rounds, v => v.RoundId, r => r.Id, (v, r) => new AccuracyPoint(r.Number, v.TestAccuracy!.Value))
-            .OrderBy(p => p.Round)
-            .ToListAsync(ct);
+        var accuracy = await db.AccuracyByRoundAsync(job.Id, ct);
         return new OverviewState(job, round?.Number, round?.Phase, fleet, accuracy);
     }
 }

@@ -1,10 +1,9 @@
+using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration;
 
 namespace FedDashboard.Model;
 
-public sealed record AccuracyPoint(int Round, double Accuracy);
-
 public sealed record FleetCounts(int Terminals, int Online, int InCoverage, int Training);
 
 /// <summary>What the overview shows when it opens, read from the database.</summary>
-public sealed record OverviewState(JobSummary? Job, int? RoundNumber, RoundPhase? RoundPhase, FleetCounts Fleet, IReadOnlyList<AccuracyPoint> Accuracy);
+public sealed record OverviewState(JobSummary? Job, int? RoundNumber, RoundPhase? RoundPhase, FleetCounts Fleet, IReadOnlyList<RoundAccuracy> Accuracy);

@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace FedDashboard.Bench;
+
+internal static class BenchResults
+{
+    /// <summary>Writes the run to FED_RESULTS_DIR (./fed sets it to results/) as name-timestamp.json and returns the path.</summary>
+    public static async Task<string> WriteAsync(string name, object result)
+    {
+        var folder = Environment.GetEnvironmentVariable("FED_RESULTS_DIR") is { Length: > 0 } configured ? configured : "results";
+        Directory.CreateDirectory(folder);
+        var path = Path.GetFullPath(Path.Combine(folder, $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json"));
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        return path;
+    }
+}

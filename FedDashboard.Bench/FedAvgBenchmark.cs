@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using FedDashboard.Core;
+using FedDashboard.Core.Governance;
+using FedDashboard.Core.Learning;
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FedDashboard.Bench;
+
+/// <summary>
+/// FedAvg through the product's own round pipeline (Hangfire jobs on PostgreSQL, TorchSharp training, central
+/// evaluation on the 10,000 test images) until the target accuracy or the round limit, timed end to end.
+/// </summary>
+internal static class FedAvgBenchmark
+{
+    public static async Task<int> RunAsync(BenchArguments args)
+    {
+        var settings = new TrainingSettings
+        {
+            Model = args.Text("model", "2nn") switch { "2nn" => ModelArchitecture.Mlp2NN, "cnn" => ModelArchitecture.Cnn, var m => throw new ArgumentException($"--model must be 2nn or cnn (was '{m}').") },
+            Partition = args.Text("partition", "iid") switch { "iid" => DataPartition.Iid, "noniid" => DataPartition.PathologicalNonIid, var other => throw new ArgumentException($"--partition must be iid or noniid (was '{other}').") },
+            ClientFraction = args.Number("fraction", 0.1),
+            LocalEpochs = args.Integer("epochs", 1),
+            BatchSize = args.Integer("batch", 10),
+            LearningRate = args.Number("lr", 0.1),
+            EdgeRoundsPerCombination = args.Integer("kappa", 1),
+            TargetAccuracy = args.Number("target", 0.97),
+            MaxRounds = args.Integer("max-rounds", 400),
+            RoundTimeoutSeconds = 600,
+            AutoApprove = true,
+            Seed = args.Integer("seed", 1),
+        };
+        if (settings.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors));
+        var terminals = args.Integer("terminals", 100);
+
+        await using var database = await BenchDatabase.CreateAsync("fedavg");
+        var blobs = Directory.CreateTempSubdirectory("fed-bench-blobs");
+        var stopwatch = Stopwatch.StartNew();
+        using var host = await EmbeddedHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Fed"] = database.ConnectionString,
+            ["Fed:Data:MnistPath"] = Environment.GetEnvironmentVariable("Fed__Data__MnistPath") ?? Path.Combine(Environment.CurrentDirectory, ".data", "mnist"),
+            ["Fed:Data:BlobPath"] = blobs.FullName,
+            // All terminals stay online and in coverage, as the paper's clients do.
+            ["Fed:Fleet:Simulate"] = "false",
+            ["Fed:Fleet:Terminals"] = terminals.ToString(CultureInfo.InvariantCulture),
+            ["Fed:Orchestration:SecondsBetweenRounds"] = "0",
+            ["Fed:DefaultJob:StartOnFreshDatabase"] = "false",
+        }, runWorkers: true);
+        var startup = stopwatch.Elapsed;
+
+        Console.WriteLine($"FedAvg benchmark: {settings.Model}, {settings.Partition}, {terminals} terminals over 5 edges, C={settings.ClientFraction}, E={settings.LocalEpochs}, B={settings.BatchSize}, η={settings.LearningRate}, κ={settings.EdgeRoundsPerCombination}, target {settings.TargetAccuracy:P0}, at most {settings.MaxRounds} rounds");
+        Console.WriteLine($"Machine: {MachineDescription.Describe()}");
+        stopwatch.Restart();
+        var job = await host.Services.GetRequiredService<JobLauncher>().LaunchAsync("fedavg benchmark", settings);
+        var progress = await WaitForEndAsync(host.Services, job.Id);
+        var wall = stopwatch.Elapsed;
+        await host.StopAsync();
+
+        var reached = progress.Accuracies.FirstOrDefault(a => a.Accuracy >= settings.TargetAccuracy);
+        var paper = PaperFigures.RoundsFor(settings);
+        Console.WriteLine();
+        Console.WriteLine(reached is null
+            ? $"Target {settings.TargetAccuracy:P0} NOT reached in {progress.Accuracies.Count} rounds; best {progress.Accuracies.Max(a => a.Accuracy):P2}."
+            : $"Reached {reached.Accuracy:P2} (target {settings.TargetAccuracy:P0}) after {reached.Round} rounds.");
+        Console.WriteLine($"FedAvg paper (McMahan et al. 2017, Table 1) for this setting: {(paper is { } paperRounds ? $"{paperRounds} rounds" : "no figure")}.");
+        Console.WriteLine($"Wall time: {wall.TotalSeconds:0.0} s for {progress.Accuracies.Count} rounds ({wall.TotalSeconds / Math.Max(progress.Accuracies.Count, 1):0.00} s per round), plus {startup.TotalSeconds:0.0} s start-up.");
+        Console.WriteLine($"Job ended: {progress.EndReason}");
+
+        var path = await BenchResults.WriteAsync("fedavg", new
+        {
+            benchmark = "fedavg",
+            machine = MachineDescription.Describe(),
+            settings,
+            terminals,
+            roundsToTarget = reached?.Round,
+            accuracyAtTarget = reached?.Accuracy,
+            paperRoundsToTarget = paper,
+            roundsRun = progress.Accuracies.Count,
+            wallSeconds = Math.Round(wall.TotalSeconds, 2),
+            secondsPerRound = Math.Round(wall.TotalSeconds / Math.Max(progress.Accuracies.Count, 1), 3),
+            startupSeconds = Math.Round(startup.TotalSeconds, 2),
+            endReason = progress.EndReason,
+            accuracyPerRound = progress.Accuracies,
+        });
+        Console.WriteLine($"Results: {path}");
+        blobs.Delete(recursive: true);
+        return reached is null ? 1 : 0;
+    }
+
+    private sealed record Progress(IReadOnlyList<RoundAccuracy> Accuracies, string? EndReason);
+
+    private static async Task<Progress> WaitForEndAsync(IServiceProvider services, int jobId)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<FedDbContext>>();
+        var printed = 0;
+        while (true)
+        {
+            await Task.Delay(500);
+            await using var db = await factory.CreateDbContextAsync();
+            var accuracies = await db.AccuracyByRoundAsync(jobId);
+            foreach (var a in accuracies.Skip(printed).Where(a => a.Round % 10 == 0 || a.Round == 1)) Console.WriteLine($"  round {a.Round,4}: test accuracy {a.Accuracy:P2}");
+            printed = accuracies.Count;
+            var job = await db.TrainingJobs.SingleAsync(j => j.Id == jobId);
+            if (job.Status != JobStatus.Running) return new Progress(accuracies, job.EndReason);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using FedDashboard.Bench;
+using FedDashboard.Core;
+
+try
+{
+    return args switch
+    {
+        ["fedavg", .. var rest] => await FedAvgBenchmark.RunAsync(BenchArguments.Parse(rest)),
+        _ => Usage(),
+    };
+}
+catch (Exception exception) when (exception is StartupException or ArgumentException)
+{
+    Console.Error.WriteLine($"bench: {exception.Message}");
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: ./fed bench fedavg [--model 2nn|cnn] [--partition iid|noniid] [--terminals N] [--fraction C]
+                                  [--epochs E] [--batch B] [--lr η] [--kappa κ] [--target ACC] [--max-rounds N] [--seed S]
+        """);
+    return 2;
+}

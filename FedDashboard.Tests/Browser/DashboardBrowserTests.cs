@@ -1,0 +1,78 @@
+using FedDashboard.Tests.Shared;
+using Microsoft.Playwright;
+
+namespace FedDashboard.Tests.Browser;
+
+/// <summary>The pages in the machine's Chromium, against the dashboard running as `./fed run` runs it; screenshots land in TestResults/artifacts.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLifetime
+{
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private IPage _page = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = TestEnvironment.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    private Task ScreenshotAsync(string name) =>
+        _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsPath, $"{name}.png"), FullPage = true });
+
+    private Task<int> AccuracyPointsAsync() =>
+        _page.EvaluateAsync<int>("() => document.querySelectorAll('#accuracy-chart .scatterlayer .point').length");
+
+    [Fact]
+    public async Task Overview_RoundsRunUnattended_AccuracyChartGrows()
+    {
+        await _page.GotoAsync(dashboard.BaseAddress.ToString());
+        await _page.WaitForFunctionAsync("() => document.querySelectorAll('#accuracy-chart .scatterlayer .point').length >= 1", null, new() { Timeout = 120_000 });
+        var first = await AccuracyPointsAsync();
+
+        await _page.WaitForFunctionAsync($"() => document.querySelectorAll('#accuracy-chart .scatterlayer .point').length > {first}", null, new() { Timeout = 120_000 });
+
+        var accuracy = await _page.Locator("[data-kpi='Test accuracy']").InnerTextAsync();
+        Assert.Contains("%", accuracy);
+        Assert.Equal("40 / 40", (await _page.Locator("[data-kpi='Terminals online']").InnerTextAsync()).Trim()[..7]);
+        Assert.Equal(0, await _page.Locator("#blazor-error-ui:visible").CountAsync());
+        await ScreenshotAsync("overview");
+    }
+
+    [Fact]
+    public async Task RoundDetail_FromRoundsList_ShowsParticipants()
+    {
+        await _page.GotoAsync(new Uri(dashboard.BaseAddress, "rounds").ToString());
+        var firstRound = _page.Locator("a[href^='rounds/']").Last;
+        await firstRound.WaitForAsync(new() { Timeout = 120_000 });
+        await ScreenshotAsync("rounds");
+
+        await firstRound.ClickAsync();
+
+        await _page.Locator("text=Reported").First.WaitForAsync(new() { Timeout = 60_000 });
+        Assert.Equal(10, await _page.Locator("tbody tr").CountAsync());
+        await ScreenshotAsync("round-detail");
+    }
+
+    [Fact]
+    public async Task ModelVersions_AutoApprovedJob_ListsApprovedVersionsWithLineage()
+    {
+        await _page.GotoAsync(new Uri(dashboard.BaseAddress, "versions").ToString());
+
+        await _page.Locator("[data-status='Approved']").Nth(1).WaitForAsync(new() { Timeout = 120_000 });
+        Assert.True(await _page.Locator("text=v0 → v1").CountAsync() == 1);
+        await ScreenshotAsync("versions");
+    }
+}

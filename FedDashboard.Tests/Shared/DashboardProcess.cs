@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace FedDashboard.Tests.Shared;
+
+/// <summary>
+/// The real dashboard as `./fed run` starts it — its own process, Kestrel on a free loopback port, a database
+/// of its own, the simulated fleet and the default job — for browser and hub tests. One per test collection.
+/// </summary>
+public sealed class DashboardProcess : IAsyncLifetime
+{
+    private readonly StringBuilder _output = new();
+    private TestDatabase _database = null!;
+    private Process _process = null!;
+    private string _blobs = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>What the app printed so far, for failure messages.</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _blobs = Directory.CreateTempSubdirectory("fed-dashboard-blobs").FullName;
+        BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var webProject = Path.Combine(TestEnvironment.RepositoryRoot, "FedDashboard");
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(webProject, "bin", configuration, "net10.0", "FedDashboard.dll"), "--urls", BaseAddress.ToString()])
+        {
+            WorkingDirectory = webProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ConnectionStrings__Fed"] = _database.ConnectionString,
+                ["Fed__Data__MnistPath"] = TestEnvironment.MnistPath,
+                ["Fed__Data__BlobPath"] = _blobs,
+                ["Fed__Fleet__Terminals"] = "40",
+                ["Fed__Orchestration__SecondsBetweenRounds"] = "0.5",
+                ["Fed__DefaultJob__Settings__ClientFraction"] = "0.25",
+            },
+        };
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilServingAsync();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var until = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < until)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The dashboard exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                if ((await client.GetAsync("/")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"The dashboard did not answer at {BaseAddress} within 2 minutes:\n{Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        await _database.DisposeAsync();
+        Directory.Delete(_blobs, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardProcess>
+{
+    public const string Name = "dashboard process";
+}
