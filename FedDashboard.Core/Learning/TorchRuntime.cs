@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 
 namespace FedDashboard.Core.Learning;
@@ -43,9 +44,29 @@ public static class TorchRuntime
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new InvalidOperationException(
-                $"TorchSharp could not load libtorch: {Describe(ex)}. Run ./fed run (it patches TorchSharp's native " +
+                $"TorchSharp could not load libtorch: {NativeLoadError()}{Describe(ex)}. Run ./fed run (it patches TorchSharp's native " +
                 "wrapper libLibTorchSharp.so for this system's libstdc++, see build/patch-torchsharp.sh) or see README.",
                 ex);
+        }
+    }
+
+    // TorchSharp's own message blames a missing package reference; the loader's error (for example
+    // "version `GLIBCXX_3.4.32' not found") is the real cause, so load the wrapper once more to get it.
+    private static string NativeLoadError()
+    {
+        var wrapper = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+        if (!OperatingSystem.IsLinux() || !File.Exists(wrapper))
+        {
+            return "";
+        }
+        try
+        {
+            NativeLibrary.Free(NativeLibrary.Load(wrapper));
+            return "";
+        }
+        catch (DllNotFoundException loadError)
+        {
+            return $"{loadError.Message.Trim()} -> ";
         }
     }
 

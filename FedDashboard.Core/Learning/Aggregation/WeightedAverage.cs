@@ -28,7 +28,7 @@ public sealed class WeightedAverage
         if (_template is null)
         {
             _template = parameters;
-            _sums = parameters.Arrays.Select(array => new double[array.Values.Length]).ToArray();
+            _sums = [.. parameters.Arrays.Select(array => new double[array.Values.Length])];
         }
         else if (!_template.ShapeMatches(parameters))
         {

@@ -3,8 +3,8 @@ namespace FedDashboard.Core.Learning;
 /// <summary>Loads the four original MNIST IDX files from one folder.</summary>
 public static class MnistLoader
 {
-    private const float Mean = 0.1307f;
-    private const float StandardDeviation = 0.3081f;
+    private const float _mean = 0.1307f;
+    private const float _standardDeviation = 0.3081f;
 
     public static MnistData Load(string folder)
     {
@@ -39,7 +39,7 @@ public static class MnistLoader
         var result = new float[pixels.Length];
         for (var i = 0; i < pixels.Length; i++)
         {
-            result[i] = (pixels[i] / 255f - Mean) / StandardDeviation;
+            result[i] = (pixels[i] / 255f - _mean) / _standardDeviation;
         }
         return result;
     }

@@ -18,7 +18,7 @@ public static class Partitioner
         var order = Enumerable.Range(0, sampleCount).ToArray();
         new Random(seed).Shuffle(order);
         var size = sampleCount / clients;
-        return Enumerable.Range(0, clients).Select(client => order[(client * size)..((client + 1) * size)]).ToArray();
+        return [.. Enumerable.Range(0, clients).Select(client => order[(client * size)..((client + 1) * size)])];
     }
 
     /// <summary>

@@ -36,6 +36,6 @@ internal static class ModuleParameters
         new(module.named_parameters().Select(named =>
         {
             using var values = named.parameter.detach();
-            return new NamedArray(named.name, values.shape.Select(d => (int)d).ToArray(), values.data<float>().ToArray());
+            return new NamedArray(named.name, [.. values.shape.Select(d => (int)d)], values.data<float>().ToArray());
         }));
 }

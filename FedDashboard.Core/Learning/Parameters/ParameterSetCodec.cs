@@ -10,10 +10,10 @@ namespace FedDashboard.Core.Learning;
 /// </summary>
 public static class ParameterSetCodec
 {
-    private const ushort Version = 1;
-    private const int MaxArrays = 1 << 16;
-    private const int MaxRank = 8;
-    private const int ChunkBytes = 1 << 16;
+    private const ushort _version = 1;
+    private const int _maxArrays = 1 << 16;
+    private const int _maxRank = 8;
+    private const int _chunkBytes = 1 << 16;
     private static ReadOnlySpan<byte> Magic => "FDPS"u8;
 
     public static void Write(Stream stream, ParameterSet parameters)
@@ -23,11 +23,11 @@ public static class ParameterSetCodec
 
         Span<byte> header = stackalloc byte[10];
         Magic.CopyTo(header);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], _version);
         BinaryPrimitives.WriteInt32LittleEndian(header[6..], parameters.Arrays.Count);
         stream.Write(header);
 
-        var chunk = new byte[ChunkBytes];
+        var chunk = new byte[_chunkBytes];
         foreach (var array in parameters.Arrays)
         {
             WriteArrayHeader(stream, array);
@@ -47,18 +47,18 @@ public static class ParameterSetCodec
                 $"Not a parameter set: the stream starts with 0x{Convert.ToHexString(header[..4])}, expected the magic \"FDPS\".");
         }
         var version = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
-        if (version != Version)
+        if (version != _version)
         {
-            throw new InvalidDataException($"Unsupported parameter set format version {version}; this build reads version {Version}.");
+            throw new InvalidDataException($"Unsupported parameter set format version {version}; this build reads version {_version}.");
         }
         var count = BinaryPrimitives.ReadInt32LittleEndian(header[6..]);
-        if (count is < 0 or > MaxArrays)
+        if (count is < 0 or > _maxArrays)
         {
-            throw new InvalidDataException($"Corrupt parameter set: array count {count} is outside 0..{MaxArrays}.");
+            throw new InvalidDataException($"Corrupt parameter set: array count {count} is outside 0..{_maxArrays}.");
         }
 
         var arrays = new NamedArray[count];
-        var chunk = new byte[ChunkBytes];
+        var chunk = new byte[_chunkBytes];
         for (var i = 0; i < count; i++)
         {
             var (name, shape, elements) = ReadArrayHeader(stream, i);
@@ -70,9 +70,9 @@ public static class ParameterSetCodec
     private static void WriteArrayHeader(Stream stream, NamedArray array)
     {
         var name = Encoding.UTF8.GetBytes(array.Name);
-        if (name.Length > ushort.MaxValue || array.Shape.Length > MaxRank)
+        if (name.Length > ushort.MaxValue || array.Shape.Length > _maxRank)
         {
-            throw new ArgumentException($"Parameter '{array.Name}' has a name longer than {ushort.MaxValue} bytes or more than {MaxRank} dimensions.");
+            throw new ArgumentException($"Parameter '{array.Name}' has a name longer than {ushort.MaxValue} bytes or more than {_maxRank} dimensions.");
         }
         var header = new byte[2 + name.Length + 1 + 4 * array.Shape.Length];
         BinaryPrimitives.WriteUInt16LittleEndian(header, (ushort)name.Length);
@@ -87,7 +87,7 @@ public static class ParameterSetCodec
 
     private static void WriteValues(Stream stream, float[] values, byte[] chunk)
     {
-        const int perChunk = ChunkBytes / sizeof(float);
+        const int perChunk = _chunkBytes / sizeof(float);
         for (var start = 0; start < values.Length; start += perChunk)
         {
             var count = Math.Min(perChunk, values.Length - start);
@@ -109,9 +109,9 @@ public static class ParameterSetCodec
 
         ReadExactly(stream, small[..1], $"the rank of '{text}'");
         int rank = small[0];
-        if (rank > MaxRank)
+        if (rank > _maxRank)
         {
-            throw new InvalidDataException($"Corrupt parameter set: '{text}' claims rank {rank}; at most {MaxRank} is allowed.");
+            throw new InvalidDataException($"Corrupt parameter set: '{text}' claims rank {rank}; at most {_maxRank} is allowed.");
         }
         var shape = new int[rank];
         long elements = 1;
@@ -136,7 +136,7 @@ public static class ParameterSetCodec
             throw Truncated($"the values of '{name}'", bytes, stream.Length - stream.Position);
         }
         var values = new float[elements];
-        const int perChunk = ChunkBytes / sizeof(float);
+        const int perChunk = _chunkBytes / sizeof(float);
         for (var start = 0; start < values.Length; start += perChunk)
         {
             var count = Math.Min(perChunk, values.Length - start);

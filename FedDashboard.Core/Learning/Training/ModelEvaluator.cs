@@ -5,7 +5,7 @@ namespace FedDashboard.Core.Learning;
 
 public static class ModelEvaluator
 {
-    private const int BatchSize = 1000;
+    private const int _batchSize = 1000;
 
     public static EvaluationResult Evaluate(ModelSpec spec, ParameterSet parameters, MnistTensors test)
     {
@@ -23,10 +23,10 @@ public static class ModelEvaluator
 
         double lossSum = 0;
         long correct = 0;
-        for (var first = 0; first < test.Count; first += BatchSize)
+        for (var first = 0; first < test.Count; first += _batchSize)
         {
             using var scope = torch.NewDisposeScope();
-            var (images, labels) = test.Slice(first, Math.Min(BatchSize, test.Count - first));
+            var (images, labels) = test.Slice(first, Math.Min(_batchSize, test.Count - first));
             var logits = model.forward(images);
             lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
             correct += logits.argmax(1).eq(labels).sum().item<long>();

@@ -13,6 +13,20 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
+    public void Configure_OneThread_ThreadsReportsOne()
+    {
+        TorchRuntime.Configure(1);
+
+        Assert.Equal(1, TorchRuntime.Threads);
+    }
+
+    [Fact]
+    public void Configure_ZeroThreads_ThrowsArgumentOutOfRangeException()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => TorchRuntime.Configure(0));
+    }
+
+    [Fact]
     public void Evaluate_FreshModelOnTwoSamples_RunsForwardPassOverBoth()
     {
         var spec = new ModelSpec(ModelArchitecture.Cnn, Width: 0.25);
