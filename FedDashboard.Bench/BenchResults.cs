@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace FedDashboard.Bench;
 
@@ -10,7 +11,7 @@ internal static class BenchResults
         var folder = Environment.GetEnvironmentVariable("FED_RESULTS_DIR") is { Length: > 0 } configured ? configured : "results";
         Directory.CreateDirectory(folder);
         var path = Path.GetFullPath(Path.Combine(folder, $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json"));
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } }));
         return path;
     }
 }

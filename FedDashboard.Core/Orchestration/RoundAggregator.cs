@@ -14,7 +14,7 @@ namespace FedDashboard.Core.Orchestration;
 /// Ends a round: each edge averages its terminals' results (FedAvg by samples); at the end of a
 /// combination period the central server averages the edges' models into a new version, evaluated
 /// on the test set; each accepted result is rewarded. Runs safely any number of times, also at once:
-/// the round's row version lets exactly one run commit.
+/// runs take the round's row lock in turn, and the unique keys on aggregates, versions and rewards back it up.
 /// </summary>
 public sealed class RoundAggregator(
     IDbContextFactory<FedDbContext> dbFactory,
@@ -32,31 +32,23 @@ public sealed class RoundAggregator(
         if (!await TryBeginAsync(roundId, ct)) return;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Runs of this step for the same round queue here; the second finds the round completed and leaves.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Rounds\" WHERE \"Id\" = {roundId} FOR UPDATE", ct);
         var round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.Id == roundId, ct);
         if (round.Phase != RoundPhase.Aggregating) return;
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
         var reported = round.Participants.Where(p => p.Status == ParticipantStatus.Reported).OrderBy(p => p.Id).ToList();
 
         var now = clock.GetUtcNow();
-        ModelVersion? version;
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.EdgeAggregates.AddRange(AggregateEdges(round, reported));
-            await db.SaveChangesAsync(ct);
-            version = job.Settings.CombinesAfter(round.Number) ? await CombineAsync(db, job, round, ct) : null;
-            if (version is not null) await db.SaveChangesAsync(ct);
-            round.Complete(version?.Id, now);
-            db.RewardEntries.AddRange(reported.Select(p => Reward(job, round, p, now)));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException exception)
-        {
-            // The unique keys and the round's row version let only one run commit; the loser's work is rolled back.
-            logger.LogInformation(exception, "Round {RoundId} was completed by another run of its aggregation; this run changed nothing.", roundId);
-            return;
-        }
+        db.EdgeAggregates.AddRange(AggregateEdges(round, reported));
+        await db.SaveChangesAsync(ct);
+        var version = job.Settings.CombinesAfter(round.Number) ? await CombineAsync(db, job, round, ct) : null;
+        if (version is not null) await db.SaveChangesAsync(ct);
+        round.Complete(version?.Id, now);
+        db.RewardEntries.AddRange(reported.Select(p => Reward(job, round, p, now)));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
 
         logger.LogInformation("Job {JobId}: round {Round} aggregated {Count} results{Version}.", job.Id, round.Number, reported.Count,
             version is null ? "" : $" into v{version.Number} (test accuracy {version.TestAccuracy:P2})");

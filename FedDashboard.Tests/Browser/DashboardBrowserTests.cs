@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FedDashboard.Tests.Shared;
 using Microsoft.Playwright;
 
@@ -61,8 +62,10 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
 
         await firstRound.ClickAsync();
 
-        await _page.Locator("text=Reported").First.WaitForAsync(new() { Timeout = 60_000 });
+        await _page.WaitForURLAsync(new Regex(@"/rounds/\d+$"));
+        await _page.Locator("td:text-is('Reported')").First.WaitForAsync(new() { Timeout = 60_000 });
         Assert.Equal(10, await _page.Locator("tbody tr").CountAsync());
+        Assert.Equal(10, await _page.Locator("td:text-is('Reported')").CountAsync());
         await ScreenshotAsync("round-detail");
     }
 

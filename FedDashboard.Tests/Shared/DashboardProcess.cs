@@ -30,7 +30,7 @@ public sealed class DashboardProcess : IAsyncLifetime
         _blobs = Directory.CreateTempSubdirectory("fed-dashboard-blobs").FullName;
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var webProject = Path.Combine(TestEnvironment.RepositoryRoot, "FedDashboard");
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var start = new ProcessStartInfo("dotnet", [Path.Combine(webProject, "bin", configuration, "net10.0", "FedDashboard.dll"), "--urls", BaseAddress.ToString()])
         {
             WorkingDirectory = webProject,
@@ -47,9 +47,10 @@ public sealed class DashboardProcess : IAsyncLifetime
                 ["Fed__DefaultJob__Settings__ClientFraction"] = "0.25",
             },
         };
-        _process = Process.Start(start)!;
+        _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await WaitUntilServingAsync();

@@ -20,15 +20,16 @@ public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
     public async Task<IReadOnlyList<RoundRow>> ListAsync(int jobId, int take = 500, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db).Where(r => r.JobId == jobId).OrderByDescending(r => r.Row.Number).Take(take).Select(r => r.Row).ToListAsync(ct);
+        var rows = await Rows(db, db.Rounds.Where(r => r.JobId == jobId).OrderByDescending(r => r.Number).Take(take)).ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.Number)];
     }
 
     public async Task<RoundDetail?> DetailAsync(int roundId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await Rows(db).Where(r => r.Row.Id == roundId).SingleOrDefaultAsync(ct);
+        var round = await Rows(db, db.Rounds.Where(r => r.Id == roundId)).SingleOrDefaultAsync(ct);
         if (round is null) return null;
-        var jobName = await db.TrainingJobs.Where(j => j.Id == round.JobId).Select(j => j.Name).SingleAsync(ct);
+        var jobName = await db.Rounds.Where(r => r.Id == roundId).Join(db.TrainingJobs, r => r.JobId, j => j.Id, (_, j) => j.Name).SingleAsync(ct);
         var participants = await db.RoundParticipants
             .Where(p => p.RoundId == roundId)
             .Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => new { p, Terminal = t.Name })
@@ -36,16 +37,15 @@ public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
             .OrderBy(x => x.Terminal)
             .Select(x => new ParticipantRow(x.Terminal, x.Edge, x.p.ModelVariant, x.p.Status, x.p.Samples, x.p.TrainLoss, x.p.TrainAccuracy, x.p.StartedAt, x.p.EndedAt, x.p.FailureReason))
             .ToListAsync(ct);
-        return new RoundDetail(round.Row, jobName, participants);
+        return new RoundDetail(round, jobName, participants);
     }
 
-    private static IQueryable<JobRoundRow> Rows(FedDbContext db) =>
-        from r in db.Rounds
+    /// <summary>Rounds already filtered and ordered, with their counts and the version they produced.</summary>
+    private static IQueryable<RoundRow> Rows(FedDbContext db, IQueryable<Round> rounds) =>
+        from r in rounds
         join v in db.ModelVersions on r.ModelVersionId equals v.Id into versions
         from v in versions.DefaultIfEmpty()
-        select new JobRoundRow(r.JobId, new RoundRow(r.Id, r.Number, r.Phase, r.StartedAt, r.EndedAt, r.EndReason,
+        select new RoundRow(r.Id, r.Number, r.Phase, r.StartedAt, r.EndedAt, r.EndReason,
             r.Participants.Count, r.Participants.Count(p => p.Status == ParticipantStatus.Reported),
-            v == null ? null : v.Number, v == null ? null : v.TestAccuracy));
-
-    private sealed record JobRoundRow(int JobId, RoundRow Row);
+            v == null ? null : v.Number, v == null ? null : v.TestAccuracy);
 }

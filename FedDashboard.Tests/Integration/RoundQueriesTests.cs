@@ -1,0 +1,63 @@
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Model;
+using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Tests.Integration;
+
+public sealed class RoundQueriesTests : IAsyncLifetime
+{
+    private FedTestHost _host = null!;
+    private TrainingJob _job = null!;
+    private Round _round = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
+        _job = await _host.Get<JobLauncher>().LaunchAsync("queries", TestData.Settings());
+        await _host.Get<RoundStarter>().StartNextRoundAsync(_job.Id);
+        await using var db = _host.Db();
+        _round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.JobId == _job.Id);
+        foreach (var participant in _round.Participants) await _host.Get<SimulatedTerminal>().TrainAsync(participant.Id);
+        await _host.Get<RoundAggregator>().AggregateAsync(_round.Id);
+        await _host.Get<RoundStarter>().StartNextRoundAsync(_job.Id);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private RoundQueries Queries => new(_host.Get<IDbContextFactory<FedDbContext>>());
+
+    [Fact]
+    public async Task ListAsync_TwoRounds_NewestFirstWithCountsAndVersion()
+    {
+        var rows = await Queries.ListAsync(_job.Id);
+
+        Assert.Equal([2, 1], rows.Select(r => r.Number));
+        Assert.Equal((5, 5, 1), (rows[1].Selected, rows[1].Reported, rows[1].VersionNumber!.Value));
+        Assert.Equal((RoundPhase.Collecting, 0, (int?)null), (rows[0].Phase, rows[0].Reported, rows[0].VersionNumber));
+    }
+
+    [Fact]
+    public async Task DetailAsync_CompletedRound_ListsEveryParticipantWithMetrics()
+    {
+        var detail = await Queries.DetailAsync(_round.Id);
+
+        Assert.NotNull(detail);
+        Assert.Equal("queries", detail.JobName);
+        Assert.Equal(5, detail.Participants.Count);
+        Assert.All(detail.Participants, p =>
+        {
+            Assert.Equal(ParticipantStatus.Reported, p.Status);
+            Assert.Equal(3000, p.Samples);
+            Assert.StartsWith("edge-", p.Edge);
+            Assert.NotNull(p.TrainLoss);
+        });
+    }
+
+    [Fact]
+    public async Task DetailAsync_UnknownRound_ReturnsNull()
+    {
+        Assert.Null(await Queries.DetailAsync(999_999));
+    }
+}
