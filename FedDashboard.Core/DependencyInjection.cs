@@ -9,6 +9,7 @@ using FedDashboard.Core.Topology;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,7 +40,11 @@ public static class DependencyInjection
         services.AddValidatedOptions<DefaultJobOptions>(builder.Configuration);
         services.AddValidatedOptions<RewardOptions>(builder.Configuration);
 
-        services.AddDbContextFactory<FedDbContext>(o => o.UseNpgsql(connectionString));
+        // A failed command surfaces as an exception, which the caller handles (an expected race such as a
+        // second run of a step) or reports; EF's own error line for it would only alarm operators twice.
+        services.AddDbContextFactory<FedDbContext>(o => o
+            .UseNpgsql(connectionString)
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug))));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveFeed>();
         services.TryAddSingleton<ILivePublisher, LocalLivePublisher>();

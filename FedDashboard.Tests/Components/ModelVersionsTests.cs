@@ -14,11 +14,7 @@ public sealed class ModelVersionsTests : DashboardComponentTest
     protected override async Task ArrangeAsync()
     {
         _job = await Host.Get<JobLauncher>().LaunchAsync("versions test", TestData.Settings(autoApprove: false));
-        await Host.Get<RoundStarter>().StartNextRoundAsync(_job.Id);
-        await using var db = Host.Db();
-        var round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.JobId == _job.Id);
-        foreach (var participant in round.Participants) await Host.Get<SimulatedTerminal>().TrainAsync(participant.Id);
-        await Host.Get<RoundAggregator>().AggregateAsync(round.Id);
+        await Host.RunRoundByHandAsync(_job.Id);
     }
 
     private async Task<ModelVersionStatus> StoredStatusAsync(int number)

@@ -17,16 +17,10 @@ public sealed class RoundLifecycleTests : IAsyncLifetime
     private async Task<(TrainingJob Job, Round Round)> StartFirstRoundAsync(TrainingSettings? settings = null)
     {
         var job = await _host.Get<JobLauncher>().LaunchAsync("test", settings ?? TestData.Settings());
-        await _host.Get<RoundStarter>().StartNextRoundAsync(job.Id);
-        await using var db = _host.Db();
-        var round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.JobId == job.Id);
-        return (job, round);
+        return (job, await _host.StartRoundByHandAsync(job.Id));
     }
 
-    private async Task TrainAllAsync(Round round)
-    {
-        foreach (var participant in round.Participants) await _host.Get<SimulatedTerminal>().TrainAsync(participant.Id);
-    }
+    private Task TrainAllAsync(Round round) => _host.TrainAllAsync(round);
 
     [Fact]
     public async Task StartNextRound_FreshJob_SelectsFractionOfFleetFromInitialModel()

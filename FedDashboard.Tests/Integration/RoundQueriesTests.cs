@@ -16,11 +16,7 @@ public sealed class RoundQueriesTests : IAsyncLifetime
     {
         _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
         _job = await _host.Get<JobLauncher>().LaunchAsync("queries", TestData.Settings());
-        await _host.Get<RoundStarter>().StartNextRoundAsync(_job.Id);
-        await using var db = _host.Db();
-        _round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.JobId == _job.Id);
-        foreach (var participant in _round.Participants) await _host.Get<SimulatedTerminal>().TrainAsync(participant.Id);
-        await _host.Get<RoundAggregator>().AggregateAsync(_round.Id);
+        _round = await _host.RunRoundByHandAsync(_job.Id);
         await _host.Get<RoundStarter>().StartNextRoundAsync(_job.Id);
     }
 

@@ -14,11 +14,8 @@ public sealed class VersionDecisionsTests : IAsyncLifetime
     {
         _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
         var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings(autoApprove: false));
-        await _host.Get<RoundStarter>().StartNextRoundAsync(job.Id);
+        await _host.RunRoundByHandAsync(job.Id);
         await using var db = _host.Db();
-        var round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.JobId == job.Id);
-        foreach (var participant in round.Participants) await _host.Get<SimulatedTerminal>().TrainAsync(participant.Id);
-        await _host.Get<RoundAggregator>().AggregateAsync(round.Id);
         _pending = await db.ModelVersions.SingleAsync(v => v.JobId == job.Id && v.Number == 1);
     }
 

@@ -1,4 +1,5 @@
 using FedDashboard.Core;
+using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,29 @@ public sealed class FedTestHost : IAsyncDisposable
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
     public FedDbContext Db() => Get<IDbContextFactory<FedDbContext>>().CreateDbContext();
+
+    /// <summary>Starts the job's next round by hand and returns it with its participants.</summary>
+    public async Task<Round> StartRoundByHandAsync(int jobId)
+    {
+        await Get<RoundStarter>().StartNextRoundAsync(jobId);
+        await using var db = Db();
+        return await db.Rounds.Include(r => r.Participants).Where(r => r.JobId == jobId).OrderByDescending(r => r.Number).FirstAsync();
+    }
+
+    /// <summary>Every participant of the round trains and reports, one after another.</summary>
+    public async Task TrainAllAsync(Round round)
+    {
+        foreach (var participant in round.Participants) await Get<SimulatedTerminal>().TrainAsync(participant.Id);
+    }
+
+    /// <summary>A whole round by hand: start, everyone trains, aggregate.</summary>
+    public async Task<Round> RunRoundByHandAsync(int jobId)
+    {
+        var round = await StartRoundByHandAsync(jobId);
+        await TrainAllAsync(round);
+        await Get<RoundAggregator>().AggregateAsync(round.Id);
+        return round;
+    }
 
     public static async Task<FedTestHost> StartAsync(bool runWorkers, int terminals = 20, IDictionary<string, string?>? settings = null)
     {
