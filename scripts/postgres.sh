@@ -26,9 +26,10 @@ pg_psql() { # ARGS... as the superuser, over the private socket
 # Every parent folder of .data/pg must be enterable by postgres (e.g. a clone under /root).
 pg_make_path_traversable() {
   runuser -u postgres -- test -x "$PG_ROOT" && return 0
-  local dir="$PG_ROOT"
-  while [[ $dir != / ]]; do
-    dir="$(dirname "$dir")"
+  local dir="" part parts
+  IFS=/ read -ra parts <<<"${PG_ROOT#/}"
+  for part in "${parts[@]}"; do # from / downwards: the first closed folder hides the rest
+    dir="$dir/$part"
     if ! runuser -u postgres -- test -x "$dir"; then
       log "granting search permission (o+x) on $dir so user postgres can reach .data/pg"
       chmod o+x "$dir"
