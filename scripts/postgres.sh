@@ -86,7 +86,21 @@ pg_check_port_free() {
   die "port $PG_PORT on 127.0.0.1 is already in use by another process ${who:+($who)}; set FED_PG_PORT to a free port"
 }
 
+# FED_PG_PORT=auto (used by CI): the running cluster's port, else the first free one from 55432.
+pg_resolve_port() {
+  [[ $PG_PORT == auto ]] || return 0
+  if pg_is_running; then
+    PG_PORT="$(pg_running_port)"
+    return 0
+  fi
+  PG_PORT=55432
+  while pg_port_in_use; do
+    ((++PG_PORT <= 55532)) || die "FED_PG_PORT=auto: no free port in 55432-55532"
+  done
+}
+
 pg_start() {
+  pg_resolve_port
   if pg_is_running; then
     [[ $(pg_running_port) == "$PG_PORT" ]] ||
       die "the private cluster is running on port $(pg_running_port), not $PG_PORT; run './fed db stop' first or set FED_PG_PORT=$(pg_running_port)"
