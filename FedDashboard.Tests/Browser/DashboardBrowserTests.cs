@@ -33,6 +33,21 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
     private Task ScreenshotAsync(string name) =>
         _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsPath, $"{name}.png"), FullPage = true });
 
+    /// <summary>Waits for the page; if it never comes, the failure carries a screenshot and the app's last output.</summary>
+    private async Task WaitForAsync(Func<Task> wait, string what)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (TimeoutException exception)
+        {
+            await ScreenshotAsync($"failed-{what.Replace(' ', '-')}");
+            var output = dashboard.Output;
+            throw new TimeoutException($"Waited in vain for {what}. Last output of the dashboard:\n{output[Math.Max(0, output.Length - 4000)..]}", exception);
+        }
+    }
+
     private Task<int> AccuracyPointsAsync() =>
         _page.EvaluateAsync<int>("() => document.querySelectorAll('#accuracy-chart .scatterlayer .point').length");
 
@@ -40,10 +55,10 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
     public async Task Overview_RoundsRunUnattended_AccuracyChartGrows()
     {
         await _page.GotoAsync(dashboard.BaseAddress.ToString());
-        await _page.WaitForFunctionAsync("() => document.querySelectorAll('#accuracy-chart .scatterlayer .point').length >= 1", null, new() { Timeout = 120_000 });
+        await WaitForAsync(() => _page.WaitForFunctionAsync("() => document.querySelectorAll('#accuracy-chart .scatterlayer .point').length >= 1", null, new() { Timeout = 180_000 }), "a first accuracy point");
         var first = await AccuracyPointsAsync();
 
-        await _page.WaitForFunctionAsync($"() => document.querySelectorAll('#accuracy-chart .scatterlayer .point').length > {first}", null, new() { Timeout = 120_000 });
+        await WaitForAsync(() => _page.WaitForFunctionAsync($"() => document.querySelectorAll('#accuracy-chart .scatterlayer .point').length > {first}", null, new() { Timeout = 180_000 }), "the accuracy chart to grow");
 
         var accuracy = await _page.Locator("[data-kpi='Test accuracy']").InnerTextAsync();
         Assert.Contains("%", accuracy);
@@ -57,15 +72,15 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
     {
         await _page.GotoAsync(new Uri(dashboard.BaseAddress, "rounds").ToString());
         var firstRound = _page.Locator("a[href^='rounds/']").Last;
-        await firstRound.WaitForAsync(new() { Timeout = 120_000 });
+        await WaitForAsync(() => firstRound.WaitForAsync(new() { Timeout = 180_000 }), "a round in the list");
         await ScreenshotAsync("rounds");
 
         await firstRound.ClickAsync();
 
         await _page.WaitForURLAsync(new Regex(@"/rounds/\d+$"));
-        await _page.Locator("td:text-is('Reported')").First.WaitForAsync(new() { Timeout = 60_000 });
-        Assert.Equal(10, await _page.Locator("tbody tr").CountAsync());
-        Assert.Equal(10, await _page.Locator("td:text-is('Reported')").CountAsync());
+        await WaitForAsync(() => _page.Locator("td:text-is('Reported')").First.WaitForAsync(new() { Timeout = 60_000 }), "reported participants");
+        Assert.Equal(4, await _page.Locator("tbody tr").CountAsync());
+        Assert.Equal(4, await _page.Locator("td:text-is('Reported')").CountAsync());
         await ScreenshotAsync("round-detail");
     }
 
@@ -74,7 +89,7 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
     {
         await _page.GotoAsync(new Uri(dashboard.BaseAddress, "versions").ToString());
 
-        await _page.Locator("[data-status='Approved']").Nth(1).WaitForAsync(new() { Timeout = 120_000 });
+        await WaitForAsync(() => _page.Locator("[data-status='Approved']").Nth(1).WaitForAsync(new() { Timeout = 180_000 }), "an approved version after v0");
         Assert.True(await _page.Locator("text=v0 → v1").CountAsync() == 1);
         await ScreenshotAsync("versions");
     }

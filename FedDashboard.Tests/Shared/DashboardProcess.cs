@@ -44,7 +44,7 @@ public sealed class DashboardProcess : IAsyncLifetime
                 ["Fed__Data__BlobPath"] = _blobs,
                 ["Fed__Fleet__Terminals"] = "40",
                 ["Fed__Orchestration__SecondsBetweenRounds"] = "0.5",
-                ["Fed__DefaultJob__Settings__ClientFraction"] = "0.25",
+                ["Fed__DefaultJob__Settings__ClientFraction"] = "0.1",
             },
         };
         _process = new Process { StartInfo = start };
