@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace FedDashboard.Core.Learning;
@@ -8,6 +9,8 @@ namespace FedDashboard.Core.Learning;
 /// A FedAvg client update: plain minibatch SGD for E epochs over the client's samples, shuffled
 /// each epoch. Synchronous on purpose: TorchSharp dispose scopes follow the thread, not async
 /// continuations. Several trainings may run at once on different threads.
+/// With <c>trainableSegments</c> (see <see cref="ModelSegments"/>) only those layers learn; the
+/// others are frozen and come back exactly as they started.
 /// </summary>
 public static class LocalTrainer
 {
@@ -18,18 +21,24 @@ public static class LocalTrainer
         int[] sampleIndices,
         LocalTrainingSettings settings,
         int seed,
-        CancellationToken ct)
+        CancellationToken ct,
+        IReadOnlySet<string>? trainableSegments = null)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(settings);
         ValidateIndices(sampleIndices, data.Count);
+        if (trainableSegments is not null)
+        {
+            ModelSegments.RequireKnown(trainableSegments, spec.Architecture, nameof(trainableSegments));
+        }
 
         var stopwatch = Stopwatch.StartNew();
         using var model = ModelFactory.Create(spec);
         ModuleParameters.Load(model, start);
         model.train();
-        using var optimizer = torch.optim.SGD(model.parameters(), settings.LearningRate);
+        using var optimizer = torch.optim.SGD(TrainableParameters(model, trainableSegments), settings.LearningRate);
 
         var random = new Random(seed);
         var order = sampleIndices.Select(index => (long)index).ToArray();
@@ -62,6 +71,24 @@ public static class LocalTrainer
             epochStats.MeanLoss,
             epochStats.Accuracy,
             stopwatch.Elapsed);
+    }
+
+    // Frozen parameters get no gradient (which also skips their backward work) and stay out of the optimizer.
+    private static List<Parameter> TrainableParameters(nn.Module model, IReadOnlySet<string>? trainableSegments)
+    {
+        var trainable = new List<Parameter>();
+        foreach (var (name, parameter) in model.named_parameters())
+        {
+            if (trainableSegments is null || trainableSegments.Contains(ModelSegments.SegmentOf(name)))
+            {
+                trainable.Add(parameter);
+            }
+            else
+            {
+                parameter.requires_grad = false;
+            }
+        }
+        return trainable;
     }
 
     private static void ValidateIndices(int[] sampleIndices, int count)

@@ -1,0 +1,151 @@
+using FedDashboard.Core.Learning;
+using FedDashboard.Tests.Shared;
+
+namespace FedDashboard.Tests.Core.Learning;
+
+public sealed class TieredAverageTests
+{
+    // Hidden units: global 4, wide tier 2, narrow tier 1.
+    private static readonly ModelSpec _global = new(ModelArchitecture.Mlp2NN, Width: 0.02);
+    private static readonly ModelSpec _wide = new(ModelArchitecture.Mlp2NN, Width: 0.01);
+    private static readonly ModelSpec _narrow = new(ModelArchitecture.Mlp2NN, Width: 0.005);
+
+    private static readonly ParameterSet _template = TestModels.Mlp2NN(hidden: 4, value: (_, _) => 9f);
+
+    [Fact]
+    public void Result_NarrowAndWideResults_AveragesWhereBothCoverWideAloneWhereOnlyItCoversTemplateElsewhere()
+    {
+        var average = new TieredAverage(_template);
+        average.Add(TestModels.Mlp2NN(hidden: 1, value: (_, _) => 1f), _narrow, _global, weight: 1);
+        average.Add(TestModels.Mlp2NN(hidden: 2, value: (_, _) => 4f), _wide, _global, weight: 3);
+
+        var result = average.Result();
+
+        // (1 x 1 + 3 x 4) / 4 = 3.25 where both cover, 4 where only the wide one does, 9 from the template.
+        Assert.Equal(
+            [
+                3.25f, 4f, 9f, 9f,
+                4f, 4f, 9f, 9f,
+                9f, 9f, 9f, 9f,
+                9f, 9f, 9f, 9f,
+            ],
+            result["fc2.weight"].Values);
+    }
+
+    [Fact]
+    public void Result_NarrowAndWideResults_AveragesTheTenOutputBiasesOverBoth()
+    {
+        var average = new TieredAverage(_template);
+        average.Add(TestModels.Mlp2NN(hidden: 1, value: (_, _) => 1f), _narrow, _global, weight: 1);
+        average.Add(TestModels.Mlp2NN(hidden: 2, value: (_, _) => 4f), _wide, _global, weight: 3);
+
+        var result = average.Result();
+
+        Assert.Equal(Enumerable.Repeat(3.25f, 10), result["fc3.bias"].Values);
+    }
+
+    [Fact]
+    public void Result_OnlyFullWidthResults_EqualsWeightedAverage()
+    {
+        var random = new Random(3);
+        var results = new[] { 100.0, 250.0, 37.0 }
+            .Select(weight => (Parameters: TestModels.Mlp2NN(hidden: 4, value: (_, _) => (float)random.NextDouble()), Weight: weight))
+            .ToArray();
+        var tiered = new TieredAverage(_template);
+        var plain = new WeightedAverage();
+        foreach (var (parameters, weight) in results)
+        {
+            tiered.Add(parameters, _global, _global, weight);
+            plain.Add(parameters, weight);
+        }
+
+        var result = tiered.Result();
+
+        var expected = plain.Result();
+        Assert.All(expected.Arrays, array => Assert.Equal(array.Values, result[array.Name].Values));
+    }
+
+    [Fact]
+    public void Result_AfterAdds_HasTheTemplatesNamesAndShapes()
+    {
+        var average = new TieredAverage(_template);
+        average.Add(TestModels.Mlp2NN(hidden: 1), _narrow, _global, weight: 1);
+
+        var result = average.Result();
+
+        Assert.True(result.ShapeMatches(_template));
+    }
+
+    [Fact]
+    public void Result_NothingAdded_ThrowsInvalidOperationException()
+    {
+        var average = new TieredAverage(_template);
+
+        Assert.Throws<InvalidOperationException>(() => average.Result());
+    }
+
+    [Fact]
+    public void Add_NaNValue_ThrowsArgumentException()
+    {
+        var average = new TieredAverage(_template);
+        var result = TestModels.Mlp2NN(hidden: 2, value: (name, index) => name == "fc2.bias" && index == 1 ? float.NaN : 0f);
+
+        var error = Assert.Throws<ArgumentException>(() => average.Add(result, _wide, _global, weight: 1));
+
+        Assert.Contains("NaN", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Add_WeightNotPositiveFinite_ThrowsArgumentException(double weight)
+    {
+        var average = new TieredAverage(_template);
+
+        Assert.Throws<ArgumentException>(() => average.Add(TestModels.Mlp2NN(hidden: 2), _wide, _global, weight));
+    }
+
+    [Fact]
+    public void Add_TierWiderThanGlobal_ThrowsArgumentExceptionSayingItDoesNotNest()
+    {
+        var average = new TieredAverage(_template);
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            average.Add(TestModels.Mlp2NN(hidden: 8), new ModelSpec(ModelArchitecture.Mlp2NN, Width: 0.04), _global, weight: 1));
+
+        Assert.Contains("does not nest", error.Message);
+    }
+
+    [Fact]
+    public void Add_ResultNotShapedAsItsTier_ThrowsArgumentExceptionNamingTheArray()
+    {
+        var average = new TieredAverage(_template);
+
+        var error = Assert.Throws<ArgumentException>(() => average.Add(TestModels.Mlp2NN(hidden: 1), _wide, _global, weight: 1));
+
+        Assert.Contains("fc1.weight[1x784]", error.Message);
+    }
+
+    [Fact]
+    public void Add_TemplateNotShapedAsGlobalSpec_ThrowsArgumentException()
+    {
+        var average = new TieredAverage(_template);
+
+        Assert.Throws<ArgumentException>(() => average.Add(TestModels.Mlp2NN(hidden: 1), _narrow, _wide, weight: 1));
+    }
+
+    [Fact]
+    public void Add_RejectedResult_LeavesAverageUnchanged()
+    {
+        var average = new TieredAverage(_template);
+        average.Add(TestModels.Mlp2NN(hidden: 2, value: (_, _) => 4f), _wide, _global, weight: 1);
+
+        Assert.Throws<ArgumentException>(() =>
+            average.Add(TestModels.Mlp2NN(hidden: 2, value: (_, _) => float.PositiveInfinity), _wide, _global, weight: 5));
+
+        Assert.Equal(1, average.Count);
+        Assert.Equal(4f, average.Result()["fc2.weight"].Values[0]);
+    }
+}
