@@ -30,24 +30,31 @@ internal sealed class LiveSubscription : IDisposable
         _ = FlushAfterIntervalAsync();
     }
 
+    /// <summary>One flusher per subscription at a time, so batches reach the subscriber in order and never overlap.</summary>
     private async Task FlushAfterIntervalAsync()
     {
-        await Task.Delay(_interval);
-        List<LiveEvent> batch;
-        lock (_gate)
+        while (true)
         {
-            _flushScheduled = false;
-            if (_disposed || _pending.Count == 0) return;
-            batch = _pending;
-            _pending = [];
-        }
-        try
-        {
-            await _onBatch(batch);
-        }
-        catch (ObjectDisposedException)
-        {
-            // The page went away between the batch and its render; nothing to update.
+            await Task.Delay(_interval);
+            List<LiveEvent> batch;
+            lock (_gate)
+            {
+                if (_disposed || _pending.Count == 0)
+                {
+                    _flushScheduled = false;
+                    return;
+                }
+                batch = _pending;
+                _pending = [];
+            }
+            try
+            {
+                await _onBatch(batch);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The page went away between the batch and its render; nothing to update.
+            }
         }
     }
 

@@ -59,4 +59,32 @@ public sealed class LiveFeedTests
 
         Assert.Equal(0, calls);
     }
+
+    [Fact]
+    public async Task Deliver_SlowSubscriber_BatchesArriveInOrderOneAtATime()
+    {
+        var feed = new LiveFeed();
+        var received = new ConcurrentQueue<int>();
+        var running = 0;
+        var overlapped = false;
+        var done = new TaskCompletionSource();
+        using var subscription = feed.Subscribe(async batch =>
+        {
+            if (Interlocked.Increment(ref running) > 1) overlapped = true;
+            await Task.Delay(30);
+            foreach (var tick in batch.Cast<FleetTick>()) received.Enqueue(tick.Online);
+            Interlocked.Decrement(ref running);
+            if (received.Count == 40) done.TrySetResult();
+        }, TimeSpan.FromMilliseconds(5));
+
+        for (var i = 1; i <= 40; i++)
+        {
+            feed.Deliver(Tick(i));
+            await Task.Delay(2);
+        }
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(overlapped, "two batches were handled at once");
+        Assert.Equal(Enumerable.Range(1, 40), received);
+    }
 }

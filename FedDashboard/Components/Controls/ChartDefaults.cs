@@ -10,12 +10,12 @@ public static class ChartDefaults
 {
     public static Config Config() => new() { Responsive = true, DisplayLogo = false, DisplayModeBar = Plotly.Blazor.ConfigLib.DisplayModeBarEnum.False };
 
-    public static Plotly.Blazor.Layout Layout(string xTitle, string yTitle, IList<object>? yRange = null, string? yFormat = null) => new()
+    public static Plotly.Blazor.Layout Layout(string xTitle, string yTitle, Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum xType, IList<object>? yRange = null, string? yFormat = null) => new()
     {
         Height = 300,
         Margin = new Margin { L = 55, R = 15, T = 10, B = 45 },
         ShowLegend = true,
-        XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = xTitle } }],
+        XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = xTitle }, Type = xType }],
         YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle }, Range = yRange, TickFormat = yFormat }],
     };
 

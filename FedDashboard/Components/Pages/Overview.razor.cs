@@ -3,6 +3,7 @@ using FedDashboard.Core.Live;
 using FedDashboard.Model;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib.XAxisLib;
 using Plotly.Blazor.Traces.ScatterLib;
 
 namespace FedDashboard.Components.Pages;
@@ -13,8 +14,9 @@ public partial class Overview : LivePage
     private const int LoadPointsKept = 300;
 
     private readonly Config _chartConfig = ChartDefaults.Config();
-    private readonly Plotly.Blazor.Layout _accuracyLayout = ChartDefaults.Layout("round", "test accuracy", yFormat: ".1%");
-    private readonly Plotly.Blazor.Layout _loadLayout = ChartDefaults.Layout("time", "fraction", [0, 1], ".0%");
+    // Rounds as categories: whole-numbered ticks however few rounds there are.
+    private readonly Plotly.Blazor.Layout _accuracyLayout = ChartDefaults.Layout("round", "test accuracy", TypeEnum.Category, yFormat: ".1%");
+    private readonly Plotly.Blazor.Layout _loadLayout = ChartDefaults.Layout("time", "fraction", TypeEnum.Date, [0, 1], ".0%");
     private IList<ITrace> _accuracyData = [];
     private IList<ITrace> _loadData = [];
     private PlotlyChart? _accuracyChart;
@@ -48,7 +50,7 @@ public partial class Overview : LivePage
             await _accuracyChart.ExtendTrace(changes.Accuracy.Select(p => (object)p.Round), changes.Accuracy.Select(p => (object)p.Accuracy), 0);
         if (changes.Load.Count > 0 && _loadChart is not null)
         {
-            var times = changes.Load.Select(p => (object)p.At.ToLocalTime().ToString("HH:mm:ss")).ToList();
+            var times = changes.Load.Select(p => (object)p.At.LocalDateTime).ToList();
             await _loadChart.ExtendTraces(
                 [times, times],
                 [changes.Load.Select(p => (object)p.MeanCpuLoad), changes.Load.Select(p => (object)p.MeanBattery)],
