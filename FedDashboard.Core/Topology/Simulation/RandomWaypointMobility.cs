@@ -45,7 +45,6 @@ public sealed class RandomWaypointMobility
         }
     }
 
-    public int Count => _xs.Length;
     public double MapSize { get; }
     public ReadOnlySpan<double> Xs => _xs;
     public ReadOnlySpan<double> Ys => _ys;

@@ -33,8 +33,6 @@ public sealed class WidthTiers
     /// <summary>Thirds of the score: the top third trains the full model, the middle half width, the bottom a quarter.</summary>
     public static WidthTiers Default { get; } = new([new(2.0 / 3, 1.0), new(1.0 / 3, 0.5), new(0, 0.25)]);
 
-    public IReadOnlyList<WidthTier> Tiers => _tiers;
-
     /// <summary>The width of the first tier the score reaches; the narrowest for a score that reaches none (NaN).</summary>
     public double WidthFor(double score)
     {
