@@ -6,6 +6,7 @@ try
     return args switch
     {
         ["fedavg", .. var rest] => await FedAvgBenchmark.RunAsync(BenchArguments.Parse(rest)),
+        ["fleet", .. var rest] => await FleetBenchmark.RunAsync(BenchArguments.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -20,6 +21,8 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: ./fed bench fedavg [--model 2nn|cnn] [--partition iid|noniid] [--terminals N] [--fraction C]
                                   [--epochs E] [--batch B] [--lr η] [--kappa κ] [--target ACC] [--max-rounds N] [--seed S]
+               ./fed bench fleet [--ticks N] [--plans N] [--warmup N] [--fraction C] [--min-speed V] [--max-speed V]
+                                 [--pause SECONDS] [--seed S]
         """);
     return 2;
 }

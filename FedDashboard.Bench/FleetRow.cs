@@ -1,0 +1,3 @@
+namespace FedDashboard.Bench;
+
+internal sealed record FleetRow(int Terminals, FleetWorkload.TickResult Ticks, FleetWorkload.PlanResult Plans);
