@@ -16,6 +16,9 @@ public sealed class RoundParticipant
         Status = ParticipantStatus.Assigned;
     }
 
+    /// <summary>How much of a failure's message is kept; a native exception's message can run to pages.</summary>
+    public const int FailureReasonMaxLength = 1000;
+
     public int Id { get; private set; }
     public int RoundId { get; private set; }
     public int TerminalId { get; private set; }
@@ -71,7 +74,7 @@ public sealed class RoundParticipant
     {
         if (!IsOpen) throw new InvalidOperationException($"Participant {Id} is {Status}; it cannot fail.");
         Status = ParticipantStatus.Failed;
-        FailureReason = reason;
+        FailureReason = reason.Length <= FailureReasonMaxLength ? reason : reason[..(FailureReasonMaxLength - 1)] + "…";
         EndedAt = at;
     }
 }

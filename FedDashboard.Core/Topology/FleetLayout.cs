@@ -5,11 +5,11 @@ namespace FedDashboard.Core.Topology;
 /// <summary>Where the embedded simulation places edges and terminals on the map.</summary>
 public static class FleetLayout
 {
-    /// <summary>Edges evenly on a ring around the map's centre, each with the configured coverage radius.</summary>
+    /// <summary>Edges evenly on a ring around the map's centre, each with the configured coverage radius, kept on the map where the radius allows.</summary>
     public static IReadOnlyList<EdgeServer> Edges(FleetOptions options)
     {
         var centre = options.MapSize / 2;
-        var ring = options.Edges == 1 ? 0 : options.MapSize * 0.3;
+        var ring = options.Edges == 1 ? 0 : Math.Max(0, Math.Min(options.MapSize * 0.3, centre - options.CoverageRadius));
         return Enumerable.Range(0, options.Edges)
             .Select(i =>
             {

@@ -16,7 +16,7 @@ internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<R
         builder.Property(p => p.BaseModelHash).HasMaxLength(64);
         builder.Property(p => p.UpdateHash).HasMaxLength(64);
         builder.Property(p => p.ModelVariant).HasMaxLength(50);
-        builder.Property(p => p.FailureReason).HasMaxLength(1000);
+        builder.Property(p => p.FailureReason).HasMaxLength(RoundParticipant.FailureReasonMaxLength);
         builder.Property(p => p.Version).IsRowVersion();
     }
 }

@@ -56,4 +56,15 @@ public sealed class RoundTests
 
         Assert.Throws<InvalidOperationException>(() => participant.Report("def", 600, 0.3, 0.9, TestData.Now));
     }
+
+    [Fact]
+    public void Fail_VeryLongReason_KeepsItWithinTheStoredLength()
+    {
+        var participant = new RoundParticipant(terminalId: 1, edgeId: 1, "abc", "full", TestData.Now);
+
+        participant.Fail(new string('x', 5000), TestData.Now);
+
+        Assert.Equal(RoundParticipant.FailureReasonMaxLength, participant.FailureReason!.Length);
+        Assert.EndsWith("…", participant.FailureReason);
+    }
 }
