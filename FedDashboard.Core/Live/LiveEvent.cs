@@ -1,5 +1,6 @@
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Topology;
 
 namespace FedDashboard.Core.Live;
 
@@ -16,3 +17,8 @@ public sealed record JobChanged(int JobId, JobStatus Status, string? Reason, Dat
 
 /// <summary>The fleet after one telemetry tick: counts and load, for the overview's KPIs and load chart.</summary>
 public sealed record FleetTick(int Terminals, int Online, int InCoverage, int Training, double MeanCpuLoad, double MaxCpuLoad, double MeanBattery, DateTimeOffset At) : LiveEvent(At);
+
+public sealed record TerminalPosition(int TerminalId, double X, double Y, int? EdgeId, TerminalActivity Activity);
+
+/// <summary>Every terminal's position and activity after one tick, for the coverage map.</summary>
+public sealed record FleetPositions(IReadOnlyList<TerminalPosition> Terminals, DateTimeOffset At) : LiveEvent(At);

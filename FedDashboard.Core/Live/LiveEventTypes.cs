@@ -10,5 +10,6 @@ public static class LiveEventTypes
         typeof(ModelVersionChanged),
         typeof(JobChanged),
         typeof(FleetTick),
+        typeof(FleetPositions),
     ];
 }

@@ -1,0 +1,10 @@
+namespace FedDashboard.Core.Topology;
+
+/// <summary>What a terminal is doing now, as the coverage map colours it.</summary>
+public enum TerminalActivity
+{
+    Idle,
+    Training,
+    OutOfCoverage,
+    Offline,
+}
