@@ -18,6 +18,40 @@ public sealed class FleetOptions : IValidatedOptions
 
     public int Seed { get; set; } = 7;
 
+    /// <summary>Random-waypoint mobility: speeds in map units per second, and the rest at each waypoint.</summary>
+    public double MinSpeed { get; set; } = 2;
+
+    public double MaxSpeed { get; set; } = 12;
+    public double PauseSeconds { get; set; } = 20;
+
+    /// <summary>A simulated terminal asked to train declines above this CPU load or below this battery (T4).</summary>
+    public double DeclineAboveLoad { get; set; } = 0.85;
+
+    public double DeclineBelowBattery { get; set; } = 0.2;
+
+    /// <summary>In availability mode TerminalsAsk, an idle terminal below this load (and not declining on battery) asks for work.</summary>
+    public double RequestWorkBelowLoad { get; set; } = 0.5;
+
+    /// <summary>A training terminal above this load does fewer local steps (L5).</summary>
+    public double BusyAboveLoad { get; set; } = 0.6;
+
+    /// <summary>A training terminal above this load asks its edge for a lighter model, where the policy allows (L5).</summary>
+    public double SwapAboveLoad { get; set; } = 0.8;
+
+    /// <summary>
+    /// Training speed of an idle simulated device, in samples per second, by hardware tier; the server trains faster,
+    /// so training is paced to this times (1 - load). 0 trains at the server's speed.
+    /// </summary>
+    public double LowTierSamplesPerSecond { get; set; } = 200;
+
+    public double MidTierSamplesPerSecond { get; set; } = 500;
+    public double HighTierSamplesPerSecond { get; set; } = 1200;
+
+    /// <summary>Telemetry history: one record per terminal this often, kept this long.</summary>
+    public double HistorySeconds { get; set; } = 10;
+
+    public double HistoryHours { get; set; } = 24;
+
     public IEnumerable<string> Validate()
     {
         if (Edges is < 1 or > 100) yield return $"Edges must be from 1 to 100 (was {Edges}).";
@@ -25,5 +59,14 @@ public sealed class FleetOptions : IValidatedOptions
         if (!(MapSize is > 0 and <= 1_000_000)) yield return $"MapSize must be greater than 0 and at most 1000000 (was {MapSize}).";
         if (!(CoverageRadius > 0 && CoverageRadius <= MapSize)) yield return $"CoverageRadius must be greater than 0 and at most MapSize (was {CoverageRadius}).";
         if (!(TickSeconds is >= 0.1 and <= 60)) yield return $"TickSeconds must be from 0.1 to 60 (was {TickSeconds}).";
+        if (!(MinSpeed > 0 && MinSpeed <= MapSize)) yield return $"MinSpeed must be greater than 0 and at most MapSize (was {MinSpeed}).";
+        if (!(MaxSpeed >= MinSpeed && MaxSpeed <= MapSize)) yield return $"MaxSpeed must be from MinSpeed to MapSize (was {MaxSpeed}).";
+        if (!(PauseSeconds is >= 0 and <= 3600)) yield return $"PauseSeconds must be from 0 to 3600 (was {PauseSeconds}).";
+        foreach (var (name, value) in new[] { (nameof(DeclineAboveLoad), DeclineAboveLoad), (nameof(DeclineBelowBattery), DeclineBelowBattery), (nameof(RequestWorkBelowLoad), RequestWorkBelowLoad), (nameof(BusyAboveLoad), BusyAboveLoad), (nameof(SwapAboveLoad), SwapAboveLoad) })
+            if (!(value is >= 0 and <= 1)) yield return $"{name} must be a fraction from 0 to 1 (was {value}).";
+        foreach (var (name, value) in new[] { (nameof(LowTierSamplesPerSecond), LowTierSamplesPerSecond), (nameof(MidTierSamplesPerSecond), MidTierSamplesPerSecond), (nameof(HighTierSamplesPerSecond), HighTierSamplesPerSecond) })
+            if (!(value >= 0 && value <= 1_000_000)) yield return $"{name} must be from 0 to 1000000 samples per second (was {value}).";
+        if (!(HistorySeconds is >= 1 and <= 3600)) yield return $"HistorySeconds must be from 1 to 3600 (was {HistorySeconds}).";
+        if (!(HistoryHours is > 0 and <= 8760)) yield return $"HistoryHours must be greater than 0 and at most 8760 (was {HistoryHours}).";
     }
 }

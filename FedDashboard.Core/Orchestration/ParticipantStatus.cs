@@ -7,4 +7,13 @@ public enum ParticipantStatus
     Reported,
     TimedOut,
     Failed,
+
+    /// <summary>Left its edge's coverage before reporting; its partial result is discarded.</summary>
+    Departed,
+
+    /// <summary>Asked by its edge, it declined to train (busy, low battery); it never trained.</summary>
+    Declined,
+
+    /// <summary>Its performance fell below the edge's reference mid-training; a standby terminal took its place.</summary>
+    Replaced,
 }

@@ -5,15 +5,30 @@ public sealed class RoundParticipant
 {
     private RoundParticipant() => BaseModelHash = ModelVariant = "";
 
-    public RoundParticipant(int terminalId, int edgeId, string baseModelHash, string modelVariant, DateTimeOffset assignedAt)
+    public RoundParticipant(
+        int terminalId, int edgeId, string baseModelHash, string modelVariant, DateTimeOffset assignedAt,
+        double width = 1, string? group = null, string? segment = null, int? replacesParticipantId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(baseModelHash);
+        if (!(width is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(width), width, "A model width is above 0 and at most 1.");
         TerminalId = terminalId;
         EdgeId = edgeId;
         BaseModelHash = baseModelHash;
         ModelVariant = modelVariant;
         AssignedAt = assignedAt;
+        Width = AssignedWidth = width;
+        Group = group;
+        Segment = segment;
+        ReplacesParticipantId = replacesParticipantId;
         Status = ParticipantStatus.Assigned;
+    }
+
+    /// <summary>A terminal the edge asked that declined to train; it is kept so the round shows who was asked.</summary>
+    public static RoundParticipant Declined(int terminalId, int edgeId, string baseModelHash, string reason, DateTimeOffset at)
+    {
+        var participant = new RoundParticipant(terminalId, edgeId, baseModelHash, "declined", at);
+        participant.End(ParticipantStatus.Declined, reason, at);
+        return participant;
     }
 
     /// <summary>How much of a failure's message is kept; a native exception's message can run to pages.</summary>
@@ -41,6 +56,37 @@ public sealed class RoundParticipant
     public string? FailureReason { get; private set; }
     public uint Version { get; private set; }
 
+    /// <summary>The model width the edge assigned (1 = the full model; HeteroFL tier).</summary>
+    public double AssignedWidth { get; private set; }
+
+    /// <summary>The width the terminal trains now: narrower than assigned after a swap.</summary>
+    public double Width { get; private set; }
+
+    public DateTimeOffset? SwappedAt { get; private set; }
+    public string? SwapReason { get; private set; }
+
+    /// <summary>The group rule the terminal fell under when assigned, if any.</summary>
+    public string? Group { get; private set; }
+
+    /// <summary>The layer the terminal trains with the rest frozen, in a segmented job.</summary>
+    public string? Segment { get; private set; }
+
+    /// <summary>Set on a standby terminal: the participant it replaced.</summary>
+    public int? ReplacesParticipantId { get; private set; }
+
+    /// <summary>Set when the terminal finished after moving and reported through this other edge.</summary>
+    public int? ReportedThroughEdgeId { get; private set; }
+
+    /// <summary>Local SGD steps the full work would take, and the steps the terminal took after adapting to its load.</summary>
+    public int? PlannedSteps { get; private set; }
+
+    public int? StepsDone { get; private set; }
+
+    public DataSource DataSource { get; private set; }
+
+    /// <summary>Samples of other terminals' data this terminal trained on (see <see cref="SharedDataGrant"/>).</summary>
+    public int SharedSamples { get; private set; }
+
     public bool IsOpen => Status is ParticipantStatus.Assigned or ParticipantStatus.Training;
 
     public void Start(DateTimeOffset at)
@@ -63,18 +109,46 @@ public sealed class RoundParticipant
         EndedAt = at;
     }
 
-    public void TimeOut(DateTimeOffset at)
+    public void TimeOut(DateTimeOffset at) => End(ParticipantStatus.TimedOut, null, at);
+
+    public void Fail(string reason, DateTimeOffset at) => End(ParticipantStatus.Failed, reason, at);
+
+    public void Depart(string reason, DateTimeOffset at) => End(ParticipantStatus.Departed, reason, at);
+
+    public void Replace(string reason, DateTimeOffset at) => End(ParticipantStatus.Replaced, reason, at);
+
+    /// <summary>Mid-training, the terminal continues on a narrower nested model (L5).</summary>
+    public void SwapTo(double width, string reason, DateTimeOffset at)
     {
-        if (!IsOpen) throw new InvalidOperationException($"Participant {Id} is {Status}; it cannot time out.");
-        Status = ParticipantStatus.TimedOut;
-        EndedAt = at;
+        if (Status != ParticipantStatus.Training) throw new InvalidOperationException($"Participant {Id} is {Status}; only a training participant can swap its model.");
+        if (!(width > 0 && width < Width)) throw new ArgumentOutOfRangeException(nameof(width), width, $"A swap goes to a narrower model than the current width {Width}.");
+        Width = width;
+        SwapReason = reason;
+        SwappedAt = at;
     }
 
-    public void Fail(string reason, DateTimeOffset at)
+    public void ReportThrough(int edgeId) => ReportedThroughEdgeId = edgeId == EdgeId ? null : edgeId;
+
+    public void RecordLocalWork(int plannedSteps, int stepsDone)
     {
-        if (!IsOpen) throw new InvalidOperationException($"Participant {Id} is {Status}; it cannot fail.");
-        Status = ParticipantStatus.Failed;
-        FailureReason = reason.Length <= FailureReasonMaxLength ? reason : reason[..(FailureReasonMaxLength - 1)] + "…";
+        ArgumentOutOfRangeException.ThrowIfNegative(stepsDone);
+        ArgumentOutOfRangeException.ThrowIfLessThan(plannedSteps, stepsDone);
+        PlannedSteps = plannedSteps;
+        StepsDone = stepsDone;
+    }
+
+    public void UseData(DataSource source, int sharedSamples)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sharedSamples);
+        DataSource = source;
+        SharedSamples = sharedSamples;
+    }
+
+    private void End(ParticipantStatus status, string? reason, DateTimeOffset at)
+    {
+        if (!IsOpen) throw new InvalidOperationException($"Participant {Id} is {Status}; it cannot become {status}.");
+        Status = status;
+        if (reason is not null) FailureReason = reason.Length <= FailureReasonMaxLength ? reason : reason[..(FailureReasonMaxLength - 1)] + "…";
         EndedAt = at;
     }
 }

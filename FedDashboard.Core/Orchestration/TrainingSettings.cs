@@ -32,6 +32,27 @@ public sealed record TrainingSettings
     public bool AutoApprove { get; init; }
     public int Seed { get; init; } = 1;
 
+    /// <summary>L2: terminals train on their own shard, or on the data set their edge hands out.</summary>
+    public DataSource DataSource { get; init; } = DataSource.Local;
+
+    /// <summary>L3: whether terminals also train on data shared by other terminals of their edge, under the rules below.</summary>
+    public bool ShareData { get; init; }
+
+    /// <summary>At most this many shared samples per terminal and round.</summary>
+    public int ShareMaxSamples { get; init; } = 100;
+
+    /// <summary>Only anonymized data is shared.</summary>
+    public bool ShareRequireAnonymized { get; init; } = true;
+
+    /// <summary>Only data refreshed within this many hours is shared.</summary>
+    public double ShareMaxAgeHours { get; init; } = 24;
+
+    /// <summary>A donor's data is shared in at most this many grants over the job.</summary>
+    public int ShareMaxUses { get; init; } = 5;
+
+    /// <summary>L8: whether the model is split by layers for training.</summary>
+    public Segmentation Segmentation { get; init; } = Segmentation.None;
+
     /// <summary>Every rule the settings break, each naming the setting and what is allowed; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -46,6 +67,11 @@ public sealed record TrainingSettings
         if (MaxRounds is < 1 or > 100_000) errors.Add($"MaxRounds must be from 1 to 100000 (was {MaxRounds}).");
         if (TargetAccuracy is { } target && !(target > 0 && target <= 1)) errors.Add($"TargetAccuracy must be greater than 0 and at most 1, or empty (was {target}).");
         if (RoundTimeoutSeconds is < 1 or > 86_400) errors.Add($"RoundTimeoutSeconds must be from 1 to 86400 (was {RoundTimeoutSeconds}).");
+        if (!Enum.IsDefined(DataSource)) errors.Add($"DataSource must be one of {string.Join(", ", Enum.GetNames<DataSource>())}.");
+        if (!Enum.IsDefined(Segmentation)) errors.Add($"Segmentation must be one of {string.Join(", ", Enum.GetNames<Segmentation>())}.");
+        if (ShareMaxSamples is < 1 or > 60_000) errors.Add($"ShareMaxSamples must be from 1 to 60000 (was {ShareMaxSamples}).");
+        if (!(ShareMaxAgeHours > 0 && ShareMaxAgeHours <= 87_600)) errors.Add($"ShareMaxAgeHours must be greater than 0 and at most 87600 (was {ShareMaxAgeHours}).");
+        if (ShareMaxUses is < 1 or > 1_000_000) errors.Add($"ShareMaxUses must be from 1 to 1000000 (was {ShareMaxUses}).");
         return errors;
     }
 

@@ -10,9 +10,12 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : DbCon
 {
     public DbSet<EdgeServer> EdgeServers => Set<EdgeServer>();
     public DbSet<Terminal> Terminals => Set<Terminal>();
+    public DbSet<CoverageEvent> CoverageEvents => Set<CoverageEvent>();
+    public DbSet<TelemetryRecord> TelemetryRecords => Set<TelemetryRecord>();
     public DbSet<TrainingJob> TrainingJobs => Set<TrainingJob>();
     public DbSet<Round> Rounds => Set<Round>();
     public DbSet<RoundParticipant> RoundParticipants => Set<RoundParticipant>();
+    public DbSet<SharedDataGrant> SharedDataGrants => Set<SharedDataGrant>();
     public DbSet<EdgeAggregate> EdgeAggregates => Set<EdgeAggregate>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<RewardEntry> RewardEntries => Set<RewardEntry>();

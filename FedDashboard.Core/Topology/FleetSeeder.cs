@@ -8,6 +8,9 @@ namespace FedDashboard.Core.Topology;
 /// <summary>Creates the simulated edges and terminals on a database that has none.</summary>
 public sealed class FleetSeeder(IDbContextFactory<FedDbContext> dbFactory, IOptions<FleetOptions> options, TimeProvider clock)
 {
+    private static readonly string[] Apps = ["camera", "keyboard", "health"];
+    private const int MnistTrainingImages = 60_000;
+
     /// <returns>True when it created the fleet, false when one was already there.</returns>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
     {
@@ -24,6 +27,11 @@ public sealed class FleetSeeder(IDbContextFactory<FedDbContext> dbFactory, IOpti
         {
             terminal.MoveTo(terminal.PositionX, terminal.PositionY, edge.Id);
             terminal.ReportTelemetry(random.NextDouble() * 0.5, 0.5 + random.NextDouble() * 0.5, 1024 + random.Next(3072), online: true, now);
+            terminal.DescribeData(
+                Apps[random.Next(Apps.Length)],
+                MnistTrainingImages / options.Value.Terminals,
+                anonymized: random.NextDouble() < 0.8,
+                now - TimeSpan.FromHours(random.NextDouble() * 48));
             db.Terminals.Add(terminal);
         }
         await db.SaveChangesAsync(ct);

@@ -3,7 +3,7 @@ namespace FedDashboard.Core.Topology;
 /// <summary>A user terminal with its latest telemetry.</summary>
 public sealed class Terminal
 {
-    private Terminal() => Name = "";
+    private Terminal() => Name = App = "";
 
     public Terminal(string name, int dataOrdinal, TerminalType type, HardwareTier tier, double x, double y)
     {
@@ -16,6 +16,7 @@ public sealed class Terminal
         PositionX = x;
         PositionY = y;
         Battery = 1.0;
+        App = "";
     }
 
     public int Id { get; private set; }
@@ -42,6 +43,21 @@ public sealed class Terminal
 
     public DateTimeOffset LastSeen { get; private set; }
 
+    /// <summary>The app the terminal trains in (T3), matched by group rules.</summary>
+    public string App { get; private set; }
+
+    /// <summary>How many samples the terminal's own data holds.</summary>
+    public int DataSamples { get; private set; }
+
+    /// <summary>When the terminal's own data was last refreshed; its age is measured from here.</summary>
+    public DateTimeOffset DataUpdatedAt { get; private set; }
+
+    /// <summary>Whether the terminal's data is anonymized, which data sharing can require.</summary>
+    public bool DataAnonymized { get; private set; }
+
+    /// <summary>Set while the terminal is asking its edge for work (availability mode TerminalsAsk).</summary>
+    public DateTimeOffset? WorkRequestedAt { get; private set; }
+
     public bool InCoverage => EdgeId is not null;
 
     public void ReportTelemetry(double cpuLoad, double battery, int freeMemoryMb, bool online, DateTimeOffset at)
@@ -62,6 +78,20 @@ public sealed class Terminal
         PositionY = y;
         EdgeId = edgeId;
     }
+
+    public void DescribeData(string app, int samples, bool anonymized, DateTimeOffset updatedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(app);
+        ArgumentOutOfRangeException.ThrowIfNegative(samples);
+        App = app;
+        DataSamples = samples;
+        DataAnonymized = anonymized;
+        DataUpdatedAt = updatedAt;
+    }
+
+    public void RequestWork(DateTimeOffset at) => WorkRequestedAt ??= at;
+
+    public void WithdrawWorkRequest() => WorkRequestedAt = null;
 
     public void RecordTrainingSpeed(double samplesPerSecond)
     {

@@ -5,6 +5,7 @@ public enum TerminalActivity
 {
     Idle,
     Training,
+    Uploading,
     OutOfCoverage,
     Offline,
 }

@@ -18,5 +18,10 @@ internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<R
         builder.Property(p => p.ModelVariant).HasMaxLength(50);
         builder.Property(p => p.FailureReason).HasMaxLength(RoundParticipant.FailureReasonMaxLength);
         builder.Property(p => p.Version).IsRowVersion();
+        builder.Property(p => p.Group).HasMaxLength(100);
+        builder.Property(p => p.Segment).HasMaxLength(50);
+        builder.Property(p => p.SwapReason).HasMaxLength(500);
+        builder.HasOne<RoundParticipant>().WithMany().HasForeignKey(p => p.ReplacesParticipantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EdgeServer>().WithMany().HasForeignKey(p => p.ReportedThroughEdgeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -194,10 +194,18 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.Property<DateTimeOffset>("AssignedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<double>("AssignedWidth")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("BaseModelHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DataSource")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("EdgeId")
                         .HasColumnType("integer");
@@ -209,15 +217,35 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Group")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ModelVariant")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int?>("PlannedSteps")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReplacesParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReportedThroughEdgeId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RoundId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Samples")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("SharedSamples")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("StartedAt")
@@ -227,6 +255,16 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("StepsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SwapReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("SwappedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("TerminalId")
                         .HasColumnType("integer");
@@ -247,9 +285,16 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<double>("Width")
+                        .HasColumnType("double precision");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EdgeId");
+
+                    b.HasIndex("ReplacesParticipantId");
+
+                    b.HasIndex("ReportedThroughEdgeId");
 
                     b.HasIndex("Status");
 
@@ -259,6 +304,36 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("RoundParticipants");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Orchestration.SharedDataGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DonorTerminalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Samples")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonorTerminalId");
+
+                    b.HasIndex("ParticipantId", "DonorTerminalId")
+                        .IsUnique();
+
+                    b.ToTable("SharedDataGrants");
                 });
 
             modelBuilder.Entity("FedDashboard.Core.Orchestration.TrainingJob", b =>
@@ -311,6 +386,11 @@ namespace FedDashboard.Core.Persistence.Migrations
                             b1.Property<double>("ClientFraction")
                                 .HasColumnType("double precision");
 
+                            b1.Property<string>("DataSource")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
                             b1.Property<int>("EdgeRoundsPerCombination")
                                 .HasColumnType("integer");
 
@@ -338,6 +418,26 @@ namespace FedDashboard.Core.Persistence.Migrations
 
                             b1.Property<int>("Seed")
                                 .HasColumnType("integer");
+
+                            b1.Property<string>("Segmentation")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<bool>("ShareData")
+                                .HasColumnType("boolean");
+
+                            b1.Property<double>("ShareMaxAgeHours")
+                                .HasColumnType("double precision");
+
+                            b1.Property<int>("ShareMaxSamples")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ShareMaxUses")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("ShareRequireAnonymized")
+                                .HasColumnType("boolean");
 
                             b1.Property<double?>("TargetAccuracy")
                                 .HasColumnType("double precision");
@@ -395,6 +495,37 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("RewardEntries");
                 });
 
+            modelBuilder.Entity("FedDashboard.Core.Topology.CoverageEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FromEdgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ToEdgeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromEdgeId");
+
+                    b.HasIndex("ToEdgeId");
+
+                    b.HasIndex("TerminalId", "At");
+
+                    b.ToTable("CoverageEvents");
+                });
+
             modelBuilder.Entity("FedDashboard.Core.Topology.EdgeServer", b =>
                 {
                     b.Property<int>("Id")
@@ -414,8 +545,24 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("PolicyChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PolicyRevision")
+                        .HasColumnType("integer");
+
                     b.Property<double>("Radius")
                         .HasColumnType("double precision");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -423,6 +570,47 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("EdgeServers");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Topology.TelemetryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Battery")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CpuLoad")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("EdgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FreeMemoryMb")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("TrainingSamplesPerSecond")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("TerminalId", "At");
+
+                    b.ToTable("TelemetryRecords");
                 });
 
             modelBuilder.Entity("FedDashboard.Core.Topology.Terminal", b =>
@@ -433,14 +621,28 @@ namespace FedDashboard.Core.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("App")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<double>("Battery")
                         .HasColumnType("double precision");
 
                     b.Property<double>("CpuLoad")
                         .HasColumnType("double precision");
 
+                    b.Property<bool>("DataAnonymized")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("DataOrdinal")
                         .HasColumnType("integer");
+
+                    b.Property<int>("DataSamples")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DataUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("EdgeId")
                         .HasColumnType("integer");
@@ -477,6 +679,9 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("WorkRequestedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -548,6 +753,16 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("FedDashboard.Core.Orchestration.RoundParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FedDashboard.Core.Topology.EdgeServer", null)
+                        .WithMany()
+                        .HasForeignKey("ReportedThroughEdgeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("FedDashboard.Core.Orchestration.Round", null)
                         .WithMany("Participants")
                         .HasForeignKey("RoundId")
@@ -557,6 +772,21 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.HasOne("FedDashboard.Core.Topology.Terminal", null)
                         .WithMany()
                         .HasForeignKey("TerminalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Orchestration.SharedDataGrant", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Topology.Terminal", null)
+                        .WithMany()
+                        .HasForeignKey("DonorTerminalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Orchestration.RoundParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -575,6 +805,34 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("FedDashboard.Core.Topology.Terminal", null)
+                        .WithMany()
+                        .HasForeignKey("TerminalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Topology.CoverageEvent", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Topology.EdgeServer", null)
+                        .WithMany()
+                        .HasForeignKey("FromEdgeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FedDashboard.Core.Topology.Terminal", null)
+                        .WithMany()
+                        .HasForeignKey("TerminalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Topology.EdgeServer", null)
+                        .WithMany()
+                        .HasForeignKey("ToEdgeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Topology.TelemetryRecord", b =>
+                {
                     b.HasOne("FedDashboard.Core.Topology.Terminal", null)
                         .WithMany()
                         .HasForeignKey("TerminalId")

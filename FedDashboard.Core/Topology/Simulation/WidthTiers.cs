@@ -11,23 +11,33 @@ public sealed class WidthTiers
     public WidthTiers(IReadOnlyList<WidthTier> tiers)
     {
         ArgumentNullException.ThrowIfNull(tiers);
-        if (tiers.Count == 0) throw new ArgumentException("At least one width tier is needed.", nameof(tiers));
+        if (Problems(tiers).FirstOrDefault() is { } problem) throw new ArgumentException(problem, nameof(tiers));
+        _tiers = [.. tiers];
+    }
+
+    /// <summary>Each rule the tiers break, naming the tier and what is allowed; empty when they nest properly.</summary>
+    public static IEnumerable<string> Problems(IReadOnlyList<WidthTier> tiers)
+    {
+        if (tiers.Count == 0)
+        {
+            yield return "At least one width tier is needed.";
+            yield break;
+        }
         for (var i = 0; i < tiers.Count; i++)
         {
             var (minScore, width) = tiers[i];
-            if (!(minScore is >= 0 and <= 1)) throw new ArgumentException($"Tier {i}: MinScore must be from 0 to 1 (was {minScore}).", nameof(tiers));
-            if (!(width is > 0 and <= 1)) throw new ArgumentException($"Tier {i}: Width must be above 0 and at most 1 (was {width}).", nameof(tiers));
+            if (!(minScore is >= 0 and <= 1)) yield return $"Tier {i}: MinScore must be from 0 to 1 (was {minScore}).";
+            if (!(width is > 0 and <= 1)) yield return $"Tier {i}: Width must be above 0 and at most 1 (was {width}).";
             if (i == 0) continue;
             if (minScore >= tiers[i - 1].MinScore)
-                throw new ArgumentException($"Tier {i}: MinScore {minScore} must be below tier {i - 1}'s {tiers[i - 1].MinScore}; tiers go from the highest score down.", nameof(tiers));
+                yield return $"Tier {i}: MinScore {minScore} must be below tier {i - 1}'s {tiers[i - 1].MinScore}; tiers go from the highest score down.";
             if (width >= tiers[i - 1].Width)
-                throw new ArgumentException($"Tier {i}: Width {width} must be narrower than tier {i - 1}'s {tiers[i - 1].Width} so the models nest.", nameof(tiers));
+                yield return $"Tier {i}: Width {width} must be narrower than tier {i - 1}'s {tiers[i - 1].Width} so the models nest.";
         }
         if (tiers[0].Width != 1)
-            throw new ArgumentException($"Tier 0: Width must be 1, the full global model (was {tiers[0].Width}); otherwise part of the model is never trained.", nameof(tiers));
+            yield return $"Tier 0: Width must be 1, the full global model (was {tiers[0].Width}); otherwise part of the model is never trained.";
         if (tiers[^1].MinScore != 0)
-            throw new ArgumentException($"Tier {tiers.Count - 1}: the last tier's MinScore must be 0 so every terminal has a tier (was {tiers[^1].MinScore}).", nameof(tiers));
-        _tiers = [.. tiers];
+            yield return $"Tier {tiers.Count - 1}: the last tier's MinScore must be 0 so every terminal has a tier (was {tiers[^1].MinScore}).";
     }
 
     /// <summary>Thirds of the score: the top third trains the full model, the middle half width, the bottom a quarter.</summary>

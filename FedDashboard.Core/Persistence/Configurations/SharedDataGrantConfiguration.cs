@@ -1,0 +1,17 @@
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Topology;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FedDashboard.Core.Persistence.Configurations;
+
+internal sealed class SharedDataGrantConfiguration : IEntityTypeConfiguration<SharedDataGrant>
+{
+    public void Configure(EntityTypeBuilder<SharedDataGrant> builder)
+    {
+        builder.HasOne<RoundParticipant>().WithMany().HasForeignKey(g => g.ParticipantId);
+        builder.HasOne<Terminal>().WithMany().HasForeignKey(g => g.DonorTerminalId);
+        builder.HasIndex(g => new { g.ParticipantId, g.DonorTerminalId }).IsUnique();
+        builder.HasIndex(g => g.DonorTerminalId);
+    }
+}
