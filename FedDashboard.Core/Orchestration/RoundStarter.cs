@@ -40,10 +40,7 @@ public sealed class RoundStarter(
             return;
         }
 
-        var candidates = await db.Terminals
-            .Where(t => t.Online && t.EdgeId != null && t.DataOrdinal < job.FleetSize)
-            .Where(t => !db.RoundParticipants.Any(p => p.TerminalId == t.Id
-                && (p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training)))
+        var candidates = await db.IdleTerminalsFor(job)
             .OrderBy(t => t.Id)
             .Select(t => new { t.Id, EdgeId = t.EdgeId!.Value })
             .ToListAsync(ct);
