@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace FedDashboard.Bench;
 
-/// <summary>`--name value` pairs; every value is checked by whoever reads it.</summary>
+/// <summary>`--name value` pairs and bare `--flag`s; every value is checked by whoever reads it.</summary>
 internal sealed class BenchArguments
 {
     private readonly Dictionary<string, string> _values;
@@ -12,14 +12,21 @@ internal sealed class BenchArguments
     public static BenchArguments Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i += 2)
+        for (var i = 0; i < args.Count; i++)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
-                throw new ArgumentException($"Expected '--name value' pairs, got '{string.Join(' ', args.Skip(i))}'.");
-            values[args[i][2..]] = args[i + 1];
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || args[i].Length == 2)
+                throw new ArgumentException($"Expected '--name value' pairs or '--flag', got '{string.Join(' ', args.Skip(i))}'.");
+            var isFlag = i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            values[args[i][2..]] = isFlag ? FlagSet : args[++i];
         }
         return new BenchArguments(values);
     }
+
+    private const string FlagSet = "\0flag";
+
+    public bool Flag(string name) => _values.TryGetValue(name, out var value)
+        ? value == FlagSet ? true : throw new ArgumentException($"--{name} is a flag and takes no value (was '{value}').")
+        : false;
 
     public string Text(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
 

@@ -18,49 +18,23 @@ internal static class FedAvgBenchmark
 {
     public static async Task<int> RunAsync(BenchArguments args)
     {
-        var settings = new TrainingSettings
-        {
-            Model = args.Text("model", "2nn") switch { "2nn" => ModelArchitecture.Mlp2NN, "cnn" => ModelArchitecture.Cnn, var m => throw new ArgumentException($"--model must be 2nn or cnn (was '{m}').") },
-            Partition = args.Text("partition", "iid") switch { "iid" => DataPartition.Iid, "noniid" => DataPartition.PathologicalNonIid, var other => throw new ArgumentException($"--partition must be iid or noniid (was '{other}').") },
-            ClientFraction = args.Number("fraction", 0.1),
-            LocalEpochs = args.Integer("epochs", 1),
-            BatchSize = args.Integer("batch", 10),
-            LearningRate = args.Number("lr", 0.1),
-            EdgeRoundsPerCombination = args.Integer("kappa", 1),
-            TargetAccuracy = args.Number("target", 0.97),
-            MaxRounds = args.Integer("max-rounds", 400),
-            RoundTimeoutSeconds = 600,
-            AutoApprove = true,
-            Seed = args.Integer("seed", 1),
-        };
-        if (settings.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors));
+        var settings = Settings(args);
         var terminals = args.Integer("terminals", 100);
+        if (args.Flag("tiers")) return await TierComparison.RunAsync(settings, terminals, args.Integer("seed", 1));
 
-        await using var database = await BenchDatabase.CreateAsync("fedavg");
-        var blobs = Directory.CreateTempSubdirectory("fed-bench-blobs");
         var stopwatch = Stopwatch.StartNew();
-        using var host = await EmbeddedHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Fed"] = database.ConnectionString,
-            ["Fed:Data:MnistPath"] = Environment.GetEnvironmentVariable("Fed__Data__MnistPath") ?? Path.Combine(Environment.CurrentDirectory, ".data", "mnist"),
-            ["Fed:Data:BlobPath"] = blobs.FullName,
-            // All terminals stay online and in coverage, as the paper's clients do.
-            ["Fed:Fleet:Simulate"] = "false",
-            ["Fed:Fleet:Terminals"] = terminals.ToString(CultureInfo.InvariantCulture),
-            ["Fed:Orchestration:SecondsBetweenRounds"] = "0",
-            ["Fed:DefaultJob:StartOnFreshDatabase"] = "false",
-        }, runWorkers: true);
+        var host = await BenchHost.StartAsync("fedavg", terminals);
         var startup = stopwatch.Elapsed;
 
         Console.WriteLine($"FedAvg benchmark: {settings.Model}, {settings.Partition}, {terminals} terminals over 5 edges, C={settings.ClientFraction}, E={settings.LocalEpochs}, B={settings.BatchSize}, η={settings.LearningRate}, κ={settings.EdgeRoundsPerCombination}, target {settings.TargetAccuracy:P0}, at most {settings.MaxRounds} rounds");
         Console.WriteLine($"Machine: {MachineDescription.Describe()}");
         stopwatch.Restart();
         var job = await host.Services.GetRequiredService<JobLauncher>().LaunchAsync("fedavg benchmark", settings);
-        var progress = await WaitForEndAsync(host.Services, job.Id);
+        var progress = await JobWatcher.WaitForEndAsync(host.Services, job.Id);
         var wall = stopwatch.Elapsed;
-        await host.StopAsync();
+        await host.DisposeAsync();
 
-        var reached = progress.Accuracies.FirstOrDefault(a => a.Accuracy >= settings.TargetAccuracy);
+        var reached = progress.FirstReaching(settings.TargetAccuracy);
         var paper = PaperFigures.RoundsFor(settings);
         Console.WriteLine();
         Console.WriteLine(reached is null
@@ -87,25 +61,28 @@ internal static class FedAvgBenchmark
             accuracyPerRound = progress.Accuracies,
         });
         Console.WriteLine($"Results: {path}");
-        blobs.Delete(recursive: true);
         return reached is null ? 1 : 0;
     }
 
-    private sealed record Progress(IReadOnlyList<RoundAccuracy> Accuracies, string? EndReason);
-
-    private static async Task<Progress> WaitForEndAsync(IServiceProvider services, int jobId)
+    /// <summary>The job settings from the command line; defaults are the FedAvg paper's 2NN IID setting.</summary>
+    public static TrainingSettings Settings(BenchArguments args)
     {
-        var factory = services.GetRequiredService<IDbContextFactory<FedDbContext>>();
-        var printed = 0;
-        while (true)
+        var settings = new TrainingSettings
         {
-            await Task.Delay(500);
-            await using var db = await factory.CreateDbContextAsync();
-            var accuracies = await db.AccuracyByRoundAsync(jobId);
-            foreach (var a in accuracies.Skip(printed).Where(a => a.Round % 10 == 0 || a.Round == 1)) Console.WriteLine($"  round {a.Round,4}: test accuracy {a.Accuracy:P2}");
-            printed = accuracies.Count;
-            var job = await db.TrainingJobs.SingleAsync(j => j.Id == jobId);
-            if (job.Status != JobStatus.Running) return new Progress(accuracies, job.EndReason);
-        }
+            Model = args.Text("model", "2nn") switch { "2nn" => ModelArchitecture.Mlp2NN, "cnn" => ModelArchitecture.Cnn, var m => throw new ArgumentException($"--model must be 2nn or cnn (was '{m}').") },
+            Partition = args.Text("partition", "iid") switch { "iid" => DataPartition.Iid, "noniid" => DataPartition.PathologicalNonIid, var other => throw new ArgumentException($"--partition must be iid or noniid (was '{other}').") },
+            ClientFraction = args.Number("fraction", 0.1),
+            LocalEpochs = args.Integer("epochs", 1),
+            BatchSize = args.Integer("batch", 10),
+            LearningRate = args.Number("lr", 0.1),
+            EdgeRoundsPerCombination = args.Integer("kappa", 1),
+            TargetAccuracy = args.Number("target", 0.97),
+            MaxRounds = args.Integer("max-rounds", 400),
+            RoundTimeoutSeconds = 600,
+            AutoApprove = true,
+            Seed = args.Integer("seed", 1),
+        };
+        if (settings.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors));
+        return settings;
     }
 }

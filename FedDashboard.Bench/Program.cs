@@ -19,8 +19,9 @@ catch (Exception exception) when (exception is StartupException or ArgumentExcep
 static int Usage()
 {
     Console.Error.WriteLine("""
-        usage: ./fed bench fedavg [--model 2nn|cnn] [--partition iid|noniid] [--terminals N] [--fraction C]
+        usage: ./fed bench fedavg [--tiers] [--model 2nn|cnn] [--partition iid|noniid] [--terminals N] [--fraction C]
                                   [--epochs E] [--batch B] [--lr η] [--kappa κ] [--target ACC] [--max-rounds N] [--seed S]
+                                  --tiers: the same job with width tiers by capacity vs. a single model, same fleet
                ./fed bench fleet [--ticks N] [--plans N] [--warmup N] [--fraction C] [--min-speed V] [--max-speed V]
                                  [--pause SECONDS] [--seed S]
         """);

@@ -14,5 +14,8 @@ public sealed record ModelSpec(ModelArchitecture Architecture, double Width = 1.
         ? Width
         : throw new ArgumentOutOfRangeException(nameof(Width), Width, "Width must be greater than 0 and at most 1.");
 
+    /// <summary>How many weights and biases the model of this spec has; a narrower tier trains and uploads only these.</summary>
+    public int ParameterCount => ModelLayout.Of(this).Sum(parameter => parameter.Shape.Aggregate(1, (count, dimension) => count * dimension));
+
     internal int Scaled(int units) => Math.Max(1, (int)Math.Round(units * Width, MidpointRounding.AwayFromZero));
 }

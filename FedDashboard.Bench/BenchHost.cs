@@ -1,0 +1,56 @@
+using System.Globalization;
+using FedDashboard.Core;
+using Microsoft.Extensions.Hosting;
+
+namespace FedDashboard.Bench;
+
+/// <summary>The product's host on a throw-away database and blob folder, with Hangfire workers, for one benchmark run.</summary>
+internal sealed class BenchHost : IAsyncDisposable
+{
+    private readonly BenchDatabase _database;
+    private readonly DirectoryInfo _blobs;
+
+    private BenchHost(BenchDatabase database, DirectoryInfo blobs, IHost host)
+    {
+        _database = database;
+        _blobs = blobs;
+        Host = host;
+    }
+
+    public IHost Host { get; }
+    public IServiceProvider Services => Host.Services;
+
+    /// <summary>
+    /// Terminals stay where they are seeded, online and in coverage, as the paper's clients do, and train at the
+    /// server's speed (no device pacing); <paramref name="overrides"/> changes any of it.
+    /// </summary>
+    public static async Task<BenchHost> StartAsync(string benchmark, int terminals, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var database = await BenchDatabase.CreateAsync(benchmark);
+        var blobs = Directory.CreateTempSubdirectory("fed-bench-blobs");
+        var configuration = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Fed"] = database.ConnectionString,
+            ["Fed:Data:MnistPath"] = Environment.GetEnvironmentVariable("Fed__Data__MnistPath") ?? Path.Combine(Environment.CurrentDirectory, ".data", "mnist"),
+            ["Fed:Data:BlobPath"] = blobs.FullName,
+            ["Fed:Fleet:Simulate"] = "false",
+            ["Fed:Fleet:Terminals"] = terminals.ToString(CultureInfo.InvariantCulture),
+            ["Fed:Fleet:LowTierSamplesPerSecond"] = "0",
+            ["Fed:Fleet:MidTierSamplesPerSecond"] = "0",
+            ["Fed:Fleet:HighTierSamplesPerSecond"] = "0",
+            ["Fed:Orchestration:SecondsBetweenRounds"] = "0",
+            ["Fed:DefaultJob:StartOnFreshDatabase"] = "false",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) configuration[key] = value;
+        var host = await EmbeddedHost.StartAsync(configuration, runWorkers: true);
+        return new BenchHost(database, blobs, host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+        _blobs.Delete(recursive: true);
+        await _database.DisposeAsync();
+    }
+}

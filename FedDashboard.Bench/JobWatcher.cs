@@ -1,0 +1,32 @@
+using FedDashboard.Core.Governance;
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FedDashboard.Bench;
+
+internal sealed record JobOutcome(IReadOnlyList<RoundAccuracy> Accuracies, string? EndReason)
+{
+    public RoundAccuracy? FirstReaching(double? target) => target is { } t ? Accuracies.FirstOrDefault(a => a.Accuracy >= t) : null;
+}
+
+internal static class JobWatcher
+{
+    /// <summary>Polls the job until it ends, printing the test accuracy of round 1 and every tenth round.</summary>
+    public static async Task<JobOutcome> WaitForEndAsync(IServiceProvider services, int jobId)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<FedDbContext>>();
+        var printed = 0;
+        while (true)
+        {
+            await Task.Delay(500);
+            await using var db = await factory.CreateDbContextAsync();
+            var accuracies = await db.AccuracyByRoundAsync(jobId);
+            foreach (var a in accuracies.Skip(printed).Where(a => a.Round % 10 == 0 || a.Round == 1)) Console.WriteLine($"  round {a.Round,4}: test accuracy {a.Accuracy:P2}");
+            printed = accuracies.Count;
+            var job = await db.TrainingJobs.SingleAsync(j => j.Id == jobId);
+            if (job.Status != JobStatus.Running) return new JobOutcome(accuracies, job.EndReason);
+        }
+    }
+}
