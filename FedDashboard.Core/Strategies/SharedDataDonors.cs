@@ -32,7 +32,7 @@ public sealed class SharedDataDonors
         }
     }
 
-    public static bool MeetsRules(Donor donor, TrainingSettings settings, DateTimeOffset now) =>
+    private static bool MeetsRules(Donor donor, TrainingSettings settings, DateTimeOffset now) =>
         donor.Samples > 0
         && (donor.Anonymized || !settings.ShareRequireAnonymized)
         && now - donor.UpdatedAt <= TimeSpan.FromHours(settings.ShareMaxAgeHours);
