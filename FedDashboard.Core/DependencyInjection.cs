@@ -5,6 +5,7 @@ using FedDashboard.Core.Live;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Strategies;
 using FedDashboard.Core.Topology;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -57,6 +58,7 @@ public static class DependencyInjection
 
         services.AddTransient<FleetSeeder>();
         services.AddTransient<JobLauncher>();
+        services.AddTransient<RoundSelector>();
         services.AddTransient<RoundStarter>();
         services.AddTransient<SimulatedTerminal>();
         services.AddTransient<UpdateReceiver>();

@@ -4,6 +4,7 @@ using FedDashboard.Core.Live;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Strategies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,8 @@ using Microsoft.Extensions.Options;
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>
-/// Ends a round: each edge averages its terminals' results (FedAvg by samples); at the end of a
-/// combination period the central server averages the edges' models into a new version, evaluated
+/// Ends a round: each edge averages its terminals' results (FedAvg by samples, each parameter over the results
+/// that trained it); at the end of a combination period the central server averages the edges' models into a new version, evaluated
 /// on the test set; each accepted result is rewarded. Runs safely any number of times, also at once:
 /// runs take the round's row lock in turn, and the unique keys on aggregates, versions and rewards back it up.
 /// </summary>
@@ -41,7 +42,7 @@ public sealed class RoundAggregator(
         var reported = round.Participants.Where(p => p.Status == ParticipantStatus.Reported).OrderBy(p => p.Id).ToList();
 
         var now = clock.GetUtcNow();
-        db.EdgeAggregates.AddRange(AggregateEdges(round, reported));
+        db.EdgeAggregates.AddRange(AggregateEdges(round, job.Settings.Model, reported));
         await db.SaveChangesAsync(ct);
         var version = job.Settings.CombinesAfter(round.Number) ? await CombineAsync(db, job, round, ct) : null;
         if (version is not null) await db.SaveChangesAsync(ct);
@@ -89,19 +90,30 @@ public sealed class RoundAggregator(
         return await db.Rounds.AnyAsync(r => r.Id == roundId && r.Phase == RoundPhase.Aggregating, ct);
     }
 
-    private IEnumerable<EdgeAggregate> AggregateEdges(Round round, IReadOnlyList<RoundParticipant> reported)
+    /// <summary>
+    /// Each edge's average of its terminals' results, each parameter over the results that trained it (HeteroFL widths,
+    /// layer segments); what none trained keeps the model the edge handed out.
+    /// </summary>
+    private IEnumerable<EdgeAggregate> AggregateEdges(Round round, ModelArchitecture architecture, IReadOnlyList<RoundParticipant> reported)
     {
+        var global = new ModelSpec(architecture);
         foreach (var edge in reported.GroupBy(p => p.EdgeId).OrderBy(g => g.Key))
         {
-            var average = new WeightedAverage();
-            foreach (var participant in edge) average.Add(blobs.Get(participant.UpdateHash!), participant.Samples);
+            // An edge hands all its terminals of a round the same start model.
+            var average = new TieredAverage(blobs.Get(edge.Select(p => p.BaseModelHash).Distinct().Single()));
+            foreach (var participant in edge)
+            {
+                var part = TrainedPart.Of(participant.Width, participant.Segment);
+                average.Add(blobs.Get(participant.UpdateHash!), part.Spec(architecture), global, participant.Samples, part.Segments);
+            }
             yield return new EdgeAggregate(round.Id, edge.Key, blobs.Put(average.Result()), edge.Sum(p => p.Samples), average.Count);
         }
     }
 
     /// <summary>
-    /// The central combination: each edge's latest model of the period, weighted by the samples the edge
-    /// trained on during the period. Edges that trained nobody this period hold the parent model and are left out.
+    /// The central combination: each edge's latest model of the period, weighted by the samples the edge trained on
+    /// during the period, counted only for the part its terminals trained (widest width, layers); elsewhere it still
+    /// holds the period's start, which would pull the average back. Edges that trained nobody this period are left out.
     /// </summary>
     private async Task<ModelVersion?> CombineAsync(FedDbContext db, TrainingJob job, Round round, CancellationToken ct)
     {
@@ -111,23 +123,38 @@ public sealed class RoundAggregator(
             .Where(x => x.JobId == job.Id && x.Number >= periodStart && x.Number <= round.Number)
             .ToListAsync(ct);
         if (aggregates.Count == 0) return null;
+        var trained = await TrainedPartsAsync(db, job.Id, periodStart, round.Number, ct);
 
-        var central = new WeightedAverage();
+        var architecture = job.Settings.Model;
+        var global = new ModelSpec(architecture);
+        var parent = await db.ModelVersions.SingleAsync(v => v.Id == round.BaseModelVersionId, ct);
+        var central = new TieredAverage(blobs.Get(parent.ModelHash));
         foreach (var edge in aggregates.GroupBy(x => x.Aggregate.EdgeId).OrderBy(g => g.Key))
         {
             var latest = edge.MaxBy(x => x.Number)!.Aggregate;
-            central.Add(blobs.Get(latest.ModelHash), edge.Sum(x => x.Aggregate.Samples));
+            var part = trained[edge.Key];
+            var spec = part.Spec(architecture);
+            central.Add(SubModel.Extract(blobs.Get(latest.ModelHash), global, spec), spec, global, edge.Sum(x => x.Aggregate.Samples), part.Segments);
         }
         var model = central.Result();
-        var spec = new ModelSpec(job.Settings.Model);
-        var evaluation = ModelEvaluator.Evaluate(spec, model, data.Test);
+        var evaluation = ModelEvaluator.Evaluate(global, model, data.Test);
 
-        var parent = await db.ModelVersions.SingleAsync(v => v.Id == round.BaseModelVersionId, ct);
         var latestNumber = await db.ModelVersions.Where(v => v.JobId == job.Id).MaxAsync(v => v.Number, ct);
         var version = ModelVersion.Candidate(parent, latestNumber + 1, round.Id, blobs.Put(model), evaluation.Accuracy, evaluation.Loss, clock.GetUtcNow());
         if (job.Settings.AutoApprove) version.Approve("auto-approve", "The job approves its versions automatically.", clock.GetUtcNow());
         db.ModelVersions.Add(version);
         return version;
+    }
+
+    /// <summary>What each edge's terminals trained over the rounds of a period, from its reported results.</summary>
+    private static async Task<Dictionary<int, TrainedPart>> TrainedPartsAsync(FedDbContext db, int jobId, int fromRound, int toRound, CancellationToken ct)
+    {
+        var results = await db.RoundParticipants
+            .Join(db.Rounds, p => p.RoundId, r => r.Id, (p, r) => new { p.EdgeId, p.Width, p.Segment, p.Status, r.JobId, r.Number })
+            .Where(x => x.JobId == jobId && x.Number >= fromRound && x.Number <= toRound && x.Status == ParticipantStatus.Reported)
+            .Select(x => new { x.EdgeId, x.Width, x.Segment })
+            .ToListAsync(ct);
+        return results.GroupBy(x => x.EdgeId).ToDictionary(g => g.Key, g => TrainedPart.Union(g.Select(x => TrainedPart.Of(x.Width, x.Segment))));
     }
 
     private RewardEntry Reward(TrainingJob job, Round round, RoundParticipant participant, DateTimeOffset at) =>

@@ -1,16 +1,19 @@
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Strategies;
+using FedDashboard.Core.Topology;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>
-/// Starts a job's next round: selects terminals in coverage, hands each the model its edge holds,
-/// and schedules their training and the round's deadline. Safe to run twice: the round number is unique.
+/// Starts a job's next round: each edge selects its share of terminals under its current policy (see
+/// <see cref="RoundSelector"/>), hands each the model it holds, and the round schedules their training and its deadline. Safe to run twice: the round number is unique.
 /// </summary>
 public sealed class RoundStarter(
     IDbContextFactory<FedDbContext> dbFactory,
+    RoundSelector selector,
     IRoundScheduler scheduler,
     ILivePublisher live,
     TimeProvider clock,
@@ -40,29 +43,31 @@ public sealed class RoundStarter(
             return;
         }
 
-        var candidates = await db.IdleTerminalsFor(job)
-            .OrderBy(t => t.Id)
-            .Select(t => new { t.Id, EdgeId = t.EdgeId!.Value })
-            .ToListAsync(ct);
-        if (candidates.Count == 0)
+        // Untracked: of the terminals read, only those that asked for work and now get it are written back.
+        var idle = await db.IdleTerminalsFor(job).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+        var edges = await db.EdgeServers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
+        var selections = selector.Select(job, number, edges, idle);
+        if (selections.All(s => s.Assigned.Count == 0))
         {
-            logger.LogWarning("Job {JobId}: no terminal is online and in coverage for round {Round}; trying again in {Delay}.", jobId, number, RetryWhenNoTerminals);
+            logger.LogWarning("Job {JobId}: no terminal is available for round {Round} ({Idle} idle in coverage, {Declined} declined); trying again in {Delay}.",
+                jobId, number, idle.Count, selections.Sum(s => s.Declined.Count), RetryWhenNoTerminals);
             scheduler.StartNextRound(jobId, RetryWhenNoTerminals);
             return;
         }
 
-        var random = new Random(job.Settings.Seed * 100_003 + number);
-        var selected = candidates.OrderBy(_ => random.Next()).Take(job.Settings.ParticipantsPerRound(job.FleetSize)).ToList();
-
         var baseVersion = await db.CurrentModelAsync(jobId, ct);
-        var edgeModels = await EdgeStartModelsAsync(db, job, number, ct);
+        var periodModels = await EdgeStartModelsAsync(db, job, number, ct);
+        var edgeModels = edges.ToDictionary(e => e.Id, e => periodModels.GetValueOrDefault(e.Id, baseVersion.ModelHash));
+        var donors = job.Settings.ShareData ? await DonorsAsync(db, job, edges, now, ct) : null;
         var round = new Round(jobId, number, baseVersion.Id, now, now.AddSeconds(job.Settings.RoundTimeoutSeconds));
-        foreach (var terminal in selected)
+        var granted = RoundRoster.Fill(round, selections, job.Settings, edgeModels, donors, now);
+        foreach (var terminal in selections.SelectMany(s => s.Assigned).Select(a => a.Terminal).Where(t => t.WorkRequestedAt is not null))
         {
-            var model = edgeModels.GetValueOrDefault(terminal.EdgeId, baseVersion.ModelHash);
-            round.Participants.Add(new RoundParticipant(terminal.Id, terminal.EdgeId, model, "full", now));
+            db.Terminals.Attach(terminal);
+            terminal.WithdrawWorkRequest();
         }
         db.Rounds.Add(round);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -72,8 +77,13 @@ public sealed class RoundStarter(
             if (await RoundExistsAsync(jobId, number, ct)) return; // Another run of this step started the round first.
             throw;
         }
+        // A grant names its participant's id, which exists only once the round is saved; the transaction keeps both or neither.
+        db.SharedDataGrants.AddRange(granted.SelectMany(x => x.Grants.Select(g => new SharedDataGrant(x.Participant.Id, g.DonorTerminalId, g.Samples, now))));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
 
-        logger.LogInformation("Job {JobId}: round {Round} started with {Count} terminals.", jobId, number, selected.Count);
+        logger.LogInformation("Job {JobId}: round {Round} started with {Count} terminals ({Declined} declined).",
+            jobId, number, round.Participants.Count(p => p.Status == ParticipantStatus.Assigned), round.Participants.Count(p => p.Status == ParticipantStatus.Declined));
         ResumeCollecting(round, db);
         await live.PublishAsync(new RoundPhaseChanged(jobId, round.Id, number, round.Phase, now));
     }
@@ -107,6 +117,26 @@ public sealed class RoundStarter(
             .Where(x => x.JobId == job.Id && x.Number >= periodStart && x.Number < number)
             .ToListAsync(ct);
         return aggregates.GroupBy(x => x.EdgeId).ToDictionary(g => g.Key, g => g.MaxBy(x => x.Number)!.ModelHash);
+    }
+
+    /// <summary>Each edge's donors for data sharing: the terminals now in its coverage, with their uses so far in this job.</summary>
+    private static async Task<Dictionary<int, SharedDataDonors>> DonorsAsync(
+        FedDbContext db, TrainingJob job, IReadOnlyList<EdgeServer> edges, DateTimeOffset now, CancellationToken ct)
+    {
+        var inCoverage = await db.Terminals
+            .Where(t => t.Online && t.EdgeId != null && t.DataOrdinal < job.FleetSize)
+            .OrderBy(t => t.Id)
+            .Select(t => new { EdgeId = t.EdgeId!.Value, Donor = new Donor(t.Id, t.DataSamples, t.DataAnonymized, t.DataUpdatedAt) })
+            .ToListAsync(ct);
+        var uses = await db.SharedDataGrants
+            .Join(db.RoundParticipants, g => g.ParticipantId, p => p.Id, (g, p) => new { g.DonorTerminalId, p.RoundId })
+            .Join(db.Rounds, x => x.RoundId, r => r.Id, (x, r) => new { x.DonorTerminalId, r.JobId })
+            .Where(x => x.JobId == job.Id)
+            .GroupBy(x => x.DonorTerminalId)
+            .Select(g => new { DonorTerminalId = g.Key, Uses = g.Count() })
+            .ToDictionaryAsync(x => x.DonorTerminalId, x => x.Uses, ct);
+        var byEdge = inCoverage.ToLookup(x => x.EdgeId, x => x.Donor);
+        return edges.ToDictionary(e => e.Id, e => new SharedDataDonors(byEdge[e.Id], uses, job.Settings, now));
     }
 
     private async Task<bool> RoundExistsAsync(int jobId, int number, CancellationToken ct)

@@ -29,4 +29,14 @@ public static class TestData
         };
 
     public static Round Round(int number = 1) => new(jobId: 1, number, baseModelVersionId: 1, Now, Now.AddMinutes(1));
+
+    /// <summary>A terminal's state for <see cref="FleetArrangement.KeepOnlyAsync"/>: its edge by position, telemetry and data.</summary>
+    public static TerminalState Terminal(
+        int edge = 0,
+        double load = 0.1,
+        double battery = 0.9,
+        bool anonymized = true,
+        double dataAgeHours = 1,
+        int samples = 3000,
+        bool requestsWork = false) => new(edge, load, battery, anonymized, dataAgeHours, samples, requestsWork);
 }

@@ -3,7 +3,9 @@ namespace FedDashboard.Core.Learning;
 /// <summary>
 /// Streaming HeteroFL aggregation of results trained at different widths: each global element is the
 /// weighted mean of the results whose tier contains it, and an element no result contains keeps the
-/// template's value (the global model the round started from). Keeps one running sum and one running
+/// template's value (the global model the round started from). A result trained on some layers only (segments,
+/// the rest frozen) counts for those layers only: its frozen copies would pull the mean back towards the start.
+/// Keeps one running sum and one running
 /// weight per global element in double precision, never the results themselves.
 /// Not thread-safe: one aggregation is fed by one caller.
 /// </summary>
@@ -23,7 +25,8 @@ public sealed class TieredAverage
 
     public int Count { get; private set; }
 
-    public void Add(ParameterSet tierResult, ModelSpec tierSpec, ModelSpec globalSpec, double weight)
+    /// <param name="segments">The layers the result trained; null when it trained them all.</param>
+    public void Add(ParameterSet tierResult, ModelSpec tierSpec, ModelSpec globalSpec, double weight, IReadOnlySet<string>? segments = null)
     {
         ArgumentNullException.ThrowIfNull(tierResult);
         if (!double.IsFinite(weight) || weight <= 0)
@@ -37,9 +40,17 @@ public sealed class TieredAverage
         {
             throw new ArgumentException("The tier result contains NaN or infinite values and cannot be averaged.", nameof(tierResult));
         }
+        if (segments is not null)
+        {
+            ModelSegments.RequireKnown(segments, globalSpec.Architecture, nameof(segments));
+        }
 
         for (var i = 0; i < _sums.Length; i++)
         {
+            if (segments is not null && !segments.Contains(ModelSegments.SegmentOf(_template.Arrays[i].Name)))
+            {
+                continue;
+            }
             var result = tierResult.Arrays[i];
             var (sum, weights) = (_sums[i], _weights[i]);
             foreach (var (inner, outer, length) in TopLeftRows.Of(result.Shape, _template.Arrays[i].Shape))

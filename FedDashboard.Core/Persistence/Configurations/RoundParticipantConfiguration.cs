@@ -1,4 +1,5 @@
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Strategies;
 using FedDashboard.Core.Topology;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -15,7 +16,7 @@ internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<R
         builder.HasOne<EdgeServer>().WithMany().HasForeignKey(p => p.EdgeId);
         builder.Property(p => p.BaseModelHash).HasMaxLength(64);
         builder.Property(p => p.UpdateHash).HasMaxLength(64);
-        builder.Property(p => p.ModelVariant).HasMaxLength(50);
+        builder.Property(p => p.ModelVariant).HasMaxLength(ModelVariantName.MaxLength);
         builder.Property(p => p.FailureReason).HasMaxLength(RoundParticipant.FailureReasonMaxLength);
         builder.Property(p => p.Version).IsRowVersion();
         builder.Property(p => p.Group).HasMaxLength(100);

@@ -148,4 +148,66 @@ public sealed class TieredAverageTests
         Assert.Equal(1, average.Count);
         Assert.Equal(4f, average.Result()["fc2.weight"].Values[0]);
     }
+
+    [Fact]
+    public void Result_FullAndNarrowResults_EveryElementOfEveryArrayAsWorkedOutByHand()
+    {
+        // Global hidden 2, narrow hidden 1. The full result holds its row-major index, the narrow one 100 + its own index.
+        var global = new ModelSpec(ModelArchitecture.Mlp2NN, Width: 0.01);
+        var average = new TieredAverage(TestModels.Mlp2NN(hidden: 2, value: (_, _) => 9f));
+        average.Add(TestModels.Mlp2NN(hidden: 1, value: (_, index) => 100 + index), _narrow, global, weight: 1);
+        average.Add(TestModels.Mlp2NN(hidden: 2, value: (_, index) => index), global, global, weight: 3);
+
+        var result = average.Result();
+
+        // Inside the narrow block: (1 x (100 + narrow index) + 3 x global index) / 4; outside it the full result alone.
+        float[] fc1Weight = [.. Enumerable.Range(0, 784).Select(c => (100f + c + 3 * c) / 4), .. Enumerable.Range(784, 784).Select(i => (float)i)];
+        float[] fc3Weight = [.. Enumerable.Range(0, 10).SelectMany(r => new[] { (100f + r + 3 * 2 * r) / 4, 2 * r + 1 })];
+        Assert.Equal(fc1Weight, result["fc1.weight"].Values);
+        Assert.Equal([25f, 1f], result["fc1.bias"].Values);
+        Assert.Equal([25f, 1f, 2f, 3f], result["fc2.weight"].Values);
+        Assert.Equal([25f, 1f], result["fc2.bias"].Values);
+        Assert.Equal(fc3Weight, result["fc3.weight"].Values);
+        Assert.Equal(Enumerable.Range(0, 10).Select(r => (100f + r + 3 * r) / 4), result["fc3.bias"].Values);
+    }
+
+    [Fact]
+    public void Result_OneResultTrainedOnlyFc1_ItsFrozenLayersDoNotDiluteTheOthers()
+    {
+        var average = new TieredAverage(_template);
+        average.Add(TestModels.Mlp2NN(hidden: 4, value: (_, _) => 1f), _global, _global, weight: 1, segments: new HashSet<string> { "fc1" });
+        average.Add(TestModels.Mlp2NN(hidden: 4, value: (_, _) => 5f), _global, _global, weight: 3);
+
+        var result = average.Result();
+
+        // fc1: (1 x 1 + 3 x 5) / 4 = 4; fc2 and fc3 only from the result that trained them.
+        Assert.All(result["fc1.weight"].Values, value => Assert.Equal(4f, value));
+        Assert.All(result["fc1.bias"].Values, value => Assert.Equal(4f, value));
+        Assert.All(new[] { "fc2.weight", "fc2.bias", "fc3.weight", "fc3.bias" }, name => Assert.All(result[name].Values, value => Assert.Equal(5f, value)));
+    }
+
+    [Fact]
+    public void Result_NarrowResultOnFc2AndWideResultOnFc1_EachElementFromWhoTrainedItTemplateElsewhere()
+    {
+        var average = new TieredAverage(_template);
+        average.Add(TestModels.Mlp2NN(hidden: 1, value: (_, _) => 1f), _narrow, _global, weight: 1, segments: new HashSet<string> { "fc2" });
+        average.Add(TestModels.Mlp2NN(hidden: 2, value: (_, _) => 4f), _wide, _global, weight: 3, segments: new HashSet<string> { "fc1" });
+
+        var result = average.Result();
+
+        Assert.Equal([1f, 9f, 9f, 9f, 9f, 9f, 9f, 9f, 9f, 9f, 9f, 9f, 9f, 9f, 9f, 9f], result["fc2.weight"].Values);
+        Assert.Equal([4f, 4f, 9f, 9f], result["fc1.bias"].Values);
+        Assert.All(result["fc3.bias"].Values, value => Assert.Equal(9f, value));
+    }
+
+    [Fact]
+    public void Add_UnknownSegment_ThrowsArgumentExceptionNamingIt()
+    {
+        var average = new TieredAverage(_template);
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            average.Add(TestModels.Mlp2NN(hidden: 4), _global, _global, weight: 1, segments: new HashSet<string> { "conv1" }));
+
+        Assert.Contains("'conv1'", error.Message);
+    }
 }

@@ -1,0 +1,6 @@
+using FedDashboard.Core.Topology;
+
+namespace FedDashboard.Core.Strategies;
+
+/// <summary>One edge's part of a round: the terminals it assigned, in the order it asked them, and those that declined.</summary>
+public sealed record EdgeSelection(EdgeServer Edge, IReadOnlyList<Assignment> Assigned, IReadOnlyList<Decline> Declined);

@@ -1,0 +1,12 @@
+using FedDashboard.Core.Topology;
+
+namespace FedDashboard.Core.Strategies;
+
+/// <summary>How an edge finds terminals willing to train (T4): who it considers, and what each says when asked.</summary>
+public interface IAvailability
+{
+    bool IsCandidate(Terminal terminal);
+
+    /// <returns>Null when the terminal trains; otherwise why it declines.</returns>
+    string? DeclineReason(Terminal terminal);
+}
