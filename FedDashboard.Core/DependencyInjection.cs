@@ -6,6 +6,7 @@ using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Topology;
+using FedDashboard.Core.Topology.Fleet;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,8 @@ public static class DependencyInjection
         services.AddSingleton<FederatedData>();
 
         services.AddTransient<FleetSeeder>();
+        services.AddSingleton<FleetEngine>();
+        services.AddTransient<CoverageDepartures>();
         services.AddTransient<JobLauncher>();
         services.AddTransient<RoundStarter>();
         services.AddTransient<SimulatedTerminal>();
