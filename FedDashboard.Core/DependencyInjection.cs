@@ -4,6 +4,7 @@ using FedDashboard.Core.Learning;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Topology;
 using FedDashboard.Core.Topology.Fleet;
@@ -62,6 +63,10 @@ public static class DependencyInjection
         services.AddTransient<JobLauncher>();
         services.AddTransient<RoundStarter>();
         services.AddTransient<SimulatedTerminal>();
+        services.AddTransient<TerminalTrainingData>();
+        services.AddTransient<TerminalTraining>();
+        services.AddTransient<ModelSwap>();
+        services.AddTransient<StandbyReplacement>();
         services.AddTransient<UpdateReceiver>();
         services.AddTransient<RoundAggregator>();
         services.AddTransient<VersionDecisions>();
