@@ -29,4 +29,14 @@ public static class TestData
         };
 
     public static Round Round(int number = 1) => new(jobId: 1, number, baseModelVersionId: 1, Now, Now.AddMinutes(1));
+
+    /// <summary>Host settings for a fleet that barely moves, so a test decides where terminals are; devices optionally paced.</summary>
+    public static Dictionary<string, string?> CrawlingFleet(double samplesPerSecond = 0) => new()
+    {
+        ["Fed:Fleet:MinSpeed"] = "0.001",
+        ["Fed:Fleet:MaxSpeed"] = "0.001",
+        ["Fed:Fleet:LowTierSamplesPerSecond"] = samplesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Fed:Fleet:MidTierSamplesPerSecond"] = samplesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Fed:Fleet:HighTierSamplesPerSecond"] = samplesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

@@ -21,6 +21,7 @@ public sealed class TerminalTraining(
     ModelSwap swap,
     StandbyReplacement replacement,
     IOptions<FleetOptions> fleet,
+    TimeProvider clock,
     ILogger<TerminalTraining> logger)
 {
     /// <returns>The trained model at the participant's final width, or null when there is nothing to submit.</returns>
@@ -34,11 +35,12 @@ public sealed class TerminalTraining(
         IReadOnlySet<string>? segments = participant.Segment is { } segment ? new HashSet<string> { segment } : null;
         var plan = LocalWorkPlan.For(terminal.CpuLoad, samples.Length, local, fleet.Value);
         var tally = new TrainingTally();
+        var monitor = new TrainingMonitor(() => Check(participant.Id), policy, fleet.Value, terminal.Tier, spec.Width, terminal.CpuLoad, clock);
         var mayReplace = true;
 
         while (tally.Steps < plan.Steps)
         {
-            var monitor = new TrainingMonitor(() => Check(participant.Id), policy, fleet.Value, terminal.Tier, spec.Width, terminal.CpuLoad, mayReplace);
+            monitor.Resume(spec.Width, mayReplace);
             var piece = LocalTrainer.Train(spec, parameters, data.Train, samples, local, seed + tally.Pieces, ct, segments,
                 new TrainingControl(plan.Steps - tally.Steps, monitor.ContinueAfter));
             tally.Add(piece);
