@@ -17,7 +17,6 @@ public sealed class CoverageDepartureTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 100, settings: TestData.CrawlingFleet(samplesPerSecond: 400));
-        await FleetPlacement.SettleAsync(_host);
         // Load spikes from the ticks must not swap models here; swaps have their own tests.
         await FleetPlacement.SetPolicyAsync(_host, p => p with { AllowSwaps = false });
     }

@@ -1,8 +1,6 @@
 using FedDashboard.Core.Topology;
 using FedDashboard.Core.Topology.Policies;
-using FedDashboard.Core.Topology.Fleet;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FedDashboard.Tests.Shared;
 
@@ -12,13 +10,6 @@ namespace FedDashboard.Tests.Shared;
 /// </summary>
 public static class FleetPlacement
 {
-    /// <summary>
-    /// One tick of a throwaway fleet engine: the seeder places terminals by their home edge, the fleet by the nearest
-    /// covering edge, so the first tick moves some terminals between overlapping edges. Settled, they stay put.
-    /// </summary>
-    public static Task SettleAsync(FedTestHost host) =>
-        ActivatorUtilities.CreateInstance<FleetEngine>(host.Services).TickAsync(TestData.Now.AddSeconds(-1), CancellationToken.None);
-
     /// <returns>The terminal (the first of its edge unless given), the edge it was in and the edge it is in now.</returns>
     public static async Task<(int TerminalId, EdgeServer From, EdgeServer To)> PlaceInOtherEdgeAsync(FedTestHost host, int? terminalId = null)
     {

@@ -9,8 +9,8 @@ public sealed class TerminalTrainingData(FederatedData data)
 {
     /// <summary>
     /// With <see cref="DataSource.Local"/> the terminal's own shard. With <see cref="DataSource.Edge"/> the data set its
-    /// edge hands out: the edge pools the shards of the terminals it covered at seeding (data ordinals o with
-    /// o mod edges = the edge's position among the edges by id, as <see cref="FleetLayout"/> places them) and hands
+    /// edge hands out: the edge pools the shards of the terminals placed around it at seeding (data ordinals o
+    /// with o mod edges = the edge's position among the edges by id, as <see cref="FleetLayout"/> places them) and hands
     /// each terminal a seeded draw of as many samples as the terminal's own shard holds. Either way, plus the samples
     /// of each <see cref="SharedDataGrant"/>, drawn from the donor's shard.
     /// </summary>
