@@ -49,6 +49,8 @@ public sealed class DashboardProcess : IAsyncLifetime
                 ["Fed__Fleet__LowTierSamplesPerSecond"] = "0",
                 ["Fed__Fleet__MidTierSamplesPerSecond"] = "0",
                 ["Fed__Fleet__HighTierSamplesPerSecond"] = "0",
+                // No mid-training model swaps: the pages under test show whole rounds, and a swap is tested on its own.
+                ["Fed__Fleet__SwapAboveLoad"] = "1",
             },
         };
         _process = new Process { StartInfo = start };
