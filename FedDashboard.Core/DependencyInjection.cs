@@ -4,9 +4,11 @@ using FedDashboard.Core.Learning;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Strategies;
 using FedDashboard.Core.Topology;
+using FedDashboard.Core.Topology.Fleet;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
@@ -57,10 +59,16 @@ public static class DependencyInjection
         services.AddSingleton<FederatedData>();
 
         services.AddTransient<FleetSeeder>();
+        services.AddSingleton<FleetEngine>();
+        services.AddTransient<CoverageDepartures>();
         services.AddTransient<JobLauncher>();
         services.AddTransient<RoundSelector>();
         services.AddTransient<RoundStarter>();
         services.AddTransient<SimulatedTerminal>();
+        services.AddTransient<TerminalTrainingData>();
+        services.AddTransient<TerminalTraining>();
+        services.AddTransient<ModelSwap>();
+        services.AddTransient<StandbyReplacement>();
         services.AddTransient<UpdateReceiver>();
         services.AddTransient<RoundAggregator>();
         services.AddTransient<VersionDecisions>();

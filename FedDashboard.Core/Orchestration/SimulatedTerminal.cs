@@ -1,5 +1,5 @@
-using FedDashboard.Core.Learning;
 using FedDashboard.Core.Live;
+using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -7,13 +7,14 @@ using Microsoft.Extensions.Logging;
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>
-/// Plays a simulated terminal's part in a round: trains for real on its shard of MNIST and uploads the
-/// result through the same <see cref="UpdateReceiver"/> that real terminals use.
+/// Plays a simulated terminal's part in a round: takes up its assignment, trains for real (see
+/// <see cref="TerminalTraining"/>) and uploads the result through the same <see cref="UpdateReceiver"/> that real
+/// terminals use.
 /// </summary>
 public sealed class SimulatedTerminal(
     IDbContextFactory<FedDbContext> dbFactory,
-    ModelBlobStore blobs,
-    FederatedData data,
+    TerminalTrainingData trainingData,
+    TerminalTraining training,
     UpdateReceiver receiver,
     IRoundScheduler scheduler,
     ILivePublisher live,
@@ -27,33 +28,31 @@ public sealed class SimulatedTerminal(
         if (participant.Status != ParticipantStatus.Assigned) return;
         var round = await db.Rounds.SingleAsync(r => r.Id == participant.RoundId, ct);
         if (round.Phase != RoundPhase.Collecting) return;
-
-        participant.Start(clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return; // Another run of this step, or the deadline, got there first.
-        }
-        await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, participant.TerminalId, participant.Status, clock.GetUtcNow()));
-
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
         var terminal = await db.Terminals.SingleAsync(t => t.Id == participant.TerminalId, ct);
+        var policy = await db.EdgeServers.Where(e => e.Id == participant.EdgeId).Select(e => e.Policy).SingleAsync(ct);
+        var settings = job.Settings;
+        var seed = settings.Seed * 100_003 + round.Number * 1_009 + terminal.DataOrdinal;
+
         try
         {
-            var settings = job.Settings;
-            var result = LocalTrainer.Train(
-                new ModelSpec(settings.Model),
-                blobs.Get(participant.BaseModelHash),
-                data.Train,
-                data.ShardOf(job, terminal.DataOrdinal),
-                new LocalTrainingSettings(settings.LocalEpochs, settings.BatchSize, settings.LearningRate),
-                seed: settings.Seed * 100_003 + round.Number * 1_009 + terminal.DataOrdinal,
-                ct);
-            var speed = result.Samples * settings.LocalEpochs / Math.Max(result.Duration.TotalSeconds, 1e-6);
-            var outcome = await receiver.SubmitAsync(new TerminalUpdate(participant.Id, terminal.Id, result.Parameters, result.Samples, result.TrainLoss, result.TrainAccuracy, speed), ct);
+            var (samples, shared) = await trainingData.ForAsync(db, job, participant, terminal, seed, ct);
+            participant.Start(clock.GetUtcNow());
+            participant.UseData(settings.DataSource, shared);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return; // Another run of this step, or the deadline, got there first.
+            }
+            await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, participant.TerminalId, participant.Status, clock.GetUtcNow()));
+
+            if (await training.RunAsync(participant, terminal, settings, policy, samples, seed, ct) is not { } trained) return;
+            var latest = trained.Tally.Latest!;
+            var outcome = await receiver.SubmitAsync(new TerminalUpdate(participant.Id, terminal.Id, trained.Parameters,
+                Math.Min(samples.Length, trained.Tally.SamplesSeen), latest.TrainLoss, latest.TrainAccuracy, trained.Tally.SamplesPerSecond, trained.Work), ct);
             if (!outcome.Accepted) logger.LogWarning("Terminal {Terminal}: update refused: {Reason}", terminal.Name, outcome.Message);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -27,10 +27,12 @@ public sealed class UpdateReceiver(
             return UpdateOutcome.Reject($"Round {round.Number} is {round.Phase}; it no longer accepts updates.");
         if (!participant.IsOpen)
             return UpdateOutcome.Reject($"Assignment {participant.Id} is already {participant.Status}.");
-        if (Problem(update, blobs.Get(participant.BaseModelHash)) is { } problem)
+        var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
+        if (Problem(update, new ModelSpec(job.Settings.Model, participant.Width)) is { } problem)
             return UpdateOutcome.Reject(problem);
 
         var now = clock.GetUtcNow();
+        if (update.LocalWork is { } work) participant.RecordLocalWork(work.PlannedSteps, work.StepsDone);
         participant.Report(blobs.Put(update.Parameters), update.Samples, update.TrainLoss, update.TrainAccuracy, now);
         var terminal = await db.Terminals.SingleAsync(t => t.Id == update.TerminalId, ct);
         terminal.RecordTrainingSpeed(update.SamplesPerSecond);
@@ -48,10 +50,14 @@ public sealed class UpdateReceiver(
         return UpdateOutcome.Accept($"Update from terminal {update.TerminalId} accepted for round {round.Number} ({update.Samples} samples).");
     }
 
-    private static string? Problem(TerminalUpdate update, ParameterSet baseModel)
+    /// <param name="spec">The model the participant trains now: its width shrinks after a swap, and so must the update.</param>
+    private static string? Problem(TerminalUpdate update, ModelSpec spec)
     {
         if (update.Samples <= 0) return $"Samples must be positive (was {update.Samples}).";
-        if (!update.Parameters.ShapeMatches(baseModel)) return "The update's parameter names or shapes differ from the model the terminal was given.";
+        if (ModelLayout.Mismatch(update.Parameters, spec) is { } mismatch)
+            return $"The update's parameter names or shapes differ from the {ModelLayout.Describe(spec)} the terminal trains: {mismatch}.";
+        if (update.LocalWork is { } work && !(work.StepsDone >= 0 && work.PlannedSteps >= work.StepsDone))
+            return $"Local work must have 0 <= steps done <= planned steps (was {work.StepsDone} of {work.PlannedSteps}).";
         if (update.Parameters.HasNonFinite()) return "The update contains NaN or infinite values.";
         if (!double.IsFinite(update.TrainLoss) || !double.IsFinite(update.TrainAccuracy)) return "The reported training loss and accuracy must be finite numbers.";
         return null;

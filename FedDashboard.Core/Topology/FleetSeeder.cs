@@ -1,5 +1,6 @@
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Topology.Simulation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,9 +24,16 @@ public sealed class FleetSeeder(IDbContextFactory<FedDbContext> dbFactory, IOpti
 
         var random = new Random(options.Value.Seed);
         var now = clock.GetUtcNow();
-        foreach (var (terminal, edge) in FleetLayout.Terminals(options.Value, edges))
+        var coverage = CoverageIndex.Build(edges, options.Value.MapSize);
+        var mapSize = options.Value.MapSize;
+        foreach (var (terminal, _) in FleetLayout.Terminals(options.Value, edges))
         {
-            terminal.MoveTo(terminal.PositionX, terminal.PositionY, edge.Id);
+            // On the map and with the edge the fleet's own coverage finds (the nearest covering centre), as the fleet
+            // simulation keeps them; otherwise its first tick would move terminals and end their trainings.
+            var x = Math.Clamp(terminal.PositionX, 0, mapSize);
+            var y = Math.Clamp(terminal.PositionY, 0, mapSize);
+            var edge = coverage.Locate(x, y);
+            terminal.MoveTo(x, y, edge < 0 ? null : edges[edge].Id);
             terminal.ReportTelemetry(random.NextDouble() * 0.5, 0.5 + random.NextDouble() * 0.5, 1024 + random.Next(3072), online: true, now);
             terminal.DescribeData(
                 Apps[random.Next(Apps.Length)],

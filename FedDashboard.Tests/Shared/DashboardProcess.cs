@@ -45,6 +45,12 @@ public sealed class DashboardProcess : IAsyncLifetime
                 ["Fed__Fleet__Terminals"] = "40",
                 ["Fed__Orchestration__SecondsBetweenRounds"] = "0.5",
                 ["Fed__DefaultJob__Settings__ClientFraction"] = "0.1",
+                // Devices at the server's speed, so a round's terminals all report within moments of each other.
+                ["Fed__Fleet__LowTierSamplesPerSecond"] = "0",
+                ["Fed__Fleet__MidTierSamplesPerSecond"] = "0",
+                ["Fed__Fleet__HighTierSamplesPerSecond"] = "0",
+                // No mid-training model swaps: the pages under test show whole rounds, and a swap is tested on its own.
+                ["Fed__Fleet__SwapAboveLoad"] = "1",
             },
         };
         _process = new Process { StartInfo = start };

@@ -71,6 +71,10 @@ public sealed class FedTestHost : IAsyncDisposable
             ["Fed:Fleet:Terminals"] = terminals.ToString(),
             ["Fed:Orchestration:SecondsBetweenRounds"] = "0",
             ["Fed:DefaultJob:StartOnFreshDatabase"] = "false",
+            // Simulated devices train at the server's speed unless a test paces them.
+            ["Fed:Fleet:LowTierSamplesPerSecond"] = "0",
+            ["Fed:Fleet:MidTierSamplesPerSecond"] = "0",
+            ["Fed:Fleet:HighTierSamplesPerSecond"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
         // Hangfire keeps its configuration in process-wide statics that a host sets while it starts; one at a time.

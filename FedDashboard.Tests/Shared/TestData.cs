@@ -39,4 +39,14 @@ public static class TestData
         double dataAgeHours = 1,
         int samples = 3000,
         bool requestsWork = false) => new(edge, load, battery, anonymized, dataAgeHours, samples, requestsWork);
+
+    /// <summary>Host settings for a fleet that barely moves, so a test decides where terminals are; devices optionally paced.</summary>
+    public static Dictionary<string, string?> CrawlingFleet(double samplesPerSecond = 0) => new()
+    {
+        ["Fed:Fleet:MinSpeed"] = "0.001",
+        ["Fed:Fleet:MaxSpeed"] = "0.001",
+        ["Fed:Fleet:LowTierSamplesPerSecond"] = samplesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Fed:Fleet:MidTierSamplesPerSecond"] = samplesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Fed:Fleet:HighTierSamplesPerSecond"] = samplesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

@@ -11,6 +11,7 @@ namespace FedDashboard.Core.Learning;
 /// continuations. Several trainings may run at once on different threads.
 /// With <c>trainableSegments</c> (see <see cref="ModelSegments"/>) only those layers learn; the
 /// others are frozen and come back exactly as they started.
+/// With a <see cref="TrainingControl"/> the training may end early: at its step limit, or when the control says stop.
 /// </summary>
 public static class LocalTrainer
 {
@@ -22,7 +23,8 @@ public static class LocalTrainer
         LocalTrainingSettings settings,
         int seed,
         CancellationToken ct,
-        IReadOnlySet<string>? trainableSegments = null)
+        IReadOnlySet<string>? trainableSegments = null,
+        TrainingControl? control = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(start);
@@ -43,12 +45,15 @@ public static class LocalTrainer
         var random = new Random(seed);
         var order = sampleIndices.Select(index => (long)index).ToArray();
         var steps = 0;
+        var samplesSeen = 0;
+        var maxSteps = control?.MaxSteps ?? int.MaxValue;
+        var stopped = false;
         var epochStats = new EpochStatistics();
-        for (var epoch = 0; epoch < settings.Epochs; epoch++)
+        for (var epoch = 0; epoch < settings.Epochs && !stopped; epoch++)
         {
             random.Shuffle(order);
             epochStats = new EpochStatistics();
-            for (var first = 0; first < order.Length; first += settings.BatchSize)
+            for (var first = 0; first < order.Length && !stopped; first += settings.BatchSize)
             {
                 ct.ThrowIfCancellationRequested();
                 var batch = order[first..Math.Min(first + settings.BatchSize, order.Length)];
@@ -60,7 +65,10 @@ public static class LocalTrainer
                 loss.backward();
                 optimizer.step();
                 steps++;
+                samplesSeen += batch.Length;
                 epochStats.Add(loss.item<float>(), logits.argmax(1).eq(labels).sum().item<long>(), batch.Length);
+                stopped = steps >= maxSteps
+                    || control?.ContinueAfter?.Invoke(new TrainingProgress(steps, samplesSeen, stopwatch.Elapsed)) == false;
             }
         }
 
@@ -68,6 +76,7 @@ public static class LocalTrainer
             ModuleParameters.Extract(model),
             sampleIndices.Length,
             steps,
+            samplesSeen,
             epochStats.MeanLoss,
             epochStats.Accuracy,
             stopwatch.Elapsed);

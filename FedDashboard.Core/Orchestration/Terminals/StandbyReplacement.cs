@@ -1,0 +1,57 @@
+using FedDashboard.Core.Live;
+using FedDashboard.Core.Options;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Topology;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FedDashboard.Core.Orchestration.Terminals;
+
+/// <summary>L7: the edge hands a slow participant's place to a standby terminal in its coverage.</summary>
+public sealed class StandbyReplacement(
+    IDbContextFactory<FedDbContext> dbFactory,
+    IRoundScheduler scheduler,
+    ILivePublisher live,
+    IOptions<FleetOptions> fleet,
+    TimeProvider clock)
+{
+    /// <summary>
+    /// Marks the participant replaced and adds the first idle terminal now in the edge's coverage that would not
+    /// decline, with the same model, width, group and segment; then schedules its training.
+    /// </summary>
+    /// <returns>False, changing nothing, when nobody can stand by or the participant stopped training meanwhile.</returns>
+    public async Task<bool> TryReplaceAsync(int participantId, string reason, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var participant = await db.RoundParticipants.SingleAsync(p => p.Id == participantId, ct);
+        if (participant.Status != ParticipantStatus.Training) return false;
+        var round = await db.Rounds.SingleAsync(r => r.Id == participant.RoundId, ct);
+        var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
+        var inRound = db.RoundParticipants.Where(p => p.RoundId == round.Id).Select(p => p.TerminalId);
+        var candidates = await db.IdleTerminalsFor(job)
+            .Where(t => t.EdgeId == participant.EdgeId && !inRound.Contains(t.Id))
+            .OrderBy(t => t.Id)
+            .ToListAsync(ct);
+        var standby = candidates.FirstOrDefault(t => TerminalAvailability.DeclineReason(t, fleet.Value) is null);
+        if (standby is null) return false;
+
+        var now = clock.GetUtcNow();
+        participant.Replace(reason, now);
+        var replacement = new RoundParticipant(standby.Id, participant.EdgeId, participant.BaseModelHash, participant.ModelVariant, now,
+            participant.AssignedWidth, participant.Group, participant.Segment, replacesParticipantId: participant.Id);
+        round.Participants.Add(replacement);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return false; // The participant changed meanwhile, or another replacement took the same standby.
+        }
+
+        await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, participant.TerminalId, participant.Status, now));
+        await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, replacement.TerminalId, replacement.Status, now));
+        scheduler.TrainParticipant(replacement.Id);
+        return true;
+    }
+}

@@ -1,0 +1,80 @@
+using FedDashboard.Core.Learning;
+using FedDashboard.Core.Options;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Topology;
+using FedDashboard.Core.Topology.Policies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FedDashboard.Core.Orchestration.Terminals;
+
+/// <summary>
+/// A simulated terminal's local training in one round, for real with TorchSharp: on its nested sub-model (L4) and
+/// its segment (L8), adapted to its load (L5), paced to its device, and watched while it runs: it stops when its
+/// participation ends, swaps to a lighter model when overloaded (L5), and hands over to a standby when too slow (L7).
+/// </summary>
+public sealed class TerminalTraining(
+    IDbContextFactory<FedDbContext> dbFactory,
+    ModelBlobStore blobs,
+    FederatedData data,
+    ModelSwap swap,
+    StandbyReplacement replacement,
+    IOptions<FleetOptions> fleet,
+    TimeProvider clock,
+    ILogger<TerminalTraining> logger)
+{
+    /// <returns>The trained model at the participant's final width, or null when there is nothing to submit.</returns>
+    public async Task<TrainedModel?> RunAsync(
+        RoundParticipant participant, Terminal terminal, TrainingSettings settings, EdgePolicy policy, int[] samples, int seed, CancellationToken ct)
+    {
+        var local = new LocalTrainingSettings(settings.LocalEpochs, settings.BatchSize, settings.LearningRate);
+        var globalSpec = new ModelSpec(settings.Model);
+        var spec = globalSpec with { Width = participant.Width };
+        var parameters = SubModel.Extract(blobs.Get(participant.BaseModelHash), globalSpec, spec);
+        IReadOnlySet<string>? segments = participant.Segment is { } segment ? new HashSet<string> { segment } : null;
+        var plan = LocalWorkPlan.For(terminal.CpuLoad, samples.Length, local, fleet.Value);
+        var tally = new TrainingTally();
+        var monitor = new TrainingMonitor(() => Check(participant.Id), policy, fleet.Value, terminal.Tier, spec.Width, terminal.CpuLoad, clock);
+        var mayReplace = true;
+
+        while (tally.Steps < plan.Steps)
+        {
+            monitor.Resume(spec.Width, mayReplace);
+            var piece = LocalTrainer.Train(spec, parameters, data.Train, samples, local, seed + tally.Pieces, ct, segments,
+                new TrainingControl(plan.Steps - tally.Steps, monitor.ContinueAfter));
+            tally.Add(piece);
+            parameters = piece.Parameters;
+            switch (monitor.Interruption)
+            {
+                case TrainingInterruption.Ended ended:
+                    logger.LogInformation("Terminal {Terminal} stopped training and discarded its work: {Reason}", terminal.Name, ended.Reason);
+                    return null;
+                case TrainingInterruption.Swap swapTo:
+                    if (!await swap.TrySwapAsync(participant.Id, swapTo.Width, swapTo.Reason, ct)) return null;
+                    var narrower = spec with { Width = swapTo.Width };
+                    parameters = SubModel.Extract(parameters, spec, narrower);
+                    spec = narrower;
+                    break;
+                case TrainingInterruption.Replace replace:
+                    if (await replacement.TryReplaceAsync(participant.Id, replace.Reason, ct)) return null;
+                    // Nobody can stand by: finishing slowly still beats losing the work.
+                    mayReplace = false;
+                    break;
+            }
+        }
+        return new TrainedModel(parameters, tally, new LocalWork(plan.PlannedSteps, tally.Steps));
+    }
+
+    private TerminalCheck Check(int participantId)
+    {
+        using var db = dbFactory.CreateDbContext();
+        return db.RoundParticipants
+            .Where(p => p.Id == participantId)
+            .Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => new TerminalCheck(p.Status, t.CpuLoad))
+            .Single();
+    }
+}
+
+/// <summary>What a local training produced, ready to upload.</summary>
+public sealed record TrainedModel(ParameterSet Parameters, TrainingTally Tally, LocalWork Work);

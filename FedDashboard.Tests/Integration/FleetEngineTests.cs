@@ -1,0 +1,80 @@
+using FedDashboard.Core.Live;
+using FedDashboard.Core.Topology;
+using FedDashboard.Core.Topology.Fleet;
+using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Tests.Integration;
+
+/// <summary>Fleet ticks driven by hand with explicit times; terminals crawl so a test decides where they are.</summary>
+public sealed class FleetEngineTests : IAsyncLifetime
+{
+    private FedTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20, settings: TestData.CrawlingFleet());
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Task TickAsync(DateTimeOffset at) => _host.Get<FleetEngine>().TickAsync(at, CancellationToken.None);
+
+    [Fact]
+    public async Task TickAsync_TerminalCrossedIntoAnotherEdge_StoresCoverageEventAndNewEdge()
+    {
+        var (terminalId, from, to) = await FleetPlacement.PlaceInOtherEdgeAsync(_host);
+
+        await TickAsync(TestData.Now);
+
+        await using var db = _host.Db();
+        var coverageEvent = await db.CoverageEvents.SingleAsync(e => e.TerminalId == terminalId);
+        Assert.Equal((terminalId, from.Id, to.Id, TestData.Now), (coverageEvent.TerminalId, coverageEvent.FromEdgeId, coverageEvent.ToEdgeId, coverageEvent.At));
+        Assert.Equal(to.Id, (await db.Terminals.SingleAsync(t => t.Id == terminalId)).EdgeId);
+    }
+
+    [Fact]
+    public async Task TickAsync_EveryHistorySeconds_WritesOneRecordPerTerminal()
+    {
+        await TickAsync(TestData.Now);
+        await TickAsync(TestData.Now.AddSeconds(1));
+        await TickAsync(TestData.Now.AddSeconds(10));
+
+        await using var db = _host.Db();
+        var times = await db.TelemetryRecords.GroupBy(r => r.At).Select(g => new { At = g.Key, Count = g.Count() }).OrderBy(x => x.At).ToListAsync();
+        Assert.Equal([(TestData.Now, 20), (TestData.Now.AddSeconds(10), 20)], times.Select(x => (x.At, x.Count)));
+    }
+
+    [Fact]
+    public async Task TickAsync_RecordOlderThanHistoryHours_Deleted()
+    {
+        await using (var seed = _host.Db())
+        {
+            var terminal = await seed.Terminals.OrderBy(t => t.Id).FirstAsync();
+            seed.TelemetryRecords.AddRange(TelemetryRecord.Of(terminal, TestData.Now.AddHours(-25)), TelemetryRecord.Of(terminal, TestData.Now.AddHours(-23)));
+            await seed.SaveChangesAsync();
+        }
+
+        await TickAsync(TestData.Now);
+
+        await using var db = _host.Db();
+        Assert.False(await db.TelemetryRecords.AnyAsync(r => r.At < TestData.Now.AddHours(-24)));
+        Assert.True(await db.TelemetryRecords.AnyAsync(r => r.At == TestData.Now.AddHours(-23)));
+    }
+
+    [Fact]
+    public async Task TickAsync_TerminalOutsideEveryCoverage_PublishesEveryPositionWithItOutOfCoverage()
+    {
+        var terminalId = await FleetPlacement.PlaceOutsideCoverageAsync(_host);
+        var published = new TaskCompletionSource<FleetPositions>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = _host.Get<LiveFeed>().Subscribe(batch =>
+        {
+            foreach (var positions in batch.OfType<FleetPositions>()) published.TrySetResult(positions);
+            return Task.CompletedTask;
+        });
+
+        await TickAsync(TestData.Now);
+
+        var fleet = await published.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(20, fleet.Terminals.Count);
+        var outside = Assert.Single(fleet.Terminals, t => t.TerminalId == terminalId);
+        Assert.Equal((null, TerminalActivity.OutOfCoverage), (outside.EdgeId, outside.Activity));
+    }
+}

@@ -1,0 +1,123 @@
+using FedDashboard.Core.Learning;
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Tests.Integration;
+
+/// <summary>A simulated terminal's training in a round, for real on MNIST, at the server's speed.</summary>
+public sealed class TerminalTrainingTests : IAsyncLifetime
+{
+    private FedTestHost _host = null!;
+    private Round _round = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
+        var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings(clientFraction: 0.05));
+        _round = await _host.StartRoundByHandAsync(job.Id);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private RoundParticipant Participant => _round.Participants.Single();
+
+    private async Task SetLoadAsync(int terminalId, double load)
+    {
+        await using var db = _host.Db();
+        var terminal = await db.Terminals.SingleAsync(t => t.Id == terminalId);
+        terminal.ReportTelemetry(load, terminal.Battery, terminal.FreeMemoryMb, online: true, TestData.Now);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<RoundParticipant> StoredAsync(int participantId)
+    {
+        await using var db = _host.Db();
+        return await db.RoundParticipants.SingleAsync(p => p.Id == participantId);
+    }
+
+    [Fact]
+    public async Task TrainAsync_LoadAboveBusy_DoesFewerStepsAndCountsFewerSamples()
+    {
+        await SetLoadAsync(Participant.TerminalId, 0.7);
+
+        await _host.Get<SimulatedTerminal>().TrainAsync(Participant.Id);
+
+        var stored = await StoredAsync(Participant.Id);
+        Assert.Equal(ParticipantStatus.Reported, stored.Status);
+        Assert.Equal((300, 225), (stored.PlannedSteps, stored.StepsDone));
+        Assert.Equal(2250, stored.Samples);
+    }
+
+    [Fact]
+    public async Task TrainAsync_IdleTerminal_DoesAllPlannedSteps()
+    {
+        await SetLoadAsync(Participant.TerminalId, 0.1);
+
+        await _host.Get<SimulatedTerminal>().TrainAsync(Participant.Id);
+
+        var stored = await StoredAsync(Participant.Id);
+        Assert.Equal((300, 300), (stored.PlannedSteps, stored.StepsDone));
+    }
+
+    [Fact]
+    public async Task TrainAsync_LoadAboveSwapLevel_SwapsToNextNarrowerTierAndNarrowerResultIsAccepted()
+    {
+        await SetLoadAsync(Participant.TerminalId, 0.9);
+
+        await _host.Get<SimulatedTerminal>().TrainAsync(Participant.Id);
+
+        var stored = await StoredAsync(Participant.Id);
+        Assert.Equal(ParticipantStatus.Reported, stored.Status);
+        Assert.Equal((1.0, 0.5), (stored.AssignedWidth, stored.Width));
+        Assert.Contains("CPU load 90", stored.SwapReason);
+        Assert.Equal([100, 784], _host.Get<ModelBlobStore>().Get(stored.UpdateHash!)["fc1.weight"].Shape);
+    }
+
+    [Fact]
+    public async Task TrainAsync_SlowerThanEdgeReference_ReplacedByStandbyOfTheSameEdge()
+    {
+        await FleetPlacement.SetPolicyAsync(_host, p => p with { ReplaceBelowSpeed = 1e12 });
+
+        await _host.Get<SimulatedTerminal>().TrainAsync(Participant.Id);
+
+        await using var db = _host.Db();
+        var participants = await db.RoundParticipants.Where(p => p.RoundId == _round.Id).OrderBy(p => p.Id).ToListAsync();
+        Assert.Equal(ParticipantStatus.Replaced, participants[0].Status);
+        Assert.Contains("below the edge's reference", participants[0].FailureReason);
+        var standby = Assert.Single(participants.Skip(1));
+        Assert.Equal((participants[0].Id, participants[0].EdgeId, ParticipantStatus.Assigned), (standby.ReplacesParticipantId, standby.EdgeId, standby.Status));
+        Assert.NotEqual(participants[0].TerminalId, standby.TerminalId);
+        Assert.Equal(participants[0].BaseModelHash, standby.BaseModelHash);
+    }
+
+    [Fact]
+    public async Task TrainAsync_ParticipantWithSegment_ChangesOnlyThatLayer()
+    {
+        var participant = await AddParticipantAsync(segment: "fc2");
+
+        await _host.Get<SimulatedTerminal>().TrainAsync(participant.Id);
+
+        var stored = await StoredAsync(participant.Id);
+        var blobs = _host.Get<ModelBlobStore>();
+        var start = blobs.Get(stored.BaseModelHash);
+        var result = blobs.Get(stored.UpdateHash!);
+        Assert.All(start.Arrays, array =>
+        {
+            if (ModelSegments.SegmentOf(array.Name) == "fc2") Assert.NotEqual(array.Values, result[array.Name].Values);
+            else Assert.Equal(array.Values, result[array.Name].Values);
+        });
+    }
+
+    /// <summary>A second participant in the round, as a segmenting round starter would assign it.</summary>
+    private async Task<RoundParticipant> AddParticipantAsync(string segment)
+    {
+        await using var db = _host.Db();
+        var round = await db.Rounds.SingleAsync(r => r.Id == _round.Id);
+        var terminal = await db.Terminals.OrderBy(t => t.Id).FirstAsync(t => t.EdgeId != null && t.Id != Participant.TerminalId);
+        var participant = new RoundParticipant(terminal.Id, terminal.EdgeId!.Value, Participant.BaseModelHash, "full", TestData.Now, segment: segment);
+        round.Participants.Add(participant);
+        await db.SaveChangesAsync();
+        return participant;
+    }
+}
