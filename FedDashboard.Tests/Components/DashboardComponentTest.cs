@@ -1,11 +1,13 @@
 using Bunit;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Live;
+using FedDashboard.Core.Options;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace FedDashboard.Tests.Components;
@@ -24,6 +26,8 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Host.Get<LiveFeed>());
         Services.AddSingleton(Host.Get<IDbContextFactory<FedDbContext>>());
         Services.AddSingleton(Host.Get<VersionDecisions>());
+        Services.AddSingleton(Host.Get<IOptions<FleetOptions>>());
+        Services.AddSingleton(TimeProvider.System);
         Services.AddDashboardQueries();
         await ArrangeAsync();
     }

@@ -3,6 +3,7 @@ namespace FedDashboard.Model;
 public static class DashboardQueriesRegistration
 {
     public static IServiceCollection AddDashboardQueries(this IServiceCollection services) => services
+        .AddTransient<CoverageMapQueries>()
         .AddTransient<JobQueries>()
         .AddTransient<OverviewQueries>()
         .AddTransient<RoundQueries>()
