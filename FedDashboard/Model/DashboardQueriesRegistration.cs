@@ -4,6 +4,7 @@ public static class DashboardQueriesRegistration
 {
     public static IServiceCollection AddDashboardQueries(this IServiceCollection services) => services
         .AddTransient<CoverageMapQueries>()
+        .AddTransient<EdgePolicyEditor>()
         .AddTransient<JobQueries>()
         .AddTransient<OverviewQueries>()
         .AddTransient<RoundQueries>()
