@@ -8,5 +8,6 @@ public static class DashboardQueriesRegistration
         .AddTransient<JobQueries>()
         .AddTransient<OverviewQueries>()
         .AddTransient<RoundQueries>()
+        .AddTransient<TerminalQueries>()
         .AddTransient<VersionQueries>();
 }
