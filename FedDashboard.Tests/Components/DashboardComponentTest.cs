@@ -22,6 +22,8 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
     {
         Host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Pages read the real database first; bUnit's 1 s default is too short when the test machine is shared and busy.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices();
         Services.AddSingleton(Host.Get<LiveFeed>());
         Services.AddSingleton(Host.Get<IDbContextFactory<FedDbContext>>());
