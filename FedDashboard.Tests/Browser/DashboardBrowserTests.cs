@@ -138,6 +138,8 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
         Assert.Contains(heading, await _page.Locator("h4").First.InnerTextAsync());
         if (chart is not null)
             await WaitForAsync(() => _page.Locator($"{chart}.js-plotly-plot .scatterlayer .point").First.WaitForAsync(new() { Timeout = 30_000 }), $"the {path} chart's points");
+        // Whatever charts the page has are drawn before the picture (terminal detail has none without history).
+        await WaitForAsync(() => _page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart-host > div')].every(d => d.querySelector('.scatterlayer .trace'))", null, new() { Timeout = 30_000 }), $"the {path} charts");
         Assert.Equal(0, await _page.Locator("#blazor-error-ui:visible").CountAsync());
         Assert.DoesNotContain("Exception", await _page.Locator("body").InnerTextAsync());
         await ScreenshotAsync($"page-{path.Replace('/', '-')}");

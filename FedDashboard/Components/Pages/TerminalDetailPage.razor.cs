@@ -3,6 +3,7 @@ using FedDashboard.Model;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib.XAxisLib;
+using Plotly.Blazor.Traces.ScatterLib;
 
 namespace FedDashboard.Components.Pages;
 
@@ -31,9 +32,11 @@ public partial class TerminalDetailPage : ComponentBase
         if (_detail is not null)
         {
             var times = _detail.History.Select(p => (object)p.At.LocalDateTime).ToList();
-            _load = [ChartDefaults.Line("CPU load", times, _detail.History.Select(p => (object)p.CpuLoad))];
-            _battery = [ChartDefaults.Line("battery", times, _detail.History.Select(p => (object)p.Battery))];
-            _speed = [ChartDefaults.Line("training speed", times, _detail.History.Select(p => (object)p.TrainingSpeed))];
+            // Markers too: a terminal seen for a minute has a handful of points, and one point draws no line.
+            const ModeFlag mode = ModeFlag.Lines | ModeFlag.Markers;
+            _load = [ChartDefaults.Line("CPU load", times, _detail.History.Select(p => (object)p.CpuLoad), mode)];
+            _battery = [ChartDefaults.Line("battery", times, _detail.History.Select(p => (object)p.Battery), mode)];
+            _speed = [ChartDefaults.Line("training speed", times, _detail.History.Select(p => (object)p.TrainingSpeed), mode)];
         }
         _loading = false;
     }
