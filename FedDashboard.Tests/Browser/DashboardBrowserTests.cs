@@ -78,9 +78,9 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
         await firstRound.ClickAsync();
 
         await _page.WaitForURLAsync(new Regex(@"/rounds/\d+$"));
-        await WaitForAsync(() => _page.Locator("td:text-is('Reported')").First.WaitForAsync(new() { Timeout = 60_000 }), "reported participants");
+        await WaitForAsync(() => _page.Locator("[data-status='Reported']").First.WaitForAsync(new() { Timeout = 60_000 }), "reported participants");
         Assert.Equal(4, await _page.Locator("tbody tr").CountAsync());
-        Assert.Equal(4, await _page.Locator("td:text-is('Reported')").CountAsync());
+        Assert.Equal(4, await _page.Locator("[data-status='Reported']").CountAsync());
         await ScreenshotAsync("round-detail");
     }
 
@@ -95,5 +95,53 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
         Assert.Equal($"v{number - 1} → v{number}", newest[1]);
         Assert.Equal("Approved", newest[5].Trim());
         await ScreenshotAsync("versions");
+    }
+
+    /// <summary>Every terminal's marker position on the coverage map, by terminal name, read from plotly's own data.</summary>
+    private Task<Dictionary<string, double[]>> MarkerPositionsAsync() =>
+        _page.EvaluateAsync<Dictionary<string, double[]>>("""
+            () => {
+                const positions = {};
+                for (const trace of document.getElementById('coverage-map').data ?? [])
+                    (trace.text ?? []).forEach((text, i) => positions[text.split('<br>')[0]] = [trace.x[i], trace.y[i]]);
+                return positions;
+            }
+            """);
+
+    [Fact]
+    public async Task CoverageMap_FleetSimulatorRunning_TerminalsMove()
+    {
+        await _page.GotoAsync(new Uri(dashboard.BaseAddress, "coverage").ToString());
+        await WaitForAsync(() => _page.WaitForFunctionAsync("() => (document.getElementById('coverage-map')?.data ?? []).some(t => (t.x ?? []).length > 0)", null, new() { Timeout = 60_000 }), "terminals on the map");
+        var before = await MarkerPositionsAsync();
+        Assert.Equal(40, before.Count);
+        await ScreenshotAsync("coverage");
+
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var after = await MarkerPositionsAsync();
+
+        var moved = before.Keys.Count(name => after.TryGetValue(name, out var now) && (now[0] != before[name][0] || now[1] != before[name][1]));
+        Assert.True(moved > 0, $"No terminal of {before.Count} moved on the map in 4 s; the fleet simulator publishes FleetPositions each tick.");
+        Assert.Equal(0, await _page.Locator("#blazor-error-ui:visible").CountAsync());
+    }
+
+    [Theory]
+    [InlineData("coverage", "Coverage map", "#coverage-map")]
+    [InlineData("terminals", "Terminals", null)]
+    [InlineData("terminals/1", "terminal-", null)]
+    [InlineData("policies", "Edge policies", null)]
+    public async Task Page_Opened_ShowsHeadingWithoutError(string path, string heading, string? chart)
+    {
+        await _page.GotoAsync(new Uri(dashboard.BaseAddress, path).ToString());
+
+        await WaitForAsync(() => _page.Locator("h4").First.WaitForAsync(new() { Timeout = 60_000 }), $"the {path} heading");
+        Assert.Contains(heading, await _page.Locator("h4").First.InnerTextAsync());
+        if (chart is not null)
+            await WaitForAsync(() => _page.Locator($"{chart}.js-plotly-plot .scatterlayer .point").First.WaitForAsync(new() { Timeout = 30_000 }), $"the {path} chart's points");
+        // Whatever charts the page has are drawn before the picture (terminal detail has none without history).
+        await WaitForAsync(() => _page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart-host > div')].every(d => d.querySelector('.scatterlayer .trace'))", null, new() { Timeout = 30_000 }), $"the {path} charts");
+        Assert.Equal(0, await _page.Locator("#blazor-error-ui:visible").CountAsync());
+        Assert.DoesNotContain("Exception", await _page.Locator("body").InnerTextAsync());
+        await ScreenshotAsync($"page-{path.Replace('/', '-')}");
     }
 }

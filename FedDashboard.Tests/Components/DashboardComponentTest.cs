@@ -1,11 +1,13 @@
 using Bunit;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Live;
+using FedDashboard.Core.Options;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace FedDashboard.Tests.Components;
@@ -20,10 +22,14 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
     {
         Host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Pages read the real database first; bUnit's 1 s default is too short when the test machine is shared and busy.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices();
         Services.AddSingleton(Host.Get<LiveFeed>());
         Services.AddSingleton(Host.Get<IDbContextFactory<FedDbContext>>());
         Services.AddSingleton(Host.Get<VersionDecisions>());
+        Services.AddSingleton(Host.Get<IOptions<FleetOptions>>());
+        Services.AddSingleton(TimeProvider.System);
         Services.AddDashboardQueries();
         await ArrangeAsync();
     }

@@ -83,6 +83,10 @@ public sealed class DashboardProcess : IAsyncLifetime
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening, but the first page took longer than the client's timeout (a cold start on a busy machine); ask again until the deadline.
+            }
             await Task.Delay(500);
         }
         throw new TimeoutException($"The dashboard did not answer at {BaseAddress} within 2 minutes:\n{Output}");

@@ -3,8 +3,11 @@ namespace FedDashboard.Model;
 public static class DashboardQueriesRegistration
 {
     public static IServiceCollection AddDashboardQueries(this IServiceCollection services) => services
+        .AddTransient<CoverageMapQueries>()
+        .AddTransient<EdgePolicyEditor>()
         .AddTransient<JobQueries>()
         .AddTransient<OverviewQueries>()
         .AddTransient<RoundQueries>()
+        .AddTransient<TerminalQueries>()
         .AddTransient<VersionQueries>();
 }

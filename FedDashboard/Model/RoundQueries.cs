@@ -10,8 +10,21 @@ public sealed record RoundRow(int Id, int Number, RoundPhase Phase, DateTimeOffs
     public TimeSpan? Duration => EndedAt - StartedAt;
 }
 
-public sealed record ParticipantRow(string Terminal, string Edge, string Variant, ParticipantStatus Status, int Samples,
-    double? TrainLoss, double? TrainAccuracy, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? FailureReason);
+public sealed record ParticipantLink(int TerminalId, string Terminal);
+
+public sealed record ParticipantRow(int Id, int TerminalId, string Terminal, string Edge, string Variant, ParticipantStatus Status, int Samples,
+    double? TrainLoss, double? TrainAccuracy, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? FailureReason,
+    double AssignedWidth, double Width, DateTimeOffset? SwappedAt, string? SwapReason, string? Group, string? Segment,
+    string? ReportedThrough, int? PlannedSteps, int? StepsDone, DataSource DataSource, int SharedSamples)
+{
+    /// <summary>The participant this standby terminal took over from (L7).</summary>
+    public ParticipantLink? Replaces { get; init; }
+
+    /// <summary>The standby terminal that took over from this one.</summary>
+    public ParticipantLink? ReplacedBy { get; init; }
+
+    public string Steps => PlannedSteps is { } planned ? $"{StepsDone ?? 0} / {planned}" : "–";
+}
 
 public sealed record RoundDetail(RoundRow Round, string JobName, IReadOnlyList<ParticipantRow> Participants);
 
@@ -30,14 +43,28 @@ public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
         var round = await Rows(db, db.Rounds.Where(r => r.Id == roundId)).SingleOrDefaultAsync(ct);
         if (round is null) return null;
         var jobName = await db.Rounds.Where(r => r.Id == roundId).Join(db.TrainingJobs, r => r.JobId, j => j.Id, (_, j) => j.Name).SingleAsync(ct);
-        var participants = await db.RoundParticipants
+        var edges = await db.EdgeServers.ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        var participants = await db.RoundParticipants.AsNoTracking()
             .Where(p => p.RoundId == roundId)
-            .Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => new { p, Terminal = t.Name })
-            .Join(db.EdgeServers, x => x.p.EdgeId, e => e.Id, (x, e) => new { x.p, x.Terminal, Edge = e.Name })
-            .OrderBy(x => x.Terminal)
-            .Select(x => new ParticipantRow(x.Terminal, x.Edge, x.p.ModelVariant, x.p.Status, x.p.Samples, x.p.TrainLoss, x.p.TrainAccuracy, x.p.StartedAt, x.p.EndedAt, x.p.FailureReason))
+            .Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => new { Participant = p, Terminal = t.Name })
+            .OrderBy(x => x.Terminal).ThenBy(x => x.Participant.Id)
             .ToListAsync(ct);
-        return new RoundDetail(round, jobName, participants);
+        var byId = participants.ToDictionary(x => x.Participant.Id);
+        var standbys = participants.Where(x => x.Participant.ReplacesParticipantId is not null)
+            .ToDictionary(x => x.Participant.ReplacesParticipantId!.Value, x => new ParticipantLink(x.Participant.TerminalId, x.Terminal));
+        string EdgeName(int id) => edges.GetValueOrDefault(id, $"edge #{id}");
+        var rows = participants.Select(x =>
+        {
+            var p = x.Participant;
+            return new ParticipantRow(p.Id, p.TerminalId, x.Terminal, EdgeName(p.EdgeId), p.ModelVariant, p.Status, p.Samples, p.TrainLoss, p.TrainAccuracy,
+                p.StartedAt, p.EndedAt, p.FailureReason, p.AssignedWidth, p.Width, p.SwappedAt, p.SwapReason, p.Group, p.Segment,
+                p.ReportedThroughEdgeId is { } through ? EdgeName(through) : null, p.PlannedSteps, p.StepsDone, p.DataSource, p.SharedSamples)
+            {
+                Replaces = p.ReplacesParticipantId is { } replaced && byId.TryGetValue(replaced, out var old) ? new ParticipantLink(old.Participant.TerminalId, old.Terminal) : null,
+                ReplacedBy = standbys.GetValueOrDefault(p.Id),
+            };
+        }).ToList();
+        return new RoundDetail(round, jobName, rows);
     }
 
     /// <summary>Rounds already filtered and ordered, with their counts and the version they produced.</summary>

@@ -1,0 +1,43 @@
+using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Model;
+
+namespace FedDashboard.Tests.Model;
+
+public sealed class EdgePolicyFormTests
+{
+    private static EdgePolicyForm Form()
+    {
+        var form = new EdgePolicyForm { EdgeId = 1, EdgeName = "edge-1" };
+        form.Reset(EdgePolicy.Default, 0, null, 1);
+        return form;
+    }
+
+    [Fact]
+    public void ToPolicy_UnchangedForm_EqualsTheLoadedPolicy()
+    {
+        var policy = Form().ToPolicy();
+
+        Assert.Equal(EdgePolicy.Default.Tiers, policy.Tiers);
+        Assert.Equal(EdgePolicy.Default with { Tiers = policy.Tiers, Groups = policy.Groups }, policy);
+    }
+
+    [Fact]
+    public void ShowErrors_TwoErrorsOnOneField_JoinsThemAtThatField()
+    {
+        var form = Form();
+
+        form.ShowErrors([new PolicyError("Groups[0]", "A group needs a name."), new PolicyError("Groups[0]", "A group rule needs a value to match.")]);
+
+        Assert.Equal("A group needs a name. A group rule needs a value to match.", form.ErrorFor("Groups[0]"));
+        Assert.False(form.HasError("Tiers"));
+    }
+
+    [Fact]
+    public void ToPolicy_GroupWithSpaces_TrimsNameAndValue()
+    {
+        var form = Form();
+        form.Groups.Add(new GroupRuleInput { Name = " phones ", Field = GroupField.Type, Value = " Phone ", Width = 0.5 });
+
+        Assert.Equal(new GroupRule("phones", GroupField.Type, "Phone", 0.5), Assert.Single(form.ToPolicy().Groups));
+    }
+}

@@ -1,0 +1,10 @@
+using FedDashboard.Core.Topology;
+
+namespace FedDashboard.Model;
+
+public sealed record EdgeCircle(int Id, string Name, double X, double Y, double Radius);
+
+public sealed record MapTerminal(int Id, string Name, double X, double Y, int? EdgeId, TerminalActivity Activity);
+
+/// <summary>What the coverage map shows when it opens, read from the database.</summary>
+public sealed record CoverageMapState(double MapSize, IReadOnlyList<EdgeCircle> Edges, IReadOnlyList<MapTerminal> Terminals);
