@@ -355,6 +355,14 @@ namespace FedDashboard.Core.Persistence.Migrations
                 principalTable: "RoundParticipants",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            // Terminals seeded before this migration hold an IID shard of the 60,000 training images like new ones do;
+            // their data is as old as their last report, not year 1.
+            migrationBuilder.Sql("""
+                UPDATE "Terminals"
+                SET "DataSamples" = 60000 / (SELECT COUNT(*) FROM "Terminals"), "DataUpdatedAt" = "LastSeen"
+                WHERE "DataSamples" = 0
+                """);
         }
 
         /// <inheritdoc />

@@ -16,11 +16,20 @@ public static class CoverageMapChart
         ShowLegend = true,
         Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.08m }],
         HoverMode = HoverModeEnum.Closest,
-        XAxis = [new XAxis { Range = [0, model.MapSize], FixedRange = true, ShowGrid = false, ZeroLine = false, Constrain = Plotly.Blazor.LayoutLib.XAxisLib.ConstrainEnum.Domain }],
-        YAxis = [new YAxis { Range = [0, model.MapSize], FixedRange = true, ShowGrid = false, ZeroLine = false, ScaleAnchor = "x", ScaleRatio = 1 }],
+        XAxis = [new XAxis { Range = Extent(model), FixedRange = true, ShowGrid = false, ZeroLine = false, Constrain = Plotly.Blazor.LayoutLib.XAxisLib.ConstrainEnum.Domain }],
+        YAxis = [new YAxis { Range = Extent(model), FixedRange = true, ShowGrid = false, ZeroLine = false, ScaleAnchor = "x", ScaleRatio = 1 }],
         Shapes = [.. model.Edges.Select(Circle)],
         Annotations = [.. model.Edges.Select(Name)],
     };
+
+    /// <summary>The map, widened to take in every coverage circle whole (edges near the border reach past it) and its name above.</summary>
+    private static IList<object> Extent(CoverageMapModel model)
+    {
+        var low = model.Edges.Select(e => Math.Min(e.X, e.Y) - e.Radius).Append(0).Min();
+        var high = model.Edges.Select(e => Math.Max(e.X, e.Y) + e.Radius).Append(model.MapSize).Max();
+        var margin = 0.04 * (high - low);
+        return [low - margin, high + margin];
+    }
 
     public static IList<ITrace> Traces(IReadOnlyList<ActivityMarkers> markers) =>
         [.. markers.Select(m => (ITrace)new Scatter
