@@ -75,6 +75,24 @@ public sealed class TerminalTrainingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AggregateAsync_SwappedResult_CountsForItsNarrowerBlockOnly()
+    {
+        await SetLoadAsync(Participant.TerminalId, 0.9);
+        await _host.Get<SimulatedTerminal>().TrainAsync(Participant.Id);
+
+        await _host.Get<RoundAggregator>().AggregateAsync(_round.Id);
+
+        await using var db = _host.Db();
+        var version = await db.ModelVersions.SingleAsync(v => v.RoundId == _round.Id);
+        var blobs = _host.Get<ModelBlobStore>();
+        var start = blobs.Get(Participant.BaseModelHash)["fc1.weight"].Values;
+        var result = blobs.Get(version.ModelHash)["fc1.weight"].Values;
+        const int trainedRows = 100, columns = 784;
+        Assert.NotEqual(start[..(trainedRows * columns)], result[..(trainedRows * columns)]);
+        Assert.Equal(start[(trainedRows * columns)..], result[(trainedRows * columns)..]);
+    }
+
+    [Fact]
     public async Task TrainAsync_SlowerThanEdgeReference_ReplacedByStandbyOfTheSameEdge()
     {
         await FleetPlacement.SetPolicyAsync(_host, p => p with { ReplaceBelowSpeed = 1e12 });
