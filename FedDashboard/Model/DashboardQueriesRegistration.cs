@@ -5,6 +5,7 @@ public static class DashboardQueriesRegistration
     public static IServiceCollection AddDashboardQueries(this IServiceCollection services) => services
         .AddTransient<CoverageMapQueries>()
         .AddTransient<EdgePolicyEditor>()
+        .AddTransient<JobCreator>()
         .AddTransient<JobQueries>()
         .AddTransient<OverviewQueries>()
         .AddTransient<RoundQueries>()

@@ -1,0 +1,94 @@
+using Bunit;
+using Bunit.TestDoubles;
+using FedDashboard.Components.Pages;
+using FedDashboard.Core.Orchestration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace FedDashboard.Tests.Components;
+
+public sealed class NewJobFormTests : DashboardComponentTest
+{
+    protected override Task ArrangeAsync()
+    {
+        Services.AddSingleton(Host.Get<JobLauncher>());
+        return Task.CompletedTask;
+    }
+
+    private async Task<List<TrainingJob>> StoredJobsAsync()
+    {
+        await using var db = Host.Db();
+        return await db.TrainingJobs.AsNoTracking().ToListAsync();
+    }
+
+    private static void Launch(IRenderedComponent<NewJob> cut) => cut.Find("[data-action='launch']").Click();
+
+    private static void TypeName(IRenderedComponent<NewJob> cut, string name) => cut.Find("[data-field='Name'] input").Change(name);
+
+    // MudBlazor marks several elements of one input with the error class; each must sit inside the named field.
+    private static void AssertErrorsOnlyAt(IRenderedComponent<NewJob> cut, string field) =>
+        Assert.All(cut.FindAll(".mud-input-error"), e => Assert.NotNull(e.Closest($"[data-field='{field}']")));
+
+    // Choosing from a MudSelect's popover needs a rendered popover provider; the bound callback is what a click ends in.
+    private static void Choose<T>(IRenderedComponent<NewJob> cut, T value) =>
+        cut.InvokeAsync(() => cut.FindComponent<MudSelect<T>>().Instance.ValueChanged.InvokeAsync(value));
+
+    [Fact]
+    public async Task Launch_ShareMaxSamplesZero_ShowsErrorAtFieldAndStoresNothing()
+    {
+        var cut = Render<NewJob>();
+        TypeName(cut, "sharing test");
+        cut.Find("[data-field='ShareData'] input").Change(true);
+
+        cut.Find("[data-field='ShareMaxSamples'] input").Change("0");
+        Launch(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("ShareMaxSamples must be from 1 to 60000 (was 0).", cut.Find("[data-field='ShareMaxSamples']").TextContent));
+        AssertErrorsOnlyAt(cut, "ShareMaxSamples");
+        Assert.Empty(await StoredJobsAsync());
+    }
+
+    [Fact]
+    public async Task Launch_EmptyName_ShowsErrorAtNameAndStoresNothing()
+    {
+        var cut = Render<NewJob>();
+
+        TypeName(cut, "   ");
+        Launch(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("Name is required.", cut.Find("[data-field='Name']").TextContent));
+        AssertErrorsOnlyAt(cut, "Name");
+        Assert.Empty(await StoredJobsAsync());
+    }
+
+    [Fact]
+    public async Task Launch_EdgeDataSharedAndSegmentedPerTerminal_StoresOneJobWithTheFormsSettings()
+    {
+        var cut = Render<NewJob>();
+        TypeName(cut, "edge data job");
+        Choose(cut, DataSource.Edge);
+        Choose(cut, Segmentation.PerTerminal);
+        cut.Find("[data-field='ShareData'] input").Change(true);
+        cut.Find("[data-field='ShareMaxSamples'] input").Change("250");
+        cut.Find("[data-field='ShareMaxUses'] input").Change("3");
+
+        Launch(cut);
+
+        // The page is already at the base address, so wait for the navigation itself, not for an address.
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        cut.WaitForAssertion(() => Assert.Equal("", Assert.Single(navigation.History).Uri));
+        var job = Assert.Single(await StoredJobsAsync());
+        Assert.Equal("edge data job", job.Name);
+        var expected = new TrainingSettings
+        {
+            AutoApprove = true,
+            DataSource = DataSource.Edge,
+            ShareData = true,
+            ShareMaxSamples = 250,
+            ShareMaxUses = 3,
+            Segmentation = Segmentation.PerTerminal,
+        };
+        Assert.Equal(expected, job.Settings);
+    }
+}

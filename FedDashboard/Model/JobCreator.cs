@@ -1,0 +1,33 @@
+using FedDashboard.Core.Orchestration;
+
+namespace FedDashboard.Model;
+
+/// <summary>The outcome of one launch: the job's id when it started, else a message for the operator.</summary>
+public sealed record JobCreateResult(int? JobId, string Message)
+{
+    public bool Launched => JobId is not null;
+}
+
+/// <summary>Validates a new-job form and, only when it is valid, launches the job.</summary>
+public sealed class JobCreator(JobLauncher launcher)
+{
+    public async Task<JobCreateResult> CreateAsync(NewJobForm form, CancellationToken ct = default)
+    {
+        var errors = form.Validate();
+        form.ShowErrors(errors);
+        if (errors.Count > 0)
+            return new(null, $"The job was not started; correct the {(errors.Count == 1 ? "field" : "fields")} marked in red.");
+
+        var name = form.Name.Trim();
+        try
+        {
+            var job = await launcher.LaunchAsync(name, form.ToSettings(), ct);
+            return new(job.Id, $"Job \"{job.Name}\" (#{job.Id}) started.");
+        }
+        catch (InvalidOperationException e)
+        {
+            // The launcher's one refusal the form cannot prevent: an empty fleet.
+            return new(null, $"The job was not started: {e.Message}");
+        }
+    }
+}
