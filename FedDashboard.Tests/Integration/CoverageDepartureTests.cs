@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Tests.Integration;
 
 /// <summary>
-/// L6 for real: two terminals train, paced like slow devices so a fleet tick lands mid-training, and one of them is
-/// moved into another edge's coverage before the tick.
+/// L6 for real: two terminals train, paced like slow devices (6 s for a 600-sample shard) so that the fleet tick lands
+/// mid-training even on a loaded machine, and one of them is moved into another edge's coverage before the tick.
 /// </summary>
 public sealed class CoverageDepartureTests : IAsyncLifetime
 {
@@ -16,7 +16,7 @@ public sealed class CoverageDepartureTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 100, settings: TestData.CrawlingFleet(samplesPerSecond: 400));
+        _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 100, settings: TestData.CrawlingFleet(samplesPerSecond: 100));
         // Load spikes from the ticks must not swap models here; swaps have their own tests.
         await FleetPlacement.SetPolicyAsync(_host, p => p with { AllowSwaps = false });
     }
