@@ -4,6 +4,7 @@ using FedDashboard.Core;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,28 +19,28 @@ internal static class FedAvgBenchmark
 {
     public static async Task<int> RunAsync(BenchArguments args)
     {
-        var settings = Settings(args);
+        var job = Job(args);
         var terminals = args.Integer("terminals", 100);
-        if (args.Flag("tiers")) return await TierComparison.RunAsync(settings, terminals, args.Integer("seed", 1));
+        if (args.Flag("tiers")) return await TierComparison.RunAsync(job, terminals, args.Integer("seed", 1));
 
         var stopwatch = Stopwatch.StartNew();
         var host = await BenchHost.StartAsync("fedavg", terminals);
         var startup = stopwatch.Elapsed;
 
-        Console.WriteLine($"FedAvg benchmark: {settings.Model}, {settings.Partition}, {terminals} terminals over 5 edges, C={settings.ClientFraction}, E={settings.LocalEpochs}, B={settings.BatchSize}, η={settings.LearningRate}, κ={settings.EdgeRoundsPerCombination}, target {settings.TargetAccuracy:P0}, at most {settings.MaxRounds} rounds");
+        Console.WriteLine($"FedAvg benchmark: {terminals} terminals over 5 edges, {job.Describe()}");
         Console.WriteLine($"Machine: {MachineDescription.Describe()}");
         stopwatch.Restart();
-        var job = await host.Services.GetRequiredService<JobLauncher>().LaunchAsync("fedavg benchmark", settings);
-        var progress = await JobWatcher.WaitForEndAsync(host.Services, job.Id);
+        var launched = await job.LaunchAsync(host.Services.GetRequiredService<JobLauncher>(), "fedavg benchmark");
+        var progress = await JobWatcher.WaitForEndAsync(host.Services, launched.Id);
         var wall = stopwatch.Elapsed;
         await host.DisposeAsync();
 
-        var reached = progress.FirstReaching(settings.TargetAccuracy);
-        var paper = PaperFigures.RoundsFor(settings);
+        var reached = progress.FirstReaching(job.Target);
+        var paper = PaperFigures.RoundsFor(job);
         Console.WriteLine();
         Console.WriteLine(reached is null
-            ? $"Target {settings.TargetAccuracy:P0} NOT reached in {progress.Accuracies.Count} rounds; best {progress.Accuracies.Max(a => a.Accuracy):P2}."
-            : $"Reached {reached.Accuracy:P2} (target {settings.TargetAccuracy:P0}) after {reached.Round} rounds.");
+            ? $"Target {job.Target:P0} NOT reached in {progress.Accuracies.Count} rounds; best {progress.Accuracies.Max(a => a.Accuracy):P2}."
+            : $"Reached {reached.Accuracy:P2} (target {job.Target:P0}) after {reached.Round} rounds.");
         Console.WriteLine($"FedAvg paper (McMahan et al. 2017, Table 1) for this setting: {(paper is { } paperRounds ? $"{paperRounds} rounds" : "no figure")}.");
         Console.WriteLine($"Wall time: {wall.TotalSeconds:0.0} s for {progress.Accuracies.Count} rounds ({wall.TotalSeconds / Math.Max(progress.Accuracies.Count, 1):0.00} s per round), plus {startup.TotalSeconds:0.0} s start-up.");
         Console.WriteLine($"Job ended: {progress.EndReason}");
@@ -48,7 +49,8 @@ internal static class FedAvgBenchmark
         {
             benchmark = "fedavg",
             machine = MachineDescription.Describe(),
-            settings,
+            settings = job.Settings,
+            policy = job.Policy,
             terminals,
             roundsToTarget = reached?.Round,
             accuracyAtTarget = reached?.Accuracy,
@@ -64,8 +66,8 @@ internal static class FedAvgBenchmark
         return reached is null ? 1 : 0;
     }
 
-    /// <summary>The job settings from the command line; defaults are the FedAvg paper's 2NN IID setting.</summary>
-    public static TrainingSettings Settings(BenchArguments args)
+    /// <summary>The job from the command line; defaults are the FedAvg paper's 2NN IID setting.</summary>
+    public static BenchJob Job(BenchArguments args)
     {
         var settings = new TrainingSettings
         {
@@ -76,13 +78,16 @@ internal static class FedAvgBenchmark
             BatchSize = args.Integer("batch", 10),
             LearningRate = args.Number("lr", 0.1),
             EdgeRoundsPerCombination = args.Integer("kappa", 1),
-            TargetAccuracy = args.Number("target", 0.97),
-            MaxRounds = args.Integer("max-rounds", 400),
             RoundTimeoutSeconds = 600,
-            AutoApprove = true,
             Seed = args.Integer("seed", 1),
         };
         if (settings.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors));
-        return settings;
+        var policy = JobPolicy.Default with
+        {
+            AutoApprove = true,
+            Termination = new() { TargetAccuracy = args.Number("target", 0.97), MaxRounds = args.Integer("max-rounds", 400) },
+        };
+        if (policy.Validate() is { Count: > 0 } problems) throw new ArgumentException(string.Join(" ", problems));
+        return new BenchJob(settings, policy);
     }
 }

@@ -24,8 +24,10 @@ internal static class PaperFigures
     };
 
     /// <summary>The paper's rounds for this setting, or null where Table 1 has no entry (the 2NN rows hold for E = 1 and target 97%).</summary>
-    public static int? RoundsFor(TrainingSettings settings) =>
-        settings.LocalEpochs == 1 && settings.TargetAccuracy is 0.97
+    public static int? RoundsFor(BenchJob job) => RoundsFor(job.Settings, job.Target);
+
+    private static int? RoundsFor(TrainingSettings settings, double? target) =>
+        settings.LocalEpochs == 1 && target is 0.97
             ? Rounds.GetValueOrDefault((settings.Model, settings.Partition, settings.BatchSize, settings.ClientFraction)) is var rounds and > 0 ? rounds : null
             : null;
 }

@@ -17,7 +17,7 @@ internal static class TierComparison
 {
     private sealed record Run(string Mode, JobOutcome Outcome, double MeanWidth, double ParameterShare, TimeSpan Wall);
 
-    public static async Task<int> RunAsync(TrainingSettings settings, int terminals, int seed)
+    public static async Task<int> RunAsync(BenchJob job, int terminals, int seed)
     {
         await using var host = await BenchHost.StartAsync("tiers", terminals, new Dictionary<string, string?>
         {
@@ -26,7 +26,7 @@ internal static class TierComparison
             ["Fed:Fleet:SwapAboveLoad"] = "1",
         });
         await SpreadLoadsAsync(host.Services, seed);
-        Console.WriteLine($"Width tiers vs. a single model: {settings.Model}, {settings.Partition}, {terminals} terminals over 5 edges with CPU loads spread evenly over 0..0.95, C={settings.ClientFraction}, E={settings.LocalEpochs}, B={settings.BatchSize}, η={settings.LearningRate}, target {settings.TargetAccuracy:P0}, at most {settings.MaxRounds} rounds");
+        Console.WriteLine($"Width tiers vs. a single model: {terminals} terminals over 5 edges with CPU loads spread evenly over 0..0.95, {job.Describe()}");
         Console.WriteLine($"Tiers: {string.Join(", ", EdgePolicy.Default.Tiers.Select(t => $"score ≥ {t.MinScore:0.00} → width {t.Width:0.00}"))}");
         Console.WriteLine($"Machine: {MachineDescription.Describe()}");
 
@@ -34,27 +34,28 @@ internal static class TierComparison
         foreach (var (mode, selection) in new[] { ("single model", SelectionMode.SameModel), ("width tiers", SelectionMode.Tiered) })
         {
             Console.WriteLine($"{mode}:");
-            runs.Add(await RunJobAsync(host.Services, mode, selection, settings));
+            runs.Add(await RunJobAsync(host.Services, mode, selection, job));
         }
 
         Console.WriteLine();
         Console.WriteLine($"{"mode",-14} {"rounds to target",16} {"best accuracy",13} {"final accuracy",14} {"mean width",10} {"parameters trained",18} {"wall",8}");
         foreach (var run in runs)
         {
-            var reached = run.Outcome.FirstReaching(settings.TargetAccuracy);
+            var reached = run.Outcome.FirstReaching(job.Target);
             Console.WriteLine($"{run.Mode,-14} {(reached is null ? "not reached" : reached.Round.ToString()),16} {run.Outcome.Accuracies.Max(a => a.Accuracy),13:P2} {run.Outcome.Accuracies[^1].Accuracy,14:P2} {run.MeanWidth,10:0.00} {run.ParameterShare,18:P0} {run.Wall.TotalSeconds,7:0.0}s");
         }
         var path = await BenchResults.WriteAsync("fedavg-tiers", new
         {
             benchmark = "fedavg --tiers",
             machine = MachineDescription.Describe(),
-            settings,
+            settings = job.Settings,
+            policy = job.Policy,
             terminals,
             tiers = EdgePolicy.Default.Tiers,
             runs = runs.Select(run => new
             {
                 mode = run.Mode,
-                roundsToTarget = run.Outcome.FirstReaching(settings.TargetAccuracy)?.Round,
+                roundsToTarget = run.Outcome.FirstReaching(job.Target)?.Round,
                 bestAccuracy = run.Outcome.Accuracies.Max(a => a.Accuracy),
                 finalAccuracy = run.Outcome.Accuracies[^1].Accuracy,
                 meanWidth = run.MeanWidth,
@@ -82,7 +83,7 @@ internal static class TierComparison
         await db.SaveChangesAsync();
     }
 
-    private static async Task<Run> RunJobAsync(IServiceProvider services, string mode, SelectionMode selection, TrainingSettings settings)
+    private static async Task<Run> RunJobAsync(IServiceProvider services, string mode, SelectionMode selection, BenchJob benchJob)
     {
         var factory = services.GetRequiredService<IDbContextFactory<FedDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())
@@ -93,7 +94,7 @@ internal static class TierComparison
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var job = await services.GetRequiredService<JobLauncher>().LaunchAsync($"tiers benchmark: {mode}", settings);
+        var job = await benchJob.LaunchAsync(services.GetRequiredService<JobLauncher>(), $"tiers benchmark: {mode}");
         var outcome = await JobWatcher.WaitForEndAsync(services, job.Id);
         var wall = stopwatch.Elapsed;
 
@@ -102,8 +103,9 @@ internal static class TierComparison
             .Where(p => p.Status == ParticipantStatus.Reported && read.Rounds.Any(r => r.Id == p.RoundId && r.JobId == job.Id))
             .Select(p => p.Width)
             .ToListAsync();
-        var full = new ModelSpec(settings.Model).ParameterCount;
-        var share = widths.Count == 0 ? 0 : widths.Average(w => (double)new ModelSpec(settings.Model, w).ParameterCount / full);
+        var model = benchJob.Settings.Model;
+        var full = new ModelSpec(model).ParameterCount;
+        var share = widths.Count == 0 ? 0 : widths.Average(w => (double)new ModelSpec(model, w).ParameterCount / full);
         return new Run(mode, outcome, widths.Count == 0 ? 0 : widths.Average(), share, wall);
     }
 }

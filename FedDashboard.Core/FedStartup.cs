@@ -4,6 +4,7 @@ using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Topology;
+using FedDashboard.Core.Security;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,6 +95,6 @@ public static class FedStartup
     {
         var options = services.GetRequiredService<IOptions<DefaultJobOptions>>().Value;
         if (!options.StartOnFreshDatabase) return;
-        await services.GetRequiredService<JobLauncher>().LaunchAsync(options.Name, options.Settings, ct);
+        await services.GetRequiredService<JobLauncher>().LaunchAsync(options.Name, options.Settings, options.Policy, Actor.System, ct);
     }
 }

@@ -17,6 +17,7 @@ try
     builder.Services.AddSignalR();
     builder.Services.AddHostedService<LiveHubRelay>();
     builder.Services.AddDashboardQueries();
+    builder.Services.AddCascadingAuthenticationState();
 
     var app = builder.Build();
     await FedStartup.PrepareAsync(app.Services);

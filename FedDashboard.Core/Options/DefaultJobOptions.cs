@@ -1,4 +1,5 @@
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Orchestration.Policies;
 
 namespace FedDashboard.Core.Options;
 
@@ -9,11 +10,13 @@ public sealed class DefaultJobOptions : IValidatedOptions
 
     public bool StartOnFreshDatabase { get; set; } = true;
     public string Name { get; set; } = "MNIST 2NN demo";
-    public TrainingSettings Settings { get; set; } = new() { AutoApprove = true, MaxRounds = 500 };
+    public TrainingSettings Settings { get; set; } = new();
+    public JobPolicy Policy { get; set; } = new() { AutoApprove = true, Termination = new() { MaxRounds = 500 } };
 
     public IEnumerable<string> Validate()
     {
         if (string.IsNullOrWhiteSpace(Name)) yield return "Name must not be empty.";
         foreach (var error in Settings.Validate()) yield return $"Settings:{error}";
+        foreach (var error in Policy.Validate()) yield return $"Policy:{error.Field.Replace('.', ':')}: {error.Message}";
     }
 }

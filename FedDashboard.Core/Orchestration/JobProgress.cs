@@ -20,8 +20,9 @@ internal static class JobProgress
     /// <summary>Why the job should stop before round <paramref name="nextRound"/>, or null to go on.</summary>
     public static async Task<string?> TerminationReasonAsync(this FedDbContext db, TrainingJob job, int nextRound, CancellationToken ct)
     {
-        if (nextRound > job.Settings.MaxRounds) return $"Completed the maximum of {job.Settings.MaxRounds} rounds.";
-        if (job.Settings.TargetAccuracy is not { } target) return null;
+        var termination = job.Policy.Termination;
+        if (nextRound > termination.MaxRounds) return $"Completed the maximum of {termination.MaxRounds} rounds.";
+        if (termination.TargetAccuracy is not { } target) return null;
 
         var best = await db.ModelVersions
             .Where(v => v.JobId == job.Id && v.TestAccuracy >= target)

@@ -141,7 +141,7 @@ public sealed class RoundAggregator(
 
         var latestNumber = await db.ModelVersions.Where(v => v.JobId == job.Id).MaxAsync(v => v.Number, ct);
         var version = ModelVersion.Candidate(parent, latestNumber + 1, round.Id, blobs.Put(model), evaluation.Accuracy, evaluation.Loss, clock.GetUtcNow());
-        if (job.Settings.AutoApprove) version.Approve("auto-approve", "The job approves its versions automatically.", clock.GetUtcNow());
+        if (job.Policy.AutoApprove) version.Approve("auto-approve", "The job approves its versions automatically.", clock.GetUtcNow());
         db.ModelVersions.Add(version);
         return version;
     }

@@ -1,3 +1,5 @@
+using FedDashboard.Core.Orchestration.Policies;
+
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>A federated training run: a model trained over rounds under fixed settings.</summary>
@@ -6,17 +8,22 @@ public sealed class TrainingJob
     private TrainingJob()
     {
         Name = "";
+        CreatedBy = "";
         Settings = new TrainingSettings();
     }
 
-    public TrainingJob(string name, TrainingSettings settings, int fleetSize, DateTimeOffset createdAt)
+    public TrainingJob(string name, TrainingSettings settings, JobPolicy policy, int fleetSize, string createdBy, DateTimeOffset createdAt)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(createdBy);
         var errors = settings.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(settings));
+        ThrowIfInvalid(policy);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fleetSize);
         Name = name;
         Settings = settings;
+        Policy = policy;
+        CreatedBy = createdBy;
         FleetSize = fleetSize;
         CreatedAt = createdAt;
         Status = JobStatus.Running;
@@ -26,6 +33,17 @@ public sealed class TrainingJob
     public string Name { get; private set; }
     public TrainingSettings Settings { get; private set; }
 
+    /// <summary>How the job aggregates, promotes, approves and ends; operators change it while the job runs.</summary>
+    public JobPolicy Policy { get; private set; } = JobPolicy.Default;
+
+    /// <summary>Counts policy changes; 0 is the policy the job started with.</summary>
+    public int PolicyRevision { get; private set; }
+
+    public DateTimeOffset? PolicyChangedAt { get; private set; }
+
+    /// <summary>The operator who started the job; they may not approve what it produces.</summary>
+    public string CreatedBy { get; private set; }
+
     /// <summary>The number of terminals the training data was partitioned for.</summary>
     public int FleetSize { get; private set; }
 
@@ -34,6 +52,15 @@ public sealed class TrainingJob
     public DateTimeOffset? EndedAt { get; private set; }
     public string? EndReason { get; private set; }
     public uint Version { get; private set; }
+
+    /// <summary>Replaces the policy from the next round on; throws, changing nothing, when the policy breaks a rule.</summary>
+    public void ChangePolicy(JobPolicy policy, DateTimeOffset at)
+    {
+        ThrowIfInvalid(policy);
+        Policy = policy;
+        PolicyRevision++;
+        PolicyChangedAt = at;
+    }
 
     public void Complete(string reason, DateTimeOffset at) => End(JobStatus.Completed, reason, at);
 
@@ -45,5 +72,12 @@ public sealed class TrainingJob
         Status = status;
         EndReason = reason;
         EndedAt = at;
+    }
+
+    private static void ThrowIfInvalid(JobPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var errors = policy.Validate();
+        if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(policy));
     }
 }

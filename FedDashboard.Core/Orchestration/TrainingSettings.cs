@@ -2,7 +2,7 @@ using FedDashboard.Core.Learning;
 
 namespace FedDashboard.Core.Orchestration;
 
-/// <summary>What a training job trains and how; fixed when the job is created.</summary>
+/// <summary>What a training job trains and how; fixed when the job is created (its <see cref="Policies.JobPolicy"/> is not).</summary>
 public sealed record TrainingSettings
 {
     public ModelArchitecture Model { get; init; } = ModelArchitecture.Mlp2NN;
@@ -23,13 +23,7 @@ public sealed record TrainingSettings
     /// <summary>κ: edge rounds between two combinations at the central server (1 = plain FedAvg).</summary>
     public int EdgeRoundsPerCombination { get; init; } = 1;
 
-    public int MaxRounds { get; init; } = 200;
-
-    /// <summary>The job completes once a central model reaches this test accuracy; null runs all rounds.</summary>
-    public double? TargetAccuracy { get; init; }
-
     public int RoundTimeoutSeconds { get; init; } = 120;
-    public bool AutoApprove { get; init; }
     public int Seed { get; init; } = 1;
 
     /// <summary>L2: terminals train on their own shard, or on the data set their edge hands out.</summary>
@@ -64,8 +58,6 @@ public sealed record TrainingSettings
         if (BatchSize is < 1 or > 60_000) errors.Add($"BatchSize must be from 1 to 60000 (was {BatchSize}).");
         if (!(LearningRate > 0 && LearningRate <= 10)) errors.Add($"LearningRate must be greater than 0 and at most 10 (was {LearningRate}).");
         if (EdgeRoundsPerCombination is < 1 or > 100) errors.Add($"EdgeRoundsPerCombination must be from 1 to 100 (was {EdgeRoundsPerCombination}).");
-        if (MaxRounds is < 1 or > 100_000) errors.Add($"MaxRounds must be from 1 to 100000 (was {MaxRounds}).");
-        if (TargetAccuracy is { } target && !(target > 0 && target <= 1)) errors.Add($"TargetAccuracy must be greater than 0 and at most 1, or empty (was {target}).");
         if (RoundTimeoutSeconds is < 1 or > 86_400) errors.Add($"RoundTimeoutSeconds must be from 1 to 86400 (was {RoundTimeoutSeconds}).");
         if (!Enum.IsDefined(DataSource)) errors.Add($"DataSource must be one of {string.Join(", ", Enum.GetNames<DataSource>())}.");
         if (!Enum.IsDefined(Segmentation)) errors.Add($"Segmentation must be one of {string.Join(", ", Enum.GetNames<Segmentation>())}.");

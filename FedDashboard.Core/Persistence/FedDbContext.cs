@@ -1,12 +1,15 @@
 using FedDashboard.Core.Governance;
+using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Security;
 using FedDashboard.Core.Topology;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Core.Persistence;
 
-public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : DbContext(options)
+public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : IdentityDbContext<FedUser>(options)
 {
     public DbSet<EdgeServer> EdgeServers => Set<EdgeServer>();
     public DbSet<Terminal> Terminals => Set<Terminal>();
@@ -19,9 +22,13 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : DbCon
     public DbSet<EdgeAggregate> EdgeAggregates => Set<EdgeAggregate>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<RewardEntry> RewardEntries => Set<RewardEntry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FedDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -3,6 +3,7 @@ using FedDashboard.Core.Governance;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Security;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,14 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
         Services.AddDashboardQueries();
         await ArrangeAsync();
+    }
+
+    /// <summary>Renders as this user from now on: pages read who acts from the authentication state, as in the app.</summary>
+    protected void SignIn(Actor actor)
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(actor.Name);
+        authorization.SetRoles([.. actor.Roles]);
     }
 
     /// <summary>State the test class needs in the database before rendering.</summary>

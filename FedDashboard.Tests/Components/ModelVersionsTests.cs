@@ -13,7 +13,7 @@ public sealed class ModelVersionsTests : DashboardComponentTest
 
     protected override async Task ArrangeAsync()
     {
-        _job = await Host.Get<JobLauncher>().LaunchAsync("versions test", TestData.Settings(autoApprove: false));
+        _job = await Host.Get<JobLauncher>().LaunchAsync("versions test", TestData.Settings(), TestData.Policy(autoApprove: false));
         await Host.RunRoundByHandAsync(_job.Id);
     }
 

@@ -2,6 +2,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -13,6 +14,7 @@ public sealed class NewJobFormTests : DashboardComponentTest
     protected override Task ArrangeAsync()
     {
         Services.AddSingleton(Host.Get<JobLauncher>());
+        SignIn(TestData.Operator);
         return Task.CompletedTask;
     }
 
@@ -82,7 +84,6 @@ public sealed class NewJobFormTests : DashboardComponentTest
         Assert.Equal("edge data job", job.Name);
         var expected = new TrainingSettings
         {
-            AutoApprove = true,
             DataSource = DataSource.Edge,
             ShareData = true,
             ShareMaxSamples = 250,
@@ -90,5 +91,7 @@ public sealed class NewJobFormTests : DashboardComponentTest
             Segmentation = Segmentation.PerTerminal,
         };
         Assert.Equal(expected, job.Settings);
+        Assert.True(job.Policy.AutoApprove);
+        Assert.Equal(TestData.Operator.Name, job.CreatedBy);
     }
 }

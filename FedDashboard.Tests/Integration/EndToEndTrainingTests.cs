@@ -12,7 +12,7 @@ public sealed class EndToEndTrainingTests
     public async Task LaunchAsync_ThreeRoundsAutoApproved_JobCompletesWithImprovingVersionsAndRewards()
     {
         await using var host = await FedTestHost.StartAsync(runWorkers: true, terminals: 20);
-        var job = await host.Get<JobLauncher>().LaunchAsync("e2e", TestData.Settings(maxRounds: 3));
+        var job = await host.Get<JobLauncher>().LaunchAsync("e2e", TestData.Settings(), TestData.Policy(maxRounds: 3));
 
         await Eventually.WaitForAsync(async () =>
         {
@@ -35,7 +35,7 @@ public sealed class EndToEndTrainingTests
     public async Task LaunchAsync_WithoutAutoApprove_VersionsWaitForOperator()
     {
         await using var host = await FedTestHost.StartAsync(runWorkers: true, terminals: 20);
-        var job = await host.Get<JobLauncher>().LaunchAsync("manual", TestData.Settings(maxRounds: 1, autoApprove: false));
+        var job = await host.Get<JobLauncher>().LaunchAsync("manual", TestData.Settings(), TestData.Policy(maxRounds: 1, autoApprove: false));
 
         var version = await Eventually.WaitForAsync(async () =>
         {

@@ -1,5 +1,6 @@
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +15,9 @@ public sealed class RoundLifecycleTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<(TrainingJob Job, Round Round)> StartFirstRoundAsync(TrainingSettings? settings = null)
+    private async Task<(TrainingJob Job, Round Round)> StartFirstRoundAsync(TrainingSettings? settings = null, JobPolicy? policy = null)
     {
-        var job = await _host.Get<JobLauncher>().LaunchAsync("test", settings ?? TestData.Settings());
+        var job = await _host.Get<JobLauncher>().LaunchAsync("test", settings ?? TestData.Settings(), policy);
         return (job, await _host.StartRoundByHandAsync(job.Id));
     }
 
@@ -153,7 +154,7 @@ public sealed class RoundLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task StartNextRound_MaxRoundsReached_CompletesJobWithReason()
     {
-        var (job, round) = await StartFirstRoundAsync(TestData.Settings(maxRounds: 1));
+        var (job, round) = await StartFirstRoundAsync(policy: TestData.Policy(maxRounds: 1));
         await TrainAllAsync(round);
         await _host.Get<RoundAggregator>().AggregateAsync(round.Id);
 

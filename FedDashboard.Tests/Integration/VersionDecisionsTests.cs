@@ -13,7 +13,7 @@ public sealed class VersionDecisionsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
-        var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings(autoApprove: false));
+        var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings(), TestData.Policy(autoApprove: false));
         await _host.RunRoundByHandAsync(job.Id);
         await using var db = _host.Db();
         _pending = await db.ModelVersions.SingleAsync(v => v.JobId == job.Id && v.Number == 1);

@@ -1,4 +1,6 @@
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Security;
 
 namespace FedDashboard.Tests.Shared;
 
@@ -7,26 +9,31 @@ public static class TestData
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Starts jobs in tests; an approver who is not this operator may approve what their jobs produce.</summary>
+    public static readonly Actor Operator = Actor.User("olivia", Roles.Operator);
+
+    public static readonly Actor Approver = Actor.User("arthur", Roles.Approver);
+
     public static TrainingSettings Settings(
-        int maxRounds = 3,
         double clientFraction = 0.25,
         int edgeRoundsPerCombination = 1,
-        bool autoApprove = true,
         int roundTimeoutSeconds = 120,
-        double? targetAccuracy = null,
         DataPartition partition = DataPartition.Iid) => new()
         {
-            MaxRounds = maxRounds,
             ClientFraction = clientFraction,
             EdgeRoundsPerCombination = edgeRoundsPerCombination,
-            AutoApprove = autoApprove,
             RoundTimeoutSeconds = roundTimeoutSeconds,
-            TargetAccuracy = targetAccuracy,
             Partition = partition,
             LearningRate = 0.05,
             BatchSize = 10,
             LocalEpochs = 1,
         };
+
+    public static JobPolicy Policy(int maxRounds = 3, bool autoApprove = true, double? targetAccuracy = null) => new()
+    {
+        AutoApprove = autoApprove,
+        Termination = new() { MaxRounds = maxRounds, TargetAccuracy = targetAccuracy },
+    };
 
     public static Round Round(int number = 1) => new(jobId: 1, number, baseModelVersionId: 1, Now, Now.AddMinutes(1));
 

@@ -1,8 +1,11 @@
+using FedDashboard.Security;
+
 namespace FedDashboard.Model;
 
 public static class DashboardQueriesRegistration
 {
     public static IServiceCollection AddDashboardQueries(this IServiceCollection services) => services
+        .AddScoped<CurrentActor>()
         .AddTransient<CoverageMapQueries>()
         .AddTransient<EdgePolicyEditor>()
         .AddTransient<JobCreator>()

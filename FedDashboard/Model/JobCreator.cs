@@ -1,4 +1,5 @@
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Security;
 
 namespace FedDashboard.Model;
 
@@ -11,7 +12,7 @@ public sealed record JobCreateResult(int? JobId, string Message)
 /// <summary>Validates a new-job form and, only when it is valid, launches the job.</summary>
 public sealed class JobCreator(JobLauncher launcher)
 {
-    public async Task<JobCreateResult> CreateAsync(NewJobForm form, CancellationToken ct = default)
+    public async Task<JobCreateResult> CreateAsync(NewJobForm form, Actor actor, CancellationToken ct = default)
     {
         var errors = form.Validate();
         form.ShowErrors(errors);
@@ -21,8 +22,12 @@ public sealed class JobCreator(JobLauncher launcher)
         var name = form.Name.Trim();
         try
         {
-            var job = await launcher.LaunchAsync(name, form.ToSettings(), ct);
+            var job = await launcher.LaunchAsync(name, form.ToSettings(), form.ToPolicy(), actor, ct);
             return new(job.Id, $"Job \"{job.Name}\" (#{job.Id}) started.");
+        }
+        catch (AccessDeniedException e)
+        {
+            return new(null, $"The job was not started: {e.Message}");
         }
         catch (InvalidOperationException e)
         {

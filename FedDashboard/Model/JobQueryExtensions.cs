@@ -9,7 +9,7 @@ internal static class JobQueryExtensions
     /// <summary>The job the pages show: the newest one.</summary>
     public static Task<JobSummary?> LatestJobSummaryAsync(this FedDbContext db, CancellationToken ct) =>
         db.TrainingJobs.OrderByDescending(j => j.Id)
-            .Select(j => new JobSummary(j.Id, j.Name, j.Status, j.EndReason, j.Settings))
+            .Select(j => new JobSummary(j.Id, j.Name, j.Status, j.EndReason, j.Settings, j.Policy))
             .FirstOrDefaultAsync(ct);
 
     public static Task<Round?> LatestRoundSummaryAsync(this FedDbContext db, int jobId, CancellationToken ct) =>

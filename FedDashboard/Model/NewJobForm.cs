@@ -1,5 +1,6 @@
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Orchestration.Policies;
 
 namespace FedDashboard.Model;
 
@@ -40,9 +41,9 @@ public sealed class NewJobForm
     public bool HasError(string field) => _errors.ContainsKey(field);
 
     /// <summary>The settings' own defaults, except that versions are approved automatically.</summary>
-    public static NewJobForm Default() => From(new TrainingSettings { AutoApprove = true });
+    public static NewJobForm Default() => From(new TrainingSettings(), JobPolicy.Default with { AutoApprove = true });
 
-    public static NewJobForm From(TrainingSettings s) => new()
+    public static NewJobForm From(TrainingSettings s, JobPolicy policy) => new()
     {
         Model = s.Model,
         Partition = s.Partition,
@@ -51,10 +52,10 @@ public sealed class NewJobForm
         BatchSize = s.BatchSize,
         LearningRate = s.LearningRate,
         EdgeRoundsPerCombination = s.EdgeRoundsPerCombination,
-        MaxRounds = s.MaxRounds,
-        TargetAccuracy = s.TargetAccuracy,
+        MaxRounds = policy.Termination.MaxRounds,
+        TargetAccuracy = policy.Termination.TargetAccuracy,
         RoundTimeoutSeconds = s.RoundTimeoutSeconds,
-        AutoApprove = s.AutoApprove,
+        AutoApprove = policy.AutoApprove,
         Seed = s.Seed,
         DataSource = s.DataSource,
         ShareData = s.ShareData,
@@ -74,10 +75,7 @@ public sealed class NewJobForm
         BatchSize = BatchSize,
         LearningRate = LearningRate,
         EdgeRoundsPerCombination = EdgeRoundsPerCombination,
-        MaxRounds = MaxRounds,
-        TargetAccuracy = TargetAccuracy,
         RoundTimeoutSeconds = RoundTimeoutSeconds,
-        AutoApprove = AutoApprove,
         Seed = Seed,
         DataSource = DataSource,
         ShareData = ShareData,
@@ -88,13 +86,21 @@ public sealed class NewJobForm
         Segmentation = Segmentation,
     };
 
-    /// <summary>Every rule the form breaks: the name's, then the settings' own; each message starts with its field's name.</summary>
+    /// <summary>The policy the job starts with: the form's termination and approval fields over the defaults; operators refine it on the Policies page.</summary>
+    public JobPolicy ToPolicy() => JobPolicy.Default with
+    {
+        AutoApprove = AutoApprove,
+        Termination = JobPolicy.Default.Termination with { MaxRounds = MaxRounds, TargetAccuracy = TargetAccuracy },
+    };
+
+    /// <summary>Every rule the form breaks: the name's, the settings' and the policy's; each message starts with its field's name.</summary>
     public IReadOnlyList<string> Validate()
     {
         List<string> errors = [];
         if (string.IsNullOrWhiteSpace(Name)) errors.Add($"{nameof(Name)} is required.");
         else if (Name.Trim().Length > NameMaxLength) errors.Add($"{nameof(Name)} must be at most {NameMaxLength} characters (was {Name.Trim().Length}).");
         errors.AddRange(ToSettings().Validate());
+        errors.AddRange(ToPolicy().Validate().Select(e => $"{e.Field.Split('.')[^1]} {e.Message}"));
         return errors;
     }
 

@@ -1,4 +1,5 @@
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Orchestration.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +11,9 @@ internal sealed class TrainingJobConfiguration : IEntityTypeConfiguration<Traini
     {
         builder.Property(j => j.Name).HasMaxLength(200);
         builder.Property(j => j.EndReason).HasMaxLength(500);
+        builder.Property(j => j.CreatedBy).HasMaxLength(256);
         builder.ComplexProperty(j => j.Settings);
+        builder.Property(j => j.Policy).AsJson(JobPolicy.Default);
         builder.Property(j => j.Version).IsRowVersion();
     }
 }

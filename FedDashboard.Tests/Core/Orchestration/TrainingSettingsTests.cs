@@ -30,13 +30,13 @@ public sealed class TrainingSettingsTests
     [Fact]
     public void Validate_ImpossibleValues_NamesEachSetting()
     {
-        var settings = TestData.Settings(clientFraction: 1.5, maxRounds: 0) with { LearningRate = -1 };
+        var settings = TestData.Settings(clientFraction: 1.5) with { LearningRate = -1, BatchSize = 0 };
 
         var errors = settings.Validate();
 
         Assert.Equal(3, errors.Count);
         Assert.Contains(errors, e => e.StartsWith("ClientFraction"));
-        Assert.Contains(errors, e => e.StartsWith("MaxRounds"));
+        Assert.Contains(errors, e => e.StartsWith("BatchSize"));
         Assert.Contains(errors, e => e.StartsWith("LearningRate"));
     }
 }

@@ -1,4 +1,5 @@
 using FedDashboard.Model;
+using FedDashboard.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -10,6 +11,7 @@ public partial class NewJob : ComponentBase
     private bool _launching;
 
     [Inject] public required JobCreator Creator { get; set; }
+    [Inject] public required CurrentActor Actor { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required NavigationManager Navigation { get; set; }
 
@@ -18,7 +20,7 @@ public partial class NewJob : ComponentBase
         _launching = true;
         try
         {
-            var result = await Creator.CreateAsync(_form);
+            var result = await Creator.CreateAsync(_form, await Actor.GetAsync());
             Snackbar.Add(result.Message, result.Launched ? Severity.Success : Severity.Error);
             // The snackbar lives in the layout, so it stays on screen across the navigation.
             if (result.Launched) Navigation.NavigateTo("");

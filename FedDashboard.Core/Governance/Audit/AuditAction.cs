@@ -1,0 +1,18 @@
+namespace FedDashboard.Core.Governance.Audit;
+
+public enum AuditAction
+{
+    PolicyChanged,
+    JobStarted,
+    JobPaused,
+    JobResumed,
+    JobAborted,
+    VersionApproved,
+    VersionRejected,
+    VersionPublished,
+    VersionRolledBack,
+    UserCreated,
+    RolesChanged,
+    SignedIn,
+    SignInFailed,
+}

@@ -1,0 +1,9 @@
+namespace FedDashboard.Core.Governance.Audit;
+
+public enum AuditOutcome
+{
+    Done,
+
+    /// <summary>Refused for the actor's roles or part in the matter; nothing changed.</summary>
+    Refused,
+}

@@ -1,0 +1,10 @@
+namespace FedDashboard.Core.Governance.Audit;
+
+/// <summary>The kind of thing an audited action was about; with its id it names the thing.</summary>
+public enum AuditSubject
+{
+    Job,
+    Edge,
+    ModelVersion,
+    User,
+}

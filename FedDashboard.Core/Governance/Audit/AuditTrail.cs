@@ -1,0 +1,35 @@
+using System.Text.Json;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Security;
+
+namespace FedDashboard.Core.Governance.Audit;
+
+/// <summary>
+/// Adds audit rows to a context, so a change and its record commit in the same SaveChanges; a refusal is saved on
+/// its own because nothing else changes.
+/// </summary>
+public static class AuditTrail
+{
+    public static void Audit<T>(this FedDbContext db, Actor actor, AuditAction action, AuditSubject subject, object subjectId,
+        T? before, T? after, DateTimeOffset at, string? detail = null) =>
+        db.AuditEntries.Add(new AuditEntry(at, actor.Name, action, subject, subjectId.ToString()!, AuditOutcome.Done, detail,
+            Serialize(before), Serialize(after)));
+
+    /// <summary>
+    /// Refuses an action the actor may not take: records the refusal and throws. Call it before changing anything,
+    /// since it saves the context.
+    /// </summary>
+    /// <param name="what">What was refused, completing "{actor} may not ...".</param>
+    /// <exception cref="AccessDeniedException">When <paramref name="allowed"/> is false.</exception>
+    public static async Task DemandAsync(this FedDbContext db, Actor actor, bool allowed, string what, AuditAction action,
+        AuditSubject subject, object subjectId, DateTimeOffset at, CancellationToken ct)
+    {
+        if (allowed) return;
+        var reason = $"{actor.Name} may not {what}.";
+        db.AuditEntries.Add(new AuditEntry(at, actor.Name, action, subject, subjectId.ToString()!, AuditOutcome.Refused, reason, null, null));
+        await db.SaveChangesAsync(ct);
+        throw new AccessDeniedException(reason);
+    }
+
+    private static string? Serialize<T>(T? state) => state is null ? null : JsonSerializer.Serialize(state, JsonColumns.Options);
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace FedDashboard.Core.Security;
+
+/// <summary>An operator account (ASP.NET Core Identity) stored with the rest of the data.</summary>
+public sealed class FedUser : IdentityUser
+{
+    public FedUser() { }
+
+    public FedUser(string userName) : base(userName) { }
+}

@@ -1,0 +1,15 @@
+namespace FedDashboard.Core.Security;
+
+/// <summary>The roles operators sign in with (S1); what each may do is decided in <see cref="Actor"/>.</summary>
+public static class Roles
+{
+    public const string Viewer = "viewer";
+    public const string Operator = "operator";
+    public const string Approver = "approver";
+    public const string Administrator = "administrator";
+
+    public static IReadOnlyList<string> All { get; } = [Viewer, Operator, Approver, Administrator];
+
+    /// <summary>For <c>[Authorize(Roles = ...)]</c>: who may change jobs and policies.</summary>
+    public const string Operators = Operator + "," + Administrator;
+}
