@@ -6,11 +6,13 @@ using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Security;
 using FedDashboard.Core.Strategies;
 using FedDashboard.Core.Topology;
 using FedDashboard.Core.Topology.Fleet;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +44,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<OrchestrationOptions>(builder.Configuration);
         services.AddValidatedOptions<DefaultJobOptions>(builder.Configuration);
         services.AddValidatedOptions<RewardOptions>(builder.Configuration);
+        services.AddValidatedOptions<SecurityOptions>(builder.Configuration);
 
         // A failed command surfaces as an exception, which the caller handles (an expected race such as a
         // second run of a step) or reports; EF's own error line for it would only alarm operators twice.
@@ -72,6 +75,7 @@ public static class DependencyInjection
         services.AddTransient<UpdateReceiver>();
         services.AddTransient<RoundAggregator>();
         services.AddTransient<VersionDecisions>();
+        AddAccounts(services);
         services.AddTransient<IRoundScheduler, HangfireRoundScheduler>();
 
         services.AddHangfire((provider, configuration) => ConfigureHangfire(configuration, connectionString, provider.GetRequiredService<ILoggerFactory>()));
@@ -93,6 +97,24 @@ public static class DependencyInjection
         if (builder.Configuration.GetSection(FleetOptions.Section).Get<FleetOptions>()?.Simulate ?? true)
             services.AddHostedService<FleetSimulator>();
         return builder;
+    }
+
+    /// <summary>Operator accounts in the app's database; the web app adds sign-in on top.</summary>
+    private static void AddAccounts(IServiceCollection services)
+    {
+        services.AddIdentityCore<FedUser>(o =>
+            {
+                // Length over composition rules (NIST SP 800-63B).
+                o.Password.RequiredLength = SecurityOptions.MinPasswordLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<FedDbContext>();
+        services.AddScoped<UserAdministration>();
     }
 
     private static void ConfigureHangfire(IGlobalConfiguration configuration, string connectionString, ILoggerFactory loggerFactory) => configuration

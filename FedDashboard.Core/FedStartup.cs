@@ -26,6 +26,7 @@ public static class FedStartup
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FedStartup));
         CheckOptions(services);
         await MigrateAsync(services, ct);
+        await EnsureAdministratorAsync(services, logger, ct);
         LoadData(services);
         try
         {
@@ -56,6 +57,7 @@ public static class FedStartup
             _ = services.GetRequiredService<IOptions<OrchestrationOptions>>().Value;
             _ = services.GetRequiredService<IOptions<DefaultJobOptions>>().Value;
             _ = services.GetRequiredService<IOptions<RewardOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<SecurityOptions>>().Value;
         }
         catch (OptionsValidationException exception)
         {
@@ -77,6 +79,17 @@ public static class FedStartup
                 $"Cannot reach PostgreSQL at Host={target.Host};Port={target.Port};Database={target.Database} ({exception.GetBaseException().Message}). " +
                 "Start the private database with ./fed run, or set ConnectionStrings__Fed to a server you run.", exception);
         }
+    }
+
+    private static async Task EnsureAdministratorAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        await using var scope = services.CreateAsyncScope();
+        var oneTimePassword = await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureFirstAdministratorAsync(options, ct);
+        if (oneTimePassword is null) return;
+        // Printed once, on the console only (never logged to files): whoever started the node signs in with it and must change it.
+        Console.WriteLine($"First administrator created: user '{options.AdminUserName}', one-time password {oneTimePassword} (change it at first sign-in).");
+        logger.LogWarning("Created the first administrator '{User}' with a one-time password printed on the console.", options.AdminUserName);
     }
 
     private static void LoadData(IServiceProvider services)

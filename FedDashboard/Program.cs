@@ -1,10 +1,11 @@
+using FedDashboard.Api;
 using FedDashboard.Components;
 using FedDashboard.Core;
 using FedDashboard.Core.Live;
 using FedDashboard.Hubs;
 using FedDashboard.Model;
+using FedDashboard.Security;
 using Hangfire;
-using Hangfire.Dashboard;
 using MudBlazor.Services;
 
 try
@@ -12,23 +13,27 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddSingleton<ILivePublisher, HubLivePublisher>();
     builder.AddFedCore();
+    builder.Services.AddFedSignIn();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddMudServices();
     builder.Services.AddSignalR();
     builder.Services.AddHostedService<LiveHubRelay>();
     builder.Services.AddDashboardQueries();
-    builder.Services.AddCascadingAuthenticationState();
 
     var app = builder.Build();
     await FedStartup.PrepareAsync(app.Services);
 
     if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseMiddleware<MustChangePasswordRedirect>();
     app.UseAntiforgery();
     app.MapStaticAssets();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-    app.MapHub<LiveHub>(LiveHub.Path);
-    // Until sign-in exists, the job dashboard answers only requests from this machine.
-    app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LocalRequestsOnlyAuthorizationFilter()] });
+    app.MapAccountEndpoints();
+    app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveHub);
+    app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireAdministratorsFilter()] })
+        .RequireAuthorization(Policies.Administrators);
 
     await app.RunAsync();
     return 0;

@@ -8,4 +8,7 @@ public sealed class FedUser : IdentityUser
     public FedUser() { }
 
     public FedUser(string userName) : base(userName) { }
+
+    /// <summary>Set for a one-time password: the user chooses their own before anything else.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -12,4 +12,7 @@ public static class Roles
 
     /// <summary>For <c>[Authorize(Roles = ...)]</c>: who may change jobs and policies.</summary>
     public const string Operators = Operator + "," + Administrator;
+
+    /// <summary>Who reads the audit log: those who answer for decisions, not every viewer.</summary>
+    public const string AuditReaders = Approver + "," + Administrator;
 }

@@ -1,4 +1,5 @@
 using FedDashboard.Core.Live;
+using FedDashboard.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -10,7 +11,7 @@ namespace FedDashboard.Hubs;
 /// event to the in-process <see cref="LiveFeed"/> that the pages subscribe to. So a page sees events from
 /// every node, and the node holds one hub connection however many pages are open.
 /// </summary>
-internal sealed class LiveHubRelay(IServer server, IHostApplicationLifetime lifetime, LiveFeed feed, ILogger<LiveHubRelay> logger) : BackgroundService
+internal sealed class LiveHubRelay(IServer server, IHostApplicationLifetime lifetime, LiveFeed feed, NodeKey nodeKey, ILogger<LiveHubRelay> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,7 +24,8 @@ internal sealed class LiveHubRelay(IServer server, IHostApplicationLifetime life
         }
 
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(new Uri(address.Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1")), LiveHub.Path))
+            .WithUrl(new Uri(new Uri(address.Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1")), LiveHub.Path),
+                o => o.Headers[NodeKey.Header] = nodeKey.Value)
             .WithAutomaticReconnect(new ForeverRetryPolicy())
             .Build();
         foreach (var type in LiveEventTypes.All)

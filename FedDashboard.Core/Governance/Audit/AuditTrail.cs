@@ -10,8 +10,9 @@ namespace FedDashboard.Core.Governance.Audit;
 /// </summary>
 public static class AuditTrail
 {
-    public static void Audit<T>(this FedDbContext db, Actor actor, AuditAction action, AuditSubject subject, object subjectId,
-        T? before, T? after, DateTimeOffset at, string? detail = null) =>
+    /// <param name="before">The state before, serialized by its runtime type; null when the thing is new.</param>
+    public static void Audit(this FedDbContext db, Actor actor, AuditAction action, AuditSubject subject, object subjectId,
+        object? before, object? after, DateTimeOffset at, string? detail = null) =>
         db.AuditEntries.Add(new AuditEntry(at, actor.Name, action, subject, subjectId.ToString()!, AuditOutcome.Done, detail,
             Serialize(before), Serialize(after)));
 
@@ -31,5 +32,5 @@ public static class AuditTrail
         throw new AccessDeniedException(reason);
     }
 
-    private static string? Serialize<T>(T? state) => state is null ? null : JsonSerializer.Serialize(state, JsonColumns.Options);
+    private static string? Serialize(object? state) => state is null ? null : JsonSerializer.Serialize(state, state.GetType(), JsonColumns.Options);
 }

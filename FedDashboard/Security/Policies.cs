@@ -1,0 +1,10 @@
+namespace FedDashboard.Security;
+
+/// <summary>Names of the authorization policies beyond plain roles.</summary>
+public static class Policies
+{
+    /// <summary>A signed-in user, or this node's hub relay.</summary>
+    public const string LiveHub = "live-hub";
+
+    public const string Administrators = "administrators";
+}

@@ -1,0 +1,53 @@
+using FedDashboard.Core.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace FedDashboard.Security;
+
+/// <summary>Sign-in for operators (Identity cookies on Core's accounts), the hub relay's node key, and the authorization policies.</summary>
+public static class SignInRegistration
+{
+    public const string LoginPath = "/account/login";
+    public const string ChangePasswordPath = "/account/change-password";
+
+    public static IServiceCollection AddFedSignIn(this IServiceCollection services)
+    {
+        new IdentityBuilder(typeof(FedUser), typeof(IdentityRole), services)
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<MustChangePasswordClaims>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, NodeKeyAuthenticationHandler>(NodeKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "FedDashboard.SignIn";
+            // Strict: no other site can make a browser send it, which is the CSRF guard for the JSON endpoints.
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = LoginPath;
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Events.OnRedirectToLogin = StatusForApis(StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = StatusForApis(StatusCodes.Status403Forbidden);
+        });
+        services.AddSingleton<NodeKey>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.LiveHub, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, NodeKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser())
+            .AddPolicy(Policies.Administrators, p => p.RequireRole(Roles.Administrator));
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    /// <summary>Pages redirect to sign-in; the API and the hub answer with a status code a client can act on.</summary>
+    private static Func<Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, Task> StatusForApis(int status) =>
+        context =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+                context.Response.StatusCode = status;
+            else
+                context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        };
+}
