@@ -1,4 +1,5 @@
 using FedDashboard.Core.Governance;
+using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Jobs;
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Live;
@@ -75,7 +76,8 @@ public static class DependencyInjection
         services.AddTransient<UpdateReceiver>();
         services.AddTransient<RoundAggregator>();
         services.AddTransient<VersionDecisions>();
-        AddAccounts(services);
+        services.AddTransient<PolicyChanges>();
+        services.AddFedAccounts();
         services.AddTransient<IRoundScheduler, HangfireRoundScheduler>();
 
         services.AddHangfire((provider, configuration) => ConfigureHangfire(configuration, connectionString, provider.GetRequiredService<ILoggerFactory>()));
@@ -99,8 +101,8 @@ public static class DependencyInjection
         return builder;
     }
 
-    /// <summary>Operator accounts in the app's database; the web app adds sign-in on top.</summary>
-    private static void AddAccounts(IServiceCollection services)
+    /// <summary>Operator accounts in the app's database (needs a scoped <see cref="FedDbContext"/>); the web app adds sign-in on top.</summary>
+    public static IServiceCollection AddFedAccounts(this IServiceCollection services)
     {
         services.AddIdentityCore<FedUser>(o =>
             {
@@ -115,6 +117,7 @@ public static class DependencyInjection
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<FedDbContext>();
         services.AddScoped<UserAdministration>();
+        return services;
     }
 
     private static void ConfigureHangfire(IGlobalConfiguration configuration, string connectionString, ILoggerFactory loggerFactory) => configuration

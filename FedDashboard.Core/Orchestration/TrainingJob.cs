@@ -1,9 +1,10 @@
 using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Governance.Policies;
 
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>A federated training run: a model trained over rounds under fixed settings.</summary>
-public sealed class TrainingJob
+public sealed class TrainingJob : IPolicyHolder<JobPolicy>
 {
     private TrainingJob()
     {

@@ -21,13 +21,14 @@ public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<I
     }
 
     /// <exception cref="ArgumentException">The name, password or roles are not acceptable; nothing was created.</exception>
-    public async Task CreateAsync(Actor actor, string userName, string password, IReadOnlyCollection<string> roleNames, CancellationToken ct = default)
+    /// <param name="mustChangePassword">The password was handed over by the administrator, so the user replaces it at first sign-in.</param>
+    public async Task CreateAsync(Actor actor, string userName, string password, IReadOnlyCollection<string> roleNames, bool mustChangePassword = true, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         await db.DemandAsync(actor, actor.CanAdminister, "create users", AuditAction.UserCreated, AuditSubject.User, userName, now, ct);
         RequireKnown(roleNames);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var user = new FedUser(userName?.Trim() ?? "") { MustChangePassword = true };
+        var user = new FedUser(userName?.Trim() ?? "") { MustChangePassword = mustChangePassword };
         Require(await users.CreateAsync(user, password ?? ""));
         Require(await users.AddToRolesAsync(user, roleNames));
         db.Audit(actor, AuditAction.UserCreated, AuditSubject.User, user.UserName!, null, new { user.UserName, Roles = roleNames }, now);

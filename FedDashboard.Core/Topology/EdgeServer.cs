@@ -1,9 +1,10 @@
 using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Governance.Policies;
 
 namespace FedDashboard.Core.Topology;
 
 /// <summary>An edge cloud server and the circle on the 2-D map that its network covers.</summary>
-public sealed class EdgeServer
+public sealed class EdgeServer : IPolicyHolder<EdgePolicy>
 {
     private EdgeServer() => Name = "";
 

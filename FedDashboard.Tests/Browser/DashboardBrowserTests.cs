@@ -22,6 +22,7 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        await _page.SignInAsync(dashboard.BaseAddress, DashboardAccounts.AdminName);
     }
 
     public async Task DisposeAsync()

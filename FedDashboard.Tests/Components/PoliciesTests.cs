@@ -1,13 +1,23 @@
 using Bunit;
 using FedDashboard.Components.Pages;
+using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Topology;
 using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FedDashboard.Tests.Components;
 
 public sealed class PoliciesTests : DashboardComponentTest
 {
+    protected override Task ArrangeAsync()
+    {
+        Services.AddSingleton(Host.Get<PolicyChanges>());
+        SignIn(TestData.Operator);
+        return Task.CompletedTask;
+    }
+
     private const string Form = "[data-edge='edge-1']";
 
     private async Task<EdgeServer> StoredEdgeAsync()

@@ -1,3 +1,5 @@
+using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
@@ -8,7 +10,7 @@ namespace FedDashboard.Tests.Integration;
 public sealed class EdgePolicyEditorTests : IAsyncLifetime
 {
     private FedTestHost _host = null!;
-    private EdgePolicyEditor Editor => new(_host.Get<IDbContextFactory<FedDashboard.Core.Persistence.FedDbContext>>(), TimeProvider.System);
+    private EdgePolicyEditor Editor => new(_host.Get<IDbContextFactory<FedDbContext>>(), _host.Get<PolicyChanges>());
 
     public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 5);
 
@@ -20,10 +22,10 @@ public sealed class EdgePolicyEditorTests : IAsyncLifetime
         var mine = (await Editor.LoadAsync())[0];
         var theirs = (await Editor.LoadAsync())[0];
         theirs.Availability = AvailabilityMode.TerminalsAsk;
-        Assert.Equal(PolicySaveOutcome.Saved, (await Editor.SaveAsync(theirs)).Outcome);
+        Assert.Equal(PolicySaveOutcome.Saved, (await Editor.SaveAsync(theirs, TestData.Operator)).Outcome);
 
         mine.OnDeparture = DepartureRule.FinishThroughNewEdge;
-        var result = await Editor.SaveAsync(mine);
+        var result = await Editor.SaveAsync(mine, TestData.Operator);
 
         Assert.Equal(PolicySaveOutcome.Conflict, result.Outcome);
         Assert.Contains("changed by someone else", result.Message);
@@ -39,10 +41,10 @@ public sealed class EdgePolicyEditorTests : IAsyncLifetime
     {
         var form = (await Editor.LoadAsync())[0];
         form.MinBattery = 0.3;
-        await Editor.SaveAsync(form);
+        await Editor.SaveAsync(form, TestData.Operator);
         form.MinBattery = 0.4;
 
-        var result = await Editor.SaveAsync(form);
+        var result = await Editor.SaveAsync(form, TestData.Operator);
 
         Assert.Equal(PolicySaveOutcome.Saved, result.Outcome);
         Assert.Equal(2, form.Revision);

@@ -16,7 +16,24 @@ public sealed class DashboardProcess : IAsyncLifetime
     private Process _process = null!;
     private string _blobs = null!;
 
+    private readonly SemaphoreSlim _accountsGate = new(1, 1);
+    private readonly HashSet<string> _accounts = [DashboardAccounts.AdminName];
+
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Creates the account once per dashboard (tests of a collection share it); its password is <see cref="DashboardAccounts.PasswordOf"/>.</summary>
+    public async Task EnsureUserAsync(string userName, params string[] roles)
+    {
+        await _accountsGate.WaitAsync();
+        try
+        {
+            if (_accounts.Add(userName)) await DashboardAccounts.CreateAsync(_database.ConnectionString, userName, roles);
+        }
+        finally
+        {
+            _accountsGate.Release();
+        }
+    }
 
     /// <summary>What the app printed so far, for failure messages.</summary>
     public string Output
@@ -51,6 +68,8 @@ public sealed class DashboardProcess : IAsyncLifetime
                 ["Fed__Fleet__HighTierSamplesPerSecond"] = "0",
                 // No mid-training model swaps: the pages under test show whole rounds, and a swap is tested on its own.
                 ["Fed__Fleet__SwapAboveLoad"] = "1",
+                ["Fed__Security__AdminUserName"] = DashboardAccounts.AdminName,
+                ["Fed__Security__AdminPassword"] = DashboardAccounts.AdminPassword,
             },
         };
         _process = new Process { StartInfo = start };

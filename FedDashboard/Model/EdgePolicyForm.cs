@@ -19,17 +19,10 @@ public sealed class GroupRuleInput
 }
 
 /// <summary>One edge's policy as the form edits it: plain settable fields, and the errors of the last save at the fields they name.</summary>
-public sealed class EdgePolicyForm
+public sealed class EdgePolicyForm : PolicyForm
 {
-    private Dictionary<string, string> _errors = [];
-
     public required int EdgeId { get; init; }
     public required string EdgeName { get; init; }
-    public int Revision { get; private set; }
-    public DateTimeOffset? ChangedAt { get; private set; }
-
-    /// <summary>The edge's row version when the form was loaded; a save against a newer one is refused.</summary>
-    public uint Version { get; private set; }
 
     public AvailabilityMode Availability { get; set; }
     public SelectionMode Selection { get; set; }
@@ -41,13 +34,6 @@ public sealed class EdgePolicyForm
     public DepartureRule OnDeparture { get; set; }
     public double? ReplaceBelowSpeed { get; set; }
     public List<GroupRuleInput> Groups { get; set; } = [];
-
-    public IReadOnlyDictionary<string, string> Errors => _errors;
-
-    /// <summary>The message for a field named as <see cref="PolicyError.Field"/> names it (e.g. "MaxCpuLoad", "Tiers", "Groups[2]").</summary>
-    public string? ErrorFor(string field) => _errors.GetValueOrDefault(field);
-
-    public bool HasError(string field) => _errors.ContainsKey(field);
 
     public static EdgePolicyForm From(EdgeServer edge)
     {
@@ -70,9 +56,6 @@ public sealed class EdgePolicyForm
         Groups = [.. Groups.Select(g => new GroupRule(g.Name.Trim(), g.Field, g.Value.Trim(), g.Width))],
     };
 
-    public void ShowErrors(IEnumerable<PolicyError> errors) =>
-        _errors = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
-
     /// <summary>After a save (or a reload): the stored policy, its revision and row version, no errors.</summary>
     public void Reset(EdgePolicy policy, int revision, DateTimeOffset? changedAt, uint version)
     {
@@ -86,9 +69,6 @@ public sealed class EdgePolicyForm
         OnDeparture = policy.OnDeparture;
         ReplaceBelowSpeed = policy.ReplaceBelowSpeed;
         Groups = [.. policy.Groups.Select(g => new GroupRuleInput { Name = g.Name, Field = g.Field, Value = g.Value, Width = g.Width })];
-        Revision = revision;
-        ChangedAt = changedAt;
-        Version = version;
-        _errors = [];
+        ResetStored(revision, changedAt, version);
     }
 }

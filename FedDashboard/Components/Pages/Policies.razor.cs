@@ -1,4 +1,5 @@
 using FedDashboard.Model;
+using FedDashboard.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -6,24 +7,44 @@ namespace FedDashboard.Components.Pages;
 
 public partial class Policies : ComponentBase
 {
-    private IReadOnlyList<EdgePolicyForm>? _forms;
-    private readonly HashSet<int> _conflicts = [];
-    private int _active;
+    private IReadOnlyList<EdgePolicyForm>? _edges;
+    private IReadOnlyList<JobPolicyForm>? _jobs;
+    private readonly HashSet<string> _conflicts = [];
+    private int _activeEdge;
+    private int _activeJob;
     private bool _saving;
+    private bool _canEdit;
 
-    [Inject] public required EdgePolicyEditor Editor { get; set; }
+    [Inject] public required EdgePolicyEditor EdgeEditor { get; set; }
+    [Inject] public required JobPolicyEditor JobEditor { get; set; }
+    [Inject] public required CurrentActor Actor { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
 
-    protected override async Task OnInitializedAsync() => _forms = await Editor.LoadAsync();
+    private static string EdgeKey(EdgePolicyForm form) => $"edge {form.EdgeId}";
 
-    private async Task SaveAsync(EdgePolicyForm form)
+    private static string JobKey(JobPolicyForm form) => $"job {form.JobId}";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _canEdit = (await Actor.GetAsync()).CanOperate;
+        _edges = await EdgeEditor.LoadAsync();
+        _jobs = await JobEditor.LoadAsync();
+    }
+
+    private async Task SaveEdgeAsync(EdgePolicyForm form) =>
+        await SaveAsync(EdgeKey(form), async () => await EdgeEditor.SaveAsync(form, await Actor.GetAsync()));
+
+    private async Task SaveJobAsync(JobPolicyForm form) =>
+        await SaveAsync(JobKey(form), async () => await JobEditor.SaveAsync(form, await Actor.GetAsync()));
+
+    private async Task SaveAsync(string key, Func<Task<PolicySaveResult>> save)
     {
         _saving = true;
         try
         {
-            var result = await Editor.SaveAsync(form);
-            if (result.Outcome == PolicySaveOutcome.Conflict) _conflicts.Add(form.EdgeId);
-            else _conflicts.Remove(form.EdgeId);
+            var result = await save();
+            if (result.Outcome == PolicySaveOutcome.Conflict) _conflicts.Add(key);
+            else _conflicts.Remove(key);
             Snackbar.Add(result.Message, result.Outcome == PolicySaveOutcome.Saved ? Severity.Success : Severity.Error);
         }
         finally
@@ -32,9 +53,15 @@ public partial class Policies : ComponentBase
         }
     }
 
-    private async Task ReloadAsync(EdgePolicyForm form)
+    private async Task ReloadEdgeAsync(EdgePolicyForm form)
     {
-        await Editor.ReloadAsync(form);
-        _conflicts.Remove(form.EdgeId);
+        await EdgeEditor.ReloadAsync(form);
+        _conflicts.Remove(EdgeKey(form));
+    }
+
+    private async Task ReloadJobAsync(JobPolicyForm form)
+    {
+        await JobEditor.ReloadAsync(form);
+        _conflicts.Remove(JobKey(form));
     }
 }

@@ -1,0 +1,33 @@
+using FedDashboard.Core.Topology.Policies;
+
+namespace FedDashboard.Model;
+
+/// <summary>What every policy form shares: the stored revision it was loaded from, and the last save's errors at their fields.</summary>
+public abstract class PolicyForm
+{
+    private Dictionary<string, string> _errors = [];
+
+    public int Revision { get; private set; }
+    public DateTimeOffset? ChangedAt { get; private set; }
+
+    /// <summary>The row version when the form was loaded; a save against a newer one is refused.</summary>
+    public uint Version { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Errors => _errors;
+
+    /// <summary>The message for a field named as <see cref="PolicyError.Field"/> names it (e.g. "MaxCpuLoad", "Termination.MaxRounds").</summary>
+    public string? ErrorFor(string field) => _errors.GetValueOrDefault(field);
+
+    public bool HasError(string field) => _errors.ContainsKey(field);
+
+    public void ShowErrors(IEnumerable<PolicyError> errors) =>
+        _errors = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
+
+    protected void ResetStored(int revision, DateTimeOffset? changedAt, uint version)
+    {
+        Revision = revision;
+        ChangedAt = changedAt;
+        Version = version;
+        _errors = [];
+    }
+}

@@ -1,0 +1,58 @@
+using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Security;
+using FedDashboard.Core.Topology.Policies;
+
+namespace FedDashboard.Model;
+
+public enum PolicySaveOutcome
+{
+    Saved,
+
+    /// <summary>The policy breaks a rule; the form shows the errors at their fields and nothing was stored.</summary>
+    Invalid,
+
+    /// <summary>Someone else saved this policy since the form was loaded; nothing was stored.</summary>
+    Conflict,
+
+    /// <summary>What the policy belongs to no longer exists.</summary>
+    Missing,
+
+    /// <summary>The user's roles do not allow the change; nothing was stored and the refusal was audited.</summary>
+    Refused,
+}
+
+public sealed record PolicySaveResult(PolicySaveOutcome Outcome, string Message);
+
+/// <summary>The one save flow of every policy form: validate at the fields, store through Core, say what happened.</summary>
+internal static class PolicySaving
+{
+    /// <param name="store">Stores the policy; called only when it is valid.</param>
+    /// <param name="reset">Puts the stored revision back into the form after a save.</param>
+    public static async Task<PolicySaveResult> SaveAsync(PolicyForm form, string name, IReadOnlyList<PolicyError> errors,
+        Func<Task<PolicyChange>> store, Action<PolicyChange> reset)
+    {
+        form.ShowErrors(errors);
+        if (errors.Count > 0)
+            return new(PolicySaveOutcome.Invalid, $"{name}: the policy was not saved; correct the {(errors.Count == 1 ? "field" : "fields")} marked in red.");
+        PolicyChange change;
+        try
+        {
+            change = await store();
+        }
+        catch (AccessDeniedException refusal)
+        {
+            return new(PolicySaveOutcome.Refused, $"{name}: nothing was saved. {refusal.Message}");
+        }
+        switch (change.Outcome)
+        {
+            case PolicyChangeOutcome.Missing:
+                return new(PolicySaveOutcome.Missing, $"{name} no longer exists.");
+            case PolicyChangeOutcome.Conflict:
+                return new(PolicySaveOutcome.Conflict,
+                    $"{name}'s policy was changed by someone else while you edited it; nothing was saved. Reload to see their version, then apply your change again.");
+            default:
+                reset(change);
+                return new(PolicySaveOutcome.Saved, $"{name}: policy revision {change.Revision} saved; it takes effect from the next round.");
+        }
+    }
+}
