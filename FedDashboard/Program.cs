@@ -31,6 +31,7 @@ try
     app.MapStaticAssets();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     app.MapAccountEndpoints();
+    app.MapAuditEndpoints();
     app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveHub);
     app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireAdministratorsFilter()] })
         .RequireAuthorization(Policies.Administrators);

@@ -6,6 +6,7 @@ public static class DashboardQueriesRegistration
 {
     public static IServiceCollection AddDashboardQueries(this IServiceCollection services) => services
         .AddScoped<CurrentActor>()
+        .AddTransient<AuditQueries>()
         .AddTransient<CoverageMapQueries>()
         .AddTransient<EdgePolicyEditor>()
         .AddTransient<JobCreator>()
@@ -14,5 +15,6 @@ public static class DashboardQueriesRegistration
         .AddTransient<OverviewQueries>()
         .AddTransient<RoundQueries>()
         .AddTransient<TerminalQueries>()
+        .AddTransient<UserAccounts>()
         .AddTransient<VersionQueries>();
 }

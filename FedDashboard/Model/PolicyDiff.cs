@@ -20,7 +20,7 @@ public static class PolicyDiff
     private static Dictionary<string, string> Flatten(JsonNode? node)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        Walk(node, "", values);
+        if (node is not null) Walk(node, "", values);
         return values;
     }
 

@@ -1,0 +1,53 @@
+using FedDashboard.Api;
+using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Model;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FedDashboard.Components.Pages;
+
+public partial class AuditLog : ComponentBase
+{
+    /// <summary>A job's start lists every setting; the row shows the first few, the export has them all.</summary>
+    private const int MaxChangesShown = 8;
+
+    private MudTable<AuditEntry>? _table;
+    private AuditFilter _filter = new();
+    private DateTime? _from;
+    private DateTime? _to;
+    private string? _periodError;
+    private int _total;
+
+    [Inject] public required AuditQueries Queries { get; set; }
+
+    private string ExportHref => AuditEndpoints.ExportPath.TrimStart('/') + AuditQuery.ToQueryString(_filter);
+
+    private async Task<TableData<AuditEntry>> LoadAsync(TableState state, CancellationToken ct)
+    {
+        var page = await Queries.PageAsync(_filter, state.Page, state.PageSize, ct);
+        if (_total != page.Total)
+        {
+            _total = page.Total;
+            await InvokeAsync(StateHasChanged);
+        }
+        return new TableData<AuditEntry> { Items = page.Rows, TotalItems = page.Total };
+    }
+
+    private async Task ApplyAsync(AuditFilter filter)
+    {
+        _filter = filter;
+        _periodError = filter.Problem;
+        if (_periodError is null && _table is not null) await _table.ReloadServerData();
+    }
+
+    /// <summary>Days picked in the browser's calendar, taken as UTC days; "to" includes its whole day.</summary>
+    private Task SetPeriodAsync(DateTime? from, DateTime? to)
+    {
+        (_from, _to) = (from, to);
+        return ApplyAsync(_filter with
+        {
+            From = from is { } f ? new DateTimeOffset(f.Date, TimeSpan.Zero) : null,
+            To = to is { } t ? new DateTimeOffset(t.Date.AddDays(1), TimeSpan.Zero) : null,
+        });
+    }
+}
