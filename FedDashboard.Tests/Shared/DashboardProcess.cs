@@ -21,6 +21,9 @@ public sealed class DashboardProcess : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The dashboard's own database, for tests that compare what a page or export shows with what is stored.</summary>
+    public string ConnectionString => _database.ConnectionString;
+
     /// <summary>Creates the account once per dashboard (tests of a collection share it); its password is <see cref="DashboardAccounts.PasswordOf"/>.</summary>
     public async Task EnsureUserAsync(string userName, params string[] roles)
     {
