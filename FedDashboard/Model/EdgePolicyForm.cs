@@ -41,10 +41,11 @@ public sealed class EdgePolicyForm
     public DepartureRule OnDeparture { get; set; }
     public double? ReplaceBelowSpeed { get; set; }
     public List<GroupRuleInput> Groups { get; set; } = [];
+    public EvaluationPolicyInput Evaluation { get; set; } = new();
 
     public IReadOnlyDictionary<string, string> Errors => _errors;
 
-    /// <summary>The message for a field named as <see cref="PolicyError.Field"/> names it (e.g. "MaxCpuLoad", "Tiers", "Groups[2]").</summary>
+    /// <summary>The message for a field named as <see cref="PolicyError.Field"/> names it (e.g. "MaxCpuLoad", "Tiers", "Groups[2]", "Evaluation.MaxNormRatio").</summary>
     public string? ErrorFor(string field) => _errors.GetValueOrDefault(field);
 
     public bool HasError(string field) => _errors.ContainsKey(field);
@@ -68,6 +69,7 @@ public sealed class EdgePolicyForm
         OnDeparture = OnDeparture,
         ReplaceBelowSpeed = ReplaceBelowSpeed,
         Groups = [.. Groups.Select(g => new GroupRule(g.Name.Trim(), g.Field, g.Value.Trim(), g.Width))],
+        Evaluation = Evaluation.ToPolicy(),
     };
 
     public void ShowErrors(IEnumerable<PolicyError> errors) =>
@@ -86,6 +88,7 @@ public sealed class EdgePolicyForm
         OnDeparture = policy.OnDeparture;
         ReplaceBelowSpeed = policy.ReplaceBelowSpeed;
         Groups = [.. policy.Groups.Select(g => new GroupRuleInput { Name = g.Name, Field = g.Field, Value = g.Value, Width = g.Width })];
+        Evaluation = EvaluationPolicyInput.From(policy.Evaluation);
         Revision = revision;
         ChangedAt = changedAt;
         Version = version;
