@@ -40,7 +40,7 @@ public sealed class TerminalQueries(IDbContextFactory<FedDbContext> dbFactory)
             .Join(db.Rounds, p => p.RoundId, r => r.Id, (p, r) => new { p, r.Number })
             .OrderByDescending(x => x.p.AssignedAt).Take(RoundsShown)
             .Select(x => new TerminalRoundRow(x.p.RoundId, x.Number, x.p.Status, x.p.AssignedWidth, x.p.Width, x.p.SwappedAt, x.p.SwapReason,
-                x.p.Segment, x.p.Samples, x.p.SharedSamples, x.p.TrainAccuracy, x.p.FailureReason, x.p.AssignedAt))
+                x.p.Segment, x.p.Samples, x.p.SharedSamples, x.p.TrainAccuracy, x.p.FilterReason ?? x.p.FailureReason, x.p.AssignedAt))
             .ToListAsync(ct);
 
         return new TerminalDetail(
