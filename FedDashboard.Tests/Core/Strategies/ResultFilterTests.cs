@@ -9,15 +9,7 @@ namespace FedDashboard.Tests.Core.Strategies;
 
 public sealed class ResultFilterTests
 {
-    /// <summary>An edge centred at (500, 500) with radius 300, under the given departure rule.</summary>
-    private static EdgeServer Edge(DepartureRule onDeparture = DepartureRule.Discard)
-    {
-        var edge = new EdgeServer("edge-1", 500, 500, 300);
-        edge.ChangePolicy(EdgePolicy.Default with { OnDeparture = onDeparture }, TestData.Now);
-        return edge;
-    }
-
-    /// <param name="coveringEdgeId">The edge the terminal is in now; null outside every coverage.</param>
+    /// <param name="coveringEdgeId">The edge the terminal is in now (0: the unsaved test edge itself); null outside every coverage.</param>
     private static TerminalEvidence Terminal(
         TerminalType type = TerminalType.Phone, string app = "camera", double x = 500, double y = 500, int? coveringEdgeId = 0,
         Reliability? reliability = null, double capacity = 1, int samples = 600, double dataAgeHours = 1, EdgeServer? edge = null)
@@ -25,7 +17,7 @@ public sealed class ResultFilterTests
         var terminal = new Terminal("t-1", 0, type, HardwareTier.Mid, x, y);
         terminal.MoveTo(x, y, coveringEdgeId);
         terminal.DescribeData(app, samples, anonymized: true, TestData.Now.AddHours(-dataAgeHours));
-        return new TerminalEvidence(terminal, edge ?? Edge(), reliability ?? Reliability.NoWork, capacity, samples, TestData.Now);
+        return new TerminalEvidence(terminal, edge ?? TestData.Edge(), reliability ?? Reliability.NoWork, capacity, samples, TestData.Now);
     }
 
     private static ResultEvidence Result(
@@ -94,7 +86,7 @@ public sealed class ResultFilterTests
     [Fact]
     public void Rejects_InAnotherEdgesCoverageWhenTheDepartureRuleAllows_Accepts()
     {
-        var terminal = Terminal(x: 900, y: 900, coveringEdgeId: 7, edge: Edge(DepartureRule.FinishThroughNewEdge));
+        var terminal = Terminal(x: 900, y: 900, coveringEdgeId: 7, edge: TestData.Edge(EdgePolicy.Default with { OnDeparture = DepartureRule.FinishThroughNewEdge }));
 
         Assert.Null(Rejects(new() { RequireCoverage = true }, Result(terminal)));
     }
@@ -102,7 +94,7 @@ public sealed class ResultFilterTests
     [Fact]
     public void Rejects_OutsideEveryCoverageWhenTheDepartureRuleAllowsAnotherEdge_Rejects()
     {
-        var terminal = Terminal(x: 900, y: 900, coveringEdgeId: null, edge: Edge(DepartureRule.FinishThroughNewEdge));
+        var terminal = Terminal(x: 900, y: 900, coveringEdgeId: null, edge: TestData.Edge(EdgePolicy.Default with { OnDeparture = DepartureRule.FinishThroughNewEdge }));
 
         Assert.Equal("Outside every edge's coverage", Rejects(new() { RequireCoverage = true }, Result(terminal)));
     }

@@ -8,13 +8,6 @@ namespace FedDashboard.Tests.Core.Strategies;
 
 public sealed class SelectionGateTests
 {
-    private static EdgeServer Edge(EvaluationPolicy evaluation)
-    {
-        var edge = new EdgeServer("edge-1", 500, 500, 300);
-        edge.ChangePolicy(EdgePolicy.Default with { Evaluation = evaluation }, TestData.Now);
-        return edge;
-    }
-
     private static Terminal Idle(string name, double samplesPerSecond, double load = 0)
     {
         var terminal = new Terminal(name, 0, TerminalType.Phone, HardwareTier.Mid, 500, 500);
@@ -25,7 +18,7 @@ public sealed class SelectionGateTests
     }
 
     private static IReadOnlyList<string> Admitted(EvaluationPolicy evaluation, params Terminal[] idle) =>
-        [.. SelectionGate.Admit(Edge(evaluation), idle, new Dictionary<int, Reliability>(), TestData.Now).Select(t => t.Name)];
+        [.. SelectionGate.Admit(TestData.Edge(EdgePolicy.Default with { Evaluation = evaluation }), idle, new Dictionary<int, Reliability>(), TestData.Now).Select(t => t.Name)];
 
     [Fact]
     public void Admit_BoundsNotAppliedAtSelection_AdmitsEveryIdleTerminal()
