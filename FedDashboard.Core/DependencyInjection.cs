@@ -74,6 +74,7 @@ public static class DependencyInjection
         services.AddTransient<ModelSwap>();
         services.AddTransient<StandbyReplacement>();
         services.AddTransient<UpdateReceiver>();
+        services.AddTransient<ResultEvaluation>();
         services.AddTransient<RoundAggregator>();
         services.AddTransient<VersionDecisions>();
         services.AddTransient<PolicyChanges>();

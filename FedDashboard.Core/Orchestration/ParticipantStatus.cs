@@ -16,4 +16,7 @@ public enum ParticipantStatus
 
     /// <summary>Its performance fell below the edge's reference mid-training; a standby terminal took its place.</summary>
     Replaced,
+
+    /// <summary>Its edge refused the result (G1): unusable at intake, or failing the edge's evaluation; see its filter reason.</summary>
+    Filtered,
 }

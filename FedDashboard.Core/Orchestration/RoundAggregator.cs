@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>
-/// Ends a round: each edge averages its terminals' results (FedAvg by samples, each parameter over the results
+/// Ends a round: each edge evaluates its terminals' results and averages those it accepts (FedAvg by samples, each parameter over the results
 /// that trained it); at the end of a combination period the central server averages the edges' models into a new version, evaluated
 /// on the test set; each accepted result is rewarded. Runs safely any number of times, also at once:
 /// runs take the round's row lock in turn, and the unique keys on aggregates, versions and rewards back it up.
@@ -21,6 +21,7 @@ public sealed class RoundAggregator(
     IDbContextFactory<FedDbContext> dbFactory,
     ModelBlobStore blobs,
     FederatedData data,
+    ResultEvaluation evaluation,
     IRoundScheduler scheduler,
     ILivePublisher live,
     IOptions<RewardOptions> rewards,
@@ -42,6 +43,7 @@ public sealed class RoundAggregator(
         var reported = round.Participants.Where(p => p.Status == ParticipantStatus.Reported).OrderBy(p => p.Id).ToList();
 
         var now = clock.GetUtcNow();
+        reported = await evaluation.AcceptedAsync(db, round, job.Settings.Model, reported, now, ct);
         db.EdgeAggregates.AddRange(AggregateEdges(round, job.Settings.Model, reported));
         await db.SaveChangesAsync(ct);
         var version = job.Settings.CombinesAfter(round.Number) ? await CombineAsync(db, job, round, ct) : null;

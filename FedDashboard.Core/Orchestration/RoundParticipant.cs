@@ -31,8 +31,8 @@ public sealed class RoundParticipant
         return participant;
     }
 
-    /// <summary>How much of a failure's message is kept; a native exception's message can run to pages.</summary>
-    public const int FailureReasonMaxLength = 1000;
+    /// <summary>How much of a failure's or filter's reason is kept; a native exception's message can run to pages.</summary>
+    public const int ReasonMaxLength = 1000;
 
     public int Id { get; private set; }
     public int RoundId { get; private set; }
@@ -54,6 +54,12 @@ public sealed class RoundParticipant
     public double? TrainAccuracy { get; private set; }
     public string? UpdateHash { get; private set; }
     public string? FailureReason { get; private set; }
+
+    /// <summary>Why the edge filtered the result (G1): every bound it broke.</summary>
+    public string? FilterReason { get; private set; }
+
+    /// <summary>The result's model on the edge's validation data, from 0 to 1; measured when the edge evaluates results.</summary>
+    public double? ValidationAccuracy { get; private set; }
     public uint Version { get; private set; }
 
     /// <summary>The model width the edge assigned (1 = the full model; HeteroFL tier).</summary>
@@ -109,6 +115,26 @@ public sealed class RoundParticipant
         EndedAt = at;
     }
 
+    /// <summary>The edge measured the reported result's model on its validation data (G1).</summary>
+    public void RecordValidation(double accuracy)
+    {
+        if (Status != ParticipantStatus.Reported) throw new InvalidOperationException($"Participant {Id} is {Status}; only a reported result is evaluated.");
+        ValidationAccuracy = accuracy;
+    }
+
+    /// <summary>
+    /// The edge refuses the result (G1): an unusable upload (NaN, wrong shape) to an open assignment, or a reported result
+    /// that fails its evaluation. It is neither aggregated nor rewarded.
+    /// </summary>
+    public void Filter(string reason, DateTimeOffset at)
+    {
+        if (!IsOpen && Status != ParticipantStatus.Reported) throw new InvalidOperationException($"Participant {Id} is {Status}; only an open or reported result can be filtered.");
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Status = ParticipantStatus.Filtered;
+        FilterReason = Shortened(reason);
+        EndedAt ??= at;
+    }
+
     public void TimeOut(DateTimeOffset at) => End(ParticipantStatus.TimedOut, null, at);
 
     public void Fail(string reason, DateTimeOffset at) => End(ParticipantStatus.Failed, reason, at);
@@ -148,7 +174,9 @@ public sealed class RoundParticipant
     {
         if (!IsOpen) throw new InvalidOperationException($"Participant {Id} is {Status}; it cannot become {status}.");
         Status = status;
-        if (reason is not null) FailureReason = reason.Length <= FailureReasonMaxLength ? reason : reason[..(FailureReasonMaxLength - 1)] + "…";
+        if (reason is not null) FailureReason = Shortened(reason);
         EndedAt = at;
     }
+
+    private static string Shortened(string reason) => reason.Length <= ReasonMaxLength ? reason : reason[..(ReasonMaxLength - 1)] + "…";
 }

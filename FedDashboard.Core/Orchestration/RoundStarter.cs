@@ -46,7 +46,11 @@ public sealed class RoundStarter(
         // Untracked: of the terminals read, only those that asked for work and now get it are written back.
         var idle = await db.IdleTerminalsFor(job).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
         var edges = await db.EdgeServers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
-        var selections = selector.Select(job, number, edges, idle);
+        var idleIds = idle.Select(t => t.Id).ToList();
+        var reliability = edges.Any(e => e.Policy.Evaluation.ApplyAtSelection)
+            ? await Reliability.ByTerminalAsync(db.RoundParticipants.Where(p => idleIds.Contains(p.TerminalId)), ct)
+            : [];
+        var selections = selector.Select(job, number, edges, idle, reliability, now);
         if (selections.All(s => s.Assigned.Count == 0))
         {
             logger.LogWarning("Job {JobId}: no terminal is available for round {Round} ({Idle} idle in coverage, {Declined} declined); trying again in {Delay}.",

@@ -1,4 +1,5 @@
 using FedDashboard.Core.Options;
+using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Topology.Simulation;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class FleetSeeder(IDbContextFactory<FedDbContext> dbFactory, IOpti
             terminal.ReportTelemetry(random.NextDouble() * 0.5, 0.5 + random.NextDouble() * 0.5, 1024 + random.Next(3072), online: true, now);
             terminal.DescribeData(
                 Apps[random.Next(Apps.Length)],
-                MnistTrainingImages / options.Value.Terminals,
+                (MnistTrainingImages - FederatedData.ValidationImages) / options.Value.Terminals,
                 anonymized: random.NextDouble() < 0.8,
                 now - TimeSpan.FromHours(random.NextDouble() * 48));
             db.Terminals.Add(terminal);

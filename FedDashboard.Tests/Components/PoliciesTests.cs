@@ -96,4 +96,48 @@ public sealed class PoliciesTests : DashboardComponentTest
         Assert.NotNull(stored.PolicyChangedAt);
         Assert.Empty(cut.FindAll($"{Form} .mud-input-error"));
     }
+
+    [Fact]
+    public async Task Save_ValidationAccuracyAboveOne_ShowsErrorAtFieldAndStoresNothing()
+    {
+        var cut = RenderPolicies();
+
+        cut.Find($"{Form} [data-field='Evaluation.MinValidationAccuracy'] input").Change("1.5");
+        Save(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("minimum validation accuracy is a fraction from 0 to 1", cut.Find($"{Form} [data-field='Evaluation.MinValidationAccuracy']").TextContent));
+        Assert.Empty(cut.FindAll($"{Form} [data-field='Evaluation.MaxNormRatio'] .mud-input-error"));
+        var stored = await StoredEdgeAsync();
+        Assert.Equal(0, stored.PolicyRevision);
+        Assert.Null(stored.Policy.Evaluation.MinValidationAccuracy);
+    }
+
+    [Fact]
+    public async Task Save_NormRatioBelowOne_ShowsErrorAtFieldAndStoresNothing()
+    {
+        var cut = RenderPolicies();
+
+        cut.Find($"{Form} [data-field='Evaluation.MaxNormRatio'] input").Change("0.5");
+        Save(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("at least 1", cut.Find($"{Form} [data-field='Evaluation.MaxNormRatio']").TextContent));
+        Assert.Equal(0, (await StoredEdgeAsync()).PolicyRevision);
+    }
+
+    [Fact]
+    public async Task Save_EvaluationBounds_StoresThemForTheNextRound()
+    {
+        var cut = RenderPolicies();
+
+        cut.Find($"{Form} [data-field='Evaluation.MinValidationAccuracy'] input").Change("0.6");
+        cut.Find($"{Form} [data-field='Evaluation.AllowedApps'] input").Change("camera, health");
+        cut.Find($"{Form} [data-field='Evaluation.AllowedTypes'] input[data-type='Tablet']").Change(true);
+        Save(cut);
+
+        cut.WaitForAssertion(() => Assert.StartsWith("revision 1, changed", cut.Find($"{Form} [data-testid='revision']").TextContent.Trim()));
+        var evaluation = (await StoredEdgeAsync()).Policy.Evaluation;
+        Assert.Equal(0.6, evaluation.MinValidationAccuracy);
+        Assert.Equal(["camera", "health"], evaluation.AllowedApps);
+        Assert.Equal([TerminalType.Tablet], evaluation.AllowedTypes);
+    }
 }

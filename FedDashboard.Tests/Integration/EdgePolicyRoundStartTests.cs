@@ -90,6 +90,39 @@ public sealed class EdgePolicyRoundStartTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartNextRound_EvaluationAppliedAtSelection_TerminalWithTooLittleDataNeitherAskedNorAssigned()
+    {
+        await _host.SetPolicyAsync(0, new EdgePolicy { Evaluation = new() { MinDataSamples = 500, ApplyAtSelection = true } });
+        var ids = await _host.KeepOnlyAsync(TestData.Terminal(samples: 100), TestData.Terminal(samples: 3000));
+
+        var (_, round) = await StartFirstRoundAsync();
+
+        Assert.Equal(ids[1], Assert.Single(round.Participants).TerminalId);
+    }
+
+    [Fact]
+    public async Task StartNextRound_EvaluationAppliedAtSelection_TerminalWithStaleDataNeitherAskedNorAssigned()
+    {
+        await _host.SetPolicyAsync(0, new EdgePolicy { Evaluation = new() { MaxDataAgeHours = 24, ApplyAtSelection = true } });
+        var ids = await _host.KeepOnlyAsync(TestData.Terminal(dataAgeHours: 30), TestData.Terminal(dataAgeHours: 2));
+
+        var (_, round) = await StartFirstRoundAsync();
+
+        Assert.Equal(ids[1], Assert.Single(round.Participants).TerminalId);
+    }
+
+    [Fact]
+    public async Task StartNextRound_EvaluationOnlyAfterTraining_TerminalWithTooLittleDataStillAssigned()
+    {
+        await _host.SetPolicyAsync(0, new EdgePolicy { Evaluation = new() { MinDataSamples = 500 } });
+        var ids = await _host.KeepOnlyAsync(TestData.Terminal(samples: 100), TestData.Terminal(samples: 3000));
+
+        var (_, round) = await StartFirstRoundAsync();
+
+        Assert.Equal(ids, round.Participants.Select(p => p.TerminalId).Order());
+    }
+
+    [Fact]
     public async Task StartNextRound_GroupRuleWithWidth_GroupTrainsItsOwnWidthOthersTheFullModel()
     {
         await _host.SetPolicyAsync(0, new EdgePolicy { Groups = [new GroupRule("busy", GroupField.LoadBand, "Medium", Width: 0.5)] });

@@ -60,7 +60,7 @@ public sealed class RoundLifecycleTests : IAsyncLifetime
         await using var db = _host.Db();
         var stored = await db.RoundParticipants.SingleAsync(p => p.Id == participant.Id);
         Assert.Equal(ParticipantStatus.Reported, stored.Status);
-        Assert.Equal(3000, stored.Samples);
+        Assert.Equal((60_000 - FederatedData.ValidationImages) / 20, stored.Samples);
     }
 
     [Fact]

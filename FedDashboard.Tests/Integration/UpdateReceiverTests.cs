@@ -41,30 +41,100 @@ public sealed class UpdateReceiverTests : IAsyncLifetime
         return new ParameterSet(arrays);
     }
 
-    [Fact]
-    public async Task SubmitAsync_NaNInUpdate_RejectedAndNothingChanges()
+    /// <summary>The assignment ended as filtered with the reason, and the upload's parameters were not kept.</summary>
+    private async Task AssertFilteredAsync(UpdateOutcome outcome, ParameterSet upload, string reason)
     {
+        Assert.False(outcome.Accepted);
+        Assert.Contains("filtered", outcome.Message);
+        await using var db = _host.Db();
+        var stored = await db.RoundParticipants.SingleAsync(p => p.Id == _participant.Id);
+        Assert.Equal(ParticipantStatus.Filtered, stored.Status);
+        Assert.Contains(reason, stored.FilterReason);
+        Assert.Null(stored.UpdateHash);
+        using var elsewhere = new TempFolder();
+        Assert.False(_host.Get<ModelBlobStore>().Exists(new ModelBlobStore(elsewhere.Path).Put(upload)));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_NaNInUpdate_FilteredWithReasonAndParametersNotKept()
+    {
+        var upload = WithFirstValue(float.NaN);
+
+        var outcome = await SubmitAsync(upload);
+
+        await AssertFilteredAsync(outcome, upload, "NaN or infinite");
+    }
+
+    [Fact]
+    public async Task SubmitAsync_InfinityInUpdate_FilteredWithReason()
+    {
+        var upload = WithFirstValue(float.PositiveInfinity);
+
+        var outcome = await SubmitAsync(upload);
+
+        await AssertFilteredAsync(outcome, upload, "NaN or infinite");
+    }
+
+    [Fact]
+    public async Task SubmitAsync_WrongShape_FilteredWithReasonAndParametersNotKept()
+    {
+        var upload = new ParameterSet(_baseModel.Arrays.Take(1).ToList());
+
+        var outcome = await SubmitAsync(upload);
+
+        await AssertFilteredAsync(outcome, upload, "shapes differ");
+    }
+
+    [Fact]
+    public async Task SubmitAsync_NaNInUpdateThenAggregated_NeverReachesTheAggregate()
+    {
+        await SubmitAsync(WithFirstValue(float.NaN));
+        await using (var db = _host.Db())
+        {
+            foreach (var other in await db.RoundParticipants.Where(p => p.RoundId == _participant.RoundId && p.Id != _participant.Id).ToListAsync())
+                other.Fail("ended by the test", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        await _host.Get<RoundAggregator>().AggregateAsync(_participant.RoundId);
+
+        await using var check = _host.Db();
+        Assert.Equal(RoundPhase.Completed, (await check.Rounds.SingleAsync(r => r.Id == _participant.RoundId)).Phase);
+        Assert.Empty(await check.EdgeAggregates.Where(a => a.RoundId == _participant.RoundId).ToListAsync());
+        Assert.Empty(await check.RewardEntries.Where(r => r.RoundId == _participant.RoundId).ToListAsync());
+    }
+
+    [Fact]
+    public async Task SubmitAsync_NoSamples_RejectedAndNothingChanges()
+    {
+        var outcome = await SubmitAsync(_baseModel, samples: 0);
+
+        Assert.False(outcome.Accepted);
+        Assert.Contains("Samples must be positive", outcome.Message);
+        await AssertUnchangedAsync();
+    }
+
+    [Fact]
+    public async Task SubmitAsync_NaNAfterTheRoundClosed_RejectedAndNothingChanges()
+    {
+        await using (var db = _host.Db())
+        {
+            var round = await db.Rounds.SingleAsync(r => r.Id == _participant.RoundId);
+            round.BeginAggregation(RoundEndReason.DeadlineReached);
+            await db.SaveChangesAsync();
+        }
+
         var outcome = await SubmitAsync(WithFirstValue(float.NaN));
 
         Assert.False(outcome.Accepted);
-        Assert.Contains("NaN or infinite", outcome.Message);
+        Assert.Contains("no longer accepts updates", outcome.Message);
         await AssertUnchangedAsync();
     }
 
     [Fact]
-    public async Task SubmitAsync_WrongShape_RejectedAndNothingChanges()
+    public async Task SubmitAsync_OtherTerminalsNaNUpload_RejectedAndNothingChanges()
     {
-        var outcome = await SubmitAsync(new ParameterSet(_baseModel.Arrays.Take(1).ToList()));
-
-        Assert.False(outcome.Accepted);
-        Assert.Contains("shapes differ", outcome.Message);
-        await AssertUnchangedAsync();
-    }
-
-    [Fact]
-    public async Task SubmitAsync_OtherTerminal_RejectedAndNothingChanges()
-    {
-        var outcome = await SubmitAsync(_baseModel, terminalId: _participant.TerminalId + 1);
+        var outcome = await SubmitAsync(WithFirstValue(float.NaN), terminalId: _participant.TerminalId + 1);
 
         Assert.False(outcome.Accepted);
         Assert.Contains("has no assignment", outcome.Message);

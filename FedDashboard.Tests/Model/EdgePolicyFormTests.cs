@@ -1,3 +1,4 @@
+using FedDashboard.Core.Topology;
 using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Model;
 
@@ -18,7 +19,10 @@ public sealed class EdgePolicyFormTests
         var policy = Form().ToPolicy();
 
         Assert.Equal(EdgePolicy.Default.Tiers, policy.Tiers);
-        Assert.Equal(EdgePolicy.Default with { Tiers = policy.Tiers, Groups = policy.Groups }, policy);
+        Assert.Equal(EdgePolicy.Default with { Tiers = policy.Tiers, Groups = policy.Groups, Evaluation = policy.Evaluation }, policy);
+        Assert.Equal(EvaluationPolicy.None with { AllowedTypes = policy.Evaluation.AllowedTypes, AllowedApps = policy.Evaluation.AllowedApps }, policy.Evaluation);
+        Assert.Empty(policy.Evaluation.AllowedTypes);
+        Assert.Empty(policy.Evaluation.AllowedApps);
     }
 
     [Fact]
@@ -39,5 +43,32 @@ public sealed class EdgePolicyFormTests
         form.Groups.Add(new GroupRuleInput { Name = " phones ", Field = GroupField.Type, Value = " Phone ", Width = 0.5 });
 
         Assert.Equal(new GroupRule("phones", GroupField.Type, "Phone", 0.5), Assert.Single(form.ToPolicy().Groups));
+    }
+
+    [Fact]
+    public void ToPolicy_AppsText_SplitsAtCommasTrimmedWithoutEmptyEntries()
+    {
+        var form = Form();
+        form.Evaluation.AllowedApps = " camera, ,health ,";
+
+        Assert.Equal(["camera", "health"], form.ToPolicy().Evaluation.AllowedApps);
+    }
+
+    [Fact]
+    public void Reset_StoredEvaluation_FormGivesItBack()
+    {
+        var form = Form();
+        var evaluation = new EvaluationPolicy
+        {
+            MinValidationAccuracy = 0.6, AllowedTypes = [TerminalType.Phone, TerminalType.IoT], AllowedApps = ["camera", "health"],
+            MinDataSamples = 500, MaxNormRatio = 3, RequireCoverage = true, ApplyAtSelection = true,
+        };
+
+        form.Reset(EdgePolicy.Default with { Evaluation = evaluation }, 1, null, 2);
+
+        var back = form.ToPolicy().Evaluation;
+        Assert.Equal(evaluation.AllowedTypes, back.AllowedTypes);
+        Assert.Equal(evaluation.AllowedApps, back.AllowedApps);
+        Assert.Equal(evaluation with { AllowedTypes = back.AllowedTypes, AllowedApps = back.AllowedApps }, back);
     }
 }

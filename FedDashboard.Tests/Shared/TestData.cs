@@ -1,6 +1,8 @@
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Security;
+using FedDashboard.Core.Topology;
+using FedDashboard.Core.Topology.Policies;
 
 namespace FedDashboard.Tests.Shared;
 
@@ -34,6 +36,14 @@ public static class TestData
         AutoApprove = autoApprove,
         Termination = new() { MaxRounds = maxRounds, TargetAccuracy = targetAccuracy },
     };
+
+    /// <summary>An edge named edge-1 covering the circle of radius 300 around (500, 500), under the given policy.</summary>
+    public static EdgeServer Edge(EdgePolicy? policy = null)
+    {
+        var edge = new EdgeServer("edge-1", 500, 500, 300);
+        edge.ChangePolicy(policy ?? EdgePolicy.Default, Now);
+        return edge;
+    }
 
     public static Round Round(int number = 1) => new(jobId: 1, number, baseModelVersionId: 1, Now, Now.AddMinutes(1));
 

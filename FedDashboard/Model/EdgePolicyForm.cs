@@ -34,6 +34,7 @@ public sealed class EdgePolicyForm : PolicyForm
     public DepartureRule OnDeparture { get; set; }
     public double? ReplaceBelowSpeed { get; set; }
     public List<GroupRuleInput> Groups { get; set; } = [];
+    public EvaluationPolicyInput Evaluation { get; set; } = new();
 
     public static EdgePolicyForm From(EdgeServer edge)
     {
@@ -54,6 +55,7 @@ public sealed class EdgePolicyForm : PolicyForm
         OnDeparture = OnDeparture,
         ReplaceBelowSpeed = ReplaceBelowSpeed,
         Groups = [.. Groups.Select(g => new GroupRule(g.Name.Trim(), g.Field, g.Value.Trim(), g.Width))],
+        Evaluation = Evaluation.ToPolicy(),
     };
 
     /// <summary>After a save (or a reload): the stored policy, its revision and row version, no errors.</summary>
@@ -69,6 +71,7 @@ public sealed class EdgePolicyForm : PolicyForm
         OnDeparture = policy.OnDeparture;
         ReplaceBelowSpeed = policy.ReplaceBelowSpeed;
         Groups = [.. policy.Groups.Select(g => new GroupRuleInput { Name = g.Name, Field = g.Field, Value = g.Value, Width = g.Width })];
+        Evaluation = EvaluationPolicyInput.From(policy.Evaluation);
         ResetStored(revision, changedAt, version);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Model;
 
 public sealed record RoundRow(int Id, int Number, RoundPhase Phase, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, RoundEndReason? EndReason,
-    int Selected, int Reported, int? VersionNumber, double? TestAccuracy)
+    int Selected, int Reported, int Filtered, int? VersionNumber, double? TestAccuracy)
 {
     public TimeSpan? Duration => EndedAt - StartedAt;
 }
@@ -15,8 +15,11 @@ public sealed record ParticipantLink(int TerminalId, string Terminal);
 public sealed record ParticipantRow(int Id, int TerminalId, string Terminal, string Edge, string Variant, ParticipantStatus Status, int Samples,
     double? TrainLoss, double? TrainAccuracy, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? FailureReason,
     double AssignedWidth, double Width, DateTimeOffset? SwappedAt, string? SwapReason, string? Group, string? Segment,
-    string? ReportedThrough, int? PlannedSteps, int? StepsDone, DataSource DataSource, int SharedSamples)
+    string? ReportedThrough, int? PlannedSteps, int? StepsDone, DataSource DataSource, int SharedSamples, string? FilterReason, double? ValidationAccuracy)
 {
+    /// <summary>Why it was filtered, declined, departed, failed or replaced.</summary>
+    public string? Reason => FilterReason ?? FailureReason;
+
     /// <summary>The participant this standby terminal took over from (L7).</summary>
     public ParticipantLink? Replaces { get; init; }
 
@@ -58,7 +61,8 @@ public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
             var p = x.Participant;
             return new ParticipantRow(p.Id, p.TerminalId, x.Terminal, EdgeName(p.EdgeId), p.ModelVariant, p.Status, p.Samples, p.TrainLoss, p.TrainAccuracy,
                 p.StartedAt, p.EndedAt, p.FailureReason, p.AssignedWidth, p.Width, p.SwappedAt, p.SwapReason, p.Group, p.Segment,
-                p.ReportedThroughEdgeId is { } through ? EdgeName(through) : null, p.PlannedSteps, p.StepsDone, p.DataSource, p.SharedSamples)
+                p.ReportedThroughEdgeId is { } through ? EdgeName(through) : null, p.PlannedSteps, p.StepsDone, p.DataSource, p.SharedSamples,
+                p.FilterReason, p.ValidationAccuracy)
             {
                 Replaces = p.ReplacesParticipantId is { } replaced && byId.TryGetValue(replaced, out var old) ? new ParticipantLink(old.Participant.TerminalId, old.Terminal) : null,
                 ReplacedBy = standbys.GetValueOrDefault(p.Id),
@@ -73,6 +77,6 @@ public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
         join v in db.ModelVersions on r.ModelVersionId equals v.Id into versions
         from v in versions.DefaultIfEmpty()
         select new RoundRow(r.Id, r.Number, r.Phase, r.StartedAt, r.EndedAt, r.EndReason,
-            r.Participants.Count, r.Participants.Count(p => p.Status == ParticipantStatus.Reported),
+            r.Participants.Count, r.Participants.Count(p => p.Status == ParticipantStatus.Reported), r.Participants.Count(p => p.Status == ParticipantStatus.Filtered),
             v == null ? null : v.Number, v == null ? null : v.TestAccuracy);
 }

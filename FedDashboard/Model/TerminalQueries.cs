@@ -17,8 +17,8 @@ public sealed class TerminalQueries(IDbContextFactory<FedDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var terminals = await db.Terminals.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         var edges = await EdgeNamesAsync(db, ct);
-        var reliability = await ReliabilityAsync(db.RoundParticipants, ct);
-        return [.. terminals.Select(t => Row(t, edges, reliability.GetValueOrDefault(t.Id, new Reliability(0, 0))))];
+        var reliability = await Reliability.ByTerminalAsync(db.RoundParticipants, ct);
+        return [.. terminals.Select(t => Row(t, edges, reliability.GetValueOrDefault(t.Id, Reliability.NoWork)))];
     }
 
     public async Task<TerminalDetail?> DetailAsync(int terminalId, CancellationToken ct = default)
@@ -26,7 +26,7 @@ public sealed class TerminalQueries(IDbContextFactory<FedDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Terminals.AsNoTracking().SingleOrDefaultAsync(t => t.Id == terminalId, ct) is not { } terminal) return null;
         var edges = await EdgeNamesAsync(db, ct);
-        var reliability = await ReliabilityAsync(db.RoundParticipants.Where(p => p.TerminalId == terminalId), ct);
+        var reliability = await Reliability.ByTerminalAsync(db.RoundParticipants.Where(p => p.TerminalId == terminalId), ct);
 
         var history = await db.TelemetryRecords.Where(r => r.TerminalId == terminalId)
             .OrderByDescending(r => r.At).Take(HistoryPointsShown)
@@ -40,11 +40,11 @@ public sealed class TerminalQueries(IDbContextFactory<FedDbContext> dbFactory)
             .Join(db.Rounds, p => p.RoundId, r => r.Id, (p, r) => new { p, r.Number })
             .OrderByDescending(x => x.p.AssignedAt).Take(RoundsShown)
             .Select(x => new TerminalRoundRow(x.p.RoundId, x.Number, x.p.Status, x.p.AssignedWidth, x.p.Width, x.p.SwappedAt, x.p.SwapReason,
-                x.p.Segment, x.p.Samples, x.p.SharedSamples, x.p.TrainAccuracy, x.p.FailureReason, x.p.AssignedAt))
+                x.p.Segment, x.p.Samples, x.p.SharedSamples, x.p.TrainAccuracy, x.p.FilterReason ?? x.p.FailureReason, x.p.AssignedAt))
             .ToListAsync(ct);
 
         return new TerminalDetail(
-            Row(terminal, edges, reliability.GetValueOrDefault(terminalId, new Reliability(0, 0))),
+            Row(terminal, edges, reliability.GetValueOrDefault(terminalId, Reliability.NoWork)),
             [.. history.OrderBy(h => h.At)],
             [.. coverage.Select(e => new CoverageEventRow(e.At, Name(edges, e.FromEdgeId), Name(edges, e.ToEdgeId)))],
             rounds);
@@ -59,19 +59,4 @@ public sealed class TerminalQueries(IDbContextFactory<FedDbContext> dbFactory)
 
     private static async Task<Dictionary<int, string>> EdgeNamesAsync(FedDbContext db, CancellationToken ct) =>
         await db.EdgeServers.ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-
-    private static async Task<Dictionary<int, Reliability>> ReliabilityAsync(IQueryable<RoundParticipant> participants, CancellationToken ct)
-    {
-        var abandoned = Reliability.AbandonedStatuses.ToList();
-        var counts = await participants
-            .GroupBy(p => p.TerminalId)
-            .Select(g => new
-            {
-                TerminalId = g.Key,
-                Completed = g.Count(p => p.Status == ParticipantStatus.Reported),
-                Abandoned = g.Count(p => abandoned.Contains(p.Status)),
-            })
-            .ToListAsync(ct);
-        return counts.ToDictionary(c => c.TerminalId, c => new Reliability(c.Completed, c.Abandoned));
-    }
 }

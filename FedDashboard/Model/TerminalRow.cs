@@ -1,3 +1,4 @@
+using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Topology;
 
 namespace FedDashboard.Model;

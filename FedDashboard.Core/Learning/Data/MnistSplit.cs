@@ -27,4 +27,18 @@ public sealed class MnistSplit
     public byte[] Labels { get; }
 
     public float[] Pixels { get; }
+
+    /// <summary>The samples at the given indices, in that order.</summary>
+    public MnistSplit Subset(IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        var labels = new byte[indices.Count];
+        var pixels = new float[indices.Count * PixelsPerImage];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labels[i] = Labels[indices[i]];
+            Array.Copy(Pixels, indices[i] * PixelsPerImage, pixels, i * PixelsPerImage, PixelsPerImage);
+        }
+        return new MnistSplit(labels, pixels);
+    }
 }

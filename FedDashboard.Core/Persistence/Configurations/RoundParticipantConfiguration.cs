@@ -17,7 +17,8 @@ internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<R
         builder.Property(p => p.BaseModelHash).HasMaxLength(64);
         builder.Property(p => p.UpdateHash).HasMaxLength(64);
         builder.Property(p => p.ModelVariant).HasMaxLength(ModelVariantName.MaxLength);
-        builder.Property(p => p.FailureReason).HasMaxLength(RoundParticipant.FailureReasonMaxLength);
+        builder.Property(p => p.FailureReason).HasMaxLength(RoundParticipant.ReasonMaxLength);
+        builder.Property(p => p.FilterReason).HasMaxLength(RoundParticipant.ReasonMaxLength);
         builder.Property(p => p.Version).IsRowVersion();
         builder.Property(p => p.Group).HasMaxLength(100);
         builder.Property(p => p.Segment).HasMaxLength(50);

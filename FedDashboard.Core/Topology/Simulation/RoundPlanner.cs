@@ -8,7 +8,7 @@ public static class RoundPlanner
     /// <summary>
     /// Selects <paramref name="count"/> terminals uniformly at random among the eligible ones (online, not busy, in
     /// some edge's coverage, meeting the standard), or all of them when fewer are eligible, and gives each the width of
-    /// its capacity score (1 − load) · speed / fastest eligible speed. While no eligible terminal has a measured speed,
+    /// its <see cref="CapacityScore"/> (1 − load) · speed / fastest eligible speed. While no eligible terminal has a measured speed,
     /// the score is 1 − load; once some have, an unmeasured terminal scores 0 and trains the narrowest model.
     /// </summary>
     /// <remarks>O(N) time; allocates the result and a seeded Random, the list of eligible terminals is pooled. Deterministic for a seed.</remarks>
@@ -29,9 +29,7 @@ public static class RoundPlanner
             for (var j = 0; j < chosen; j++)
             {
                 var t = eligible[j];
-                var speedShare = fastest > 0 ? terminals.TrainingSpeed[t] / fastest : 1;
-                var score = Math.Clamp((1 - terminals.CpuLoad[t]) * speedShare, 0, 1);
-                participants[j] = new PlannedTerminal(t, tiers.WidthFor(score));
+                participants[j] = new PlannedTerminal(t, tiers.WidthFor(CapacityScore.Of(terminals.CpuLoad[t], terminals.TrainingSpeed[t], fastest)));
             }
             return new RoundPlan(participants, eligibleCount);
         }

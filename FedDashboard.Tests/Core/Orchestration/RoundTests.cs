@@ -64,7 +64,48 @@ public sealed class RoundTests
 
         participant.Fail(new string('x', 5000), TestData.Now);
 
-        Assert.Equal(RoundParticipant.FailureReasonMaxLength, participant.FailureReason!.Length);
+        Assert.Equal(RoundParticipant.ReasonMaxLength, participant.FailureReason!.Length);
         Assert.EndsWith("…", participant.FailureReason);
+    }
+
+    [Fact]
+    public void Filter_ReportedResult_FilteredWithReasonKeepingItsReportTime()
+    {
+        var participant = new RoundParticipant(terminalId: 1, edgeId: 1, "abc", "full", TestData.Now);
+        participant.Report("def", 600, 0.3, 0.9, TestData.Now.AddSeconds(10));
+
+        participant.Filter("Validation accuracy too low", TestData.Now.AddSeconds(20));
+
+        Assert.Equal((ParticipantStatus.Filtered, "Validation accuracy too low", TestData.Now.AddSeconds(10)),
+            (participant.Status, participant.FilterReason, participant.EndedAt));
+        Assert.False(participant.IsOpen);
+    }
+
+    [Fact]
+    public void Filter_OpenAssignment_FilteredEndingNow()
+    {
+        var participant = new RoundParticipant(terminalId: 1, edgeId: 1, "abc", "full", TestData.Now);
+
+        participant.Filter("The update contains NaN or infinite values.", TestData.Now.AddSeconds(5));
+
+        Assert.Equal((ParticipantStatus.Filtered, TestData.Now.AddSeconds(5)), (participant.Status, participant.EndedAt));
+        Assert.Null(participant.UpdateHash);
+    }
+
+    [Fact]
+    public void Filter_TimedOutParticipant_Throws()
+    {
+        var participant = new RoundParticipant(terminalId: 1, edgeId: 1, "abc", "full", TestData.Now);
+        participant.TimeOut(TestData.Now);
+
+        Assert.Throws<InvalidOperationException>(() => participant.Filter("late", TestData.Now));
+    }
+
+    [Fact]
+    public void RecordValidation_OpenAssignment_Throws()
+    {
+        var participant = new RoundParticipant(terminalId: 1, edgeId: 1, "abc", "full", TestData.Now);
+
+        Assert.Throws<InvalidOperationException>(() => participant.RecordValidation(0.9));
     }
 }

@@ -1,0 +1,12 @@
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Topology;
+
+namespace FedDashboard.Core.Strategies.Filtering;
+
+/// <summary>What an edge knows of a terminal without its result, as selection (G2) and evaluation (G1) both read it.</summary>
+/// <param name="Edge">The edge that assigns the terminal.</param>
+/// <param name="Reliability">Its record of work in earlier rounds.</param>
+/// <param name="Capacity">Its capacity score against the terminals the edge considers with it.</param>
+/// <param name="DataSamples">Before training, the samples its data holds; after, the samples the result was trained on.</param>
+/// <param name="AssignedAt">When it is, or was, assigned: its data's age is measured there.</param>
+public sealed record TerminalEvidence(Terminal Terminal, EdgeServer Edge, Reliability Reliability, double Capacity, int DataSamples, DateTimeOffset AssignedAt);

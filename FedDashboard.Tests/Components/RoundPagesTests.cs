@@ -1,0 +1,95 @@
+using Bunit;
+using FedDashboard.Components.Pages;
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Tests.Components;
+
+/// <summary>One round by hand in which the edge accepted one result, filtered one after evaluating it and filtered one at intake.</summary>
+public sealed class RoundPagesTests : DashboardComponentTest
+{
+    private const string LowAccuracy = "Validation accuracy 41.2 % below the edge's minimum 60.0 %";
+    private const string NaN = "The update contains NaN or infinite values.";
+
+    private Round _round = null!;
+    private string _accepted = null!;
+    private string _lowAccuracy = null!;
+    private string _nan = null!;
+
+    protected override async Task ArrangeAsync()
+    {
+        var job = await Host.Get<JobLauncher>().LaunchAsync("filter test", TestData.Settings());
+        var started = await Host.StartRoundByHandAsync(job.Id);
+        var at = DateTimeOffset.UtcNow;
+        await using var db = Host.Db();
+        _round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.Id == started.Id);
+        var p = _round.Participants.OrderBy(x => x.Id).ToList();
+        p[0].Report("hash-accepted", 120, 0.4, 0.875, at);
+        p[0].RecordValidation(0.912);
+        p[1].Report("hash-low", 120, 0.4, 0.875, at);
+        p[1].RecordValidation(0.412);
+        p[1].Filter(LowAccuracy, at);
+        p[2].Filter(NaN, at);
+        await db.SaveChangesAsync();
+        var names = await db.Terminals.ToDictionaryAsync(t => t.Id, t => t.Name);
+        (_accepted, _lowAccuracy, _nan) = (names[p[0].TerminalId], names[p[1].TerminalId], names[p[2].TerminalId]);
+    }
+
+    private IRenderedComponent<RoundDetailPage> RenderDetail()
+    {
+        var cut = Render<RoundDetailPage>(parameters => parameters.Add(page => page.RoundId, _round.Id));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-participant]")));
+        return cut;
+    }
+
+    /// <summary>The table row of the participant on this terminal.</summary>
+    private static AngleSharp.Dom.IElement Row(IRenderedComponent<RoundDetailPage> cut, string terminal) =>
+        cut.Find($"[data-participant='{terminal}']").ParentElement!;
+
+    [Fact]
+    public void Render_ResultFilteredAfterEvaluation_ShowsFilteredChipReasonAndValidationAccuracy()
+    {
+        var cut = RenderDetail();
+
+        var row = Row(cut, _lowAccuracy);
+        Assert.Equal("Filtered", row.QuerySelector("[data-status]")!.GetAttribute("data-status"));
+        Assert.Equal(LowAccuracy, row.QuerySelector("[data-reason='Filtered']")!.TextContent.Trim());
+        Assert.Equal(0.412.ToString("P1"), cut.Find($"[data-validation='{_lowAccuracy}']").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_UpdateFilteredAtIntake_ShowsItsReasonAndNoValidationAccuracy()
+    {
+        var cut = RenderDetail();
+
+        Assert.Equal(NaN, Row(cut, _nan).QuerySelector("[data-reason='Filtered']")!.TextContent.Trim());
+        Assert.Equal("–", cut.Find($"[data-validation='{_nan}']").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_AcceptedResult_ShowsItsValidationAccuracyAndNoReason()
+    {
+        var cut = RenderDetail();
+
+        Assert.Equal(0.912.ToString("P1"), cut.Find($"[data-validation='{_accepted}']").TextContent.Trim());
+        Assert.Null(Row(cut, _accepted).QuerySelector("[data-reason]"));
+    }
+
+    [Fact]
+    public void Render_RoundWithFilteredResults_CountsAcceptedAndFiltered()
+    {
+        var cut = RenderDetail();
+
+        Assert.Equal($"· 1 accepted, 2 filtered of {_round.Participants.Count} selected", cut.Find("[data-testid='results']").TextContent.Trim());
+    }
+
+    [Fact]
+    public void RenderRounds_RoundWithFilteredResults_ListsAcceptedAndFilteredCounts()
+    {
+        var cut = Render<Rounds>();
+
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-filtered='1']").TextContent.Trim()));
+        Assert.Equal($"1 / {_round.Participants.Count}", cut.Find("[data-accepted='1']").TextContent.Trim());
+    }
+}
