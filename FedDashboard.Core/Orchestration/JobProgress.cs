@@ -7,12 +7,9 @@ namespace FedDashboard.Core.Orchestration;
 /// <summary>Queries about where a job stands, shared by the steps that move it on.</summary>
 internal static class JobProgress
 {
-    /// <summary>The model the next round trains from: the newest version an operator has not rejected.</summary>
-    public static Task<ModelVersion> CurrentModelAsync(this FedDbContext db, int jobId, CancellationToken ct) =>
-        db.ModelVersions
-            .Where(v => v.JobId == jobId && v.Status != ModelVersionStatus.Rejected)
-            .OrderByDescending(v => v.Number)
-            .FirstAsync(ct);
+    /// <summary>The model the next round trains from: the version the job publishes.</summary>
+    public static Task<ModelVersion> CurrentModelAsync(this FedDbContext db, TrainingJob job, CancellationToken ct) =>
+        db.ModelVersions.SingleAsync(v => v.Id == job.PublishedVersionId, ct);
 
     public static Task<Round?> LatestRoundAsync(this FedDbContext db, int jobId, CancellationToken ct) =>
         db.Rounds.Where(r => r.JobId == jobId).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);

@@ -55,7 +55,7 @@ public sealed class RoundStarter(
             return;
         }
 
-        var baseVersion = await db.CurrentModelAsync(jobId, ct);
+        var baseVersion = await db.CurrentModelAsync(job, ct);
         var periodModels = await EdgeStartModelsAsync(db, job, number, ct);
         var edgeModels = edges.ToDictionary(e => e.Id, e => periodModels.GetValueOrDefault(e.Id, baseVersion.ModelHash));
         var donors = job.Settings.ShareData ? await DonorsAsync(db, job, edges, now, ct) : null;

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration.Policies;
 
 namespace FedDashboard.Core.Orchestration;
@@ -51,6 +52,10 @@ public sealed class TrainingJob
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
     public string? EndReason { get; private set; }
+
+    /// <summary>The approved version edges hand out from the next round on; rounds train from it (G4).</summary>
+    public int? PublishedVersionId { get; private set; }
+
     public uint Version { get; private set; }
 
     /// <summary>Replaces the policy from the next round on; throws, changing nothing, when the policy breaks a rule.</summary>
@@ -60,6 +65,36 @@ public sealed class TrainingJob
         Policy = policy;
         PolicyRevision++;
         PolicyChangedAt = at;
+    }
+
+    /// <summary>Hands out the job's untrained model until an approver publishes a version.</summary>
+    public void PublishInitial(ModelVersion initial)
+    {
+        if (PublishedVersionId is not null) throw new InvalidOperationException($"Job {Id} already hands out a version.");
+        if (initial.JobId != Id || initial.Number != 0) throw new ArgumentException("Only the job's own v0 is its initial model.", nameof(initial));
+        PublishedVersionId = initial.Id;
+    }
+
+    /// <summary>Hands out a newer approved version from the next round on.</summary>
+    /// <param name="published">The version the job hands out now.</param>
+    public void Publish(ModelVersion version, ModelVersion published) => Replace(version, published, rollBack: false);
+
+    /// <summary>Hands out an earlier approved version again from the next round on.</summary>
+    /// <param name="published">The version the job hands out now.</param>
+    public void RollBackTo(ModelVersion version, ModelVersion published) => Replace(version, published, rollBack: true);
+
+    private void Replace(ModelVersion version, ModelVersion published, bool rollBack)
+    {
+        if (version.JobId != Id) throw new ArgumentException($"{version.Label} belongs to job {version.JobId}, not job {Id}.", nameof(version));
+        if (published.Id != PublishedVersionId) throw new ArgumentException($"{published.Label} is not the version job {Id} hands out.", nameof(published));
+        if (version.Status != ModelVersionStatus.Approved) throw new InvalidOperationException($"Only an approved version can be handed out; {version.Standing}.");
+        if (version.Id == published.Id) throw new InvalidOperationException($"{version.Label} is already the published version.");
+        // Numbers order the versions: publishing moves forward, a rollback back, so the audit log says which it was.
+        if (!rollBack && version.Number < published.Number)
+            throw new InvalidOperationException($"{version.Label} is older than the published {published.Label}; roll back to it instead.");
+        if (rollBack && version.Number > published.Number)
+            throw new InvalidOperationException($"{version.Label} is newer than the published {published.Label}; publish it instead.");
+        PublishedVersionId = version.Id;
     }
 
     public void Complete(string reason, DateTimeOffset at) => End(JobStatus.Completed, reason, at);

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Options;
@@ -9,6 +10,7 @@ using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace FedDashboard.Tests.Components;
@@ -16,6 +18,8 @@ namespace FedDashboard.Tests.Components;
 /// <summary>bUnit with MudBlazor, loose JS interop, and the pages' real services on a real database and the real live feed.</summary>
 public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
 {
+    private BunitAuthorizationContext? _authorization;
+
     protected FedTestHost Host { get; private set; } = null!;
     protected LiveFeed Feed => Host.Get<LiveFeed>();
 
@@ -35,13 +39,22 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         await ArrangeAsync();
     }
 
-    /// <summary>Renders as this user from now on: pages read who acts from the authentication state, as in the app.</summary>
+    /// <summary>
+    /// Acts as this user from now on, also on a page already rendered: pages read who acts from the authentication
+    /// state, as in the app, so a test can change the user under a rendered page (signed out elsewhere, role revoked).
+    /// </summary>
     protected void SignIn(Actor actor)
     {
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized(actor.Name);
-        authorization.SetRoles([.. actor.Roles]);
+        _authorization ??= AddAuthorization();
+        _authorization.SetAuthorized(actor.Name);
+        _authorization.SetRoles([.. actor.Roles]);
     }
+
+    /// <summary>The same user keeps only the viewer role, as if an administrator revoked the rest while their page stays open.</summary>
+    protected void RevokeRoles(Actor actor) => SignIn(Actor.User(actor.Name, Roles.Viewer));
+
+    /// <summary>The messages pages have shown in a snackbar so far.</summary>
+    protected IReadOnlyList<Snackbar> Snackbars => [.. Services.GetRequiredService<ISnackbar>().ShownSnackbars];
 
     /// <summary>State the test class needs in the database before rendering.</summary>
     protected virtual Task ArrangeAsync() => Task.CompletedTask;
