@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddTransient<UpdateReceiver>();
         services.AddTransient<RoundAggregator>();
         services.AddTransient<VersionDecisions>();
+        services.AddTransient<JobControls>();
         services.AddTransient<IRoundScheduler, HangfireRoundScheduler>();
 
         services.AddHangfire((provider, configuration) => ConfigureHangfire(configuration, connectionString, provider.GetRequiredService<ILoggerFactory>()));

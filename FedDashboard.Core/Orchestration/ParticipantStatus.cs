@@ -16,4 +16,7 @@ public enum ParticipantStatus
 
     /// <summary>Its performance fell below the edge's reference mid-training; a standby terminal took its place.</summary>
     Replaced,
+
+    /// <summary>The job was aborted before the terminal reported; whatever it trained is discarded.</summary>
+    Cancelled,
 }

@@ -52,6 +52,7 @@ public sealed class TrainingJob
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
     public string? EndReason { get; private set; }
+    public JobEndCondition? EndCondition { get; private set; }
 
     /// <summary>The approved version edges hand out from the next round on; rounds train from it (G4).</summary>
     public int? PublishedVersionId { get; private set; }
@@ -97,15 +98,39 @@ public sealed class TrainingJob
         PublishedVersionId = version.Id;
     }
 
-    public void Complete(string reason, DateTimeOffset at) => End(JobStatus.Completed, reason, at);
-
-    public void Abort(string reason, DateTimeOffset at) => End(JobStatus.Aborted, reason, at);
-
-    private void End(JobStatus status, string reason, DateTimeOffset at)
+    /// <summary>No new round starts until the job is resumed; a round already started finishes.</summary>
+    public void Pause()
     {
-        if (Status != JobStatus.Running) throw new InvalidOperationException($"Job {Id} has already ended ({Status}).");
+        if (Status != JobStatus.Running) throw new InvalidOperationException($"Only a running job can be paused; job {Id} is {Status}.");
+        Status = JobStatus.Paused;
+    }
+
+    public void Resume()
+    {
+        if (Status != JobStatus.Paused) throw new InvalidOperationException($"Only a paused job can be resumed; job {Id} is {Status}.");
+        Status = JobStatus.Running;
+    }
+
+    /// <summary>Ends a running job because one of its termination conditions is met.</summary>
+    public void Complete(JobEnd end, DateTimeOffset at)
+    {
+        if (Status != JobStatus.Running) throw new InvalidOperationException($"Only a running job can complete; job {Id} is {Status}.");
+        End(JobStatus.Completed, end, at);
+    }
+
+    /// <summary>An operator ends a running or paused job now.</summary>
+    public void Abort(string by, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        if (Status is not (JobStatus.Running or JobStatus.Paused)) throw new InvalidOperationException($"Job {Id} has already ended ({Status}).");
+        End(JobStatus.Aborted, new JobEnd(JobEndCondition.Aborted, $"Aborted by {by}."), at);
+    }
+
+    private void End(JobStatus status, JobEnd end, DateTimeOffset at)
+    {
         Status = status;
-        EndReason = reason;
+        EndCondition = end.Condition;
+        EndReason = end.Reason;
         EndedAt = at;
     }
 

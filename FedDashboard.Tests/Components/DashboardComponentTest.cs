@@ -3,6 +3,7 @@ using Bunit.TestDoubles;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Options;
+using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Security;
 using FedDashboard.Model;
@@ -33,6 +34,7 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Host.Get<LiveFeed>());
         Services.AddSingleton(Host.Get<IDbContextFactory<FedDbContext>>());
         Services.AddSingleton(Host.Get<VersionDecisions>());
+        Services.AddSingleton(Host.Get<JobControls>());
         Services.AddSingleton(Host.Get<IOptions<FleetOptions>>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddDashboardQueries();

@@ -9,6 +9,7 @@ public static class DashboardQueriesRegistration
         .AddTransient<CoverageMapQueries>()
         .AddTransient<EdgePolicyEditor>()
         .AddTransient<JobCreator>()
+        .AddTransient<JobPageQueries>()
         .AddTransient<JobQueries>()
         .AddTransient<OverviewQueries>()
         .AddTransient<RoundQueries>()

@@ -19,5 +19,5 @@ internal static class JobQueryExtensions
 
     private static IQueryable<JobSummary?> Summaries(IQueryable<TrainingJob> jobs) =>
         jobs.Select(j => new JobSummary(j.Id, j.Name, j.Status, j.EndReason, j.Settings, j.Policy,
-            j.CreatedBy, j.PublishedVersionId));
+            j.CreatedBy, j.CreatedAt, j.EndCondition, j.EndedAt, j.PublishedVersionId));
 }
