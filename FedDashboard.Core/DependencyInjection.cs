@@ -77,6 +77,7 @@ public static class DependencyInjection
         services.AddTransient<ResultEvaluation>();
         services.AddTransient<RoundAggregator>();
         services.AddTransient<VersionDecisions>();
+        services.AddTransient<JobControls>();
         services.AddTransient<PolicyChanges>();
         services.AddFedAccounts();
         services.AddTransient<IRoundScheduler, HangfireRoundScheduler>();

@@ -11,7 +11,8 @@ public sealed record RoundPhaseChanged(int JobId, int RoundId, int RoundNumber, 
 
 public sealed record ParticipantChanged(int JobId, int RoundId, int TerminalId, ParticipantStatus Status, DateTimeOffset At) : LiveEvent(At);
 
-public sealed record ModelVersionChanged(int JobId, int VersionId, int Number, int? RoundNumber, double? TestAccuracy, double? TestLoss, ModelVersionStatus Status, DateTimeOffset At) : LiveEvent(At);
+/// <summary>A candidate was made or a version decided or published; <paramref name="Number"/> is null for a candidate not promoted.</summary>
+public sealed record ModelVersionChanged(int JobId, int VersionId, int? Number, int? RoundNumber, double? TestAccuracy, double? TestLoss, ModelVersionStatus Status, DateTimeOffset At) : LiveEvent(At);
 
 public sealed record JobChanged(int JobId, JobStatus Status, string? Reason, DateTimeOffset At) : LiveEvent(At);
 

@@ -6,11 +6,11 @@ namespace FedDashboard.Core.Orchestration;
 
 internal static class JobEnding
 {
-    /// <summary>Completes a running job once; a concurrent or repeated completion changes nothing.</summary>
-    public static async Task CompleteAsync(FedDbContext db, TrainingJob job, string reason, DateTimeOffset at, ILivePublisher live, CancellationToken ct)
+    /// <summary>Completes a running job once; a concurrent or repeated completion, or a pause or abort meanwhile, changes nothing.</summary>
+    public static async Task CompleteAsync(FedDbContext db, TrainingJob job, JobEnd end, DateTimeOffset at, ILivePublisher live, CancellationToken ct)
     {
         if (job.Status != JobStatus.Running) return;
-        job.Complete(reason, at);
+        job.Complete(end, at);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -19,6 +19,6 @@ internal static class JobEnding
         {
             return;
         }
-        await live.PublishAsync(new JobChanged(job.Id, job.Status, reason, at));
+        await live.PublishAsync(new JobChanged(job.Id, job.Status, end.Reason, at));
     }
 }

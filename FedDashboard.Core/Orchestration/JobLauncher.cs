@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Core.Orchestration;
 
-/// <summary>Creates a training job with its untrained model v0 and schedules its first round.</summary>
+/// <summary>Creates a training job with its untrained model v0, published, and schedules its first round.</summary>
 public sealed class JobLauncher(
     IDbContextFactory<FedDbContext> dbFactory,
     ModelBlobStore blobs,
@@ -31,8 +31,11 @@ public sealed class JobLauncher(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.TrainingJobs.Add(job);
         await db.SaveChangesAsync(ct);
-        db.ModelVersions.Add(ModelVersion.Initial(job.Id, initialHash, now));
+        var initial = ModelVersion.Initial(job.Id, initialHash, now);
+        db.ModelVersions.Add(initial);
         db.Audit(actor, AuditAction.JobStarted, AuditSubject.Job, job.Id, null, new { job.Name, job.Settings, job.Policy }, now);
+        await db.SaveChangesAsync(ct);
+        job.PublishInitial(initial);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 

@@ -3,6 +3,10 @@ namespace FedDashboard.Core.Orchestration;
 public enum JobStatus
 {
     Running,
+
+    /// <summary>An operator paused the job: no new round starts; a round already started finishes.</summary>
+    Paused,
+
     Completed,
     Aborted,
 }

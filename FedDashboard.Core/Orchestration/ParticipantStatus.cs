@@ -19,4 +19,7 @@ public enum ParticipantStatus
 
     /// <summary>Its edge refused the result (G1): unusable at intake, or failing the edge's evaluation; see its filter reason.</summary>
     Filtered,
+
+    /// <summary>The job was aborted before the terminal reported; whatever it trained is discarded.</summary>
+    Cancelled,
 }

@@ -45,6 +45,15 @@ public sealed class Round
         EndReason = reason;
     }
 
+    /// <summary>The job was aborted while the round collected: the round ends now and aggregates nothing.</summary>
+    public void Cancel(DateTimeOffset at)
+    {
+        if (Phase != RoundPhase.Collecting) throw new InvalidOperationException($"Round {Number} is {Phase}, not collecting; only a collecting round can be cancelled.");
+        Phase = RoundPhase.Completed;
+        EndReason = RoundEndReason.JobAborted;
+        EndedAt = at;
+    }
+
     public void Complete(int? modelVersionId, DateTimeOffset at)
     {
         if (Phase != RoundPhase.Aggregating) throw new InvalidOperationException($"Round {Number} is {Phase}, not aggregating; it cannot complete.");

@@ -13,8 +13,8 @@ namespace FedDashboard.Core.Orchestration;
 
 /// <summary>
 /// Ends a round: each edge evaluates its terminals' results and averages those it accepts (FedAvg by samples, each parameter over the results
-/// that trained it); at the end of a combination period the central server averages the edges' models into a new version, evaluated
-/// on the test set; each accepted result is rewarded. Runs safely any number of times, also at once:
+/// that trained it); at the end of a combination period the central server averages the edges' models into a candidate, evaluated
+/// on the test set and promoted to a version when it meets the job's criterion; each accepted result is rewarded. Runs safely any number of times, also at once:
 /// runs take the round's row lock in turn, and the unique keys on aggregates, versions and rewards back it up.
 /// </summary>
 public sealed class RoundAggregator(
@@ -54,7 +54,7 @@ public sealed class RoundAggregator(
         await transaction.CommitAsync(ct);
 
         logger.LogInformation("Job {JobId}: round {Round} aggregated {Count} results{Version}.", job.Id, round.Number, reported.Count,
-            version is null ? "" : $" into v{version.Number} (test accuracy {version.TestAccuracy:P2})");
+            version is null ? "" : $" into {version.Label} (test accuracy {version.TestAccuracy:P2}, {version.Status})");
         await live.PublishAsync(new RoundPhaseChanged(job.Id, round.Id, round.Number, round.Phase, now));
         if (version is not null)
             await live.PublishAsync(new ModelVersionChanged(job.Id, version.Id, version.Number, round.Number, version.TestAccuracy, version.TestLoss, version.Status, now));
@@ -141,11 +141,7 @@ public sealed class RoundAggregator(
         var model = central.Result();
         var evaluation = ModelEvaluator.Evaluate(global, model, data.Test);
 
-        var latestNumber = await db.ModelVersions.Where(v => v.JobId == job.Id).MaxAsync(v => v.Number, ct);
-        var version = ModelVersion.Candidate(parent, latestNumber + 1, round.Id, blobs.Put(model), evaluation.Accuracy, evaluation.Loss, clock.GetUtcNow());
-        if (job.Policy.AutoApprove) version.Approve("auto-approve", "The job approves its versions automatically.", clock.GetUtcNow());
-        db.ModelVersions.Add(version);
-        return version;
+        return await db.AddCandidateAsync(job, parent, round.Id, blobs.Put(model), evaluation, clock.GetUtcNow(), ct);
     }
 
     /// <summary>What each edge's terminals trained over the rounds of a period, from its reported results.</summary>

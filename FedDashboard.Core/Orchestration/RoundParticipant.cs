@@ -143,6 +143,8 @@ public sealed class RoundParticipant
 
     public void Replace(string reason, DateTimeOffset at) => End(ParticipantStatus.Replaced, reason, at);
 
+    public void Cancel(string reason, DateTimeOffset at) => End(ParticipantStatus.Cancelled, reason, at);
+
     /// <summary>Mid-training, the terminal continues on a narrower nested model (L5).</summary>
     public void SwapTo(double width, string reason, DateTimeOffset at)
     {

@@ -37,12 +37,6 @@ public sealed class RoundStarter(
 
         var number = (latest?.Number ?? 0) + 1;
         var now = clock.GetUtcNow();
-        if (await db.TerminationReasonAsync(job, number, ct) is { } reason)
-        {
-            await JobEnding.CompleteAsync(db, job, reason, now, live, ct);
-            return;
-        }
-
         // Untracked: of the terminals read, only those that asked for work and now get it are written back.
         var idle = await db.IdleTerminalsFor(job).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
         var edges = await db.EdgeServers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
@@ -51,6 +45,12 @@ public sealed class RoundStarter(
             ? await Reliability.ByTerminalAsync(db.RoundParticipants.Where(p => idleIds.Contains(p.TerminalId)), ct)
             : [];
         var selections = selector.Select(job, number, edges, idle, reliability, now);
+        if (await db.EndBeforeRoundAsync(job, number, selections.Sum(s => s.Eligible), now, ct) is { } end)
+        {
+            await JobEnding.CompleteAsync(db, job, end, now, live, ct);
+            return;
+        }
+
         if (selections.All(s => s.Assigned.Count == 0))
         {
             logger.LogWarning("Job {JobId}: no terminal is available for round {Round} ({Idle} idle in coverage, {Declined} declined); trying again in {Delay}.",
@@ -59,7 +59,7 @@ public sealed class RoundStarter(
             return;
         }
 
-        var baseVersion = await db.CurrentModelAsync(jobId, ct);
+        var baseVersion = await db.CurrentModelAsync(job, ct);
         var periodModels = await EdgeStartModelsAsync(db, job, number, ct);
         var edgeModels = edges.ToDictionary(e => e.Id, e => periodModels.GetValueOrDefault(e.Id, baseVersion.ModelHash));
         var donors = job.Settings.ShareData ? await DonorsAsync(db, job, edges, now, ct) : null;

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Governance.Policies;
 
@@ -52,6 +53,11 @@ public sealed class TrainingJob : IPolicyHolder<JobPolicy>
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
     public string? EndReason { get; private set; }
+    public JobEndCondition? EndCondition { get; private set; }
+
+    /// <summary>The approved version edges hand out from the next round on; rounds train from it (G4).</summary>
+    public int? PublishedVersionId { get; private set; }
+
     public uint Version { get; private set; }
 
     /// <summary>Replaces the policy from the next round on; throws, changing nothing, when the policy breaks a rule.</summary>
@@ -63,15 +69,69 @@ public sealed class TrainingJob : IPolicyHolder<JobPolicy>
         PolicyChangedAt = at;
     }
 
-    public void Complete(string reason, DateTimeOffset at) => End(JobStatus.Completed, reason, at);
-
-    public void Abort(string reason, DateTimeOffset at) => End(JobStatus.Aborted, reason, at);
-
-    private void End(JobStatus status, string reason, DateTimeOffset at)
+    /// <summary>Hands out the job's untrained model until an approver publishes a version.</summary>
+    public void PublishInitial(ModelVersion initial)
     {
-        if (Status != JobStatus.Running) throw new InvalidOperationException($"Job {Id} has already ended ({Status}).");
+        if (PublishedVersionId is not null) throw new InvalidOperationException($"Job {Id} already hands out a version.");
+        if (initial.JobId != Id || initial.Number != 0) throw new ArgumentException("Only the job's own v0 is its initial model.", nameof(initial));
+        PublishedVersionId = initial.Id;
+    }
+
+    /// <summary>Hands out a newer approved version from the next round on.</summary>
+    /// <param name="published">The version the job hands out now.</param>
+    public void Publish(ModelVersion version, ModelVersion published) => Replace(version, published, rollBack: false);
+
+    /// <summary>Hands out an earlier approved version again from the next round on.</summary>
+    /// <param name="published">The version the job hands out now.</param>
+    public void RollBackTo(ModelVersion version, ModelVersion published) => Replace(version, published, rollBack: true);
+
+    private void Replace(ModelVersion version, ModelVersion published, bool rollBack)
+    {
+        if (version.JobId != Id) throw new ArgumentException($"{version.Label} belongs to job {version.JobId}, not job {Id}.", nameof(version));
+        if (published.Id != PublishedVersionId) throw new ArgumentException($"{published.Label} is not the version job {Id} hands out.", nameof(published));
+        if (version.Status != ModelVersionStatus.Approved) throw new InvalidOperationException($"Only an approved version can be handed out; {version.Standing}.");
+        if (version.Id == published.Id) throw new InvalidOperationException($"{version.Label} is already the published version.");
+        // Numbers order the versions: publishing moves forward, a rollback back, so the audit log says which it was.
+        if (!rollBack && version.Number < published.Number)
+            throw new InvalidOperationException($"{version.Label} is older than the published {published.Label}; roll back to it instead.");
+        if (rollBack && version.Number > published.Number)
+            throw new InvalidOperationException($"{version.Label} is newer than the published {published.Label}; publish it instead.");
+        PublishedVersionId = version.Id;
+    }
+
+    /// <summary>No new round starts until the job is resumed; a round already started finishes.</summary>
+    public void Pause()
+    {
+        if (Status != JobStatus.Running) throw new InvalidOperationException($"Only a running job can be paused; job {Id} is {Status}.");
+        Status = JobStatus.Paused;
+    }
+
+    public void Resume()
+    {
+        if (Status != JobStatus.Paused) throw new InvalidOperationException($"Only a paused job can be resumed; job {Id} is {Status}.");
+        Status = JobStatus.Running;
+    }
+
+    /// <summary>Ends a running job because one of its termination conditions is met.</summary>
+    public void Complete(JobEnd end, DateTimeOffset at)
+    {
+        if (Status != JobStatus.Running) throw new InvalidOperationException($"Only a running job can complete; job {Id} is {Status}.");
+        End(JobStatus.Completed, end, at);
+    }
+
+    /// <summary>An operator ends a running or paused job now.</summary>
+    public void Abort(string by, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        if (Status is not (JobStatus.Running or JobStatus.Paused)) throw new InvalidOperationException($"Job {Id} has already ended ({Status}).");
+        End(JobStatus.Aborted, new JobEnd(JobEndCondition.Aborted, $"Aborted by {by}."), at);
+    }
+
+    private void End(JobStatus status, JobEnd end, DateTimeOffset at)
+    {
         Status = status;
-        EndReason = reason;
+        EndCondition = end.Condition;
+        EndReason = end.Reason;
         EndedAt = at;
     }
 

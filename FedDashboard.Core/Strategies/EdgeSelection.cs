@@ -3,4 +3,8 @@ using FedDashboard.Core.Topology;
 namespace FedDashboard.Core.Strategies;
 
 /// <summary>One edge's part of a round: the terminals it assigned, in the order it asked them, and those that declined.</summary>
-public sealed record EdgeSelection(EdgeServer Edge, IReadOnlyList<Assignment> Assigned, IReadOnlyList<Decline> Declined);
+public sealed record EdgeSelection(EdgeServer Edge, IReadOnlyList<Assignment> Assigned, IReadOnlyList<Decline> Declined)
+{
+    /// <summary>Its candidates that met its standard, whether it asked them or not.</summary>
+    public required int Eligible { get; init; }
+}

@@ -40,7 +40,7 @@ public static class EdgeSelector
             var group = TerminalGroups.GroupOf(policy.Groups, terminal, mapSize);
             assigned.Add(new Assignment(terminal, group?.Width ?? planned.Width, group?.Name));
         }
-        return new EdgeSelection(edge, assigned, declined);
+        return new EdgeSelection(edge, assigned, declined) { Eligible = plan.Eligible };
     }
 
     // Every candidate is idle, online and in this edge's coverage already; the planner only weighs load, battery and speed.

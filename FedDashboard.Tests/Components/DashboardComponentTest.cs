@@ -1,7 +1,9 @@
 using Bunit;
+using Bunit.TestDoubles;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Options;
+using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Security;
 using FedDashboard.Model;
@@ -9,6 +11,7 @@ using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace FedDashboard.Tests.Components;
@@ -16,6 +19,8 @@ namespace FedDashboard.Tests.Components;
 /// <summary>bUnit with MudBlazor, loose JS interop, and the pages' real services on a real database and the real live feed.</summary>
 public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
 {
+    private BunitAuthorizationContext? _authorization;
+
     protected FedTestHost Host { get; private set; } = null!;
     protected LiveFeed Feed => Host.Get<LiveFeed>();
 
@@ -29,19 +34,29 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Host.Get<LiveFeed>());
         Services.AddSingleton(Host.Get<IDbContextFactory<FedDbContext>>());
         Services.AddSingleton(Host.Get<VersionDecisions>());
+        Services.AddSingleton(Host.Get<JobControls>());
         Services.AddSingleton(Host.Get<IOptions<FleetOptions>>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddDashboardQueries();
         await ArrangeAsync();
     }
 
-    /// <summary>Renders as this user from now on: pages read who acts from the authentication state, as in the app.</summary>
+    /// <summary>
+    /// Acts as this user from now on, also on a page already rendered: pages read who acts from the authentication
+    /// state, as in the app, so a test can change the user under a rendered page (signed out elsewhere, role revoked).
+    /// </summary>
     protected void SignIn(Actor actor)
     {
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized(actor.Name);
-        authorization.SetRoles([.. actor.Roles]);
+        _authorization ??= AddAuthorization();
+        _authorization.SetAuthorized(actor.Name);
+        _authorization.SetRoles([.. actor.Roles]);
     }
+
+    /// <summary>The same user keeps only the viewer role, as if an administrator revoked the rest while their page stays open.</summary>
+    protected void RevokeRoles(Actor actor) => SignIn(Actor.User(actor.Name, Roles.Viewer));
+
+    /// <summary>The messages pages have shown in a snackbar so far.</summary>
+    protected IReadOnlyList<Snackbar> Snackbars => [.. Services.GetRequiredService<ISnackbar>().ShownSnackbars];
 
     /// <summary>State the test class needs in the database before rendering.</summary>
     protected virtual Task ArrangeAsync() => Task.CompletedTask;

@@ -162,7 +162,7 @@ public sealed class RoundLifecycleTests : IAsyncLifetime
 
         await using var db = _host.Db();
         var stored = await db.TrainingJobs.SingleAsync(j => j.Id == job.Id);
-        Assert.Equal(JobStatus.Completed, stored.Status);
+        Assert.Equal((JobStatus.Completed, JobEndCondition.MaxRounds), (stored.Status, stored.EndCondition));
         Assert.Equal("Completed the maximum of 1 rounds.", stored.EndReason);
         Assert.Equal(1, await db.Rounds.CountAsync(r => r.JobId == job.Id));
     }

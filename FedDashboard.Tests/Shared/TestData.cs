@@ -16,6 +16,11 @@ public static class TestData
 
     public static readonly Actor Approver = Actor.User("arthur", Roles.Approver);
 
+    public static readonly Actor Viewer = Actor.User("vera", Roles.Viewer);
+
+    /// <summary>The operator who starts test jobs, holding the approver role too: still no approver of their own jobs.</summary>
+    public static readonly Actor OperatorWhoApproves = Actor.User(Operator.Name, Roles.Operator, Roles.Approver);
+
     public static TrainingSettings Settings(
         double clientFraction = 0.25,
         int edgeRoundsPerCombination = 1,

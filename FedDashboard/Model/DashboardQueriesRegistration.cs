@@ -11,6 +11,7 @@ public static class DashboardQueriesRegistration
         .AddTransient<EdgePolicyEditor>()
         .AddTransient<JobCreator>()
         .AddTransient<JobPolicyEditor>()
+        .AddTransient<JobPageQueries>()
         .AddTransient<JobQueries>()
         .AddTransient<OverviewQueries>()
         .AddTransient<RoundQueries>()

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Orchestration.Policies;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ internal sealed class TrainingJobConfiguration : IEntityTypeConfiguration<Traini
         builder.Property(j => j.CreatedBy).HasMaxLength(256);
         builder.ComplexProperty(j => j.Settings);
         builder.Property(j => j.Policy).AsJson(JobPolicy.Default);
+        // A version belongs to its job, so the job's published version points back: both sides are set in separate saves.
+        builder.HasOne<ModelVersion>().WithMany().HasForeignKey(j => j.PublishedVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(j => j.Version).IsRowVersion();
     }
 }
