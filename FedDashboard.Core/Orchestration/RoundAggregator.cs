@@ -39,6 +39,7 @@ public sealed class RoundAggregator(
         var round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.Id == roundId, ct);
         if (round.Phase != RoundPhase.Aggregating) return;
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
+        round.AggregateBy(job.Policy.Aggregation);
         var reported = round.Participants.Where(p => p.Status == ParticipantStatus.Reported).OrderBy(p => p.Id).ToList();
 
         var now = clock.GetUtcNow();
