@@ -54,7 +54,10 @@ public sealed class SimulatedTerminal(
             var latest = trained.Tally.Latest!;
             var outcome = await receiver.SubmitAsync(new TerminalUpdate(participant.Id, terminal.Id, attack.Upload(terminal, participant, trained.Parameters),
                 Math.Min(samples.Length, trained.Tally.SamplesSeen), latest.TrainLoss, latest.TrainAccuracy, trained.Tally.SamplesPerSecond, trained.Work), ct);
-            if (!outcome.Accepted) logger.LogWarning("Terminal {Terminal}: update refused: {Reason}", terminal.Name, outcome.Message);
+            if (outcome.Accepted) return;
+            logger.LogWarning("Terminal {Terminal}: update refused: {Reason}", terminal.Name, outcome.Message);
+            // A simulated terminal does not upload again, so waiting for it would only hold the round until its deadline.
+            await FailAsync(participantId, $"Update refused: {outcome.Message}", ct);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
