@@ -62,7 +62,7 @@ public sealed class FleetOptions : IValidatedOptions
 
     public AttackKind AttackKind { get; set; } = AttackKind.SignFlip;
 
-    /// <summary>For <see cref="AttackKind.Scale"/>: the factor the update is multiplied by.</summary>
+    /// <summary>For <see cref="AttackKind.Scale"/> and <see cref="AttackKind.ScaledSignFlip"/>: the factor the update is multiplied by.</summary>
     public double AttackScaleFactor { get; set; } = 10;
 
     public IEnumerable<string> Validate()

@@ -8,4 +8,7 @@ public enum AttackKind
 
     /// <summary>Sends the update enlarged: start + factor · (trained − start).</summary>
     Scale,
+
+    /// <summary>A stronger variant of the sign flip, reversed and enlarged: start − factor · (trained − start).</summary>
+    ScaledSignFlip,
 }

@@ -20,7 +20,14 @@ public sealed class SimulatedAttack(IOptions<FleetOptions> fleet, ModelBlobStore
     public ParameterSet Upload(Terminal terminal, RoundParticipant participant, ParameterSet trained)
     {
         if (!IsAttacker(terminal)) return trained;
-        var factor = fleet.Value.AttackKind == AttackKind.SignFlip ? -1 : fleet.Value.AttackScaleFactor;
+        var options = fleet.Value;
+        var factor = options.AttackKind switch
+        {
+            AttackKind.SignFlip => -1,
+            AttackKind.Scale => options.AttackScaleFactor,
+            AttackKind.ScaledSignFlip => -options.AttackScaleFactor,
+            _ => throw new InvalidOperationException($"Unknown attack kind {options.AttackKind}."),
+        };
         return ModelUpdate.Scale(blobs.Get(participant.BaseModelHash), trained, factor, segments: null);
     }
 

@@ -66,6 +66,16 @@ public sealed class SimulatedAttackTests : IDisposable
     }
 
     [Fact]
+    public void Upload_ScaledSignFlipAttacker_SendsTheUpdateReversedTimesTheFactor()
+    {
+        var attack = Attack(AttackKind.ScaledSignFlip);
+
+        var upload = attack.Upload(Terminal(0), Participant(), TestModels.Mlp2NN(hidden: 4, value: (_, _) => 10.5f));
+
+        Assert.All(upload.Arrays, array => Assert.All(array.Values, value => Assert.Equal(5f, value)));
+    }
+
+    [Fact]
     public void Upload_HonestTerminal_SendsWhatItTrained()
     {
         var attack = new SimulatedAttack(Options.Create(new FleetOptions { Terminals = 4, AttackerFraction = 0 }), _blobs);

@@ -41,6 +41,6 @@ public sealed class FleetOptionsTests
     {
         var problems = new FleetOptions { AttackKind = (AttackKind)7 }.Validate();
 
-        Assert.Contains("AttackKind must be one of SignFlip, Scale (was 7).", problems);
+        Assert.Contains("AttackKind must be one of SignFlip, Scale, ScaledSignFlip (was 7).", problems);
     }
 }
