@@ -7,6 +7,7 @@ try
     {
         ["fedavg", .. var rest] => await FedAvgBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["fleet", .. var rest] => await FleetBenchmark.RunAsync(BenchArguments.Parse(rest)),
+        ["byzantine", .. var rest] => await ByzantineBenchmark.RunAsync(BenchArguments.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -24,6 +25,10 @@ static int Usage()
                                   --tiers: the same job with width tiers by capacity vs. a single model, same fleet
                ./fed bench fleet [--ticks N] [--plans N] [--warmup N] [--fraction C] [--min-speed V] [--max-speed V]
                                  [--pause SECONDS] [--seed S]
+               ./fed bench byzantine [--rounds N] [--partition iid|noniid|both] [--rules fedavg,median,trimmed,clipping]
+                                     [--attacks signflip,scale,signflip10] [--fractions 0,10,20,30] [--terminals N] [--fraction C]
+                                     [--epochs E] [--batch B] [--lr η] [--seed S]
+                                     signflip10 is a stronger variant (−10 × the update), not run by default
         """);
     return 2;
 }

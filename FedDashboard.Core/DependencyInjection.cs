@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddTransient<SimulatedTerminal>();
         services.AddTransient<TerminalTrainingData>();
         services.AddTransient<TerminalTraining>();
+        services.AddSingleton<SimulatedAttack>();
         services.AddTransient<ModelSwap>();
         services.AddTransient<StandbyReplacement>();
         services.AddTransient<UpdateReceiver>();

@@ -1,3 +1,5 @@
+using FedDashboard.Core.Orchestration.Terminals;
+
 namespace FedDashboard.Core.Options;
 
 /// <summary>The embedded simulated topology: edges on a square map and a fleet of terminals.</summary>
@@ -52,6 +54,17 @@ public sealed class FleetOptions : IValidatedOptions
 
     public double HistoryHours { get; set; } = 24;
 
+    /// <summary>
+    /// The share of the simulated fleet that attacks (L9 trials): these terminals, drawn from <see cref="Seed"/>, tamper with
+    /// every upload as <see cref="AttackKind"/> says. 0 in production.
+    /// </summary>
+    public double AttackerFraction { get; set; }
+
+    public AttackKind AttackKind { get; set; } = AttackKind.SignFlip;
+
+    /// <summary>For <see cref="AttackKind.Scale"/> and <see cref="AttackKind.ScaledSignFlip"/>: the factor the update is multiplied by.</summary>
+    public double AttackScaleFactor { get; set; } = 10;
+
     public IEnumerable<string> Validate()
     {
         if (Edges is < 1 or > 100) yield return $"Edges must be from 1 to 100 (was {Edges}).";
@@ -62,10 +75,12 @@ public sealed class FleetOptions : IValidatedOptions
         if (!(MinSpeed > 0 && MinSpeed <= MapSize)) yield return $"MinSpeed must be greater than 0 and at most MapSize (was {MinSpeed}).";
         if (!(MaxSpeed >= MinSpeed && MaxSpeed <= MapSize)) yield return $"MaxSpeed must be from MinSpeed to MapSize (was {MaxSpeed}).";
         if (!(PauseSeconds is >= 0 and <= 3600)) yield return $"PauseSeconds must be from 0 to 3600 (was {PauseSeconds}).";
-        foreach (var (name, value) in new[] { (nameof(DeclineAboveLoad), DeclineAboveLoad), (nameof(DeclineBelowBattery), DeclineBelowBattery), (nameof(RequestWorkBelowLoad), RequestWorkBelowLoad), (nameof(BusyAboveLoad), BusyAboveLoad), (nameof(SwapAboveLoad), SwapAboveLoad) })
+        foreach (var (name, value) in new[] { (nameof(DeclineAboveLoad), DeclineAboveLoad), (nameof(DeclineBelowBattery), DeclineBelowBattery), (nameof(RequestWorkBelowLoad), RequestWorkBelowLoad), (nameof(BusyAboveLoad), BusyAboveLoad), (nameof(SwapAboveLoad), SwapAboveLoad), (nameof(AttackerFraction), AttackerFraction) })
             if (!(value is >= 0 and <= 1)) yield return $"{name} must be a fraction from 0 to 1 (was {value}).";
         foreach (var (name, value) in new[] { (nameof(LowTierSamplesPerSecond), LowTierSamplesPerSecond), (nameof(MidTierSamplesPerSecond), MidTierSamplesPerSecond), (nameof(HighTierSamplesPerSecond), HighTierSamplesPerSecond) })
             if (!(value >= 0 && value <= 1_000_000)) yield return $"{name} must be from 0 to 1000000 samples per second (was {value}).";
+        if (!Enum.IsDefined(AttackKind)) yield return $"AttackKind must be one of {string.Join(", ", Enum.GetNames<AttackKind>())} (was {AttackKind}).";
+        if (!(AttackScaleFactor > 0 && AttackScaleFactor <= 1_000_000)) yield return $"AttackScaleFactor must be greater than 0 and at most 1000000 (was {AttackScaleFactor}).";
         if (!(HistorySeconds is >= 1 and <= 3600)) yield return $"HistorySeconds must be from 1 to 3600 (was {HistorySeconds}).";
         if (!(HistoryHours is > 0 and <= 8760)) yield return $"HistoryHours must be greater than 0 and at most 8760 (was {HistoryHours}).";
     }

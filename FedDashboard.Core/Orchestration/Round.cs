@@ -1,3 +1,5 @@
+using FedDashboard.Core.Orchestration.Policies;
+
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>One edge round of a job: terminals train, then each edge aggregates and, every κ rounds, the centre combines.</summary>
@@ -33,6 +35,9 @@ public sealed class Round
     /// <summary>The central model this round produced; null when it was not a combination round or nothing was reported.</summary>
     public int? ModelVersionId { get; private set; }
 
+    /// <summary>The rule the round aggregated by, at its edges and the centre; null until it aggregates.</summary>
+    public AggregationPolicy? Aggregation { get; private set; }
+
     /// <summary>Row version (PostgreSQL xmin): two workers cannot both move the same round.</summary>
     public uint Version { get; private set; }
 
@@ -52,6 +57,14 @@ public sealed class Round
         Phase = RoundPhase.Completed;
         EndReason = RoundEndReason.JobAborted;
         EndedAt = at;
+    }
+
+    /// <summary>Records the job's rule as the round aggregates; a policy changed later leaves the record as it is.</summary>
+    public void AggregateBy(AggregationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (Phase != RoundPhase.Aggregating) throw new InvalidOperationException($"Round {Number} is {Phase}, not aggregating; it cannot record an aggregation rule.");
+        Aggregation = policy;
     }
 
     public void Complete(int? modelVersionId, DateTimeOffset at)

@@ -12,9 +12,10 @@ using Microsoft.Extensions.Options;
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>
-/// Ends a round: each edge evaluates its terminals' results and averages those it accepts (FedAvg by samples, each parameter over the results
-/// that trained it); at the end of a combination period the central server averages the edges' models into a candidate, evaluated
-/// on the test set and promoted to a version when it meets the job's criterion; each accepted result is rewarded. Runs safely any number of times, also at once:
+/// Ends a round: each edge evaluates its terminals' results and aggregates those it accepts by the job's rule (FedAvg by samples or a
+/// robust rule, each parameter over the results that trained it); at the end of a combination period the central server combines the
+/// edges' models by the same rule into a candidate, evaluated on the test set and promoted to a version when it meets the job's
+/// criterion; each accepted result is rewarded. Runs safely any number of times, also at once:
 /// runs take the round's row lock in turn, and the unique keys on aggregates, versions and rewards back it up.
 /// </summary>
 public sealed class RoundAggregator(
@@ -40,11 +41,12 @@ public sealed class RoundAggregator(
         var round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.Id == roundId, ct);
         if (round.Phase != RoundPhase.Aggregating) return;
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
+        round.AggregateBy(job.Policy.Aggregation);
         var reported = round.Participants.Where(p => p.Status == ParticipantStatus.Reported).OrderBy(p => p.Id).ToList();
 
         var now = clock.GetUtcNow();
         reported = await evaluation.AcceptedAsync(db, round, job.Settings.Model, reported, now, ct);
-        db.EdgeAggregates.AddRange(AggregateEdges(round, job.Settings.Model, reported));
+        db.EdgeAggregates.AddRange(AggregateEdges(round, job.Settings.Model, ModelAggregation.For(job.Policy.Aggregation), reported));
         await db.SaveChangesAsync(ct);
         var version = job.Settings.CombinesAfter(round.Number) ? await CombineAsync(db, job, round, ct) : null;
         if (version is not null) await db.SaveChangesAsync(ct);
@@ -93,27 +95,27 @@ public sealed class RoundAggregator(
     }
 
     /// <summary>
-    /// Each edge's average of its terminals' results, each parameter over the results that trained it (HeteroFL widths,
-    /// layer segments); what none trained keeps the model the edge handed out.
+    /// Each edge's aggregate of its terminals' results by the job's rule, each parameter over the results that trained
+    /// it (HeteroFL widths, layer segments); what none trained keeps the model the edge handed out.
     /// </summary>
-    private IEnumerable<EdgeAggregate> AggregateEdges(Round round, ModelArchitecture architecture, IReadOnlyList<RoundParticipant> reported)
+    private IEnumerable<EdgeAggregate> AggregateEdges(Round round, ModelArchitecture architecture, IModelAggregation aggregation, IReadOnlyList<RoundParticipant> reported)
     {
         var global = new ModelSpec(architecture);
         foreach (var edge in reported.GroupBy(p => p.EdgeId).OrderBy(g => g.Key))
         {
-            // An edge hands all its terminals of a round the same start model.
-            var average = new TieredAverage(blobs.Get(edge.Select(p => p.BaseModelHash).Distinct().Single()));
-            foreach (var participant in edge)
+            var results = edge.Select(participant =>
             {
                 var part = TrainedPart.Of(participant.Width, participant.Segment);
-                average.Add(blobs.Get(participant.UpdateHash!), part.Spec(architecture), global, participant.Samples, part.Segments);
-            }
-            yield return new EdgeAggregate(round.Id, edge.Key, blobs.Put(average.Result()), edge.Sum(p => p.Samples), average.Count);
+                return new TierResult(() => blobs.Get(participant.UpdateHash!), part.Spec(architecture), participant.Samples, part.Segments);
+            }).ToList();
+            // An edge hands all its terminals of a round the same start model.
+            var model = aggregation.Aggregate(blobs.Get(edge.Select(p => p.BaseModelHash).Distinct().Single()), global, results);
+            yield return new EdgeAggregate(round.Id, edge.Key, blobs.Put(model), edge.Sum(p => p.Samples), results.Count);
         }
     }
 
     /// <summary>
-    /// The central combination: each edge's latest model of the period, weighted by the samples the edge trained on
+    /// The central combination by the job's rule: each edge's latest model of the period, weighted by the samples the edge trained on
     /// during the period, counted only for the part its terminals trained (widest width, layers); elsewhere it still
     /// holds the period's start, which would pull the average back. Edges that trained nobody this period are left out.
     /// </summary>
@@ -130,15 +132,14 @@ public sealed class RoundAggregator(
         var architecture = job.Settings.Model;
         var global = new ModelSpec(architecture);
         var parent = await db.ModelVersions.SingleAsync(v => v.Id == round.BaseModelVersionId, ct);
-        var central = new TieredAverage(blobs.Get(parent.ModelHash));
-        foreach (var edge in aggregates.GroupBy(x => x.Aggregate.EdgeId).OrderBy(g => g.Key))
+        var edges = aggregates.GroupBy(x => x.Aggregate.EdgeId).OrderBy(g => g.Key).Select(edge =>
         {
             var latest = edge.MaxBy(x => x.Number)!.Aggregate;
             var part = trained[edge.Key];
             var spec = part.Spec(architecture);
-            central.Add(SubModel.Extract(blobs.Get(latest.ModelHash), global, spec), spec, global, edge.Sum(x => x.Aggregate.Samples), part.Segments);
-        }
-        var model = central.Result();
+            return new TierResult(() => SubModel.Extract(blobs.Get(latest.ModelHash), global, spec), spec, edge.Sum(x => x.Aggregate.Samples), part.Segments);
+        }).ToList();
+        var model = ModelAggregation.For(job.Policy.Aggregation).Aggregate(blobs.Get(parent.ModelHash), global, edges);
         var evaluation = ModelEvaluator.Evaluate(global, model, data.Test);
 
         return await db.AddCandidateAsync(job, parent, round.Id, blobs.Put(model), evaluation, clock.GetUtcNow(), ct);

@@ -9,12 +9,13 @@ namespace FedDashboard.Core.Orchestration;
 /// <summary>
 /// Plays a simulated terminal's part in a round: takes up its assignment, trains for real (see
 /// <see cref="TerminalTraining"/>) and uploads the result through the same <see cref="UpdateReceiver"/> that real
-/// terminals use.
+/// terminals use; an attacker of a <see cref="SimulatedAttack"/> tampers with it first.
 /// </summary>
 public sealed class SimulatedTerminal(
     IDbContextFactory<FedDbContext> dbFactory,
     TerminalTrainingData trainingData,
     TerminalTraining training,
+    SimulatedAttack attack,
     UpdateReceiver receiver,
     IRoundScheduler scheduler,
     ILivePublisher live,
@@ -51,9 +52,12 @@ public sealed class SimulatedTerminal(
 
             if (await training.RunAsync(participant, terminal, settings, policy, samples, seed, ct) is not { } trained) return;
             var latest = trained.Tally.Latest!;
-            var outcome = await receiver.SubmitAsync(new TerminalUpdate(participant.Id, terminal.Id, trained.Parameters,
+            var outcome = await receiver.SubmitAsync(new TerminalUpdate(participant.Id, terminal.Id, attack.Upload(terminal, participant, trained.Parameters),
                 Math.Min(samples.Length, trained.Tally.SamplesSeen), latest.TrainLoss, latest.TrainAccuracy, trained.Tally.SamplesPerSecond, trained.Work), ct);
-            if (!outcome.Accepted) logger.LogWarning("Terminal {Terminal}: update refused: {Reason}", terminal.Name, outcome.Message);
+            if (outcome.Accepted) return;
+            logger.LogWarning("Terminal {Terminal}: update refused: {Reason}", terminal.Name, outcome.Message);
+            // A simulated terminal does not upload again, so waiting for it would only hold the round until its deadline.
+            await FailAsync(participantId, $"Update refused: {outcome.Message}", ct);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

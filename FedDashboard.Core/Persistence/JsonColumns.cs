@@ -15,7 +15,7 @@ public static class JsonColumns
     /// Stores a record replaced whole, never edited in place, as one jsonb document compared by its text;
     /// an empty document reads as <paramref name="empty"/>.
     /// </summary>
-    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property, T empty) where T : class =>
+    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property, T empty) where T : class? =>
         property
             .HasColumnType("jsonb")
             .HasConversion(

@@ -1,4 +1,5 @@
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
@@ -49,6 +50,31 @@ public sealed class RoundQueriesTests : IAsyncLifetime
             Assert.StartsWith("edge-", p.Edge);
             Assert.NotNull(p.TrainLoss);
         });
+    }
+
+    [Fact]
+    public async Task DetailAsync_PolicyChangedAfterTheRound_ShowsTheRuleTheRoundAggregatedBy()
+    {
+        await using (var db = _host.Db())
+        {
+            var job = await db.TrainingJobs.SingleAsync(j => j.Id == _job.Id);
+            job.ChangePolicy(job.Policy with { Aggregation = new AggregationPolicy { Rule = AggregationRule.CoordinateMedian } }, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var detail = await Queries.DetailAsync(_round.Id);
+
+        Assert.Equal(AggregationRule.FedAvg, detail!.Aggregation!.Rule);
+    }
+
+    [Fact]
+    public async Task DetailAsync_CollectingRound_HasNoAggregationRule()
+    {
+        var collecting = (await Queries.ListAsync(_job.Id))[0];
+
+        var detail = await Queries.DetailAsync(collecting.Id);
+
+        Assert.Null(detail!.Aggregation);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,11 @@ public sealed record ParticipantRow(int Id, int TerminalId, string Terminal, str
     public string Steps => PlannedSteps is { } planned ? $"{StepsDone ?? 0} / {planned}" : "–";
 }
 
-public sealed record RoundDetail(RoundRow Round, string JobName, IReadOnlyList<ParticipantRow> Participants);
+public sealed record RoundDetail(RoundRow Round, string JobName, IReadOnlyList<ParticipantRow> Participants)
+{
+    /// <summary>The rule the round aggregated by; null until it aggregates.</summary>
+    public AggregationPolicy? Aggregation { get; init; }
+}
 
 public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
 {
@@ -46,6 +51,7 @@ public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
         var round = await Rows(db, db.Rounds.Where(r => r.Id == roundId)).SingleOrDefaultAsync(ct);
         if (round is null) return null;
         var jobName = await db.Rounds.Where(r => r.Id == roundId).Join(db.TrainingJobs, r => r.JobId, j => j.Id, (_, j) => j.Name).SingleAsync(ct);
+        var aggregation = await db.Rounds.Where(r => r.Id == roundId).Select(r => r.Aggregation).SingleAsync(ct);
         var edges = await db.EdgeServers.ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var participants = await db.RoundParticipants.AsNoTracking()
             .Where(p => p.RoundId == roundId)
@@ -68,7 +74,7 @@ public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
                 ReplacedBy = standbys.GetValueOrDefault(p.Id),
             };
         }).ToList();
-        return new RoundDetail(round, jobName, rows);
+        return new RoundDetail(round, jobName, rows) { Aggregation = aggregation };
     }
 
     /// <summary>Rounds already filtered and ordered, with their counts and the version they produced.</summary>

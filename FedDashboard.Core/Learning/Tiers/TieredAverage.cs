@@ -28,38 +28,14 @@ public sealed class TieredAverage
     /// <param name="segments">The layers the result trained; null when it trained them all.</param>
     public void Add(ParameterSet tierResult, ModelSpec tierSpec, ModelSpec globalSpec, double weight, IReadOnlySet<string>? segments = null)
     {
-        ArgumentNullException.ThrowIfNull(tierResult);
-        if (!double.IsFinite(weight) || weight <= 0)
+        TierCoverage.Require(_template, tierResult, tierSpec, globalSpec, weight, segments);
+        foreach (var (array, inner, outer, length) in TierCoverage.Rows(_template, tierResult, segments))
         {
-            throw new ArgumentException($"Weight must be a finite number greater than 0, but was {weight}.", nameof(weight));
-        }
-        SubModel.RequireNesting(tierSpec, globalSpec, nameof(tierSpec));
-        SubModel.RequireLayout(_template, globalSpec, nameof(globalSpec));
-        SubModel.RequireLayout(tierResult, tierSpec, nameof(tierResult));
-        if (tierResult.HasNonFinite())
-        {
-            throw new ArgumentException("The tier result contains NaN or infinite values and cannot be averaged.", nameof(tierResult));
-        }
-        if (segments is not null)
-        {
-            ModelSegments.RequireKnown(segments, globalSpec.Architecture, nameof(segments));
-        }
-
-        for (var i = 0; i < _sums.Length; i++)
-        {
-            if (segments is not null && !segments.Contains(ModelSegments.SegmentOf(_template.Arrays[i].Name)))
+            var (values, sum, weights) = (tierResult.Arrays[array].Values, _sums[array], _weights[array]);
+            for (var j = 0; j < length; j++)
             {
-                continue;
-            }
-            var result = tierResult.Arrays[i];
-            var (sum, weights) = (_sums[i], _weights[i]);
-            foreach (var (inner, outer, length) in TopLeftRows.Of(result.Shape, _template.Arrays[i].Shape))
-            {
-                for (var j = 0; j < length; j++)
-                {
-                    sum[outer + j] += weight * result.Values[inner + j];
-                    weights[outer + j] += weight;
-                }
+                sum[outer + j] += weight * values[inner + j];
+                weights[outer + j] += weight;
             }
         }
         Count++;

@@ -1,5 +1,6 @@
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Orchestration.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,6 +15,7 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.HasOne<ModelVersion>().WithMany().HasForeignKey(r => r.ModelVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ModelVersion>().WithMany().HasForeignKey(r => r.BaseModelVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Participants).WithOne().HasForeignKey(p => p.RoundId);
+        builder.Property(r => r.Aggregation).AsJson<AggregationPolicy?>(null);
         builder.Property(r => r.Version).IsRowVersion();
     }
 }

@@ -1,4 +1,5 @@
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Core.Orchestration;
@@ -25,6 +26,27 @@ public sealed class RoundTests
         var error = Assert.Throws<InvalidOperationException>(() => round.BeginAggregation(RoundEndReason.AllReported));
 
         Assert.Contains("not collecting", error.Message);
+    }
+
+    [Fact]
+    public void AggregateBy_AggregatingRound_RecordsTheRule()
+    {
+        var round = TestData.Round();
+        round.BeginAggregation(RoundEndReason.AllReported);
+
+        round.AggregateBy(new AggregationPolicy { Rule = AggregationRule.TrimmedMean, TrimFraction = 0.1 });
+
+        Assert.Equal(new AggregationPolicy { Rule = AggregationRule.TrimmedMean, TrimFraction = 0.1 }, round.Aggregation);
+    }
+
+    [Fact]
+    public void AggregateBy_CollectingRound_ThrowsAndRecordsNothing()
+    {
+        var round = TestData.Round();
+
+        Assert.Throws<InvalidOperationException>(() => round.AggregateBy(new AggregationPolicy()));
+
+        Assert.Null(round.Aggregation);
     }
 
     [Fact]

@@ -1,0 +1,49 @@
+namespace FedDashboard.Core.Learning;
+
+/// <summary>
+/// Where a result trained at a narrower width and on some layers sits in the global model: the top-left block of
+/// each global array it trained, row by row. Every aggregation rule counts a result only there, so that a narrow
+/// tier's missing rows and a segment's frozen layers never pull an element back towards the start.
+/// </summary>
+internal static class TierCoverage
+{
+    /// <summary>Throws <see cref="ArgumentException"/> unless the result can be aggregated into <paramref name="template"/>.</summary>
+    public static void Require(ParameterSet template, ParameterSet tierResult, ModelSpec tierSpec, ModelSpec globalSpec, double weight, IReadOnlySet<string>? segments)
+    {
+        ArgumentNullException.ThrowIfNull(tierResult);
+        if (!double.IsFinite(weight) || weight <= 0)
+        {
+            throw new ArgumentException($"Weight must be a finite number greater than 0, but was {weight}.", nameof(weight));
+        }
+        SubModel.RequireNesting(tierSpec, globalSpec, nameof(tierSpec));
+        SubModel.RequireLayout(template, globalSpec, nameof(globalSpec));
+        SubModel.RequireLayout(tierResult, tierSpec, nameof(tierResult));
+        if (tierResult.HasNonFinite())
+        {
+            throw new ArgumentException("The tier result contains NaN or infinite values and cannot be aggregated.", nameof(tierResult));
+        }
+        if (segments is not null)
+        {
+            ModelSegments.RequireKnown(segments, globalSpec.Architecture, nameof(segments));
+        }
+    }
+
+    /// <summary>
+    /// Each row the result trained: the index of the array, the row's offset in the result's array and in the
+    /// template's, and its length. Arrays of layers outside <paramref name="segments"/> (null: all layers) are skipped.
+    /// </summary>
+    public static IEnumerable<(int Array, int Inner, int Outer, int Length)> Rows(ParameterSet template, ParameterSet tierResult, IReadOnlySet<string>? segments)
+    {
+        for (var i = 0; i < template.Arrays.Count; i++)
+        {
+            if (segments is not null && !segments.Contains(ModelSegments.SegmentOf(template.Arrays[i].Name)))
+            {
+                continue;
+            }
+            foreach (var (inner, outer, length) in TopLeftRows.Of(tierResult.Arrays[i].Shape, template.Arrays[i].Shape))
+            {
+                yield return (i, inner, outer, length);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using FedDashboard.Core.Learning;
+using FedDashboard.Core.Orchestration.Policies;
+
+namespace FedDashboard.Core.Strategies;
+
+/// <summary>The aggregation rule a job's policy chooses (L9), the same at the edges and at the centre.</summary>
+public static class ModelAggregation
+{
+    public static IModelAggregation For(AggregationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.Rule switch
+        {
+            AggregationRule.FedAvg => new FedAvg(),
+            AggregationRule.CoordinateMedian => new CoordinateMedian(),
+            AggregationRule.TrimmedMean => new TrimmedMean(policy.TrimFraction),
+            AggregationRule.NormClipping => new NormClipping(policy.ClipFactor),
+            _ => throw new ArgumentOutOfRangeException(nameof(policy), policy.Rule, "Unknown aggregation rule."),
+        };
+    }
+}

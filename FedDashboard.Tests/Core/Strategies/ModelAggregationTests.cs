@@ -1,0 +1,43 @@
+using FedDashboard.Core.Learning;
+using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Strategies;
+using FedDashboard.Tests.Shared;
+using static FedDashboard.Tests.Shared.TestResults;
+
+namespace FedDashboard.Tests.Core.Strategies;
+
+public sealed class ModelAggregationTests
+{
+    [Theory]
+    [InlineData(AggregationRule.FedAvg, typeof(FedAvg))]
+    [InlineData(AggregationRule.CoordinateMedian, typeof(CoordinateMedian))]
+    [InlineData(AggregationRule.TrimmedMean, typeof(TrimmedMean))]
+    [InlineData(AggregationRule.NormClipping, typeof(NormClipping))]
+    public void For_EachRule_ReturnsItsAggregation(AggregationRule rule, Type expected)
+    {
+        var aggregation = ModelAggregation.For(new AggregationPolicy { Rule = rule });
+
+        Assert.IsType(expected, aggregation);
+    }
+
+    [Fact]
+    public void For_TrimmedMeanPolicy_TrimsByThePolicysFraction()
+    {
+        var aggregation = ModelAggregation.For(new AggregationPolicy { Rule = AggregationRule.TrimmedMean, TrimFraction = 0.4 });
+
+        // Two of five dropped at each end: only the middle 3 is left.
+        var result = aggregation.Aggregate(Template(), Global, [Constant(1), Constant(2), Constant(3), Constant(40), Constant(50)]);
+
+        Assert.All(result["fc3.bias"].Values, value => Assert.Equal(3f, value));
+    }
+
+    [Fact]
+    public void For_ClippingPolicy_ClipsByThePolicysFactor()
+    {
+        var aggregation = ModelAggregation.For(new AggregationPolicy { Rule = AggregationRule.NormClipping, ClipFactor = 3 });
+
+        var result = aggregation.Aggregate(Template(0), Global, [Constant(1), Constant(2), Constant(30)]);
+
+        Assert.All(result["fc3.bias"].Values, value => Assert.Equal((1 + 2 + 6) / 3.0, value, 1e-4));
+    }
+}

@@ -1,0 +1,24 @@
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Tests.Integration;
+
+public sealed class RefusedUploadTests
+{
+    [Fact]
+    public async Task TrainAsync_TrainingDivergesToNaN_ParticipantFailsWithTheRefusalInsteadOfWaitingForTheDeadline()
+    {
+        await using var host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
+        // A learning rate of 10 blows the 2NN's weights up to NaN within the round, which the intake refuses.
+        var job = await host.Get<JobLauncher>().LaunchAsync("diverging", TestData.Settings(clientFraction: 0.05) with { LearningRate = 10 });
+        var round = await host.StartRoundByHandAsync(job.Id);
+
+        await host.Get<SimulatedTerminal>().TrainAsync(round.Participants.Single().Id);
+
+        await using var db = host.Db();
+        var participant = await db.RoundParticipants.SingleAsync(p => p.RoundId == round.Id);
+        Assert.Equal(ParticipantStatus.Failed, participant.Status);
+        Assert.Equal("Update refused: The update contains NaN or infinite values.", participant.FailureReason);
+    }
+}
