@@ -25,6 +25,8 @@ public sealed class AccessControlTests(DashboardProcess dashboard) : IAsyncLifet
         ["/terminals"] = AnyRole,
         ["/terminals/{TerminalId:int}"] = AnyRole,
         ["/versions"] = AnyRole,
+        ["/jobs/{Id:int}"] = AnyRole,
+        ["/jobs/{JobId:int}/versions"] = AnyRole,
         ["/policies"] = AnyRole,
         ["/jobs/new"] = Roles.Operators,
         ["/audit"] = Roles.AuditReaders,
@@ -48,7 +50,8 @@ public sealed class AccessControlTests(DashboardProcess dashboard) : IAsyncLifet
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static string Concrete(string template) => template.Replace("{RoundId:int}", "1").Replace("{TerminalId:int}", "1");
+    private static string Concrete(string template) =>
+        template.Replace("{RoundId:int}", "1").Replace("{TerminalId:int}", "1").Replace("{JobId:int}", "1").Replace("{Id:int}", "1");
 
     [Fact]
     public void Pages_EveryRoutablePage_HasAnExpectation()

@@ -1,0 +1,64 @@
+using FedDashboard.Core.Governance;
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Security;
+using FedDashboard.Security;
+
+namespace FedDashboard.Api;
+
+/// <summary>Comment sent with an approval or a rejection.</summary>
+public sealed record DecisionRequest(string? Comment);
+
+/// <summary>
+/// Version decisions and job controls over HTTP, for scripts and other tools. Core checks the caller's roles and part
+/// in the matter: a refusal is 403 (and audited), an illegal move 409, both with the reason.
+/// </summary>
+public static class GovernanceEndpoints
+{
+    public static IEndpointRouteBuilder MapGovernanceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var versions = app.MapGroup("/api/versions/{id:int}").RequireAuthorization();
+        versions.MapPost("/approve", (int id, DecisionRequest? request, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
+            RunAsync(() => decisions.ApproveAsync(id, CurrentActor.Of(http.User), request?.Comment, ct), VersionView.Of));
+        versions.MapPost("/reject", (int id, DecisionRequest? request, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
+            RunAsync(() => decisions.RejectAsync(id, CurrentActor.Of(http.User), request?.Comment, ct), VersionView.Of));
+        versions.MapPost("/publish", (int id, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
+            RunAsync(() => decisions.PublishAsync(id, CurrentActor.Of(http.User), ct), VersionView.Of));
+        versions.MapPost("/rollback", (int id, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
+            RunAsync(() => decisions.RollBackAsync(id, CurrentActor.Of(http.User), ct), VersionView.Of));
+
+        var jobs = app.MapGroup("/api/jobs/{id:int}").RequireAuthorization();
+        jobs.MapPost("/pause", (int id, HttpContext http, JobControls controls, CancellationToken ct) =>
+            RunAsync(() => controls.PauseAsync(id, CurrentActor.Of(http.User), ct), JobView.Of));
+        jobs.MapPost("/resume", (int id, HttpContext http, JobControls controls, CancellationToken ct) =>
+            RunAsync(() => controls.ResumeAsync(id, CurrentActor.Of(http.User), ct), JobView.Of));
+        jobs.MapPost("/abort", (int id, HttpContext http, JobControls controls, CancellationToken ct) =>
+            RunAsync(() => controls.AbortAsync(id, CurrentActor.Of(http.User), ct), JobView.Of));
+        return app;
+    }
+
+    private static async Task<IResult> RunAsync<T>(Func<Task<T>> action, Func<T, object> view)
+    {
+        try
+        {
+            return Results.Ok(view(await action()));
+        }
+        catch (AccessDeniedException refusal)
+        {
+            return Results.Problem(refusal.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.");
+        }
+        catch (InvalidOperationException illegal)
+        {
+            return Results.Problem(illegal.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible in the current state.");
+        }
+    }
+
+    private sealed record VersionView(int Id, int JobId, string Label, string Status, string? DecidedBy, string? Comment)
+    {
+        public static object Of(ModelVersion v) => new VersionView(v.Id, v.JobId, v.Label, v.Status.ToString(), v.DecidedBy, v.DecisionComment);
+    }
+
+    private sealed record JobView(int Id, string Name, string Status, string? EndReason)
+    {
+        public static object Of(TrainingJob j) => new JobView(j.Id, j.Name, j.Status.ToString(), j.EndReason);
+    }
+}
