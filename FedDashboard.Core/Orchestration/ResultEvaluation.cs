@@ -5,6 +5,7 @@ using FedDashboard.Core.Strategies.Filtering;
 using FedDashboard.Core.Topology;
 using FedDashboard.Core.Topology.Simulation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace FedDashboard.Core.Orchestration;
 
@@ -14,7 +15,7 @@ namespace FedDashboard.Core.Orchestration;
 /// and is neither aggregated nor rewarded. Terminals are read as they are now, and so is the edge's policy, as departures
 /// read it; capacity is scored against the fastest terminal among the edge's results.
 /// </summary>
-public sealed class ResultEvaluation(ModelBlobStore blobs, FederatedData data)
+public sealed class ResultEvaluation(ModelBlobStore blobs, FederatedData data, ILogger<ResultEvaluation> logger)
 {
     /// <param name="reported">The round's reported participants, tracked by <paramref name="db"/>, where the filtered ones change.</param>
     /// <returns>The accepted participants, in the given order.</returns>
@@ -59,7 +60,9 @@ public sealed class ResultEvaluation(ModelBlobStore blobs, FederatedData data)
                 new TerminalEvidence(terminal, edge, reliability.GetValueOrDefault(terminal.Id, Reliability.NoWork),
                     CapacityScore.Of(terminal.CpuLoad, terminal.TrainingSamplesPerSecond, fastest), participant.Samples, participant.AssignedAt),
                 accuracy, participant.EndedAt!.Value - participant.AssignedAt, deviations[i]);
-            if (filter.Rejects(evidence) is { } reason) participant.Filter(reason, now);
+            if (filter.Rejects(evidence) is not { } reason) continue;
+            participant.Filter(reason, now);
+            logger.LogInformation("{Edge} filtered terminal {Terminal}'s result in round {RoundId}: {Reason}", edge.Name, terminal.Name, participant.RoundId, reason);
         }
     }
 }
