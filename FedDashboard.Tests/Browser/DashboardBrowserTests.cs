@@ -137,6 +137,7 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
     [InlineData("terminals/1", "terminal-", null)]
     [InlineData("policies", "Edge policies", null)]
     [InlineData("jobs/new", "New training job", null)]
+    [InlineData("job", "Training job", null)]
     public async Task Page_Opened_ShowsHeadingWithoutError(string path, string heading, string? chart)
     {
         await _page.GotoAsync(new Uri(dashboard.BaseAddress, path).ToString());

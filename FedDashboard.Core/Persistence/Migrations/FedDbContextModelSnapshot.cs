@@ -108,7 +108,11 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<int>("Number")
+                    b.Property<string>("NotPromotedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Number")
                         .HasColumnType("integer");
 
                     b.Property<int?>("ParentId")
@@ -407,6 +411,10 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("EndCondition")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("EndReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -430,6 +438,9 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("PolicyRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PublishedVersionId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Status")
@@ -505,6 +516,8 @@ namespace FedDashboard.Core.Persistence.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublishedVersionId");
 
                     b.ToTable("TrainingJobs");
                 });
@@ -1049,6 +1062,14 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Orchestration.TrainingJob", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Governance.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("FedDashboard.Core.Rewards.RewardEntry", b =>
