@@ -194,6 +194,9 @@ namespace FedDashboard.Core.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Aggregation")
+                        .HasColumnType("jsonb");
+
                     b.Property<int>("BaseModelVersionId")
                         .HasColumnType("integer");
 
@@ -276,6 +279,10 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("FilterReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Group")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -337,6 +344,9 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.Property<string>("UpdateHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("ValidationAccuracy")
+                        .HasColumnType("double precision");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()

@@ -5,7 +5,7 @@
 namespace FedDashboard.Core.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class VersionsAndTermination : Migration
+    public partial class Governance : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -21,6 +21,25 @@ namespace FedDashboard.Core.Persistence.Migrations
                 name: "PublishedVersionId",
                 table: "TrainingJobs",
                 type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Aggregation",
+                table: "Rounds",
+                type: "jsonb",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FilterReason",
+                table: "RoundParticipants",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "ValidationAccuracy",
+                table: "RoundParticipants",
+                type: "double precision",
                 nullable: true);
 
             migrationBuilder.AlterColumn<int>(
@@ -85,6 +104,18 @@ namespace FedDashboard.Core.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "PublishedVersionId",
                 table: "TrainingJobs");
+
+            migrationBuilder.DropColumn(
+                name: "Aggregation",
+                table: "Rounds");
+
+            migrationBuilder.DropColumn(
+                name: "FilterReason",
+                table: "RoundParticipants");
+
+            migrationBuilder.DropColumn(
+                name: "ValidationAccuracy",
+                table: "RoundParticipants");
 
             migrationBuilder.DropColumn(
                 name: "NotPromotedReason",

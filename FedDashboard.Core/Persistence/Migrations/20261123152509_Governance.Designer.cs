@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FedDashboard.Core.Persistence.Migrations
 {
     [DbContext(typeof(FedDbContext))]
-    [Migration("20261123151519_VersionsAndTermination")]
-    partial class VersionsAndTermination
+    [Migration("20261123152509_Governance")]
+    partial class Governance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -197,6 +197,9 @@ namespace FedDashboard.Core.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Aggregation")
+                        .HasColumnType("jsonb");
+
                     b.Property<int>("BaseModelVersionId")
                         .HasColumnType("integer");
 
@@ -279,6 +282,10 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("FilterReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Group")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -340,6 +347,9 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.Property<string>("UpdateHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("ValidationAccuracy")
+                        .HasColumnType("double precision");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -596,6 +606,9 @@ namespace FedDashboard.Core.Persistence.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
