@@ -7,10 +7,10 @@ namespace FedDashboard.Tests.Integration;
 public sealed class RefusedUploadTests
 {
     [Fact]
-    public async Task TrainAsync_TrainingDivergesToNaN_ParticipantFailsWithTheRefusalInsteadOfWaitingForTheDeadline()
+    public async Task TrainAsync_TrainingDivergesToNaN_ParticipantFilteredWithTheReasonInsteadOfWaitingForTheDeadline()
     {
         await using var host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
-        // A learning rate of 10 blows the 2NN's weights up to NaN within the round, which the intake refuses.
+        // A learning rate of 10 blows the 2NN's weights up to NaN within the round, which the intake filters.
         var job = await host.Get<JobLauncher>().LaunchAsync("diverging", TestData.Settings(clientFraction: 0.05) with { LearningRate = 10 });
         var round = await host.StartRoundByHandAsync(job.Id);
 
@@ -18,7 +18,7 @@ public sealed class RefusedUploadTests
 
         await using var db = host.Db();
         var participant = await db.RoundParticipants.SingleAsync(p => p.RoundId == round.Id);
-        Assert.Equal(ParticipantStatus.Failed, participant.Status);
-        Assert.Equal("Update refused: The update contains NaN or infinite values.", participant.FailureReason);
+        Assert.Equal(ParticipantStatus.Filtered, participant.Status);
+        Assert.Equal("The update contains NaN or infinite values.", participant.FilterReason);
     }
 }
