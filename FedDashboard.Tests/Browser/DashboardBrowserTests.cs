@@ -135,7 +135,7 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
     [InlineData("coverage", "Coverage map", "#coverage-map")]
     [InlineData("terminals", "Terminals", null)]
     [InlineData("terminals/1", "terminal-", null)]
-    [InlineData("policies", "Edge policies", null)]
+    [InlineData("policies", "Policies", null)]
     [InlineData("jobs/new", "New training job", null)]
     [InlineData("job", "Training job", null)]
     public async Task Page_Opened_ShowsHeadingWithoutError(string path, string heading, string? chart)
