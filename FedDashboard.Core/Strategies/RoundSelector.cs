@@ -1,6 +1,6 @@
 using FedDashboard.Core.Options;
-using FedDashboard.Core.Strategies.Filtering;
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Strategies.Filtering;
 using FedDashboard.Core.Topology;
 using FedDashboard.Core.Topology.Policies;
 using Microsoft.Extensions.Options;
