@@ -25,6 +25,7 @@ public sealed class AccessControlTests(DashboardProcess dashboard) : IAsyncLifet
         ["/terminals"] = AnyRole,
         ["/terminals/{TerminalId:int}"] = AnyRole,
         ["/versions"] = AnyRole,
+        ["/job"] = AnyRole,
         ["/jobs/{Id:int}"] = AnyRole,
         ["/jobs/{JobId:int}/versions"] = AnyRole,
         ["/policies"] = AnyRole,
