@@ -40,7 +40,7 @@ public sealed class PolicyChangesTests : IAsyncLifetime
     {
         var changed = _job.Policy with { Aggregation = new() { Rule = AggregationRule.CoordinateMedian } };
 
-        var result = await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, changed, _job.Version);
+        var result = await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, changed, _job.PolicyRevision);
 
         Assert.Equal(PolicyChangeOutcome.Saved, result.Outcome);
         Assert.Equal(1, result.Revision);
@@ -57,7 +57,7 @@ public sealed class PolicyChangesTests : IAsyncLifetime
         var edge = await read.EdgeServers.AsNoTracking().OrderBy(e => e.Id).FirstAsync();
 
         var refusal = await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            Changes.ChangeEdgePolicyAsync(Viewer, edge.Id, EdgePolicy.Default with { MinBattery = 0.5 }, edge.Version));
+            Changes.ChangeEdgePolicyAsync(Viewer, edge.Id, EdgePolicy.Default with { MinBattery = 0.5 }, edge.PolicyRevision));
 
         Assert.Contains("vera may not change the policy of edge", refusal.Message);
         var entry = Assert.Single(await AuditAsync(AuditAction.PolicyChanged));
@@ -69,8 +69,8 @@ public sealed class PolicyChangesTests : IAsyncLifetime
     [Fact]
     public async Task PolicyHistoryAsync_TwoChanges_ListsBothNewestFirstWithWhatChanged()
     {
-        var first = await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, _job.Policy with { AutoApprove = false }, _job.Version);
-        await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, _job.Policy with { AutoApprove = false, Termination = new() { MaxRounds = 9 } }, first.Version);
+        var first = await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, _job.Policy with { AutoApprove = false }, _job.PolicyRevision);
+        await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, _job.Policy with { AutoApprove = false, Termination = new() { MaxRounds = 9 } }, first.Revision);
 
         await using var db = _host.Db();
         var history = await db.PolicyHistoryAsync(AuditSubject.Job, _job.Id);
@@ -101,7 +101,7 @@ public sealed class PolicyChangesTests : IAsyncLifetime
         await using (var read = _host.Db())
         {
             var job = await read.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == _job.Id);
-            await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, job.Policy with { Termination = new() { MaxRounds = 1 } }, job.Version);
+            await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, job.Policy with { Termination = new() { MaxRounds = 1 } }, job.PolicyRevision);
         }
 
         await _host.Get<RoundStarter>().StartNextRoundAsync(_job.Id);
@@ -113,9 +113,29 @@ public sealed class PolicyChangesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChangeJobPolicyAsync_RoundsRanSinceTheOperatorLoaded_StillSaved()
+    {
+        await _host.RunRoundByHandAsync(_job.Id);
+
+        var result = await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, _job.Policy with { AutoApprove = false }, _job.PolicyRevision);
+
+        Assert.Equal(PolicyChangeOutcome.Saved, result.Outcome);
+    }
+
+    [Fact]
+    public async Task ChangeJobPolicyAsync_AnotherOperatorSavedFirst_Conflict()
+    {
+        await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, _job.Policy with { AutoApprove = false }, _job.PolicyRevision);
+
+        var result = await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, _job.Policy with { Termination = new() { MaxRounds = 9 } }, _job.PolicyRevision);
+
+        Assert.Equal(PolicyChangeOutcome.Conflict, result.Outcome);
+    }
+
+    [Fact]
     public async Task AuditEntries_UpdateOrDelete_RefusedByTheDatabase()
     {
-        await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, _job.Policy with { AutoApprove = false }, _job.Version);
+        await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, _job.Policy with { AutoApprove = false }, _job.PolicyRevision);
         await using var db = _host.Db();
 
         var update = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Actor\" = 'someone else'"));

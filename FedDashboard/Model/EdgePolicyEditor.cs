@@ -19,7 +19,7 @@ public sealed class EdgePolicyEditor(IDbContextFactory<FedDbContext> dbFactory, 
     {
         var policy = form.ToPolicy();
         return PolicySaving.SaveAsync(form, form.EdgeName, policy.Validate(),
-            () => changes.ChangeEdgePolicyAsync(actor, form.EdgeId, policy, form.Version, ct),
+            () => changes.ChangeEdgePolicyAsync(actor, form.EdgeId, policy, form.Revision, ct),
             saved => form.Reset(policy, saved.Revision, saved.ChangedAt, saved.Version));
     }
 

@@ -23,7 +23,7 @@ public sealed class JobPolicyEditor(IDbContextFactory<FedDbContext> dbFactory, P
     {
         var policy = form.ToPolicy();
         return PolicySaving.SaveAsync(form, form.Name, policy.Validate(),
-            () => changes.ChangeJobPolicyAsync(actor, form.JobId, policy, form.Version, ct),
+            () => changes.ChangeJobPolicyAsync(actor, form.JobId, policy, form.Revision, ct),
             saved => form.Reset(policy, saved.Revision, saved.ChangedAt, saved.Version));
     }
 

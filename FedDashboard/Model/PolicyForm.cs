@@ -3,6 +3,7 @@ using FedDashboard.Core.Topology.Policies;
 namespace FedDashboard.Model;
 
 /// <summary>What every policy form shares: the stored revision it was loaded from, and the last save's errors at their fields.</summary>
+/// <remarks>A save is refused when the stored policy's revision is newer than <see cref="Revision"/>.</remarks>
 public abstract class PolicyForm
 {
     private Dictionary<string, string> _errors = [];
@@ -10,7 +11,7 @@ public abstract class PolicyForm
     public int Revision { get; private set; }
     public DateTimeOffset? ChangedAt { get; private set; }
 
-    /// <summary>The row version when the form was loaded; a save against a newer one is refused.</summary>
+    /// <summary>The row version when the form was loaded.</summary>
     public uint Version { get; private set; }
 
     public IReadOnlyDictionary<string, string> Errors => _errors;
