@@ -96,7 +96,10 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
         await _page.GotoAsync(new Uri(dashboard.BaseAddress, "versions").ToString());
 
         await WaitForAsync(() => _page.Locator("[data-status='Approved']").Nth(1).WaitForAsync(new() { Timeout = 180_000 }), "an approved version after v0");
-        var newest = await _page.Locator("tbody tr").First.Locator("td").AllInnerTextsAsync();
+        // The page reloads its rows on every new version: read a row once it stands with its cells.
+        var row = _page.Locator("tbody tr").Filter(new() { Has = _page.Locator("[data-status='Approved']") }).First;
+        await Assertions.Expect(row.Locator("td").Nth(5)).ToContainTextAsync("Approved");
+        var newest = await row.Locator("td").AllInnerTextsAsync();
         var number = int.Parse(newest[0].TrimStart('v'));
         Assert.Equal($"v{number - 1} → v{number}", newest[1]);
         Assert.Equal("Approved", newest[5].Trim());

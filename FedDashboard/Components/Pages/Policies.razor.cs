@@ -24,11 +24,17 @@ public partial class Policies : ComponentBase
 
     private static string JobKey(JobPolicyForm form) => $"job {form.JobId}";
 
-    protected override async Task OnInitializedAsync()
+    /// <summary>
+    /// The forms appear once the page is interactive: prerendered forms would take clicks and typing that go nowhere
+    /// until the circuit connects.
+    /// </summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (!firstRender) return;
         _canEdit = (await Actor.GetAsync()).CanOperate;
         _edges = await EdgeEditor.LoadAsync();
         _jobs = await JobEditor.LoadAsync();
+        StateHasChanged();
     }
 
     private async Task SaveEdgeAsync(EdgePolicyForm form) =>
