@@ -9,7 +9,7 @@ public sealed class EdgePolicyFormTests
     private static EdgePolicyForm Form()
     {
         var form = new EdgePolicyForm { EdgeId = 1, EdgeName = "edge-1" };
-        form.Reset(EdgePolicy.Default, 0, null, 1);
+        form.Reset(EdgePolicy.Default, 0, null);
         return form;
     }
 
@@ -64,7 +64,7 @@ public sealed class EdgePolicyFormTests
             MinDataSamples = 500, MaxNormRatio = 3, RequireCoverage = true, ApplyAtSelection = true,
         };
 
-        form.Reset(EdgePolicy.Default with { Evaluation = evaluation }, 1, null, 2);
+        form.Reset(EdgePolicy.Default with { Evaluation = evaluation }, 1, null);
 
         var back = form.ToPolicy().Evaluation;
         Assert.Equal(evaluation.AllowedTypes, back.AllowedTypes);

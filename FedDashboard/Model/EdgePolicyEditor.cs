@@ -20,7 +20,7 @@ public sealed class EdgePolicyEditor(IDbContextFactory<FedDbContext> dbFactory, 
         var policy = form.ToPolicy();
         return PolicySaving.SaveAsync(form, form.EdgeName, policy.Validate(),
             () => changes.ChangeEdgePolicyAsync(actor, form.EdgeId, policy, form.Revision, ct),
-            saved => form.Reset(policy, saved.Revision, saved.ChangedAt, saved.Version));
+            saved => form.Reset(policy, saved.Revision, saved.ChangedAt));
     }
 
     /// <summary>The edge's stored policy back into the form, dropping unsaved edits.</summary>
@@ -28,7 +28,7 @@ public sealed class EdgePolicyEditor(IDbContextFactory<FedDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.EdgeServers.AsNoTracking().SingleOrDefaultAsync(e => e.Id == form.EdgeId, ct) is not { } edge) return false;
-        form.Reset(edge.Policy, edge.PolicyRevision, edge.PolicyChangedAt, edge.Version);
+        form.Reset(edge.Policy, edge.PolicyRevision, edge.PolicyChangedAt);
         return true;
     }
 }

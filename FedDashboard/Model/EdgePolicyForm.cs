@@ -39,7 +39,7 @@ public sealed class EdgePolicyForm : PolicyForm
     public static EdgePolicyForm From(EdgeServer edge)
     {
         var form = new EdgePolicyForm { EdgeId = edge.Id, EdgeName = edge.Name };
-        form.Reset(edge.Policy, edge.PolicyRevision, edge.PolicyChangedAt, edge.Version);
+        form.Reset(edge.Policy, edge.PolicyRevision, edge.PolicyChangedAt);
         return form;
     }
 
@@ -58,8 +58,8 @@ public sealed class EdgePolicyForm : PolicyForm
         Evaluation = Evaluation.ToPolicy(),
     };
 
-    /// <summary>After a save (or a reload): the stored policy, its revision and row version, no errors.</summary>
-    public void Reset(EdgePolicy policy, int revision, DateTimeOffset? changedAt, uint version)
+    /// <summary>After a save (or a reload): the stored policy and its revision, no errors.</summary>
+    public void Reset(EdgePolicy policy, int revision, DateTimeOffset? changedAt)
     {
         Availability = policy.Availability;
         Selection = policy.Selection;
@@ -72,6 +72,6 @@ public sealed class EdgePolicyForm : PolicyForm
         ReplaceBelowSpeed = policy.ReplaceBelowSpeed;
         Groups = [.. policy.Groups.Select(g => new GroupRuleInput { Name = g.Name, Field = g.Field, Value = g.Value, Width = g.Width })];
         Evaluation = EvaluationPolicyInput.From(policy.Evaluation);
-        ResetStored(revision, changedAt, version);
+        ResetStored(revision, changedAt);
     }
 }

@@ -24,14 +24,14 @@ public sealed class JobPolicyEditor(IDbContextFactory<FedDbContext> dbFactory, P
         var policy = form.ToPolicy();
         return PolicySaving.SaveAsync(form, form.Name, policy.Validate(),
             () => changes.ChangeJobPolicyAsync(actor, form.JobId, policy, form.Revision, ct),
-            saved => form.Reset(policy, saved.Revision, saved.ChangedAt, saved.Version));
+            saved => form.Reset(policy, saved.Revision, saved.ChangedAt));
     }
 
     public async Task<bool> ReloadAsync(JobPolicyForm form, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.TrainingJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == form.JobId, ct) is not { } job) return false;
-        form.Reset(job.Policy, job.PolicyRevision, job.PolicyChangedAt, job.Version);
+        form.Reset(job.Policy, job.PolicyRevision, job.PolicyChangedAt);
         return true;
     }
 }

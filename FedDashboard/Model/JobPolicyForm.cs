@@ -27,7 +27,7 @@ public sealed class JobPolicyForm : PolicyForm
     public static JobPolicyForm From(TrainingJob job)
     {
         var form = new JobPolicyForm { JobId = job.Id, JobName = job.Name };
-        form.Reset(job.Policy, job.PolicyRevision, job.PolicyChangedAt, job.Version);
+        form.Reset(job.Policy, job.PolicyRevision, job.PolicyChangedAt);
         return form;
     }
 
@@ -46,7 +46,7 @@ public sealed class JobPolicyForm : PolicyForm
         AutoApprove = AutoApprove,
     };
 
-    public void Reset(JobPolicy policy, int revision, DateTimeOffset? changedAt, uint version)
+    public void Reset(JobPolicy policy, int revision, DateTimeOffset? changedAt)
     {
         (Aggregation, TrimFraction, ClipFactor) = (policy.Aggregation.Rule, policy.Aggregation.TrimFraction, policy.Aggregation.ClipFactor);
         (Promotion, ReferenceAccuracy, Margin) = (policy.Promotion.Rule, policy.Promotion.ReferenceAccuracy, policy.Promotion.Margin);
@@ -54,6 +54,6 @@ public sealed class JobPolicyForm : PolicyForm
         (MaxRounds, TargetAccuracy, MaxDurationMinutes) = (termination.MaxRounds, termination.TargetAccuracy, termination.MaxDurationMinutes);
         (MinEligibleTerminals, MaxMeanLoad) = (termination.MinEligibleTerminals, termination.MaxMeanLoad);
         AutoApprove = policy.AutoApprove;
-        ResetStored(revision, changedAt, version);
+        ResetStored(revision, changedAt);
     }
 }

@@ -11,9 +11,6 @@ public abstract class PolicyForm
     public int Revision { get; private set; }
     public DateTimeOffset? ChangedAt { get; private set; }
 
-    /// <summary>The row version when the form was loaded.</summary>
-    public uint Version { get; private set; }
-
     public IReadOnlyDictionary<string, string> Errors => _errors;
 
     /// <summary>The message for a field named as <see cref="PolicyError.Field"/> names it (e.g. "MaxCpuLoad", "Termination.MaxRounds").</summary>
@@ -24,11 +21,10 @@ public abstract class PolicyForm
     public void ShowErrors(IEnumerable<PolicyError> errors) =>
         _errors = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
 
-    protected void ResetStored(int revision, DateTimeOffset? changedAt, uint version)
+    protected void ResetStored(int revision, DateTimeOffset? changedAt)
     {
         Revision = revision;
         ChangedAt = changedAt;
-        Version = version;
         _errors = [];
     }
 }

@@ -10,5 +10,5 @@ public enum PolicyChangeOutcome
     Missing,
 }
 
-/// <summary>The outcome of a policy change and, when saved, the stored revision and row version.</summary>
-public sealed record PolicyChange(PolicyChangeOutcome Outcome, int Revision = 0, DateTimeOffset? ChangedAt = null, uint Version = 0);
+/// <summary>The outcome of a policy change and, when saved, the stored revision.</summary>
+public sealed record PolicyChange(PolicyChangeOutcome Outcome, int Revision = 0, DateTimeOffset? ChangedAt = null);

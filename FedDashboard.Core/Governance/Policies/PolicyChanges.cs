@@ -46,6 +46,6 @@ public sealed class PolicyChanges(IDbContextFactory<FedDbContext> dbFactory, Tim
         {
             return new(PolicyChangeOutcome.Conflict);
         }
-        return new(PolicyChangeOutcome.Saved, holder.PolicyRevision, holder.PolicyChangedAt, holder.Version);
+        return new(PolicyChangeOutcome.Saved, holder.PolicyRevision, holder.PolicyChangedAt);
     }
 }
