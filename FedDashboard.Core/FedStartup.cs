@@ -3,6 +3,7 @@ using FedDashboard.Core.Learning;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Topology;
 using FedDashboard.Core.Security;
 using Hangfire;
@@ -26,6 +27,7 @@ public static class FedStartup
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FedStartup));
         CheckOptions(services);
         await MigrateAsync(services, ct);
+        await services.GetRequiredService<RewardPrograms>().EnsureAsync(ct);
         await EnsureAdministratorAsync(services, logger, ct);
         LoadData(services);
         try

@@ -19,4 +19,7 @@ internal sealed class HangfireRoundScheduler(IBackgroundJobClient jobs) : IRound
 
     public void AggregateNow(int roundId) =>
         jobs.Enqueue<AggregateRoundJob>(j => j.RunAsync(roundId, CancellationToken.None));
+
+    public void RewardRound(int roundId) =>
+        jobs.Enqueue<RewardRoundJob>(j => j.RunAsync(roundId, CancellationToken.None));
 }

@@ -7,7 +7,8 @@ namespace FedDashboard.Core.Jobs;
 
 /// <summary>
 /// Every minute: a running job whose latest step is long overdue (the process died between two steps)
-/// is nudged on. The steps are idempotent, so a nudge on a job that is merely slow changes nothing.
+/// is nudged on, and a round completed without its rewards (the process died before rewarding was scheduled) is rewarded.
+/// The steps are idempotent, so a nudge on a job that is merely slow changes nothing.
 /// </summary>
 public sealed class RecoverStalledJobsJob(IDbContextFactory<FedDbContext> dbFactory, IRoundScheduler scheduler, TimeProvider clock)
 {
@@ -28,5 +29,11 @@ public sealed class RecoverStalledJobsJob(IDbContextFactory<FedDbContext> dbFact
             .Select(x => x.Id)
             .ToListAsync(ct);
         foreach (var jobId in stalled) scheduler.StartNextRound(jobId, TimeSpan.Zero);
+
+        var unrewarded = await db.Rounds
+            .Where(r => r.Phase == RoundPhase.Completed && r.RewardedAt == null && r.EndedAt < overdue)
+            .Select(r => r.Id)
+            .ToListAsync(ct);
+        foreach (var roundId in unrewarded) scheduler.RewardRound(roundId);
     }
 }

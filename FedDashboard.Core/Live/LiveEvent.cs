@@ -14,6 +14,9 @@ public sealed record ParticipantChanged(int JobId, int RoundId, int TerminalId, 
 /// <summary>A candidate was made or a version decided or published; <paramref name="Number"/> is null for a candidate not promoted.</summary>
 public sealed record ModelVersionChanged(int JobId, int VersionId, int? Number, int? RoundNumber, double? TestAccuracy, double? TestLoss, ModelVersionStatus Status, DateTimeOffset At) : LiveEvent(At);
 
+/// <summary>A round's accepted results were rewarded: how many, and their total in the policy's currency.</summary>
+public sealed record RoundRewarded(int JobId, int RoundId, int Rewards, decimal Total, string Currency, DateTimeOffset At) : LiveEvent(At);
+
 public sealed record JobChanged(int JobId, JobStatus Status, string? Reason, DateTimeOffset At) : LiveEvent(At);
 
 /// <summary>The fleet after one telemetry tick: counts and load, for the overview's KPIs and load chart.</summary>

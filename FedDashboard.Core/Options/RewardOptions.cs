@@ -4,9 +4,10 @@ public sealed class RewardOptions : IValidatedOptions
 {
     public static string Section => "Fed:Rewards";
 
-    /// <summary>What each accepted result earns until the full reward policy exists.</summary>
+    /// <summary>The reward policy's base amount on a fresh database; operators change the policy on the Policies page afterwards.</summary>
     public decimal BaseAmount { get; set; } = 0.10m;
 
+    /// <summary>The reward policy's currency on a fresh database.</summary>
     public string Currency { get; set; } = "EUR";
 
     public IEnumerable<string> Validate()

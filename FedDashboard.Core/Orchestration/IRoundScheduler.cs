@@ -7,4 +7,5 @@ public interface IRoundScheduler
     void TrainParticipant(int participantId);
     void AggregateWhenDue(int roundId, DateTimeOffset deadline);
     void AggregateNow(int roundId);
+    void RewardRound(int roundId);
 }

@@ -38,6 +38,9 @@ public sealed class Round
     /// <summary>The rule the round aggregated by, at its edges and the centre; null until it aggregates.</summary>
     public AggregationPolicy? Aggregation { get; private set; }
 
+    /// <summary>When the round's accepted results were rewarded (R2); null until then, also for a round with none.</summary>
+    public DateTimeOffset? RewardedAt { get; private set; }
+
     /// <summary>Row version (PostgreSQL xmin): two workers cannot both move the same round.</summary>
     public uint Version { get; private set; }
 
@@ -73,5 +76,12 @@ public sealed class Round
         Phase = RoundPhase.Completed;
         ModelVersionId = modelVersionId;
         EndedAt = at;
+    }
+
+    public void MarkRewarded(DateTimeOffset at)
+    {
+        if (Phase != RoundPhase.Completed) throw new InvalidOperationException($"Round {Number} is {Phase}; only a completed round is rewarded.");
+        if (RewardedAt is not null) throw new InvalidOperationException($"Round {Number} was rewarded at {RewardedAt:u}; a round is rewarded once.");
+        RewardedAt = at;
     }
 }

@@ -3,7 +3,6 @@ using FedDashboard.Core.Learning;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Strategies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -15,8 +14,8 @@ namespace FedDashboard.Core.Orchestration;
 /// Ends a round: each edge evaluates its terminals' results and aggregates those it accepts by the job's rule (FedAvg by samples or a
 /// robust rule, each parameter over the results that trained it); at the end of a combination period the central server combines the
 /// edges' models by the same rule into a candidate, evaluated on the test set and promoted to a version when it meets the job's
-/// criterion; each accepted result is rewarded. Runs safely any number of times, also at once:
-/// runs take the round's row lock in turn, and the unique keys on aggregates, versions and rewards back it up.
+/// criterion; then it hands the round to rewarding. Runs safely any number of times, also at once:
+/// runs take the round's row lock in turn, and the unique keys on aggregates and versions back it up.
 /// </summary>
 public sealed class RoundAggregator(
     IDbContextFactory<FedDbContext> dbFactory,
@@ -25,7 +24,6 @@ public sealed class RoundAggregator(
     ResultEvaluation evaluation,
     IRoundScheduler scheduler,
     ILivePublisher live,
-    IOptions<RewardOptions> rewards,
     IOptions<OrchestrationOptions> orchestration,
     TimeProvider clock,
     ILogger<RoundAggregator> logger)
@@ -51,7 +49,6 @@ public sealed class RoundAggregator(
         var version = job.Settings.CombinesAfter(round.Number) ? await CombineAsync(db, job, round, ct) : null;
         if (version is not null) await db.SaveChangesAsync(ct);
         round.Complete(version?.Id, now);
-        db.RewardEntries.AddRange(reported.Select(p => Reward(job, round, p, now)));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
@@ -60,6 +57,7 @@ public sealed class RoundAggregator(
         await live.PublishAsync(new RoundPhaseChanged(job.Id, round.Id, round.Number, round.Phase, now));
         if (version is not null)
             await live.PublishAsync(new ModelVersionChanged(job.Id, version.Id, version.Number, round.Number, version.TestAccuracy, version.TestLoss, version.Status, now));
+        scheduler.RewardRound(round.Id);
         scheduler.StartNextRound(job.Id, TimeSpan.FromSeconds(orchestration.Value.SecondsBetweenRounds));
     }
 
@@ -155,8 +153,4 @@ public sealed class RoundAggregator(
             .ToListAsync(ct);
         return results.GroupBy(x => x.EdgeId).ToDictionary(g => g.Key, g => TrainedPart.Union(g.Select(x => TrainedPart.Of(x.Width, x.Segment))));
     }
-
-    private RewardEntry Reward(TrainingJob job, Round round, RoundParticipant participant, DateTimeOffset at) =>
-        new(job.Id, round.Id, participant.TerminalId, rewards.Value.BaseAmount, rewards.Value.Currency,
-            $"Accepted result of {participant.Samples} samples in round {round.Number}", at);
 }

@@ -138,7 +138,6 @@ public sealed class TrainingJob : IPolicyHolder<JobPolicy>
     private static void ThrowIfInvalid(JobPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var errors = policy.Validate();
-        if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(policy));
+        PolicyRules.ThrowIfBroken(policy.Validate(), nameof(policy));
     }
 }

@@ -2,6 +2,7 @@ using FedDashboard.Core.Governance;
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Rewards.Payouts;
 using FedDashboard.Core.Security;
 using FedDashboard.Core.Topology;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -22,6 +23,9 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<EdgeAggregate> EdgeAggregates => Set<EdgeAggregate>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<RewardEntry> RewardEntries => Set<RewardEntry>();
+    public DbSet<RewardProgram> RewardPrograms => Set<RewardProgram>();
+    public DbSet<PayoutBatch> PayoutBatches => Set<PayoutBatch>();
+    public DbSet<PayoutBatchItem> PayoutBatchItems => Set<PayoutBatchItem>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,29 +1,82 @@
 namespace FedDashboard.Core.Rewards;
 
-/// <summary>One reward in the ledger for one accepted result; the database keeps it unique per round and terminal.</summary>
+/// <summary>
+/// One line of the append-only ledger (R2): the reward an accepted result earned, or a correction of an earlier line.
+/// The database keeps one reward per job, round and terminal and refuses to change or delete a line.
+/// </summary>
 public sealed class RewardEntry
 {
-    private RewardEntry() => Currency = Reason = "";
+    private RewardEntry() => Currency = Note = CreatedBy = "";
 
-    public RewardEntry(int jobId, int roundId, int terminalId, decimal amount, string currency, string reason, DateTimeOffset createdAt)
+    private RewardEntry(RewardKind kind, int jobId, int roundId, int terminalId, int edgeId, decimal amount, string currency,
+        string note, string createdBy, DateTimeOffset createdAt)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(amount);
-        if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper)) throw new ArgumentException($"Currency must be a three-letter ISO code such as EUR (was '{currency}').", nameof(currency));
+        if (!Policies.RewardPolicy.IsCurrencyCode(currency)) throw new ArgumentException($"Currency must be a three-letter ISO code such as EUR (was '{currency}').", nameof(currency));
+        Kind = kind;
         JobId = jobId;
         RoundId = roundId;
         TerminalId = terminalId;
+        EdgeId = edgeId;
         Amount = amount;
         Currency = currency;
-        Reason = reason;
+        Note = note;
+        CreatedBy = createdBy;
         CreatedAt = createdAt;
     }
 
+    public static RewardEntry ForResult(RewardQuote quote, int jobId, int roundId, string currency, int policyRevision, DateTimeOffset at)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quote.Amount);
+        return new(RewardKind.Reward, jobId, roundId, quote.Claim.TerminalId, quote.Claim.EdgeId, quote.Amount, currency, quote.Note, "system", at)
+        {
+            ComputedAmount = quote.Computed,
+            SizeMultiplier = quote.SizeMultiplier,
+            RecencyMultiplier = quote.RecencyMultiplier,
+            FrequencyMultiplier = quote.FrequencyMultiplier,
+            Adjustment = quote.Adjustment,
+            PolicyRevision = policyRevision,
+        };
+    }
+
+    /// <summary>A new line that adds <paramref name="amount"/> (negative to take back) to what <paramref name="corrected"/> paid.</summary>
+    public static RewardEntry CorrectionOf(RewardEntry corrected, decimal amount, string reason, string createdBy, DateTimeOffset at)
+    {
+        if (amount == 0) throw new ArgumentException("A correction changes the amount; 0 corrects nothing.", nameof(amount));
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return new(RewardKind.Correction, corrected.JobId, corrected.RoundId, corrected.TerminalId, corrected.EdgeId, amount, corrected.Currency,
+            reason, createdBy, at) { CorrectsEntryId = corrected.Id };
+    }
+
     public long Id { get; private set; }
+    public RewardKind Kind { get; private set; }
     public int JobId { get; private set; }
     public int RoundId { get; private set; }
     public int TerminalId { get; private set; }
+
+    /// <summary>The edge that assigned the result, which reports group rewards by.</summary>
+    public int EdgeId { get; private set; }
+
+    /// <summary>What is owed; a correction's amount may be negative.</summary>
     public decimal Amount { get; private set; }
+
     public string Currency { get; private set; }
-    public string Reason { get; private set; }
+
+    /// <summary>What the policy's factors computed before the cap and budgets; null for a correction.</summary>
+    public decimal? ComputedAmount { get; private set; }
+
+    public double? SizeMultiplier { get; private set; }
+    public double? RecencyMultiplier { get; private set; }
+    public double? FrequencyMultiplier { get; private set; }
+    public RewardAdjustment Adjustment { get; private set; }
+
+    /// <summary>The reward policy revision the amount was computed by; null for a correction.</summary>
+    public int? PolicyRevision { get; private set; }
+
+    public long? CorrectsEntryId { get; private set; }
+
+    /// <summary>How the amount came about (a cap, a budget), or a correction's reason.</summary>
+    public string Note { get; private set; }
+
+    public string CreatedBy { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 }

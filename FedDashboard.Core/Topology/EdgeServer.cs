@@ -38,8 +38,7 @@ public sealed class EdgeServer : IPolicyHolder<EdgePolicy>
     public void ChangePolicy(EdgePolicy policy, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var errors = policy.Validate();
-        if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(policy));
+        PolicyRules.ThrowIfBroken(policy.Validate(), nameof(policy));
         Policy = policy;
         PolicyRevision++;
         PolicyChangedAt = at;

@@ -15,4 +15,9 @@ public enum AuditAction
     RolesChanged,
     SignedIn,
     SignInFailed,
+    RewardCorrected,
+    PayoutBatchCreated,
+    PayoutBatchApproved,
+    PayoutBatchRejected,
+    PayoutBatchPaid,
 }

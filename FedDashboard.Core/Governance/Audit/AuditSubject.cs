@@ -7,4 +7,7 @@ public enum AuditSubject
     Edge,
     ModelVersion,
     User,
+    RewardPolicy,
+    RewardEntry,
+    PayoutBatch,
 }

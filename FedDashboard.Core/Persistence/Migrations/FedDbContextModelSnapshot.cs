@@ -224,6 +224,9 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("RewardedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -532,6 +535,112 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("TrainingJobs");
                 });
 
+            modelBuilder.Entity("FedDashboard.Core.Rewards.Payouts.PayoutBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaidBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Scope", "FedDashboard.Core.Rewards.Payouts.PayoutBatch.Scope#PayoutScope", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("EdgeId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset?>("From")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int?>("JobId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset?>("To")
+                                .HasColumnType("timestamp with time zone");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("PayoutBatches");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Rewards.Payouts.PayoutBatchItem", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Released")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("BatchId", "EntryId");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique()
+                        .HasFilter("NOT \"Released\"");
+
+                    b.ToTable("PayoutBatchItems");
+                });
+
             modelBuilder.Entity("FedDashboard.Core.Rewards.RewardEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -540,12 +649,29 @@ namespace FedDashboard.Core.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Adjustment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<decimal?>("ComputedAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<long?>("CorrectsEntryId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -553,30 +679,86 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasColumnType("character(3)")
                         .IsFixedLength();
 
+                    b.Property<int>("EdgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("FrequencyMultiplier")
+                        .HasColumnType("double precision");
+
                     b.Property<int>("JobId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("PolicyRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("RecencyMultiplier")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("RoundId")
                         .HasColumnType("integer");
+
+                    b.Property<double?>("SizeMultiplier")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("TerminalId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsEntryId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("EdgeId");
+
                     b.HasIndex("RoundId");
 
                     b.HasIndex("TerminalId");
 
                     b.HasIndex("JobId", "RoundId", "TerminalId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'Reward'");
 
                     b.ToTable("RewardEntries");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Rewards.RewardProgram", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("PolicyChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PolicyRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RewardPrograms", t =>
+                        {
+                            t.HasCheckConstraint("CK_RewardPrograms_One", "\"Id\" = 1");
+                        });
                 });
 
             modelBuilder.Entity("FedDashboard.Core.Security.FedUser", b =>
@@ -1082,24 +1264,50 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("FedDashboard.Core.Rewards.Payouts.PayoutBatchItem", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Rewards.Payouts.PayoutBatch", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Rewards.RewardEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FedDashboard.Core.Rewards.RewardEntry", b =>
                 {
+                    b.HasOne("FedDashboard.Core.Rewards.RewardEntry", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FedDashboard.Core.Topology.EdgeServer", null)
+                        .WithMany()
+                        .HasForeignKey("EdgeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("FedDashboard.Core.Orchestration.TrainingJob", null)
                         .WithMany()
                         .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("FedDashboard.Core.Orchestration.Round", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("FedDashboard.Core.Topology.Terminal", null)
                         .WithMany()
                         .HasForeignKey("TerminalId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1193,6 +1401,11 @@ namespace FedDashboard.Core.Persistence.Migrations
             modelBuilder.Entity("FedDashboard.Core.Orchestration.Round", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Rewards.Payouts.PayoutBatch", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
