@@ -32,7 +32,9 @@ try
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     app.MapAccountEndpoints();
     app.MapAuditEndpoints();
+    app.MapRewardEndpoints();
     app.MapGovernanceEndpoints();
+    app.MapPayoutEndpoints();
     app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveHub);
     app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireAdministratorsFilter()] })
         .RequireAuthorization(Policies.Administrators);

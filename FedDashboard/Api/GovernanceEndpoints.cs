@@ -1,6 +1,5 @@
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Security;
 using FedDashboard.Security;
 
 namespace FedDashboard.Api;
@@ -18,39 +17,27 @@ public static class GovernanceEndpoints
     {
         var versions = app.MapGroup("/api/versions/{id:int}").RequireAuthorization();
         versions.MapPost("/approve", (int id, DecisionRequest? request, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
-            RunAsync(() => decisions.ApproveAsync(id, CurrentActor.Of(http.User), request?.Comment, ct), VersionView.Of));
+            CoreOutcomes.RunAsync(() => decisions.ApproveAsync(id, CurrentActor.Of(http.User), request?.Comment, ct), Ok));
         versions.MapPost("/reject", (int id, DecisionRequest? request, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
-            RunAsync(() => decisions.RejectAsync(id, CurrentActor.Of(http.User), request?.Comment, ct), VersionView.Of));
+            CoreOutcomes.RunAsync(() => decisions.RejectAsync(id, CurrentActor.Of(http.User), request?.Comment, ct), Ok));
         versions.MapPost("/publish", (int id, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
-            RunAsync(() => decisions.PublishAsync(id, CurrentActor.Of(http.User), ct), VersionView.Of));
+            CoreOutcomes.RunAsync(() => decisions.PublishAsync(id, CurrentActor.Of(http.User), ct), Ok));
         versions.MapPost("/rollback", (int id, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
-            RunAsync(() => decisions.RollBackAsync(id, CurrentActor.Of(http.User), ct), VersionView.Of));
+            CoreOutcomes.RunAsync(() => decisions.RollBackAsync(id, CurrentActor.Of(http.User), ct), Ok));
 
         var jobs = app.MapGroup("/api/jobs/{id:int}").RequireAuthorization();
         jobs.MapPost("/pause", (int id, HttpContext http, JobControls controls, CancellationToken ct) =>
-            RunAsync(() => controls.PauseAsync(id, CurrentActor.Of(http.User), ct), JobView.Of));
+            CoreOutcomes.RunAsync(() => controls.PauseAsync(id, CurrentActor.Of(http.User), ct), Ok));
         jobs.MapPost("/resume", (int id, HttpContext http, JobControls controls, CancellationToken ct) =>
-            RunAsync(() => controls.ResumeAsync(id, CurrentActor.Of(http.User), ct), JobView.Of));
+            CoreOutcomes.RunAsync(() => controls.ResumeAsync(id, CurrentActor.Of(http.User), ct), Ok));
         jobs.MapPost("/abort", (int id, HttpContext http, JobControls controls, CancellationToken ct) =>
-            RunAsync(() => controls.AbortAsync(id, CurrentActor.Of(http.User), ct), JobView.Of));
+            CoreOutcomes.RunAsync(() => controls.AbortAsync(id, CurrentActor.Of(http.User), ct), Ok));
         return app;
     }
 
-    private static async Task<IResult> RunAsync<T>(Func<Task<T>> action, Func<T, object> view)
-    {
-        try
-        {
-            return Results.Ok(view(await action()));
-        }
-        catch (AccessDeniedException refusal)
-        {
-            return Results.Problem(refusal.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.");
-        }
-        catch (InvalidOperationException illegal)
-        {
-            return Results.Problem(illegal.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible in the current state.");
-        }
-    }
+    private static IResult Ok(ModelVersion version) => Results.Ok(VersionView.Of(version));
+
+    private static IResult Ok(TrainingJob job) => Results.Ok(JobView.Of(job));
 
     private sealed record VersionView(int Id, int JobId, string Label, string Status, string? DecidedBy, string? Comment)
     {

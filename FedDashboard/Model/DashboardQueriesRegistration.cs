@@ -11,11 +11,15 @@ public static class DashboardQueriesRegistration
         .AddTransient<EdgePolicyEditor>()
         .AddTransient<JobCreator>()
         .AddTransient<JobPolicyEditor>()
+        .AddTransient<RewardPolicyEditor>()
         .AddTransient<JobPageQueries>()
         .AddTransient<JobQueries>()
         .AddTransient<OverviewQueries>()
+        .AddTransient<PayoutQueries>()
+        .AddTransient<RewardReportQueries>()
         .AddTransient<RoundQueries>()
         .AddTransient<TerminalQueries>()
+        .AddTransient<TerminalLedger>()
         .AddTransient<UserAccounts>()
         .AddTransient<VersionQueries>();
 }

@@ -1,6 +1,7 @@
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Rewards;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Model;
@@ -27,11 +28,20 @@ public sealed record ParticipantRow(int Id, int TerminalId, string Terminal, str
     /// <summary>The standby terminal that took over from this one.</summary>
     public ParticipantLink? ReplacedBy { get; init; }
 
+    /// <summary>What the accepted result earned; null until the round is rewarded and for results not accepted.</summary>
+    public ParticipantReward? Reward { get; init; }
+
     public string Steps => PlannedSteps is { } planned ? $"{StepsDone ?? 0} / {planned}" : "–";
 }
 
+/// <summary>A result's reward line: amount, currency, and what the cap or a budget did to it.</summary>
+public sealed record ParticipantReward(decimal Amount, string Currency, RewardAdjustment Adjustment, string Note);
+
 public sealed record RoundDetail(RoundRow Round, string JobName, IReadOnlyList<ParticipantRow> Participants)
 {
+    /// <summary>When the round's results were rewarded; null while that is pending.</summary>
+    public DateTimeOffset? RewardedAt { get; init; }
+
     /// <summary>The rule the round aggregated by; null until it aggregates.</summary>
     public AggregationPolicy? Aggregation { get; init; }
 }
@@ -51,7 +61,9 @@ public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
         var round = await Rows(db, db.Rounds.Where(r => r.Id == roundId)).SingleOrDefaultAsync(ct);
         if (round is null) return null;
         var jobName = await db.Rounds.Where(r => r.Id == roundId).Join(db.TrainingJobs, r => r.JobId, j => j.Id, (_, j) => j.Name).SingleAsync(ct);
-        var aggregation = await db.Rounds.Where(r => r.Id == roundId).Select(r => r.Aggregation).SingleAsync(ct);
+        var stored = await db.Rounds.Where(r => r.Id == roundId).Select(r => new { r.Aggregation, r.RewardedAt }).SingleAsync(ct);
+        var rewards = await db.RewardEntries.Where(e => e.RoundId == roundId && e.Kind == RewardKind.Reward)
+            .ToDictionaryAsync(e => e.TerminalId, e => new ParticipantReward(e.Amount, e.Currency, e.Adjustment, e.Note), ct);
         var edges = await db.EdgeServers.ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var participants = await db.RoundParticipants.AsNoTracking()
             .Where(p => p.RoundId == roundId)
@@ -72,9 +84,10 @@ public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
             {
                 Replaces = p.ReplacesParticipantId is { } replaced && byId.TryGetValue(replaced, out var old) ? new ParticipantLink(old.Participant.TerminalId, old.Terminal) : null,
                 ReplacedBy = standbys.GetValueOrDefault(p.Id),
+                Reward = p.Status == ParticipantStatus.Reported ? rewards.GetValueOrDefault(p.TerminalId) : null,
             };
         }).ToList();
-        return new RoundDetail(round, jobName, rows) { Aggregation = aggregation };
+        return new RoundDetail(round, jobName, rows) { Aggregation = stored.Aggregation, RewardedAt = stored.RewardedAt };
     }
 
     /// <summary>Rounds already filtered and ordered, with their counts and the version they produced.</summary>

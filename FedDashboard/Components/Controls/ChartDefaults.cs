@@ -5,7 +5,7 @@ using Plotly.Blazor.Traces.ScatterLib;
 
 namespace FedDashboard.Components.Controls;
 
-/// <summary>The look shared by the dashboard's line charts.</summary>
+/// <summary>The look shared by the dashboard's charts.</summary>
 public static class ChartDefaults
 {
     public static Config Config() => new() { Responsive = true, DisplayLogo = false, DisplayModeBar = Plotly.Blazor.ConfigLib.DisplayModeBarEnum.False };
@@ -21,4 +21,6 @@ public static class ChartDefaults
 
     public static Scatter Line(string name, IEnumerable<object> x, IEnumerable<object> y, ModeFlag mode = ModeFlag.Lines) =>
         new() { Name = name, Mode = mode, X = x.ToList(), Y = y.ToList() };
+
+    public static Bar Bars(string name, IEnumerable<object> x, IEnumerable<object> y) => new() { Name = name, X = x.ToList(), Y = y.ToList() };
 }

@@ -6,9 +6,8 @@ using MudBlazor;
 namespace FedDashboard.Components.Controls;
 
 /// <summary>
-/// A live page whose buttons act through Core as the signed-in user. Core has the last word: a refusal, for the user's
-/// roles or for the state of what they act on, shows as a snackbar and changes nothing. Either way the page reads its
-/// state again, since what it showed may have been stale.
+/// A live page whose buttons act through Core as the signed-in user (see <see cref="CoreActions"/>). Whether or not an
+/// action went through, the page reads its state again, since what it showed may have been stale.
 /// </summary>
 public abstract class OperatorPage : LivePage
 {
@@ -19,21 +18,11 @@ public abstract class OperatorPage : LivePage
     /// <returns>Whether the action went through.</returns>
     protected async Task<bool> ActAsync(Func<Actor, Task> action, string done)
     {
-        var succeeded = false;
-        try
+        var succeeded = await CoreActions.RunAsync(Snackbar, async () =>
         {
             await action(await CurrentActor.GetAsync());
-            Snackbar.Add(done, Severity.Success);
-            succeeded = true;
-        }
-        catch (AccessDeniedException refused)
-        {
-            Snackbar.Add(refused.Message, Severity.Error);
-        }
-        catch (InvalidOperationException illegal)
-        {
-            Snackbar.Add(illegal.Message, Severity.Warning);
-        }
+            return done;
+        });
         await LoadAsync();
         return succeeded;
     }

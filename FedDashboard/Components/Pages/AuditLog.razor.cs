@@ -40,14 +40,9 @@ public partial class AuditLog : ComponentBase
         if (_periodError is null && _table is not null) await _table.ReloadServerData();
     }
 
-    /// <summary>Days picked in the browser's calendar, taken as UTC days; "to" includes its whole day.</summary>
     private Task SetPeriodAsync(DateTime? from, DateTime? to)
     {
         (_from, _to) = (from, to);
-        return ApplyAsync(_filter with
-        {
-            From = from is { } f ? new DateTimeOffset(f.Date, TimeSpan.Zero) : null,
-            To = to is { } t ? new DateTimeOffset(t.Date.AddDays(1), TimeSpan.Zero) : null,
-        });
+        return ApplyAsync(_filter with { From = PickedDays.Start(from), To = PickedDays.EndOf(to) });
     }
 }

@@ -9,6 +9,7 @@ public partial class Policies : ComponentBase
 {
     private IReadOnlyList<EdgePolicyForm>? _edges;
     private IReadOnlyList<JobPolicyForm>? _jobs;
+    private RewardPolicyForm? _rewards;
     private readonly HashSet<string> _conflicts = [];
     private int _activeEdge;
     private int _activeJob;
@@ -17,12 +18,15 @@ public partial class Policies : ComponentBase
 
     [Inject] public required EdgePolicyEditor EdgeEditor { get; set; }
     [Inject] public required JobPolicyEditor JobEditor { get; set; }
+    [Inject] public required RewardPolicyEditor RewardEditor { get; set; }
     [Inject] public required CurrentActor Actor { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
 
     private static string EdgeKey(EdgePolicyForm form) => $"edge {form.EdgeId}";
 
     private static string JobKey(JobPolicyForm form) => $"job {form.JobId}";
+
+    private const string RewardsKey = "rewards";
 
     /// <summary>
     /// The forms appear once the page is interactive: prerendered forms would take clicks and typing that go nowhere
@@ -34,6 +38,7 @@ public partial class Policies : ComponentBase
         _canEdit = (await Actor.GetAsync()).CanOperate;
         _edges = await EdgeEditor.LoadAsync();
         _jobs = await JobEditor.LoadAsync();
+        _rewards = await RewardEditor.LoadAsync();
         StateHasChanged();
     }
 
@@ -42,6 +47,9 @@ public partial class Policies : ComponentBase
 
     private async Task SaveJobAsync(JobPolicyForm form) =>
         await SaveAsync(JobKey(form), async () => await JobEditor.SaveAsync(form, await Actor.GetAsync()));
+
+    private async Task SaveRewardsAsync() =>
+        await SaveAsync(RewardsKey, async () => await RewardEditor.SaveAsync(_rewards!, await Actor.GetAsync()));
 
     private async Task SaveAsync(string key, Func<Task<PolicySaveResult>> save)
     {
@@ -69,5 +77,11 @@ public partial class Policies : ComponentBase
     {
         await JobEditor.ReloadAsync(form);
         _conflicts.Remove(JobKey(form));
+    }
+
+    private async Task ReloadRewardsAsync()
+    {
+        await RewardEditor.ReloadAsync(_rewards!);
+        _conflicts.Remove(RewardsKey);
     }
 }

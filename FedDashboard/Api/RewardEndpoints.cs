@@ -1,0 +1,57 @@
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Rewards.Reports;
+using FedDashboard.Model;
+using FedDashboard.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Api;
+
+/// <summary>
+/// The ledger as CSV or XLSX for finance, filtered by <see cref="LedgerFilter"/>'s query (any signed-in user), and
+/// corrections of its lines (operators).
+/// </summary>
+public static class RewardEndpoints
+{
+    public const string LedgerCsvPath = "/rewards/ledger.csv";
+    public const string LedgerXlsxPath = "/rewards/ledger.xlsx";
+
+    /// <summary>Operators correct a ledger line by adding a signed one (R2); 400/403/404 with the reason.</summary>
+    public const string CorrectionsPath = "/api/rewards/entries/{id:long}/corrections";
+
+    private const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IEndpointRouteBuilder MapRewardEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(LedgerCsvPath, (HttpContext http, IDbContextFactory<FedDbContext> dbFactory, CancellationToken ct) =>
+            ExportAsync(http, dbFactory, "text/csv; charset=utf-8", "csv", LedgerExport.WriteCsvAsync, ct)).RequireAuthorization();
+        app.MapGet(LedgerXlsxPath, (HttpContext http, IDbContextFactory<FedDbContext> dbFactory, CancellationToken ct) =>
+            ExportAsync(http, dbFactory, XlsxContentType, "xlsx", LedgerExport.WriteXlsxAsync, ct)).RequireAuthorization();
+        app.MapPost(CorrectionsPath, (long id, CorrectionRequest request, HttpContext http, LedgerCorrections corrections, CancellationToken ct) =>
+            CoreOutcomes.RunAsync(() => corrections.CorrectAsync(CurrentActor.Of(http.User), id, request.Amount, request.Reason ?? "", ct),
+                line => Results.Created($"/api/rewards/entries/{line.Id}", new CorrectionView(line.Id, line.CorrectsEntryId!.Value, line.Amount, line.Currency, line.Note, line.CreatedBy, line.CreatedAt))))
+            .RequireAuthorization();
+        return app;
+    }
+
+    private static async Task ExportAsync(HttpContext http, IDbContextFactory<FedDbContext> dbFactory, string contentType, string extension,
+        Func<IAsyncEnumerable<LedgerRow>, Stream, CancellationToken, Task> write, CancellationToken ct)
+    {
+        var (filter, error) = LedgerFilter.Parse(http.Request.Query);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (filter is not null) error = await filter.UnknownAsync(db, ct);
+        if (filter is null || error is not null)
+        {
+            await Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "The ledger filter is not valid.").ExecuteAsync(http);
+            return;
+        }
+        http.Response.ContentType = contentType;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"ledger-{DateTime.UtcNow:yyyyMMdd-HHmmss}.{extension}\"";
+        await write(LedgerExport.Rows(db, filter.Apply(db)), http.Response.Body, ct);
+    }
+}
+
+/// <summary>What a correction adds to a ledger line (negative to take back), and why.</summary>
+public sealed record CorrectionRequest(decimal Amount, string? Reason);
+
+public sealed record CorrectionView(long Id, long Corrects, decimal Amount, string Currency, string Reason, string CreatedBy, DateTimeOffset CreatedAt);

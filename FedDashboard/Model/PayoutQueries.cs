@@ -1,0 +1,48 @@
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Rewards.Payouts;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Model;
+
+/// <summary>What a batch holds for one terminal: its entries (rewards and corrections) and their sum.</summary>
+public sealed record PayoutTerminalSum(int TerminalId, string Terminal, int Entries, decimal Total);
+
+/// <summary>A choice in the create form: an edge or a job by id and name.</summary>
+public sealed record PayoutOption(int Id, string Name);
+
+/// <summary>The choices of the create form: edges and jobs, and the currencies the ledger has, most used first.</summary>
+public sealed record PayoutFormOptions(IReadOnlyList<PayoutOption> Edges, IReadOnlyList<PayoutOption> Jobs, IReadOnlyList<string> Currencies);
+
+public sealed class PayoutQueries(IDbContextFactory<FedDbContext> dbFactory)
+{
+    /// <summary>The newest batches first.</summary>
+    public async Task<IReadOnlyList<PayoutBatch>> ListAsync(int take = 200, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PayoutBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(take).ToListAsync(ct);
+    }
+
+    /// <summary>The entries the batch took, summed per terminal; a rejected batch shows what it held before it released them.</summary>
+    public async Task<IReadOnlyList<PayoutTerminalSum>> TerminalsAsync(int batchId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await (
+                from i in db.PayoutBatchItems
+                where i.BatchId == batchId
+                join e in db.RewardEntries on i.EntryId equals e.Id
+                join t in db.Terminals on e.TerminalId equals t.Id
+                group e by new { t.Id, t.Name } into terminal
+                orderby terminal.Key.Name
+                select new PayoutTerminalSum(terminal.Key.Id, terminal.Key.Name, terminal.Count(), terminal.Sum(e => e.Amount)))
+            .ToListAsync(ct);
+    }
+
+    public async Task<PayoutFormOptions> OptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var edges = await db.EdgeServers.OrderBy(e => e.Name).Select(e => new PayoutOption(e.Id, e.Name)).ToListAsync(ct);
+        var jobs = await db.TrainingJobs.OrderByDescending(j => j.Id).Select(j => new PayoutOption(j.Id, j.Name)).ToListAsync(ct);
+        var currencies = await db.RewardEntries.GroupBy(e => e.Currency).OrderByDescending(g => g.Count()).Select(g => g.Key).ToListAsync(ct);
+        return new(edges, jobs, currencies);
+    }
+}

@@ -1,0 +1,31 @@
+using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Model;
+
+/// <summary>Loads the reward policy into a form and saves it as the next revision.</summary>
+public sealed class RewardPolicyEditor(IDbContextFactory<FedDbContext> dbFactory, PolicyChanges changes)
+{
+    public async Task<RewardPolicyForm> LoadAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return RewardPolicyForm.From(await db.RewardPrograms.AsNoTracking().SingleAsync(ct));
+    }
+
+    public Task<PolicySaveResult> SaveAsync(RewardPolicyForm form, Actor actor, CancellationToken ct = default)
+    {
+        var policy = form.ToPolicy();
+        return PolicySaving.SaveAsync(form, RewardPolicyForm.Name, policy.Validate(),
+            () => changes.ChangeRewardPolicyAsync(actor, policy, form.Revision, ct),
+            saved => form.Reset(policy, saved.Revision, saved.ChangedAt));
+    }
+
+    public async Task ReloadAsync(RewardPolicyForm form, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var program = await db.RewardPrograms.AsNoTracking().SingleAsync(ct);
+        form.Reset(program.Policy, program.PolicyRevision, program.PolicyChangedAt);
+    }
+}

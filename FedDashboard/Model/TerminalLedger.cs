@@ -1,0 +1,41 @@
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Rewards;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Model;
+
+/// <summary>One ledger line of a terminal, newest first on its page.</summary>
+public sealed record TerminalLedgerLine(long Id, RewardKind Kind, DateTimeOffset CreatedAt, string Job, int RoundId, int RoundNumber,
+    decimal Amount, string Currency, RewardAdjustment Adjustment, string Note, long? CorrectsEntryId, string CreatedBy)
+{
+    public ParticipantReward AsReward => new(Amount, Currency, Adjustment, Note);
+}
+
+public sealed record CurrencyTotal(string Currency, decimal Total, int Lines);
+
+public sealed record TerminalLedgerView(IReadOnlyList<CurrencyTotal> Totals, IReadOnlyList<TerminalLedgerLine> Lines, int AllLines);
+
+/// <summary>A terminal's rewards: its totals per currency over the whole ledger and its latest lines.</summary>
+public sealed class TerminalLedger(IDbContextFactory<FedDbContext> dbFactory)
+{
+    public const int LatestLines = 200;
+
+    public async Task<TerminalLedgerView> ReadAsync(int terminalId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = db.RewardEntries.Where(e => e.TerminalId == terminalId);
+        var totals = await entries.GroupBy(e => e.Currency)
+            .OrderBy(g => g.Key)
+            .Select(g => new CurrencyTotal(g.Key, g.Sum(e => e.Amount), g.Count()))
+            .ToListAsync(ct);
+        var lines = await (
+            from e in entries
+            join r in db.Rounds on e.RoundId equals r.Id
+            join j in db.TrainingJobs on e.JobId equals j.Id
+            orderby e.Id descending
+            select new TerminalLedgerLine(e.Id, e.Kind, e.CreatedAt, j.Name, r.Id, r.Number, e.Amount, e.Currency, e.Adjustment, e.Note, e.CorrectsEntryId, e.CreatedBy))
+            .Take(LatestLines)
+            .ToListAsync(ct);
+        return new(totals, lines, totals.Sum(t => t.Lines));
+    }
+}
