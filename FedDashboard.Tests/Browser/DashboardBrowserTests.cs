@@ -8,31 +8,18 @@ namespace FedDashboard.Tests.Browser;
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLifetime
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private ChromiumSession _chromium = null!;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = TestEnvironment.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        await _page.SignInAsync(dashboard.BaseAddress, DashboardAccounts.AdminName);
+        _chromium = await ChromiumSession.LaunchAsync();
+        _page = await _chromium.SignedInAsync(dashboard.BaseAddress, DashboardAccounts.AdminName);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public async Task DisposeAsync() => await _chromium.DisposeAsync();
 
-    private Task ScreenshotAsync(string name) =>
-        _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsPath, $"{name}.png"), FullPage = true });
+    private Task ScreenshotAsync(string name) => ChromiumSession.ScreenshotAsync(_page, name);
 
     /// <summary>Waits for the page; if it never comes, the failure carries a screenshot and the app's last output.</summary>
     private async Task WaitForAsync(Func<Task> wait, string what)

@@ -5,6 +5,7 @@ using FedDashboard.Core.Live;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Security;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
@@ -35,9 +36,12 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Host.Get<IDbContextFactory<FedDbContext>>());
         Services.AddSingleton(Host.Get<VersionDecisions>());
         Services.AddSingleton(Host.Get<JobControls>());
+        Services.AddSingleton(Host.Get<LedgerCorrections>());
         Services.AddSingleton(Host.Get<IOptions<FleetOptions>>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddDashboardQueries();
+        // Every page of the app requires sign-in, so a page never renders without a user; tests that need a role sign in again.
+        SignIn(Actor.User("vera", Roles.Viewer));
         await ArrangeAsync();
     }
 

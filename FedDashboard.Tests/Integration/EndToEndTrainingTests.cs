@@ -17,8 +17,9 @@ public sealed class EndToEndTrainingTests
         await Eventually.WaitForAsync(async () =>
         {
             await using var db = host.Db();
-            return await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == job.Id && j.Status == JobStatus.Completed);
-        }, TimeSpan.FromMinutes(3), "the job to complete");
+            return await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == job.Id && j.Status == JobStatus.Completed
+                && db.Rounds.Where(r => r.JobId == j.Id).All(r => r.RewardedAt != null));
+        }, TimeSpan.FromMinutes(3), "the job to complete and its rounds to be rewarded");
 
         await using var db = host.Db();
         var rounds = await db.Rounds.Include(r => r.Participants).Where(r => r.JobId == job.Id).OrderBy(r => r.Number).ToListAsync();

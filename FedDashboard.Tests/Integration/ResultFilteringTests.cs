@@ -1,5 +1,6 @@
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,7 @@ public sealed class ResultFilteringTests : IAsyncLifetime
             Assert.True(outcome.Accepted, outcome.Message);
         }
         await _host.Get<RoundAggregator>().AggregateAsync(round.Id);
+        await _host.Get<RoundRewarding>().RewardAsync(round.Id);
         return (round, badOne.Id);
     }
 

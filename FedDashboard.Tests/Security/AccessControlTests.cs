@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Components;
 namespace FedDashboard.Tests.Security;
 
 /// <summary>
-/// Who may open what, asked over HTTP of the running dashboard as each role: pages, the Hangfire dashboard and the
-/// audit export. A page added without an entry here fails <see cref="Pages_EveryRoutablePage_HasAnExpectation"/>.
+/// Who may open what, asked over HTTP of the running dashboard as each role: pages, the Hangfire dashboard, the
+/// audit export and the ledger exports. A page added without an entry here fails <see cref="Pages_EveryRoutablePage_HasAnExpectation"/>.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class AccessControlTests(DashboardProcess dashboard) : IAsyncLifetime
@@ -29,11 +29,15 @@ public sealed class AccessControlTests(DashboardProcess dashboard) : IAsyncLifet
         ["/jobs/{Id:int}"] = AnyRole,
         ["/jobs/{JobId:int}/versions"] = AnyRole,
         ["/policies"] = AnyRole,
+        ["/rewards"] = AnyRole,
+        ["/payouts"] = AnyRole,
         ["/jobs/new"] = Roles.Operators,
         ["/audit"] = Roles.AuditReaders,
         ["/users"] = Roles.Administrator,
         ["/hangfire"] = Roles.Administrator,
         ["/audit/export.csv"] = Roles.AuditReaders,
+        ["/rewards/ledger.csv"] = AnyRole,
+        ["/rewards/ledger.xlsx"] = AnyRole,
     };
 
     private static readonly Dictionary<string, string> UserOfRole = new()

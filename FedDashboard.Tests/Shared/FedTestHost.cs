@@ -1,6 +1,7 @@
 using FedDashboard.Core;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Rewards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,12 +50,13 @@ public sealed class FedTestHost : IAsyncDisposable
         foreach (var participant in round.Participants) await Get<SimulatedTerminal>().TrainAsync(participant.Id);
     }
 
-    /// <summary>A whole round by hand: start, everyone trains, aggregate.</summary>
+    /// <summary>A whole round by hand: start, everyone trains, aggregate, reward.</summary>
     public async Task<Round> RunRoundByHandAsync(int jobId)
     {
         var round = await StartRoundByHandAsync(jobId);
         await TrainAllAsync(round);
         await Get<RoundAggregator>().AggregateAsync(round.Id);
+        await Get<RoundRewarding>().RewardAsync(round.Id);
         return round;
     }
 

@@ -1,0 +1,83 @@
+using FedDashboard.Core.Rewards.Payouts;
+using FedDashboard.Core.Rewards.Reports;
+using FedDashboard.Model;
+using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Tests.Integration;
+
+/// <summary>The export's query and writers on a hand-written ledger (three rounds, a correction, a payout batch), read back with a library.</summary>
+public sealed class LedgerExportTests : LedgerTest
+{
+    private async Task<MemoryStream> ExportAsync(LedgerFilter filter, Func<IAsyncEnumerable<LedgerRow>, Stream, CancellationToken, Task> write)
+    {
+        await using var db = Host.Db();
+        var file = new MemoryStream();
+        await write(LedgerExport.Rows(db, filter.Apply(db)), file, CancellationToken.None);
+        file.Position = 0;
+        return file;
+    }
+
+    private async Task<List<LedgerRow>> ExpectedAsync()
+    {
+        await using var db = Host.Db();
+        return await LedgerExpectation.RowsAsync(db, Ledger.Entries);
+    }
+
+    [Fact]
+    public async Task WriteCsv_LedgerWithCorrectionAndBatch_ReadBackEqualsTheEntries()
+    {
+        var file = await ExportAsync(new LedgerFilter { JobId = Ledger.Job.Id }, LedgerExport.WriteCsvAsync);
+
+        var exported = LedgerExpectation.FromCsv(file);
+
+        var expected = await ExpectedAsync();
+        Assert.Equal(expected, exported);
+        Assert.Contains(exported, r => r.Amount == -0.0500m && r.CorrectsEntryId == Ledger.Entries[1].Id);
+        Assert.Equal(12345.6789m, exported.Single(r => r.Amount > 10_000).Amount);
+    }
+
+    [Fact]
+    public async Task WriteXlsx_LedgerWithCorrectionAndBatch_OpensAndRowsEqualTheEntries()
+    {
+        var file = await ExportAsync(new LedgerFilter { JobId = Ledger.Job.Id }, LedgerExport.WriteXlsxAsync);
+
+        var exported = LedgerExpectation.FromXlsx(file);
+
+        var expected = (await ExpectedAsync()).Select(LedgerExpectation.InExcel).ToList();
+        Assert.Equal(expected, exported);
+    }
+
+    [Fact]
+    public async Task Rows_BatchRejected_StillTheBatchsEntriesNowHeldByNone()
+    {
+        await Host.Get<PayoutBatches>().RejectAsync(TestData.Approver, Ledger.Batch.Id, "Wrong period.");
+
+        var exported = LedgerExpectation.FromCsv(await ExportAsync(new LedgerFilter { BatchId = Ledger.Batch.Id }, LedgerExport.WriteCsvAsync));
+
+        Assert.Equal(Ledger.BatchEntryIds.Order(), exported.Select(r => r.Id));
+        Assert.All(exported, r => Assert.Null(r.PayoutBatchId));
+    }
+
+    [Fact]
+    public async Task Rows_PeriodFromOneEntryToAnother_TakesTheFirstNotTheLast()
+    {
+        var first = Ledger.Entries[0];
+        var last = Ledger.Entries[4];
+        var filter = new LedgerFilter { JobId = Ledger.Job.Id, From = first.CreatedAt, To = last.CreatedAt };
+
+        var exported = LedgerExpectation.FromCsv(await ExportAsync(filter, LedgerExport.WriteCsvAsync));
+
+        Assert.Equal(Ledger.Entries.Take(4).Select(e => e.Id), exported.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task UnknownAsync_JobEdgeTerminalAndBatchThatDoNotExist_NamesEach()
+    {
+        await using var db = Host.Db();
+
+        var unknown = await new LedgerFilter { JobId = 9901, EdgeId = 9902, TerminalId = 9903, BatchId = 9904 }.UnknownAsync(db, CancellationToken.None);
+
+        Assert.Equal("There is no job 9901. There is no edge 9902. There is no terminal 9903. There is no payout batch 9904.", unknown);
+    }
+}

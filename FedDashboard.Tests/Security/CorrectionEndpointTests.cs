@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Security;
+using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Tests.Security;
+
+/// <summary><c>POST /api/rewards/entries/{id}/corrections</c>: a new signed ledger line for operators; 400, 401, 403 (audited) and 404 with the reason.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class CorrectionEndpointTests(DashboardProcess dashboard) : IAsyncLifetime
+{
+    public async Task InitializeAsync()
+    {
+        await dashboard.EnsureUserAsync("vic", Roles.Viewer);
+        await dashboard.EnsureUserAsync("olga", Roles.Operator);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static string PathOf(long entryId) => $"api/rewards/entries/{entryId}/corrections";
+
+    private async Task<RewardEntry> EntryAsync() => (await dashboard.AddRewardsAsync("SEK", 1)).Single();
+
+    private async Task<HttpResponseMessage> PostAsync(string user, long entryId, object body)
+    {
+        using var client = (await SignedInClient.SignInAsync(dashboard.BaseAddress, user)).Client;
+        return await client.PostAsJsonAsync(PathOf(entryId), body);
+    }
+
+    private async Task<int> CorrectionsOfAsync(long entryId)
+    {
+        await using var db = dashboard.Db();
+        return await db.RewardEntries.CountAsync(e => e.CorrectsEntryId == entryId);
+    }
+
+    [Fact]
+    public async Task Post_Operator_CreatedWithTheNewLine()
+    {
+        var entry = await EntryAsync();
+
+        var response = await PostAsync("olga", entry.Id, new { amount = -0.25m, reason = "Counted twice" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var line = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((entry.Id, -0.25m, "SEK", "olga"),
+            (line.GetProperty("corrects").GetInt64(), line.GetProperty("amount").GetDecimal(), line.GetProperty("currency").GetString(), line.GetProperty("createdBy").GetString()));
+        Assert.Equal(1, await CorrectionsOfAsync(entry.Id));
+    }
+
+    [Fact]
+    public async Task Post_Viewer_ForbiddenAuditedAndNoLine()
+    {
+        var entry = await EntryAsync();
+
+        var response = await PostAsync("vic", entry.Id, new { amount = 1m, reason = "more" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("vic may not correct ledger entry", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await CorrectionsOfAsync(entry.Id));
+        await using var db = dashboard.Db();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Actor == "vic" && e.Action == AuditAction.RewardCorrected && e.Outcome == AuditOutcome.Refused));
+    }
+
+    [Fact]
+    public async Task Post_ZeroAmount_BadRequestSayingWhy()
+    {
+        var entry = await EntryAsync();
+
+        var response = await PostAsync("olga", entry.Id, new { amount = 0m, reason = "nothing" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("0 corrects nothing", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await CorrectionsOfAsync(entry.Id));
+    }
+
+    [Fact]
+    public async Task Post_UnknownEntry_NotFound()
+    {
+        var response = await PostAsync("olga", long.MaxValue, new { amount = 1m, reason = "x" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains($"There is no ledger entry {long.MaxValue}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Post_NotSignedIn_Unauthorized()
+    {
+        using var client = SignedInClient.Anonymous(dashboard.BaseAddress);
+
+        var response = await client.PostAsJsonAsync(PathOf(1), new { amount = 1m, reason = "x" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}

@@ -1,0 +1,40 @@
+using CsvHelper;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Rewards.Reports;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace FedDashboard.Tests.Shared;
+
+/// <summary>What the ledger export should say about stored entries, and the exported files read back with libraries.</summary>
+public static class LedgerExpectation
+{
+    /// <summary>The rows for the entries, their names and batches looked up here rather than by the export's own query.</summary>
+    public static async Task<List<LedgerRow>> RowsAsync(FedDbContext db, IEnumerable<RewardEntry> entries)
+    {
+        var jobs = await db.TrainingJobs.ToDictionaryAsync(j => j.Id, j => j.Name);
+        var rounds = await db.Rounds.ToDictionaryAsync(r => r.Id, r => r.Number);
+        var terminals = await db.Terminals.ToDictionaryAsync(t => t.Id);
+        var edges = await db.EdgeServers.ToDictionaryAsync(e => e.Id, e => e.Name);
+        var batches = await db.PayoutBatches.ToDictionaryAsync(b => b.Id, b => b.Status);
+        var held = await db.PayoutBatchItems.Where(i => !i.Released).ToDictionaryAsync(i => i.EntryId, i => i.BatchId);
+        return [.. entries.OrderBy(e => e.Id).Select(e =>
+        {
+            var terminal = terminals[e.TerminalId];
+            int? batch = held.TryGetValue(e.Id, out var id) ? id : null;
+            return LedgerRow.Of(e, jobs[e.JobId], rounds[e.RoundId], terminal.Name, terminal.Tier, edges[e.EdgeId], batch, batch is { } b ? batches[b] : null);
+        })];
+    }
+
+    public static List<LedgerRow> FromCsv(Stream file)
+    {
+        using var csv = CsvReader.Create(file, CsvReaderOptions.Default);
+        return [.. csv.GetRecords<LedgerRow>()];
+    }
+
+    public static List<LedgerRow> FromXlsx(Stream file) => [.. file.Query<LedgerRow>(sheetName: "Ledger")];
+
+    /// <summary>The row as a spreadsheet holds it: Excel keeps a date as a fraction of a day, which readers round to the millisecond.</summary>
+    public static LedgerRow InExcel(LedgerRow row) => row with { CreatedAtUtc = DateTime.FromOADate(row.CreatedAtUtc.ToOADate()) };
+}
