@@ -39,4 +39,10 @@ internal sealed class BenchArguments
         _values.TryGetValue(name, out var text)
             ? int.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"--{name} must be a whole number (was '{text}').")
             : fallback;
+
+    public int PositiveInteger(string name, int fallback)
+    {
+        var value = Integer(name, fallback);
+        return value > 0 ? value : throw new ArgumentException($"--{name} must be at least 1 (was {value}).");
+    }
 }

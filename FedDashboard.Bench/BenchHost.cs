@@ -9,12 +9,14 @@ internal sealed class BenchHost : IAsyncDisposable
 {
     private readonly BenchDatabase _database;
     private readonly DirectoryInfo _blobs;
+    private readonly bool _started;
 
-    private BenchHost(BenchDatabase database, DirectoryInfo blobs, IHost host)
+    private BenchHost(BenchDatabase database, DirectoryInfo blobs, IHost host, bool started)
     {
         _database = database;
         _blobs = blobs;
         Host = host;
+        _started = started;
     }
 
     public IHost Host { get; }
@@ -24,7 +26,8 @@ internal sealed class BenchHost : IAsyncDisposable
     /// Terminals stay where they are seeded, online and in coverage, as the paper's clients do, and train at the
     /// server's speed (no device pacing); <paramref name="overrides"/> changes any of it.
     /// </summary>
-    public static async Task<BenchHost> StartAsync(string benchmark, int terminals, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="runWorkers">Without workers the benchmark drives every step itself and no recurring job interferes.</param>
+    public static async Task<BenchHost> StartAsync(string benchmark, int terminals, IReadOnlyDictionary<string, string?>? overrides = null, bool runWorkers = true)
     {
         var database = await BenchDatabase.CreateAsync(benchmark);
         var blobs = Directory.CreateTempSubdirectory("fed-bench-blobs");
@@ -42,13 +45,13 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Fed:DefaultJob:StartOnFreshDatabase"] = "false",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) configuration[key] = value;
-        var host = await EmbeddedHost.StartAsync(configuration, runWorkers: true);
-        return new BenchHost(database, blobs, host);
+        var host = await EmbeddedHost.StartAsync(configuration, runWorkers);
+        return new BenchHost(database, blobs, host, runWorkers);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Host.StopAsync();
+        if (_started) await Host.StopAsync();
         Host.Dispose();
         _blobs.Delete(recursive: true);
         await _database.DisposeAsync();

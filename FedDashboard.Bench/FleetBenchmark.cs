@@ -17,9 +17,9 @@ internal static class FleetBenchmark
 
     public static async Task<int> RunAsync(BenchArguments args)
     {
-        var ticks = Positive(args, "ticks", 200);
-        var plans = Positive(args, "plans", 200);
-        var warmup = Positive(args, "warmup", 20);
+        var ticks = args.PositiveInteger("ticks", 200);
+        var plans = args.PositiveInteger("plans", 200);
+        var warmup = args.PositiveInteger("warmup", 20);
         var fraction = args.Number("fraction", 0.1);
         if (!(fraction is > 0 and <= 1)) throw new ArgumentException($"--fraction must be above 0 and at most 1 (was {fraction}).");
         var walking = new WaypointSettings(args.Number("min-speed", 1), args.Number("max-speed", 15), TimeSpan.FromSeconds(args.Number("pause", 30)));
@@ -61,11 +61,5 @@ internal static class FleetBenchmark
         });
         Console.WriteLine($"Results: {path}");
         return met ? 0 : 1;
-    }
-
-    private static int Positive(BenchArguments args, string name, int fallback)
-    {
-        var value = args.Integer(name, fallback);
-        return value > 0 ? value : throw new ArgumentException($"--{name} must be at least 1 (was {value}).");
     }
 }

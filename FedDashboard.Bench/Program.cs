@@ -8,6 +8,7 @@ try
         ["fedavg", .. var rest] => await FedAvgBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["fleet", .. var rest] => await FleetBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["byzantine", .. var rest] => await ByzantineBenchmark.RunAsync(BenchArguments.Parse(rest)),
+        ["ledger", .. var rest] => await LedgerBenchmark.RunAsync(BenchArguments.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -29,6 +30,9 @@ static int Usage()
                                      [--attacks signflip,scale,signflip10] [--fractions 0,10,20,30] [--terminals N] [--fraction C]
                                      [--epochs E] [--batch B] [--lr η] [--seed S]
                                      signflip10 is a stronger variant (−10 × the update), not run by default
+               ./fed bench ledger [--terminals N] [--rounds N] [--grow-to N]
+                                  rewards N × rounds results, then exports the ledger as CSV and XLSX at a tenth, all and
+                                  --grow-to entries (default 1,000,000; 0 skips it), reporting time and peak memory
         """);
     return 2;
 }
