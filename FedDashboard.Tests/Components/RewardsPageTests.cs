@@ -77,6 +77,19 @@ public sealed class RewardsPageTests : DashboardComponentTest
     }
 
     [Fact]
+    public async Task PickDays_NoEntriesInThem_SaysSoAndOffersNoExport()
+    {
+        var cut = RenderLoaded();
+        var pickers = cut.FindComponents<MudDatePicker>();
+
+        await cut.InvokeAsync(() => pickers[0].Instance.DateChanged.InvokeAsync(new DateTime(2030, 1, 1)));
+
+        cut.WaitForElement("[data-testid='no-entries']");
+        Assert.True(cut.Find("[data-action='export-csv']").HasAttribute("disabled"));
+        Assert.True(cut.Find("[data-action='export-xlsx']").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task SelectJob_Exports_LinkTheFilteredLedger()
     {
         var cut = RenderLoaded();

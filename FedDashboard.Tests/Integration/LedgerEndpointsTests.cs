@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using FedDashboard.Api;
-using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Rewards.Reports;
 using FedDashboard.Core.Security;
@@ -31,20 +30,14 @@ public sealed class LedgerEndpointsTests(DashboardProcess dashboard) : IAsyncLif
     private static readonly string Csv = RewardEndpoints.LedgerCsvPath.TrimStart('/');
     private static readonly string Xlsx = RewardEndpoints.LedgerXlsxPath.TrimStart('/');
 
-    private FedDbContext Db() => new(new DbContextOptionsBuilder<FedDbContext>().UseNpgsql(dashboard.ConnectionString).Options);
-
     /// <summary>
     /// The default job's ledger up to its newest committed entry, with a correction of its first entry. Rewarding a job
     /// takes its lock before it reads the clock, so no entry still uncommitted can be older: the set is final.
     /// </summary>
     private async Task<(int JobId, DateTimeOffset To, List<LedgerRow> Rows)> SettledLedgerAsync()
     {
-        var first = await Eventually.WaitForAsync(async () =>
-        {
-            await using var db = Db();
-            return await db.RewardEntries.OrderBy(e => e.Id).FirstOrDefaultAsync();
-        }, TimeSpan.FromMinutes(3), "the default job's first reward");
-        await using var db = Db();
+        var first = await dashboard.FirstRewardAsync();
+        await using var db = dashboard.Db();
         db.RewardEntries.Add(RewardEntry.CorrectionOf(first, -0.0001m, "Paid twice.", "olga", first.CreatedAt));
         await db.SaveChangesAsync();
 
@@ -102,6 +95,16 @@ public sealed class LedgerEndpointsTests(DashboardProcess dashboard) : IAsyncLif
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("The period is empty: 'from' and 'to' are both 2026-11-23 00:00:00 UTC, and 'to' is exclusive.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task LedgerCsv_PeriodWithoutEntries_NotFoundSayingThereIsNothing()
+    {
+        var response = await _viewer.GetAsync(Csv + "?from=2030-01-01&to=2030-01-02");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("There are no ledger entries created from 2030-01-01 00:00:00 UTC, created before 2030-01-02 00:00:00 UTC.", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

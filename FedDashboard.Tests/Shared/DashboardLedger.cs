@@ -10,6 +10,14 @@ public static class DashboardLedger
     public static FedDbContext Db(this DashboardProcess dashboard) =>
         new(new DbContextOptionsBuilder<FedDbContext>().UseNpgsql(dashboard.ConnectionString).Options);
 
+    /// <summary>The dashboard's first ledger entry, once its default job has rewarded a round.</summary>
+    public static Task<RewardEntry> FirstRewardAsync(this DashboardProcess dashboard) =>
+        Eventually.WaitForAsync(async () =>
+        {
+            await using var db = dashboard.Db();
+            return await db.RewardEntries.OrderBy(e => e.Id).FirstOrDefaultAsync();
+        }, TimeSpan.FromMinutes(3), "the default job's first reward");
+
     /// <summary>
     /// A reward of 1.50 for each of <paramref name="count"/> terminals in coverage that earned nothing in the dashboard's first
     /// round and took no part in it, so the round's own rewarding never meets them.

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Api;
 
 /// <summary>
-/// The ledger as CSV or XLSX for finance, filtered by <see cref="LedgerFilter"/>'s query (any signed-in user), and
-/// corrections of its lines (operators).
+/// The ledger as CSV or XLSX for finance, filtered by <see cref="LedgerFilter"/>'s query (any signed-in user; 400 for
+/// a bad filter, 404 when it matches no entry), and corrections of its lines (operators).
 /// </summary>
 public static class RewardEndpoints
 {
@@ -43,6 +43,12 @@ public static class RewardEndpoints
         if (filter is null || error is not null)
         {
             await Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "The ledger filter is not valid.").ExecuteAsync(http);
+            return;
+        }
+        // A file with only a header row looks like a broken export to whoever opens it; say plainly there is nothing.
+        if (!await filter.Apply(db).AnyAsync(ct))
+        {
+            await Results.Problem($"There are no ledger entries {filter.Description}.", statusCode: StatusCodes.Status404NotFound, title: "Nothing to export.").ExecuteAsync(http);
             return;
         }
         http.Response.ContentType = contentType;

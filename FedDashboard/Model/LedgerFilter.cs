@@ -56,6 +56,25 @@ public sealed record LedgerFilter
         return unknown.Count == 0 ? null : string.Join(" ", unknown);
     }
 
+    /// <summary>The filter in words, for a message: "created from 2026-11-23 00:00:00 UTC, of job 3".</summary>
+    public string Description
+    {
+        get
+        {
+            string?[] parts =
+            [
+                From is { } from ? $"created from {Text(from)}" : null,
+                To is { } to ? $"created before {Text(to)}" : null,
+                JobId is { } job ? $"of job {job}" : null,
+                EdgeId is { } edge ? $"at edge {edge}" : null,
+                TerminalId is { } terminal ? $"of terminal {terminal}" : null,
+                BatchId is { } batch ? $"taken by payout batch {batch}" : null,
+            ];
+            var named = parts.OfType<string>().ToList();
+            return named.Count == 0 ? "in the whole ledger" : string.Join(", ", named);
+        }
+    }
+
     public string ToQueryString()
     {
         var values = new Dictionary<string, string?>

@@ -23,9 +23,9 @@ public sealed partial record LedgerRow
     public decimal Amount { get; init; }
     public string Currency { get; init; } = "";
     public decimal? ComputedAmount { get; init; }
-    public double? SizeMultiplier { get; init; }
-    public double? RecencyMultiplier { get; init; }
-    public double? FrequencyMultiplier { get; init; }
+    public decimal? SizeMultiplier { get; init; }
+    public decimal? RecencyMultiplier { get; init; }
+    public decimal? FrequencyMultiplier { get; init; }
     public RewardAdjustment Adjustment { get; init; }
     public int? PolicyRevision { get; init; }
     public long? CorrectsEntryId { get; init; }
@@ -49,9 +49,9 @@ public sealed partial record LedgerRow
         Amount = e.Amount,
         Currency = e.Currency,
         ComputedAmount = e.ComputedAmount,
-        SizeMultiplier = e.SizeMultiplier,
-        RecencyMultiplier = e.RecencyMultiplier,
-        FrequencyMultiplier = e.FrequencyMultiplier,
+        SizeMultiplier = Readable(e.SizeMultiplier),
+        RecencyMultiplier = Readable(e.RecencyMultiplier),
+        FrequencyMultiplier = Readable(e.FrequencyMultiplier),
         Adjustment = e.Adjustment,
         PolicyRevision = e.PolicyRevision,
         CorrectsEntryId = e.CorrectsEntryId,
@@ -60,4 +60,7 @@ public sealed partial record LedgerRow
         PayoutBatchId = batchId,
         PayoutBatchStatus = batchStatus,
     };
+
+    /// <summary>Six places, as people read a factor: 1.09, not the binary double's 1.0899999999999999. The amount columns are exact.</summary>
+    private static decimal? Readable(double? multiplier) => multiplier is { } m ? Math.Round((decimal)m, 6) : null;
 }

@@ -92,5 +92,8 @@ public partial class Rewards : ComponentBase, IDisposable
 
     private Task<ReportPage<RoundTotal>> LoadRoundsAsync(int page, int size, CancellationToken ct) => Queries.RoundsAsync(_filter, page, size, ct);
 
+    /// <summary>Not for a bad filter, nor for one the report found no entries for (the export would answer 404).</summary>
+    private bool CanExport => _error is null && _report is not { Totals.Count: 0 };
+
     private string ExportHref(string path) => path.TrimStart('/') + _filter.ToQueryString();
 }
