@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using FedDashboard.Core.Rewards.Payouts;
 using FedDashboard.Core.Rewards.Reports;
 using FedDashboard.Model;
@@ -46,6 +47,16 @@ public sealed class LedgerExportTests : LedgerTest
 
         var expected = (await ExpectedAsync()).Select(LedgerExpectation.InExcel).ToList();
         Assert.Equal(expected, exported);
+    }
+
+    [Fact]
+    public async Task WriteXlsx_CreationTime_ShownWithItsTimeNotJustTheDay()
+    {
+        var file = await ExportAsync(new LedgerFilter { JobId = Ledger.Job.Id }, LedgerExport.WriteXlsxAsync);
+
+        using var package = new ZipArchive(file);
+        using var styles = new StreamReader(package.GetEntry("xl/styles.xml")!.Open());
+        Assert.Contains("formatCode=\"yyyy-mm-dd hh:mm:ss.000\"", await styles.ReadToEndAsync());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CsvHelper;
 using FedDashboard.Core.Rewards.Payouts;
 using FedDashboard.Core.Topology;
+using MiniExcelLibs.Attributes;
 
 namespace FedDashboard.Core.Rewards.Reports;
 
@@ -12,6 +13,8 @@ namespace FedDashboard.Core.Rewards.Reports;
 public sealed partial record LedgerRow
 {
     public long Id { get; init; }
+    // A spreadsheet shows a bare date serial as a day only; the ledger's order within a day is in the time.
+    [ExcelFormat("yyyy-mm-dd hh:mm:ss.000"), ExcelColumnWidth(24)]
     public DateTime CreatedAtUtc { get; init; }
     public RewardKind Kind { get; init; }
     public int JobId { get; init; }
@@ -29,6 +32,7 @@ public sealed partial record LedgerRow
     public RewardAdjustment Adjustment { get; init; }
     public int? PolicyRevision { get; init; }
     public long? CorrectsEntryId { get; init; }
+    [ExcelColumnWidth(60)]
     public string Note { get; init; } = "";
     public string CreatedBy { get; init; } = "";
     public int? PayoutBatchId { get; init; }
