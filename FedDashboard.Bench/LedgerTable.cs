@@ -7,9 +7,9 @@ internal static class LedgerTable
 {
     public static List<LedgerRatio> Print(IReadOnlyList<LedgerExportRun> runs, double flatFactor)
     {
-        Console.WriteLine($"{"format",-6} {"entries",10} {"time s",8} {"rows/s",9} {"file MB",8} {"peak managed MB",16} {"peak RSS MB",12}");
+        Console.WriteLine($"{"format",-6} {"entries",10} {"time s",8} {"rows/s",9} {"file MB",8} {"retained MB",12} {"RSS MB",8} {"allocated MB",13}");
         foreach (var run in runs)
-            Console.WriteLine($"{run.Format,-6} {run.Entries,10:N0} {run.Seconds,8:0.0} {run.RowsPerSecond,9:N0} {run.FileBytes / 1048576.0,8:0.0} {run.PeakManagedMb,16:0.0} {run.PeakRssMb,12:0.0}");
+            Console.WriteLine($"{run.Format,-6} {run.Entries,10:N0} {run.Seconds,8:0.0} {run.RowsPerSecond,9:N0} {run.FileBytes / 1048576.0,8:0.0} {run.Memory.RetainedMb,12:0.0} {run.Memory.RssMb,8:0.0} {run.Memory.AllocatedMb,13:0.0}");
 
         var ratios = new List<LedgerRatio>();
         foreach (var format in runs.Select(r => r.Format).Distinct())
@@ -17,13 +17,13 @@ internal static class LedgerTable
             var sizes = runs.Where(r => r.Format == format).OrderBy(r => r.Entries).ToList();
             foreach (var (before, after) in sizes.Zip(sizes.Skip(1)))
             {
-                ratios.Add(Ratio(format, "managed", before, after, r => r.PeakManagedMb, flatFactor));
-                ratios.Add(Ratio(format, "RSS", before, after, r => r.PeakRssMb, flatFactor));
+                ratios.Add(Ratio(format, "retained", before, after, r => r.Memory.RetainedMb, flatFactor));
+                ratios.Add(Ratio(format, "RSS", before, after, r => r.Memory.RssMb, flatFactor));
             }
         }
         Console.WriteLine();
         foreach (var r in ratios)
-            Console.WriteLine($"{r.Format,-5} {r.Memory,-8} {r.FromEntries,9:N0} → {r.ToEntries,9:N0} entries: peak {r.FromMb,6:0.0} → {r.ToMb,6:0.0} MB, ratio {r.Ratio:0.00} (target ≤ {flatFactor}) {(r.Met ? "met" : "MISSED")}");
+            Console.WriteLine($"{r.Format,-5} {r.Memory,-9} {r.FromEntries,9:N0} → {r.ToEntries,9:N0} entries: peak {r.FromMb,6:0.0} → {r.ToMb,6:0.0} MB, ratio {r.Ratio:0.00} (target ≤ {flatFactor}) {(r.Met ? "met" : "MISSED")}");
         return ratios;
     }
 

@@ -1,17 +1,24 @@
 namespace FedDashboard.Bench;
 
+/// <summary>The most memory a piece of work added over what the process held before it, in MiB (see <see cref="MemoryProbe"/>).</summary>
+/// <param name="AllocatedMb">Managed heap including objects not yet collected: mostly the young-generation budget the collector chose.</param>
+/// <param name="RetainedMb">Managed heap as each collection left it: what the work kept alive.</param>
+/// <param name="RssMb">Resident set: heap, native buffers, code.</param>
+internal sealed record MemoryPeaks(double AllocatedMb, double RetainedMb, double RssMb);
+
 /// <summary>
-/// The most memory a piece of work added over what the process held before it: the managed heap
-/// (GC.GetTotalMemory, live and not yet collected objects) and the resident set (RSS: heap, native buffers, code),
-/// sampled every 2 ms on a thread of its own, minus their values after a full, aggressive collection just before.
+/// Samples the managed heap (with and without what is not yet collected) and the resident set every 2 ms on a thread of
+/// its own, and reports each peak minus its value after a full, aggressive collection just before the work.
 /// </summary>
 internal sealed class MemoryProbe
 {
-    private readonly long _managedBaseline;
+    private readonly long _allocatedBaseline;
+    private readonly long _retainedBaseline;
     private readonly long _rssBaseline;
     private readonly Thread _sampler;
     private volatile bool _stopped;
-    private long _peakManaged;
+    private long _peakAllocated;
+    private long _peakRetained;
     private long _peakRss;
 
     private MemoryProbe()
@@ -20,7 +27,8 @@ internal sealed class MemoryProbe
         // live and the work has to grow it again for whatever it needs.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        _managedBaseline = _peakManaged = GC.GetTotalMemory(forceFullCollection: true);
+        _allocatedBaseline = _peakAllocated = GC.GetTotalMemory(forceFullCollection: true);
+        _retainedBaseline = _peakRetained = Retained();
         _rssBaseline = _peakRss = Environment.WorkingSet;
         _sampler = new Thread(Sample) { IsBackground = true, Name = "memory probe" };
         _sampler.Start();
@@ -28,15 +36,23 @@ internal sealed class MemoryProbe
 
     public static MemoryProbe Start() => new();
 
+    /// <summary>The heap size the latest collection left.</summary>
+    private static long Retained() => GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes;
 
     private void Sample()
     {
         while (!_stopped)
         {
-            Raise(ref _peakManaged, GC.GetTotalMemory(forceFullCollection: false));
-            Raise(ref _peakRss, Environment.WorkingSet);
+            SampleOnce();
             Thread.Sleep(2);
         }
+    }
+
+    private void SampleOnce()
+    {
+        Raise(ref _peakAllocated, GC.GetTotalMemory(forceFullCollection: false));
+        Raise(ref _peakRetained, Retained());
+        Raise(ref _peakRss, Environment.WorkingSet);
     }
 
     private static void Raise(ref long peak, long value)
@@ -44,14 +60,14 @@ internal sealed class MemoryProbe
         if (value > Interlocked.Read(ref peak)) Interlocked.Exchange(ref peak, value);
     }
 
-    /// <returns>The peaks over the baselines, in MiB.</returns>
-    public (double ManagedMb, double RssMb) Stop()
+    public MemoryPeaks Stop()
     {
         _stopped = true;
         _sampler.Join();
         // One last sample: the work may have ended between two.
-        Raise(ref _peakManaged, GC.GetTotalMemory(forceFullCollection: false));
-        Raise(ref _peakRss, Environment.WorkingSet);
-        return ((_peakManaged - _managedBaseline) / 1048576.0, (_peakRss - _rssBaseline) / 1048576.0);
+        SampleOnce();
+        return new(Mb(_peakAllocated - _allocatedBaseline), Mb(_peakRetained - _retainedBaseline), Mb(_peakRss - _rssBaseline));
     }
+
+    private static double Mb(long bytes) => bytes / 1048576.0;
 }

@@ -30,9 +30,10 @@ static int Usage()
                                      [--attacks signflip,scale,signflip10] [--fractions 0,10,20,30] [--terminals N] [--fraction C]
                                      [--epochs E] [--batch B] [--lr η] [--seed S]
                                      signflip10 is a stronger variant (−10 × the update), not run by default
-               ./fed bench ledger [--terminals N] [--rounds N] [--grow-to N]
+               ./fed bench ledger [--terminals N] [--rounds N] [--grow-to N] [--repeat N]
                                   rewards N × rounds results, then exports the ledger as CSV and XLSX at a tenth, all and
-                                  --grow-to entries (default 1,000,000; 0 skips it), reporting time and peak memory
+                                  --grow-to entries (default 1,000,000; 0 skips it), each export --repeat times (default 3),
+                                  reporting the medians of time and peak memory
         """);
     return 2;
 }
