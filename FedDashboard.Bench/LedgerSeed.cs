@@ -19,13 +19,20 @@ internal sealed class LedgerSeed(IDbContextFactory<FedDbContext> dbFactory, JobL
     /// <summary>Rounds <paramref name="first"/> onwards, each with every terminal reported; returns their ids in order.</summary>
     public async Task<List<int>> CompletedRoundsAsync(int jobId, int first, int count)
     {
+        int baseVersion, fallbackEdge;
+        List<(int Id, int? EdgeId, int DataSamples)> terminals;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            baseVersion = await db.ModelVersions.Where(v => v.JobId == jobId && v.Number == 0).Select(v => v.Id).SingleAsync();
+            fallbackEdge = await db.EdgeServers.MinAsync(e => e.Id);
+            terminals = [.. (await db.Terminals.Select(t => new { t.Id, t.EdgeId, t.DataSamples }).ToListAsync()).Select(t => (t.Id, t.EdgeId, t.DataSamples))];
+        }
+
         var ids = new List<int>(count);
         for (var start = first; start < first + count; start += RoundsPerSave)
         {
+            // A context per batch of rounds: one context tracking 100,000 participants would slow every save.
             await using var db = await dbFactory.CreateDbContextAsync();
-            var baseVersion = await db.ModelVersions.Where(v => v.JobId == jobId && v.Number == 0).Select(v => v.Id).SingleAsync();
-            var fallbackEdge = await db.EdgeServers.MinAsync(e => e.Id);
-            var terminals = await db.Terminals.Select(t => new { t.Id, t.EdgeId, t.DataSamples }).ToListAsync();
             var rounds = Enumerable.Range(start, Math.Min(RoundsPerSave, first + count - start)).Select(number =>
             {
                 var startedAt = DateTimeOffset.UtcNow;

@@ -1,3 +1,5 @@
+using FedDashboard.Core.Rewards.Policies;
+
 namespace FedDashboard.Core.Options;
 
 public sealed class RewardOptions : IValidatedOptions
@@ -13,6 +15,6 @@ public sealed class RewardOptions : IValidatedOptions
     public IEnumerable<string> Validate()
     {
         if (BaseAmount is < 0 or > 1_000_000) yield return $"BaseAmount must be from 0 to 1000000 (was {BaseAmount}).";
-        if (Currency is not { Length: 3 } || !Currency.All(char.IsAsciiLetterUpper)) yield return $"Currency must be a three-letter ISO code such as EUR (was '{Currency}').";
+        if (!RewardPolicy.IsCurrencyCode(Currency)) yield return $"Currency must be a three-letter ISO code such as EUR (was '{Currency}').";
     }
 }

@@ -7,11 +7,8 @@ namespace FedDashboard.Model;
 /// <summary>What a batch holds for one terminal: its entries (rewards and corrections) and their sum.</summary>
 public sealed record PayoutTerminalSum(int TerminalId, string Terminal, int Entries, decimal Total);
 
-/// <summary>A choice in the create form: an edge or a job by id and name.</summary>
-public sealed record PayoutOption(int Id, string Name);
-
 /// <summary>The choices of the create form: edges and jobs, and the currencies the ledger has, most used first.</summary>
-public sealed record PayoutFormOptions(IReadOnlyList<PayoutOption> Edges, IReadOnlyList<PayoutOption> Jobs, IReadOnlyList<string> Currencies);
+public sealed record PayoutFormOptions(IReadOnlyList<ReportChoice> Edges, IReadOnlyList<ReportChoice> Jobs, IReadOnlyList<string> Currencies);
 
 public sealed class PayoutQueries(IDbContextFactory<FedDbContext> dbFactory)
 {
@@ -40,8 +37,7 @@ public sealed class PayoutQueries(IDbContextFactory<FedDbContext> dbFactory)
     public async Task<PayoutFormOptions> OptionsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var edges = await db.EdgeServers.OrderBy(e => e.Name).Select(e => new PayoutOption(e.Id, e.Name)).ToListAsync(ct);
-        var jobs = await db.TrainingJobs.OrderByDescending(j => j.Id).Select(j => new PayoutOption(j.Id, j.Name)).ToListAsync(ct);
+        var (jobs, edges) = await ReportChoices.LoadAsync(db, ct);
         var currencies = await db.RewardEntries.GroupBy(e => e.Currency).OrderByDescending(g => g.Count()).Select(g => g.Key).ToListAsync(ct);
         return new(edges, jobs, currencies);
     }

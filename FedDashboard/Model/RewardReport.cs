@@ -39,8 +39,6 @@ public sealed record JobBudgetStatus(int JobId, string Job, decimal Spent, int R
 
 public sealed record ReportPage<T>(IReadOnlyList<T> Items, int Total);
 
-public sealed record ReportChoice(int Id, string Name);
-
 /// <summary>The page's report except the paged tables, which it reads a page at a time.</summary>
 public sealed record RewardReport(
     IReadOnlyList<CurrencyTotals> Totals,

@@ -55,9 +55,7 @@ public sealed class RewardReportQueries(IDbContextFactory<FedDbContext> dbFactor
     public async Task<(IReadOnlyList<ReportChoice> Jobs, IReadOnlyList<ReportChoice> Edges)> ChoicesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var jobs = await db.TrainingJobs.OrderByDescending(j => j.Id).Select(j => new ReportChoice(j.Id, j.Name)).ToListAsync(ct);
-        var edges = await db.EdgeServers.OrderBy(e => e.Name).Select(e => new ReportChoice(e.Id, e.Name)).ToListAsync(ct);
-        return (jobs, edges);
+        return await ReportChoices.LoadAsync(db, ct);
     }
 
     private static async Task<List<CurrencyTotals>> TotalsAsync(FedDbContext db, IQueryable<RewardEntry> entries, CancellationToken ct) =>

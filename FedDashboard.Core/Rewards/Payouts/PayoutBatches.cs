@@ -136,8 +136,7 @@ public sealed class PayoutBatches(IDbContextFactory<FedDbContext> dbFactory, Tim
 
     private static IEnumerable<PolicyError> InputErrors(PayoutScope scope, string? currency)
     {
-        if (!RewardPolicy.IsCurrencyCode(currency))
-            yield return new("Currency", $"The currency is a three-letter ISO 4217 code such as EUR (was '{currency}').");
+        if (RewardPolicy.CurrencyProblem(currency) is { } problem) yield return new("Currency", problem);
         if (scope is { From: { } from, To: { } to } && to <= from)
             yield return new(nameof(PayoutScope.To), to == from
                 ? $"The period is empty: it ends where it starts ({from:yyyy-MM-dd HH:mm} UTC), and its end is not included."

@@ -44,7 +44,7 @@ public sealed record RewardPolicy
     private IEnumerable<PolicyError> AmountProblems()
     {
         if (BaseAmount is < 0 or > MaxAmount) yield return new(nameof(BaseAmount), $"The base amount is from 0 to {MaxAmount:0} (was {BaseAmount}).");
-        if (!IsCurrencyCode(Currency)) yield return new(nameof(Currency), $"The currency is a three-letter ISO 4217 code such as EUR (was '{Currency}').");
+        if (CurrencyProblem(Currency) is { } currency) yield return new(nameof(Currency), currency);
         if (CapPerTerminal is { } cap && !(cap >= BaseAmount && cap <= MaxAmount))
             yield return new(nameof(CapPerTerminal), $"The cap per terminal is at least the base amount ({BaseAmount}) and at most {MaxAmount:0}, or empty (was {cap}).");
         if (RoundBudget is { } round && !(round >= 0 && round <= MaxAmount))
@@ -55,4 +55,8 @@ public sealed record RewardPolicy
     }
 
     public static bool IsCurrencyCode(string? code) => code is { Length: 3 } && code.All(char.IsAsciiLetterUpper);
+
+    /// <summary>Why <paramref name="code"/> is not a currency, or null when it is one.</summary>
+    public static string? CurrencyProblem(string? code) =>
+        IsCurrencyCode(code) ? null : $"The currency is a three-letter ISO 4217 code such as EUR (was '{code}').";
 }

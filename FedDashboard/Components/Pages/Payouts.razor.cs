@@ -62,7 +62,7 @@ public partial class Payouts : ComponentBase
     private string ScopeNames(PayoutScope scope) =>
         $"{NameOf(scope.EdgeId, _options!.Edges, "any edge", "edge")} · {NameOf(scope.JobId, _options.Jobs, "any job", "job")}";
 
-    private static string NameOf(int? id, IReadOnlyList<PayoutOption> options, string any, string kind) =>
+    private static string NameOf(int? id, IReadOnlyList<ReportChoice> options, string any, string kind) =>
         id is not { } known ? any : options.FirstOrDefault(o => o.Id == known)?.Name ?? $"{kind} {known}";
 
     /// <summary>The batch takes what is unpaid when it is made, which may be more than the preview counted a moment before.</summary>
