@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Rewards.Payouts;
 using FedDashboard.Core.Rewards.Reports;
 using FedDashboard.Model;
@@ -47,6 +48,23 @@ public sealed class LedgerExportTests : LedgerTest
 
         var expected = (await ExpectedAsync()).Select(LedgerExpectation.InExcel).ToList();
         Assert.Equal(expected, exported);
+    }
+
+    [Fact]
+    public async Task WriteXlsx_NoteWithControlCharacters_ValidFileWithoutThem()
+    {
+        // Written as an older version of the app could have stored it, before reasons were checked.
+        var correction = RewardEntry.CorrectionOf(Ledger.Entries[0], 0.25m, "Paid late\u0001\u001b; see ticket 7 \U0001F600", TestData.Operator.Name, Ledger.Entries[0].CreatedAt);
+        await using (var db = Host.Db())
+        {
+            db.RewardEntries.Add(correction);
+            await db.SaveChangesAsync();
+        }
+        var file = await ExportAsync(new LedgerFilter { JobId = Ledger.Job.Id }, LedgerExport.WriteXlsxAsync);
+
+        var exported = LedgerExpectation.FromXlsx(file);
+
+        Assert.Equal("Paid late; see ticket 7 \U0001F600", exported.Single(r => r.Id == correction.Id).Note);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using CsvHelper;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Rewards.Reports;
@@ -33,7 +35,20 @@ public static class LedgerExpectation
         return [.. csv.GetRecords<LedgerRow>()];
     }
 
-    public static List<LedgerRow> FromXlsx(Stream file) => [.. file.Query<LedgerRow>(sheetName: "Ledger")];
+    /// <summary>Checks the file against the Office Open XML schema first (what Excel would offer to "repair"), then reads it with MiniExcel.</summary>
+    public static List<LedgerRow> FromXlsx(Stream file)
+    {
+        Assert.Empty(SchemaErrors(file));
+        file.Position = 0;
+        return [.. file.Query<LedgerRow>(sheetName: "Ledger")];
+    }
+
+    /// <summary>What the Open XML SDK's validator finds wrong with a spreadsheet, one line per error with where it is.</summary>
+    public static IEnumerable<string> SchemaErrors(Stream file)
+    {
+        using var document = SpreadsheetDocument.Open(file, isEditable: false);
+        return [.. new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")];
+    }
 
     /// <summary>The row as a spreadsheet holds it: Excel keeps a date as a fraction of a day, which readers round to the millisecond.</summary>
     public static LedgerRow InExcel(LedgerRow row) => row with { CreatedAtUtc = DateTime.FromOADate(row.CreatedAtUtc.ToOADate()) };

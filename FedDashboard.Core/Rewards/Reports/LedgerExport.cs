@@ -2,9 +2,8 @@ using System.Globalization;
 using CsvHelper;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Rewards.Payouts;
-using Microsoft.AspNetCore.WebUtilities;
+using FedDashboard.Core.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace FedDashboard.Core.Rewards.Reports;
 
@@ -38,12 +37,6 @@ public static class LedgerExport
         await csv.WriteRecordsAsync(rows, ct);
     }
 
-    public static async Task WriteXlsxAsync(IAsyncEnumerable<LedgerRow> rows, Stream target, CancellationToken ct)
-    {
-        // MiniExcel streams the rows into the zip, but the zip writes its directory synchronously when it closes, which a
-        // response body refuses. The buffer keeps 32 KB in memory and spills the rest to a temporary file, then copies it out.
-        await using var buffer = new FileBufferingWriteStream();
-        await MiniExcel.SaveAsAsync(buffer, rows, sheetName: "Ledger", cancellationToken: ct);
-        await buffer.DrainBufferAsync(target, ct);
-    }
+    public static Task WriteXlsxAsync(IAsyncEnumerable<LedgerRow> rows, Stream target, CancellationToken ct) =>
+        XlsxWriter.WriteAsync(rows, "Ledger", target, ct);
 }

@@ -1,20 +1,19 @@
 using CsvHelper;
 using FedDashboard.Core.Rewards.Payouts;
 using FedDashboard.Core.Topology;
-using MiniExcelLibs.Attributes;
+using FedDashboard.Core.Spreadsheets;
 
 namespace FedDashboard.Core.Rewards.Reports;
 
 /// <summary>
 /// One ledger entry as both exports write it, named as finance reads it (CsvHelper generates the CSV mapping at compile
-/// time; MiniExcel reads the same properties). The payout batch is the one that holds the entry now, if any.
+/// time; the XLSX writer reads the same properties). The payout batch is the one that holds the entry now, if any.
 /// </summary>
 [CsvRecord]
 public sealed partial record LedgerRow
 {
     public long Id { get; init; }
-    // A spreadsheet shows a bare date serial as a day only; the ledger's order within a day is in the time.
-    [ExcelFormat("yyyy-mm-dd hh:mm:ss.000"), ExcelColumnWidth(24)]
+    [ColumnWidth(24)]
     public DateTime CreatedAtUtc { get; init; }
     public RewardKind Kind { get; init; }
     public int JobId { get; init; }
@@ -32,7 +31,7 @@ public sealed partial record LedgerRow
     public RewardAdjustment Adjustment { get; init; }
     public int? PolicyRevision { get; init; }
     public long? CorrectsEntryId { get; init; }
-    [ExcelColumnWidth(60)]
+    [ColumnWidth(60)]
     public string Note { get; init; } = "";
     public string CreatedBy { get; init; } = "";
     public int? PayoutBatchId { get; init; }
