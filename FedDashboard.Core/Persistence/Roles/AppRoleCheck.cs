@@ -1,0 +1,49 @@
+using Npgsql;
+
+namespace FedDashboard.Core.Persistence.Roles;
+
+/// <summary>Before the node serves anything: the app's role holds every privilege it needs and, with a separate owner, owns nothing.</summary>
+internal static class AppRoleCheck
+{
+    private static readonly string[] HangfirePrivileges = ["SELECT", "INSERT", "UPDATE", "DELETE"];
+
+    /// <returns>What is wrong, or null.</returns>
+    public static async Task<string?> MissingPrivilegesAsync(NpgsqlConnection app, IReadOnlyList<TablePrivileges> tables, string hangfireSchema, CancellationToken ct)
+    {
+        var names = tables.SelectMany(t => t.Privileges.Select(_ => t.QualifiedName)).ToArray();
+        var privileges = tables.SelectMany(t => t.Privileges).ToArray();
+        await using var command = new NpgsqlCommand("""
+            SELECT x.t || ': ' || x.p FROM unnest(@tables, @privileges) AS x(t, p) WHERE CASE WHEN to_regclass(x.t) IS NULL THEN TRUE ELSE NOT has_table_privilege(x.t, x.p) END
+            UNION ALL
+            SELECT format('%I.%I', schemaname, tablename) || ': ' || p FROM pg_tables, unnest(@hangfire_privileges) AS p
+            WHERE schemaname = @hangfire AND NOT has_table_privilege(format('%I.%I', schemaname, tablename), p)
+            UNION ALL
+            SELECT 'schema ' || s || ': USAGE' FROM unnest(@schemas) AS s WHERE NOT has_schema_privilege(s, 'USAGE')
+            """, app);
+        command.Parameters.AddWithValue("tables", names);
+        command.Parameters.AddWithValue("privileges", privileges);
+        command.Parameters.AddWithValue("hangfire_privileges", HangfirePrivileges);
+        command.Parameters.AddWithValue("hangfire", hangfireSchema);
+        command.Parameters.AddWithValue("schemas", tables.Select(t => t.Schema).Append(hangfireSchema).Distinct().ToArray());
+        var missing = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) missing.Add(reader.GetString(0));
+        return missing.Count == 0 ? null : string.Join(", ", missing.Take(12)) + (missing.Count > 12 ? $" and {missing.Count - 12} more" : "");
+    }
+
+    /// <returns>What the role owns or is, when that makes the protections moot; or null.</returns>
+    public static async Task<string?> TooPowerfulAsync(NpgsqlConnection app, IReadOnlyList<TablePrivileges> tables, string hangfireSchema, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT r.rolsuper, (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                                 WHERE n.nspname = ANY(@schemas) AND c.relowner = r.oid)::int
+            FROM pg_roles r WHERE r.rolname = current_user
+            """, app);
+        command.Parameters.AddWithValue("schemas", tables.Select(t => t.Schema).Append(hangfireSchema).Distinct().ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        if (reader.GetBoolean(0)) return "is a superuser";
+        var owned = reader.GetInt32(1);
+        return owned > 0 ? $"owns {owned} tables, sequences or indexes of the database" : null;
+    }
+}
