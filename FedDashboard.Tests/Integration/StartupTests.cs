@@ -1,5 +1,6 @@
 using FedDashboard.Core;
 using FedDashboard.Tests.Shared;
+using Npgsql;
 
 namespace FedDashboard.Tests.Integration;
 
@@ -46,4 +47,50 @@ public sealed class StartupTests
         Assert.Equal(30, db.Terminals.Count());
         Assert.All(db.Terminals.ToList(), t => Assert.NotNull(t.EdgeId));
     }
+
+    [Fact]
+    public async Task Prepare_OwnerPasswordWrong_StopsWithMessageNamingFedOwnerWithoutThePassword()
+    {
+        await using var database = await TestDatabase.CreateWithRolesAsync();
+        var owner = new NpgsqlConnectionStringBuilder(database.OwnerConnectionString) { Password = "NotTheOwnersPassword" }.ConnectionString;
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => StartAsync(database.AppConnectionString, owner));
+
+        Assert.Contains("with ConnectionStrings:FedOwner", error.Message);
+        Assert.DoesNotContain("NotTheOwnersPassword", error.Message);
+    }
+
+    [Fact]
+    public async Task Prepare_AppRoleAloneOnFreshDatabase_StopsSayingItMayNotChangeTheSchema()
+    {
+        await using var database = await TestDatabase.CreateWithRolesAsync();
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => StartAsync(database.AppConnectionString, owner: null));
+
+        Assert.Contains("ConnectionStrings:Fed (", error.Message);
+        Assert.Contains("may not change the schema", error.Message);
+        Assert.Contains("set ConnectionStrings:FedOwner", error.Message);
+    }
+
+    [Fact]
+    public async Task Prepare_AppRoleLackingAPrivilege_StopsNamingTheTableAndPrivilege()
+    {
+        await using var database = await TestDatabase.CreateWithRolesAsync();
+        await (await StartAsync(database.AppConnectionString, database.OwnerConnectionString)).DisposeAsync();
+        var appRole = new NpgsqlConnectionStringBuilder(database.AppConnectionString).Username;
+        await using (var owner = new NpgsqlConnection(database.OwnerConnectionString))
+        {
+            await owner.OpenAsync();
+            await new NpgsqlCommand($"""REVOKE UPDATE ON "Rounds" FROM "{appRole}" """, owner).ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => StartAsync(database.AppConnectionString, owner: null));
+
+        Assert.Contains("ConnectionStrings:Fed (", error.Message);
+        Assert.Contains("lacks privileges the app needs: \"public\".\"Rounds\": UPDATE", error.Message);
+    }
+
+    /// <summary>The real start on a database of the test's (the host's own spare database goes unused).</summary>
+    private static Task<FedTestHost> StartAsync(string app, string? owner) =>
+        FedTestHost.StartAsync(runWorkers: false, settings: new Dictionary<string, string?> { ["ConnectionStrings:Fed"] = app, ["ConnectionStrings:FedOwner"] = owner });
 }
