@@ -91,10 +91,9 @@ HBA
 fed_admins   root       postgres
 fed_admins   postgres   postgres
 IDENT
-  if ((changed)) && pg_is_running; then
-    log "PostgreSQL now asks for passwords (scram-sha-256); reloading its configuration"
-    as_postgres pg_ctl reload -D "$PG_DATA" -s
-  fi
+  ((changed)) || return 0
+  log "PostgreSQL asks for passwords (scram-sha-256) from now on (pg_hba.conf written)"
+  if pg_is_running; then as_postgres pg_ctl reload -D "$PG_DATA" -s; fi
 }
 
 pg_write_config_file() { # NAME < CONTENT; true if the file changed

@@ -36,7 +36,10 @@ public sealed class DatabaseRolesTests(DatabaseRolesTests.PaidLedger ledger) : I
         """DELETE FROM "RewardEntries" """,
         """UPDATE "AuditEntries" SET "Actor" = 'nobody'""",
         """DELETE FROM "AuditEntries" """,
+        """UPDATE "PayoutBatches" SET "Total" = "Total" * 2 WHERE "Status" = 'Paid'""",
+        """UPDATE "PayoutBatches" SET "CreatedBy" = 'someone else' WHERE "Status" = 'Paid'""",
         """DELETE FROM "PayoutBatches" WHERE "Status" = 'Paid'""",
+        """UPDATE "PayoutBatchItems" SET "EntryId" = "EntryId" + 1""",
         """DELETE FROM "PayoutBatchItems" """,
         """TRUNCATE "RewardEntries" """,
         """ALTER TABLE "RewardEntries" DISABLE TRIGGER ALL""",
@@ -57,9 +60,9 @@ public sealed class DatabaseRolesTests(DatabaseRolesTests.PaidLedger ledger) : I
     }
 
     [Fact]
-    public async Task AppRole_UpdatingAPaidBatch_IsRefusedByItsTrigger()
+    public async Task AppRole_ReopeningAPaidBatch_IsRefusedByItsTrigger()
     {
-        var sql = $"""UPDATE "PayoutBatches" SET "Total" = 0 WHERE "Id" = {ledger.PaidBatch.Id}""";
+        var sql = $"""UPDATE "PayoutBatches" SET "Status" = 'Approved', "PaidAt" = NULL WHERE "Id" = {ledger.PaidBatch.Id}""";
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(ledger.Host.AppConnectionString, sql));
 

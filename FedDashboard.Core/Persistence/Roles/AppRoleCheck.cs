@@ -10,18 +10,21 @@ internal static class AppRoleCheck
     /// <returns>What is wrong, or null.</returns>
     public static async Task<string?> MissingPrivilegesAsync(NpgsqlConnection app, IReadOnlyList<TablePrivileges> tables, string hangfireSchema, CancellationToken ct)
     {
-        var names = tables.SelectMany(t => t.Privileges.Select(_ => t.QualifiedName)).ToArray();
-        var privileges = tables.SelectMany(t => t.Privileges).ToArray();
+        var checks = tables.SelectMany(t => t.Checks.Select(c => (Table: t.QualifiedName, c.Privilege, c.Column))).ToList();
         await using var command = new NpgsqlCommand("""
-            SELECT x.t || ': ' || x.p FROM unnest(@tables, @privileges) AS x(t, p) WHERE CASE WHEN to_regclass(x.t) IS NULL THEN TRUE ELSE NOT has_table_privilege(x.t, x.p) END
+            SELECT x.t || ': ' || x.p || coalesce(' (' || x.c || ')', '') FROM unnest(@tables, @privileges, @columns) AS x(t, p, c)
+            WHERE CASE WHEN to_regclass(x.t) IS NULL THEN TRUE
+                       WHEN x.c IS NULL THEN NOT has_table_privilege(x.t, x.p)
+                       ELSE NOT has_column_privilege(x.t, x.c, x.p) END
             UNION ALL
             SELECT format('%I.%I', schemaname, tablename) || ': ' || p FROM pg_tables, unnest(@hangfire_privileges) AS p
             WHERE schemaname = @hangfire AND NOT has_table_privilege(format('%I.%I', schemaname, tablename), p)
             UNION ALL
             SELECT 'schema ' || s || ': USAGE' FROM unnest(@schemas) AS s WHERE NOT has_schema_privilege(s, 'USAGE')
             """, app);
-        command.Parameters.AddWithValue("tables", names);
-        command.Parameters.AddWithValue("privileges", privileges);
+        command.Parameters.AddWithValue("tables", checks.Select(c => c.Table).ToArray());
+        command.Parameters.AddWithValue("privileges", checks.Select(c => c.Privilege).ToArray());
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("columns", checks.Select(c => c.Column).ToArray()));
         command.Parameters.AddWithValue("hangfire_privileges", HangfirePrivileges);
         command.Parameters.AddWithValue("hangfire", hangfireSchema);
         command.Parameters.AddWithValue("schemas", tables.Select(t => t.Schema).Append(hangfireSchema).Distinct().ToArray());

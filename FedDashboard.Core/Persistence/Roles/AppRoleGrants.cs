@@ -32,7 +32,7 @@ internal static class AppRoleGrants
 
             """);
         foreach (var table in tables)
-            sql.AppendLine($"GRANT {string.Join(", ", table.Privileges)} ON {table.QualifiedName} TO {app};");
+            sql.AppendLine($"GRANT {table.GrantList} ON {table.QualifiedName} TO {app};");
         // Hangfire's schema is its own bookkeeping (queues, locks, counters): it inserts, updates and expires rows everywhere.
         sql.AppendLine($"""
             REVOKE ALL ON ALL TABLES IN SCHEMA {hangfire} FROM {app};
