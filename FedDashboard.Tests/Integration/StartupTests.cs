@@ -69,25 +69,42 @@ public sealed class StartupTests
 
         Assert.Contains("ConnectionStrings:Fed (", error.Message);
         Assert.Contains("may not change the schema", error.Message);
-        Assert.Contains("set ConnectionStrings:FedOwner", error.Message);
+        Assert.Contains("Set ConnectionStrings:FedOwner", error.Message);
     }
 
     [Fact]
-    public async Task Prepare_AppRoleLackingAPrivilege_StopsNamingTheTableAndPrivilege()
+    public async Task Prepare_OwnerUnableToGrant_StopsNamingTheAppRolesMissingPrivilege()
     {
         await using var database = await TestDatabase.CreateWithRolesAsync();
         await (await StartAsync(database.AppConnectionString, database.OwnerConnectionString)).DisposeAsync();
         var appRole = new NpgsqlConnectionStringBuilder(database.AppConnectionString).Username;
-        await using (var owner = new NpgsqlConnection(database.OwnerConnectionString))
+        var stranger = $"fedtest_stranger_{Guid.NewGuid():N}";
+        await AsAdminAsync(database.Name, $"""
+            CREATE ROLE "{stranger}";
+            ALTER TABLE "Rounds" OWNER TO "{stranger}";
+            REVOKE UPDATE ON "Rounds" FROM "{appRole}";
+            """);
+        try
         {
-            await owner.OpenAsync();
-            await new NpgsqlCommand($"""REVOKE UPDATE ON "Rounds" FROM "{appRole}" """, owner).ExecuteNonQueryAsync();
+            var error = await Assert.ThrowsAsync<StartupException>(() => StartAsync(database.AppConnectionString, database.OwnerConnectionString));
+
+            Assert.Contains("ConnectionStrings:Fed (", error.Message);
+            Assert.Contains("lacks privileges the app needs: \"public\".\"Rounds\": UPDATE", error.Message);
+            Assert.Contains("ConnectionStrings:FedOwner could not grant them", error.Message);
         }
+        finally
+        {
+            await AsAdminAsync(database.Name, $"""ALTER TABLE "Rounds" OWNER TO CURRENT_USER; DROP OWNED BY "{stranger}"; DROP ROLE "{stranger}";""");
+        }
+    }
 
-        var error = await Assert.ThrowsAsync<StartupException>(() => StartAsync(database.AppConnectionString, owner: null));
-
-        Assert.Contains("ConnectionStrings:Fed (", error.Message);
-        Assert.Contains("lacks privileges the app needs: \"public\".\"Rounds\": UPDATE", error.Message);
+    private static async Task AsAdminAsync(string databaseName, string sql)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(TestEnvironment.AdminConnectionString) { Database = databaseName }.ConnectionString;
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>The real start on a database of the test's (the host's own spare database goes unused).</summary>
