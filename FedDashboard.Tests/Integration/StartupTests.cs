@@ -101,6 +101,20 @@ public sealed class StartupTests
         }
     }
 
+    [Fact]
+    public async Task Prepare_AppRoleMemberOfTheOwner_StopsSayingItActsAsTheOwner()
+    {
+        await using var database = await TestDatabase.CreateWithRolesAsync();
+        var appRole = new NpgsqlConnectionStringBuilder(database.AppConnectionString).Username;
+        var ownerRole = new NpgsqlConnectionStringBuilder(database.OwnerConnectionString).Username;
+        await AsAdminAsync(database.Name, $"""GRANT "{ownerRole}" TO "{appRole}" """);
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => StartAsync(database.AppConnectionString, database.OwnerConnectionString));
+
+        Assert.Contains("ConnectionStrings:Fed (", error.Message);
+        Assert.Contains("is a member of a role that owns", error.Message);
+    }
+
     private static async Task AsAdminAsync(string databaseName, string sql)
     {
         var admin = new NpgsqlConnectionStringBuilder(TestEnvironment.AdminConnectionString) { Database = databaseName }.ConnectionString;

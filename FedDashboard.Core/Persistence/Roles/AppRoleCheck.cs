@@ -39,7 +39,7 @@ internal static class AppRoleCheck
     {
         await using var command = new NpgsqlCommand("""
             SELECT r.rolsuper, (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                                 WHERE n.nspname = ANY(@schemas) AND c.relowner = r.oid)::int
+                                 WHERE n.nspname = ANY(@schemas) AND pg_has_role(r.oid, c.relowner, 'MEMBER'))::int
             FROM pg_roles r WHERE r.rolname = current_user
             """, app);
         command.Parameters.AddWithValue("schemas", tables.Select(t => t.Schema).Append(hangfireSchema).Distinct().ToArray());
@@ -47,6 +47,7 @@ internal static class AppRoleCheck
         await reader.ReadAsync(ct);
         if (reader.GetBoolean(0)) return "is a superuser";
         var owned = reader.GetInt32(1);
-        return owned > 0 ? $"owns {owned} tables, sequences or indexes of the database" : null;
+        // A member of the owning role acts as the owner.
+        return owned > 0 ? $"owns, or is a member of a role that owns, {owned} tables, sequences or indexes of the database" : null;
     }
 }
