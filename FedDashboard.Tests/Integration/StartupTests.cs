@@ -78,7 +78,7 @@ public sealed class StartupTests
         await using var database = await TestDatabase.CreateWithRolesAsync();
         await (await StartAsync(database.AppConnectionString, database.OwnerConnectionString)).DisposeAsync();
         var appRole = new NpgsqlConnectionStringBuilder(database.AppConnectionString).Username;
-        // The owner may read the table a stranger owns but not grant on it (holding no privilege at all, its GRANT would fail outright).
+        // The owner may read the table (and its sequence) a stranger owns but not grant on it (holding no privilege at all, its GRANT would fail outright).
         var ownerRole = new NpgsqlConnectionStringBuilder(database.OwnerConnectionString).Username;
         var stranger = $"fedtest_stranger_{Guid.NewGuid():N}";
         await AsAdminAsync(database.Name, $"""
@@ -86,6 +86,7 @@ public sealed class StartupTests
             ALTER TABLE "Rounds" OWNER TO "{stranger}";
             REVOKE UPDATE ON "Rounds" FROM "{appRole}";
             GRANT SELECT ON "Rounds" TO "{ownerRole}";
+            GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO "{ownerRole}";
             """);
         try
         {

@@ -16,7 +16,7 @@ namespace FedDashboard.Core.Persistence.Roles;
 /// Payout batches are updated on their way to being paid, but only in the columns that record that way; a paid batch's
 /// decision and payment cannot change either: its trigger refuses.
 /// </summary>
-public static class AppRolePrivileges
+internal static class AppRolePrivileges
 {
     /// <summary>Rows written once: the ledger and the audit log (append-only by rule), and records of what happened.</summary>
     private static readonly HashSet<Type> WrittenOnce =

@@ -9,7 +9,7 @@ namespace FedDashboard.Core.Persistence.Roles;
 /// check that the app's own connection can do its work. Each failure is one <see cref="StartupException"/> that names
 /// the setting to fix.
 /// </summary>
-public static class DatabasePreparation
+internal static class DatabasePreparation
 {
     public const string HangfireSchema = "hangfire";
 

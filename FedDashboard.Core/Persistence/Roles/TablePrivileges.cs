@@ -1,7 +1,7 @@
 namespace FedDashboard.Core.Persistence.Roles;
 
 /// <summary>The privileges the app role holds on one table; UPDATE only on <see cref="UpdatableColumns"/> when there are any.</summary>
-public sealed record TablePrivileges(string Schema, string Table, IReadOnlyList<string> Privileges, IReadOnlyList<string> UpdatableColumns)
+internal sealed record TablePrivileges(string Schema, string Table, IReadOnlyList<string> Privileges, IReadOnlyList<string> UpdatableColumns)
 {
     public string QualifiedName => $"{Quote(Schema)}.{Quote(Table)}";
 
