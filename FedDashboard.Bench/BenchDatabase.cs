@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace FedDashboard.Bench;
 
-/// <summary>A throw-away database beside the one named by ConnectionStrings__Fed, so a run never touches the dashboard's data.</summary>
+/// <summary>
+/// A throw-away database beside the dashboard's, so a run never touches the dashboard's data; made with the admin
+/// connection ./fed gives tests and benchmarks (FED_TEST_CONNECTION), as the app role may not create databases.
+/// </summary>
 internal sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly string _adminConnectionString;
@@ -20,8 +23,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public static async Task<BenchDatabase> CreateAsync(string benchmark)
     {
-        var configured = Environment.GetEnvironmentVariable("ConnectionStrings__Fed")
-            ?? throw new StartupException("ConnectionStrings__Fed is not set; run benchmarks with ./fed bench, which starts the private PostgreSQL.");
+        var configured = Environment.GetEnvironmentVariable("FED_TEST_CONNECTION")
+            ?? throw new StartupException("FED_TEST_CONNECTION is not set; run benchmarks with ./fed bench, which starts the private PostgreSQL.");
         var admin = new NpgsqlConnectionStringBuilder(configured) { Database = "postgres" }.ConnectionString;
         var name = $"fedbench_{benchmark}_{DateTime.UtcNow:yyyyMMddHHmmss}";
         await using var connection = new NpgsqlConnection(admin);

@@ -7,6 +7,7 @@ using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Persistence.Roles;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Rewards.Payouts;
 using FedDashboard.Core.Security;
@@ -29,8 +30,6 @@ namespace FedDashboard.Core;
 
 public static class DependencyInjection
 {
-    public const string ConnectionStringName = "Fed";
-
     /// <summary>
     /// Registers the orchestrator, its database, Hangfire (storage and this node's workers) and the fleet.
     /// A host that carries live events elsewhere registers its own <see cref="ILivePublisher"/> first.
@@ -38,9 +37,9 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddFedCore(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-            throw new StartupException($"ConnectionStrings:{ConnectionStringName} is not set. Use ./fed run (it starts a private PostgreSQL), or set ConnectionStrings__{ConnectionStringName} to your server.");
+        var connections = DatabaseConnections.From(builder.Configuration);
+        var connectionString = connections.App;
+        services.AddSingleton(connections);
 
         services.AddValidatedOptions<DataOptions>(builder.Configuration);
         services.AddValidatedOptions<FleetOptions>(builder.Configuration);
@@ -136,8 +135,9 @@ public static class DependencyInjection
         .UseRecommendedSerializerSettings()
         .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
         {
-            SchemaName = "hangfire",
-            PrepareSchemaIfNecessary = true,
+            SchemaName = DatabasePreparation.HangfireSchema,
+            // Installed at start by the owner (FedStartup): the app's role may not change the schema.
+            PrepareSchemaIfNecessary = false,
             // Defaults poll every 15 s; rounds take about a second, so wake workers on enqueue instead.
             QueuePollInterval = TimeSpan.FromSeconds(1),
             EnableLongPolling = true,

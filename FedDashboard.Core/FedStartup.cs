@@ -2,16 +2,14 @@ using FedDashboard.Core.Jobs;
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Persistence.Roles;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Topology;
 using FedDashboard.Core.Security;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace FedDashboard.Core;
 
@@ -26,7 +24,7 @@ public static class FedStartup
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FedStartup));
         CheckOptions(services);
-        await MigrateAsync(services, ct);
+        await DatabasePreparation.PrepareAsync(services.GetRequiredService<DatabaseConnections>(), ct);
         await services.GetRequiredService<RewardPrograms>().EnsureAsync(ct);
         await EnsureAdministratorAsync(services, logger, ct);
         LoadData(services);
@@ -64,22 +62,6 @@ public static class FedStartup
         catch (OptionsValidationException exception)
         {
             throw new StartupException("Invalid settings (appsettings.json or environment): " + string.Join(" ", exception.Failures), exception);
-        }
-    }
-
-    private static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
-    {
-        await using var db = await services.GetRequiredService<IDbContextFactory<FedDbContext>>().CreateDbContextAsync(ct);
-        try
-        {
-            await db.Database.MigrateAsync(ct);
-        }
-        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException { InnerException: NpgsqlException })
-        {
-            var target = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Password = null };
-            throw new StartupException(
-                $"Cannot reach PostgreSQL at Host={target.Host};Port={target.Port};Database={target.Database} ({exception.GetBaseException().Message}). " +
-                "Start the private database with ./fed run, or set ConnectionStrings__Fed to a server you run.", exception);
         }
     }
 

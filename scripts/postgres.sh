@@ -1,5 +1,8 @@
 # shellcheck shell=bash
 # The private PostgreSQL 15 cluster in .data/pg, run as user postgres on 127.0.0.1. Sourced.
+# Two roles: fed_owner owns the database (migrations and grants at the app's start), fed_app is what the app
+# runs as (owns nothing). Both sign in with generated passwords (scram-sha-256) kept in .data/secrets (mode 600);
+# the superuser postgres is reachable only over the private socket, by the OS users root and postgres.
 
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_ROOT="$FED_DATA/pg"
@@ -9,10 +12,25 @@ PG_LOG_DIR="$PG_ROOT/log"
 PG_LOGFILE="$PG_LOG_DIR/postgresql.log"
 PG_PORT="${FED_PG_PORT:-55432}"
 PG_DATABASE=feddashboard
+PG_OWNER_ROLE=fed_owner
+PG_APP_ROLE=fed_app
+PG_SECRETS="$FED_DATA/secrets"
 PG_STARTED_HERE=0 # set to 1 when this invocation started the server
 
-pg_connection_string() { # DATABASE
-  printf 'Host=127.0.0.1;Port=%s;Username=postgres;Database=%s' "$PG_PORT" "$1"
+pg_password_file() { echo "$PG_SECRETS/$1.password"; } # ROLE
+
+# Without a password: for messages. The app gets pg_connection_string with the password, through the environment only.
+pg_connection_target() { # ROLE
+  printf 'Host=127.0.0.1;Port=%s;Username=%s;Database=%s' "$PG_PORT" "$1" "$PG_DATABASE"
+}
+
+pg_connection_string() { # ROLE
+  printf '%s;Password=%s' "$(pg_connection_target "$1")" "$(<"$(pg_password_file "$1")")"
+}
+
+# The tests' admin connection: the superuser over the private socket (peer authentication, no password).
+pg_admin_connection_string() {
+  printf 'Host=%s;Port=%s;Username=postgres;Database=postgres' "$PG_RUN" "$PG_PORT"
 }
 
 as_postgres() { # PROGRAM ARGS... (from /, which postgres can always enter)
@@ -20,7 +38,7 @@ as_postgres() { # PROGRAM ARGS... (from /, which postgres can always enter)
 }
 
 pg_psql() { # ARGS... as the superuser, over the private socket
-  "$PG_BIN/psql" -X -q -h "$PG_RUN" -p "$PG_PORT" -U postgres "$@"
+  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_RUN" -p "$PG_PORT" -U postgres "$@"
 }
 
 # Every parent folder of .data/pg must be enterable by postgres (e.g. a clone under /root).
@@ -54,6 +72,91 @@ pg_init_once() {
   log "creating the private PostgreSQL cluster in .data/pg/data"
   as_postgres initdb -D "$PG_DATA" -A trust -U postgres -E UTF8 --no-locale >"$PG_LOG_DIR/initdb.log" 2>&1 ||
     die "initdb failed; see $PG_LOG_DIR/initdb.log"
+}
+
+# Written at every start, so a cluster made by an earlier version (trust for everyone) is upgraded in place.
+pg_write_auth_config() {
+  local changed=0
+  pg_write_config_file pg_hba.conf <<'HBA' && changed=1
+# Written by ./fed (scripts/postgres.sh) at every start; edits are overwritten.
+# The superuser only over the private socket, as the OS users root and postgres (the scripts' own admin work:
+# they can read the data folder anyway). Everyone else, and everything over TCP, with a password.
+local   all   postgres                 peer map=fed_admins
+local   all   all                      scram-sha-256
+host    all   all      127.0.0.1/32    scram-sha-256
+host    all   all      ::1/128         scram-sha-256
+HBA
+  pg_write_config_file pg_ident.conf <<'IDENT' && changed=1
+# Written by ./fed (scripts/postgres.sh): who may act as the superuser over the private socket.
+fed_admins   root       postgres
+fed_admins   postgres   postgres
+IDENT
+  ((changed)) || return 0
+  log "PostgreSQL asks for passwords (scram-sha-256) from now on (pg_hba.conf written)"
+  if pg_is_running; then as_postgres pg_ctl reload -D "$PG_DATA" -s; fi
+}
+
+pg_write_config_file() { # NAME < CONTENT; true if the file changed
+  local file="$PG_DATA/$1" content
+  content="$(cat)"
+  [[ -f $file && $(<"$file") == "$content" ]] && return 1
+  printf '%s\n' "$content" >"$file"
+  chown postgres:postgres "$file"
+  chmod 600 "$file"
+}
+
+# A generated password per role, created once; mode 600 also mends a file copied in with a wider mode.
+pg_ensure_password() { # ROLE
+  local file
+  file="$(pg_password_file "$1")"
+  (umask 077 && mkdir -p "$PG_SECRETS")
+  chmod 700 "$PG_SECRETS"
+  if [[ ! -s $file ]]; then
+    (umask 077 && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$file")
+  fi
+  chmod 600 "$file"
+}
+
+# Creates the roles if missing and sets their passwords from the files (on stdin: never on a command line).
+pg_ensure_roles() {
+  local role
+  for role in "$PG_OWNER_ROLE" "$PG_APP_ROLE"; do
+    pg_ensure_password "$role"
+    pg_psql -d postgres <<SQL
+SELECT format('CREATE ROLE %I LOGIN', '$role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$role') \gexec
+ALTER ROLE "$role" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$(<"$(pg_password_file "$role")")';
+SQL
+  done
+}
+
+# The owner owns the database and everything in it. A database made by an earlier version belongs to postgres:
+# hand it over (owned sequences and indexes follow their tables).
+pg_ensure_ownership() {
+  pg_psql -d "$PG_DATABASE" <<SQL
+ALTER DATABASE "$PG_DATABASE" OWNER TO "$PG_OWNER_ROLE";
+DO \$\$
+DECLARE
+  owner regrole := '"$PG_OWNER_ROLE"'::regrole;
+  item record;
+BEGIN
+  FOR item IN SELECT n.nspname FROM pg_namespace n WHERE n.nspname = 'hangfire' AND n.nspowner <> owner LOOP
+    EXECUTE format('ALTER SCHEMA %I OWNER TO %I', item.nspname, owner);
+  END LOOP;
+  FOR item IN SELECT c.oid::regclass AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname IN ('public', 'hangfire') AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relowner <> owner LOOP
+    EXECUTE format('ALTER TABLE %s OWNER TO %I', item.name, owner);
+  END LOOP;
+  FOR item IN SELECT c.oid::regclass AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname IN ('public', 'hangfire') AND c.relkind = 'S' AND c.relowner <> owner
+                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')) LOOP
+    EXECUTE format('ALTER SEQUENCE %s OWNER TO %I', item.name, owner);
+  END LOOP;
+  FOR item IN SELECT p.oid::regprocedure AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+              WHERE n.nspname IN ('public', 'hangfire') AND p.proowner <> owner LOOP
+    EXECUTE format('ALTER ROUTINE %s OWNER TO %I', item.name, owner);
+  END LOOP;
+END \$\$;
+SQL
 }
 
 # Prints the postmaster's PID if the server of THIS data folder is running.
@@ -124,9 +227,12 @@ pg_stop() {
 }
 
 pg_ensure_database() {
-  [[ $(pg_psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DATABASE'") == 1 ]] && return 0
-  log "creating database $PG_DATABASE"
-  pg_psql -d postgres -c "CREATE DATABASE $PG_DATABASE"
+  pg_ensure_roles
+  if [[ $(pg_psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DATABASE'") != 1 ]]; then
+    log "creating database $PG_DATABASE"
+    pg_psql -d postgres -c "CREATE DATABASE $PG_DATABASE OWNER $PG_OWNER_ROLE"
+  fi
+  pg_ensure_ownership
 }
 
 # Admin connection (Database=postgres) to the same server as ConnectionStrings__Fed.
@@ -148,11 +254,15 @@ ensure_database() {
   fi
   pg_prepare_folders
   pg_init_once
+  pg_write_auth_config
   pg_start
   pg_ensure_database
-  export ConnectionStrings__Fed FED_TEST_CONNECTION
-  ConnectionStrings__Fed="$(pg_connection_string "$PG_DATABASE")"
-  FED_TEST_CONNECTION="${FED_TEST_CONNECTION:-$(pg_connection_string postgres)}"
+  # To the app through the environment: a command line is world-readable (/proc/PID/cmdline).
+  # The owner's is handed on by ./fed run only (tests and benchmarks make databases of their own).
+  export ConnectionStrings__Fed FED_TEST_CONNECTION FED_PG_PRIVATE=1
+  ConnectionStrings__Fed="$(pg_connection_string "$PG_APP_ROLE")"
+  FED_PG_OWNER_CONNECTION="$(pg_connection_string "$PG_OWNER_ROLE")"
+  FED_TEST_CONNECTION="${FED_TEST_CONNECTION:-$(pg_admin_connection_string)}"
 }
 
 # Stops the server only if this invocation started it (used on exit).

@@ -1,5 +1,6 @@
 using FedDashboard.Core;
 using FedDashboard.Tests.Shared;
+using Npgsql;
 
 namespace FedDashboard.Tests.Integration;
 
@@ -46,4 +47,85 @@ public sealed class StartupTests
         Assert.Equal(30, db.Terminals.Count());
         Assert.All(db.Terminals.ToList(), t => Assert.NotNull(t.EdgeId));
     }
+
+    [Fact]
+    public async Task Prepare_OwnerPasswordWrong_StopsWithMessageNamingFedOwnerWithoutThePassword()
+    {
+        await using var database = await TestDatabase.CreateWithRolesAsync();
+        var owner = new NpgsqlConnectionStringBuilder(database.OwnerConnectionString) { Password = "NotTheOwnersPassword" }.ConnectionString;
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => StartAsync(database.AppConnectionString, owner));
+
+        Assert.Contains("with ConnectionStrings:FedOwner", error.Message);
+        Assert.DoesNotContain("NotTheOwnersPassword", error.Message);
+    }
+
+    [Fact]
+    public async Task Prepare_AppRoleAloneOnFreshDatabase_StopsSayingItMayNotChangeTheSchema()
+    {
+        await using var database = await TestDatabase.CreateWithRolesAsync();
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => StartAsync(database.AppConnectionString, owner: null));
+
+        Assert.Contains("ConnectionStrings:Fed (", error.Message);
+        Assert.Contains("may not change the schema", error.Message);
+        Assert.Contains("Set ConnectionStrings:FedOwner", error.Message);
+    }
+
+    [Fact]
+    public async Task Prepare_OwnerUnableToGrant_StopsNamingTheAppRolesMissingPrivilege()
+    {
+        await using var database = await TestDatabase.CreateWithRolesAsync();
+        await (await StartAsync(database.AppConnectionString, database.OwnerConnectionString)).DisposeAsync();
+        var appRole = new NpgsqlConnectionStringBuilder(database.AppConnectionString).Username;
+        // The owner may read the table (and its sequence) a stranger owns but not grant on it (holding no privilege at all, its GRANT would fail outright).
+        var ownerRole = new NpgsqlConnectionStringBuilder(database.OwnerConnectionString).Username;
+        var stranger = $"fedtest_stranger_{Guid.NewGuid():N}";
+        await AsAdminAsync(database.Name, $"""
+            CREATE ROLE "{stranger}";
+            ALTER TABLE "Rounds" OWNER TO "{stranger}";
+            REVOKE UPDATE ON "Rounds" FROM "{appRole}";
+            GRANT SELECT ON "Rounds" TO "{ownerRole}";
+            GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO "{ownerRole}";
+            """);
+        try
+        {
+            var error = await Assert.ThrowsAsync<StartupException>(() => StartAsync(database.AppConnectionString, database.OwnerConnectionString));
+
+            Assert.Contains("ConnectionStrings:Fed (", error.Message);
+            Assert.Contains("lacks privileges the app needs: \"public\".\"Rounds\": UPDATE", error.Message);
+            Assert.Contains("ConnectionStrings:FedOwner could not grant them", error.Message);
+        }
+        finally
+        {
+            await AsAdminAsync(database.Name, $"""ALTER TABLE "Rounds" OWNER TO CURRENT_USER; DROP OWNED BY "{stranger}"; DROP ROLE "{stranger}";""");
+        }
+    }
+
+    [Fact]
+    public async Task Prepare_AppRoleMemberOfTheOwner_StopsSayingItActsAsTheOwner()
+    {
+        await using var database = await TestDatabase.CreateWithRolesAsync();
+        var appRole = new NpgsqlConnectionStringBuilder(database.AppConnectionString).Username;
+        var ownerRole = new NpgsqlConnectionStringBuilder(database.OwnerConnectionString).Username;
+        await AsAdminAsync(database.Name, $"""GRANT "{ownerRole}" TO "{appRole}" """);
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => StartAsync(database.AppConnectionString, database.OwnerConnectionString));
+
+        Assert.Contains("ConnectionStrings:Fed (", error.Message);
+        Assert.Contains("is a member of a role that owns", error.Message);
+    }
+
+    private static async Task AsAdminAsync(string databaseName, string sql)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(TestEnvironment.AdminConnectionString) { Database = databaseName }.ConnectionString;
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The real start on a database of the test's (the host's own spare database goes unused).</summary>
+    private static Task<FedTestHost> StartAsync(string app, string? owner) =>
+        FedTestHost.StartAsync(runWorkers: false, settings: new Dictionary<string, string?> { ["ConnectionStrings:Fed"] = app, ["ConnectionStrings:FedOwner"] = owner });
 }

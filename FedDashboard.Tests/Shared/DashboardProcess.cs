@@ -7,7 +7,7 @@ namespace FedDashboard.Tests.Shared;
 
 /// <summary>
 /// The real dashboard as `./fed run` starts it — its own process, Kestrel on a free loopback port, a database
-/// of its own, the simulated fleet and the default job — for browser and hub tests. One per test collection.
+/// of its own (owner and app roles), the simulated fleet and the default job — for browser and hub tests. One per test collection.
 /// </summary>
 public sealed class DashboardProcess : IAsyncLifetime
 {
@@ -21,7 +21,7 @@ public sealed class DashboardProcess : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>The dashboard's own database, for tests that compare what a page or export shows with what is stored.</summary>
+    /// <summary>The dashboard's own database with the owner's rights, for tests that arrange data or compare what a page or export shows with what is stored.</summary>
     public string ConnectionString => _database.ConnectionString;
 
     /// <summary>Creates the account once per dashboard (tests of a collection share it); its password is <see cref="DashboardAccounts.PasswordOf"/>.</summary>
@@ -46,7 +46,8 @@ public sealed class DashboardProcess : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        // Two roles, as ./fed run: the browser tests exercise the app role's privileges.
+        _database = await TestDatabase.CreateWithRolesAsync();
         _blobs = Directory.CreateTempSubdirectory("fed-dashboard-blobs").FullName;
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var webProject = Path.Combine(TestEnvironment.RepositoryRoot, "FedDashboard");
@@ -59,7 +60,8 @@ public sealed class DashboardProcess : IAsyncLifetime
             Environment =
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ConnectionStrings__Fed"] = _database.ConnectionString,
+                ["ConnectionStrings__Fed"] = _database.AppConnectionString,
+                ["ConnectionStrings__FedOwner"] = _database.OwnerConnectionString,
                 ["Fed__Data__MnistPath"] = TestEnvironment.MnistPath,
                 ["Fed__Data__BlobPath"] = _blobs,
                 ["Fed__Fleet__Terminals"] = "40",

@@ -30,7 +30,11 @@ public sealed class FedTestHost : IAsyncDisposable
     }
 
     public IServiceProvider Services => _host.Services;
+    /// <summary>Every right on the test's database (the admin's, or the owner's when it has roles).</summary>
     public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>What the host connects as.</summary>
+    public string AppConnectionString => _database.AppConnectionString;
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
@@ -60,13 +64,15 @@ public sealed class FedTestHost : IAsyncDisposable
         return round;
     }
 
-    public static async Task<FedTestHost> StartAsync(bool runWorkers, int terminals = 20, IDictionary<string, string?>? settings = null)
+    /// <param name="withRoles">As ./fed run: an owner migrates and grants at start, the host runs as an app role that owns nothing.</param>
+    public static async Task<FedTestHost> StartAsync(bool runWorkers, int terminals = 20, IDictionary<string, string?>? settings = null, bool withRoles = false)
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = withRoles ? await TestDatabase.CreateWithRolesAsync() : await TestDatabase.CreateAsync();
         var blobs = Path.Combine(Path.GetTempPath(), $"fed-blobs-{Guid.NewGuid():N}");
         var configuration = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Fed"] = database.ConnectionString,
+            ["ConnectionStrings:Fed"] = database.AppConnectionString,
+            ["ConnectionStrings:FedOwner"] = database.OwnerConnectionString,
             ["Fed:Data:MnistPath"] = TestEnvironment.MnistPath,
             ["Fed:Data:BlobPath"] = blobs,
             ["Fed:Fleet:Simulate"] = "false",

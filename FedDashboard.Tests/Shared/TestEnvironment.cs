@@ -3,10 +3,11 @@ namespace FedDashboard.Tests.Shared;
 /// <summary>Where the tests find their real dependencies; ./fed test sets these, and the defaults match its private cluster.</summary>
 public static class TestEnvironment
 {
+    /// <summary>A superuser's (or a role that may create databases and roles); by default the private cluster's superuser over its socket.</summary>
     public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable("FED_TEST_CONNECTION") is { Length: > 0 } value
             ? value
-            : "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
+            : $"Host={Path.Combine(RepositoryRoot, ".data", "pg", "run")};Port=55432;Username=postgres;Database=postgres";
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 

@@ -1,0 +1,66 @@
+using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Rewards.Payouts;
+using FedDashboard.Core.Topology;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace FedDashboard.Core.Persistence.Roles;
+
+/// <summary>
+/// The rule for what the app's role may do, derived from the model so a table a migration adds is covered at the next
+/// start: every table SELECT and INSERT; UPDATE unless its rows are written once; DELETE only where the app removes
+/// rows. Never TRUNCATE, REFERENCES, TRIGGER, CREATE or ownership: only an owner can disable a trigger or drop a table.
+/// Payout batches are updated on their way to being paid, but only in the columns that record that way; a paid batch's
+/// decision and payment cannot change either: its trigger refuses.
+/// </summary>
+internal static class AppRolePrivileges
+{
+    /// <summary>Rows written once: the ledger and the audit log (append-only by rule), and records of what happened.</summary>
+    private static readonly HashSet<Type> WrittenOnce =
+        [typeof(RewardEntry), typeof(AuditEntry), typeof(CoverageEvent), typeof(TelemetryRecord), typeof(SharedDataGrant), typeof(EdgeAggregate)];
+
+    /// <summary>Where the app removes rows: telemetry past its retention, and an account's roles, claims, logins and tokens.</summary>
+    private static readonly HashSet<Type> Deleted =
+    [
+        typeof(TelemetryRecord), typeof(IdentityUserRole<string>), typeof(IdentityUserClaim<string>),
+        typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>), typeof(IdentityRoleClaim<string>),
+    ];
+
+    /// <summary>
+    /// Where changing some columns is the app's work and changing the others a falsification: a batch keeps the amounts,
+    /// scope and creator it was made with and only gets its decision and payment filled in; an item is only released.
+    /// </summary>
+    private static readonly Dictionary<Type, string[]> UpdatedColumnsOnly = new()
+    {
+        [typeof(PayoutBatch)] =
+        [
+            nameof(PayoutBatch.Status), nameof(PayoutBatch.DecidedBy), nameof(PayoutBatch.DecidedAt), nameof(PayoutBatch.DecisionComment),
+            nameof(PayoutBatch.PaidBy), nameof(PayoutBatch.PaidAt), nameof(PayoutBatch.PaymentReference),
+        ],
+        [typeof(PayoutBatchItem)] = [nameof(PayoutBatchItem.Released)],
+    };
+
+    public const string DefaultSchema = "public";
+
+    public static IReadOnlyList<TablePrivileges> For(IModel model) => model.GetEntityTypes()
+        .Where(t => t.GetTableName() is not null && t.FindOwnership() is null)
+        .GroupBy(t => (Schema: t.GetSchema() ?? DefaultSchema, Table: t.GetTableName()!))
+        .Select(g => new TablePrivileges(g.Key.Schema, g.Key.Table, Privileges(g.Select(t => t.ClrType).ToList()), UpdatableColumns(g)))
+        .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Table, StringComparer.Ordinal)
+        .ToList();
+
+    private static IReadOnlyList<string> UpdatableColumns(IEnumerable<IEntityType> types) => types
+        .SelectMany(t => UpdatedColumnsOnly.GetValueOrDefault(t.ClrType, []).Select(p => t.FindProperty(p)!.GetColumnName()))
+        .ToList();
+
+    private static IReadOnlyList<string> Privileges(IReadOnlyCollection<Type> types)
+    {
+        List<string> privileges = ["SELECT", "INSERT"];
+        if (!types.Any(WrittenOnce.Contains)) privileges.Add("UPDATE");
+        if (types.Any(Deleted.Contains)) privileges.Add("DELETE");
+        return privileges;
+    }
+}
