@@ -27,6 +27,7 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseMiddleware<MustChangePasswordRedirect>();
+    app.UseRateLimiter();
     app.UseAntiforgery();
     app.MapStaticAssets();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
