@@ -18,6 +18,7 @@ try
     builder.Services.AddMudServices();
     builder.Services.AddSignalR();
     builder.Services.AddHostedService<LiveHubRelay>();
+    builder.Services.AddSingleton<LiveHubSessions>().AddHostedService(sp => sp.GetRequiredService<LiveHubSessions>());
     builder.Services.AddDashboardQueries();
 
     var app = builder.Build();

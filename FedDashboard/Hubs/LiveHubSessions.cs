@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using FedDashboard.Core.Options;
+using FedDashboard.Security;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace FedDashboard.Hubs;
+
+/// <summary>
+/// Signed-in users' connections to the live hub. A connection outlives the cookie it opened with, so each is checked
+/// against its account when it opens and then every revalidation interval, like an open page, and closed once the
+/// account is disabled or its roles changed. Thread-safe; one per process.
+/// </summary>
+public sealed class LiveHubSessions(SignInCheck check, IOptions<AccessOptions> options, ILogger<LiveHubSessions> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, HubCallerContext> _connections = new();
+
+    public async Task AdmitAsync(HubCallerContext connection)
+    {
+        if (await check.CurrentActorAsync(connection.User!) is null) connection.Abort();
+        else _connections[connection.ConnectionId] = connection;
+    }
+
+    public void Leave(HubCallerContext connection) => _connections.TryRemove(connection.ConnectionId, out _);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RevalidationInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                foreach (var connection in _connections.Values)
+                    if (await check.CurrentActorAsync(connection.User!) is null) connection.Abort();
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Could not recheck the live hub's connections; trying again in {Interval}.", options.Value.RevalidationInterval);
+            }
+        }
+    }
+}
