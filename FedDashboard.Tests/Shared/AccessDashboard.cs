@@ -1,3 +1,5 @@
+using FedDashboard.Core.Security;
+
 namespace FedDashboard.Tests.Shared;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed class AccessDashboard : DashboardProcess
     };
 
     /// <summary>Changes an account on this dashboard's database as its administrator would on the Users page.</summary>
-    public Task AdministerAsync(Func<Core.Security.UserAdministration, Task> change) => DashboardAccounts.AdministerAsync(ConnectionString, change);
+    public Task AdministerAsync(Func<UserAdministration, Task> change) => DashboardAccounts.AdministerAsync(ConnectionString, change);
 }
 
 [CollectionDefinition(Name)]
