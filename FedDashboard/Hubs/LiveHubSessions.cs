@@ -17,7 +17,7 @@ public sealed class LiveHubSessions(SignInCheck check, IOptions<AccessOptions> o
 
     public async Task AdmitAsync(HubCallerContext connection)
     {
-        if (await check.CurrentActorAsync(connection.User!) is null) connection.Abort();
+        if (!await check.StillHoldsAsync(connection.User!)) connection.Abort();
         else _connections[connection.ConnectionId] = connection;
     }
 
@@ -31,7 +31,7 @@ public sealed class LiveHubSessions(SignInCheck check, IOptions<AccessOptions> o
             try
             {
                 foreach (var connection in _connections.Values)
-                    if (await check.CurrentActorAsync(connection.User!) is null) connection.Abort();
+                    if (!await check.StillHoldsAsync(connection.User!)) connection.Abort();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -15,5 +15,5 @@ public sealed class RevalidatingSignInState(ILoggerFactory loggerFactory, SignIn
     protected override TimeSpan RevalidationInterval => options.Value.RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        await check.CurrentActorAsync(authenticationState.User) is not null;
+        await check.StillHoldsAsync(authenticationState.User);
 }

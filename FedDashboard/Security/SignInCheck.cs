@@ -12,16 +12,13 @@ namespace FedDashboard.Security;
 /// </summary>
 public sealed class SignInCheck(IServiceScopeFactory scopes, IOptions<IdentityOptions> identity)
 {
-    /// <summary>The signed-in user as an actor with their roles as stored now, or null when the sign-in no longer holds.</summary>
-    public async Task<Actor?> CurrentActorAsync(ClaimsPrincipal principal)
+    public async Task<bool> StillHoldsAsync(ClaimsPrincipal principal)
     {
-        if (principal.Identity?.IsAuthenticated != true) return null;
+        if (principal.Identity?.IsAuthenticated != true) return false;
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<FedUser>>();
         var user = await users.GetUserAsync(principal);
-        if (user is null || user.IsDisabled) return null;
-        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        if (stamp != await users.GetSecurityStampAsync(user)) return null;
-        return new Actor(user.UserName!, (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal));
+        return user is { IsDisabled: false }
+            && principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) == await users.GetSecurityStampAsync(user);
     }
 }
