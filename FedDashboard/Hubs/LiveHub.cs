@@ -8,10 +8,11 @@ public sealed class LiveHub(LiveHubSessions sessions) : Hub
 {
     public const string Path = "/hubs/live";
 
-    /// <summary>A signed-in user's connection is checked against their account; this node's relay presents its key instead.</summary>
-    public override async Task OnConnectedAsync()
+    /// <summary>A signed-in user's connection is watched for revocation; this node's relay, signed in by its key, is not.</summary>
+    public override Task OnConnectedAsync()
     {
-        if (Context.User?.Identity?.AuthenticationType != NodeKeyAuthenticationHandler.SchemeName) await sessions.AdmitAsync(Context);
+        if (Context.User?.Identity?.AuthenticationType != NodeKeyAuthenticationHandler.SchemeName) sessions.Admit(Context);
+        return Task.CompletedTask;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

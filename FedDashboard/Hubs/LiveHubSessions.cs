@@ -7,19 +7,16 @@ using Microsoft.Extensions.Options;
 namespace FedDashboard.Hubs;
 
 /// <summary>
-/// Signed-in users' connections to the live hub. A connection outlives the cookie it opened with, so each is checked
-/// against its account when it opens and then every revalidation interval, like an open page, and closed once the
-/// account is disabled or its roles changed. Thread-safe; one per process.
+/// Signed-in users' connections to the live hub. A connection outlives the cookie it opened with, so after the hub's
+/// policy admitted it (<see cref="StillSignedInRequirement"/>) it is checked every revalidation interval, like an open
+/// page, and closed once the account is disabled or its roles changed. Thread-safe; one per process.
 /// </summary>
 public sealed class LiveHubSessions(SignInCheck check, IOptions<AccessOptions> options, ILogger<LiveHubSessions> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, HubCallerContext> _connections = new();
 
-    public async Task AdmitAsync(HubCallerContext connection)
-    {
-        if (!await check.StillHoldsAsync(connection.User!)) connection.Abort();
-        else _connections[connection.ConnectionId] = connection;
-    }
+    /// <summary>Watches a connection whose sign-in the hub's policy has just found holding.</summary>
+    public void Admit(HubCallerContext connection) => _connections[connection.ConnectionId] = connection;
 
     public void Leave(HubCallerContext connection) => _connections.TryRemove(connection.ConnectionId, out _);
 

@@ -48,7 +48,8 @@ public static class SignInRegistration
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.LiveHub, p => p
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, NodeKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser())
+                .RequireAuthenticatedUser()
+                .AddRequirements(new StillSignedInRequirement()))
             .AddPolicy(Policies.Administrators, p => p.RequireRole(Roles.Administrator));
         services.AddCascadingAuthenticationState();
         return services;
