@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<DefaultJobOptions>(builder.Configuration);
         services.AddValidatedOptions<RewardOptions>(builder.Configuration);
         services.AddValidatedOptions<SecurityOptions>(builder.Configuration);
+        services.AddValidatedOptions<AccessOptions>(builder.Configuration);
 
         // A failed command surfaces as an exception, which the caller handles (an expected race such as a
         // second run of a step) or reports; EF's own error line for it would only alarm operators twice.
@@ -120,7 +121,6 @@ public static class DependencyInjection
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<FedDbContext>();

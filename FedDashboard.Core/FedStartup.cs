@@ -58,6 +58,7 @@ public static class FedStartup
             _ = services.GetRequiredService<IOptions<DefaultJobOptions>>().Value;
             _ = services.GetRequiredService<IOptions<RewardOptions>>().Value;
             _ = services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<AccessOptions>>().Value;
         }
         catch (OptionsValidationException exception)
         {

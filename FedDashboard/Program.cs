@@ -18,6 +18,7 @@ try
     builder.Services.AddMudServices();
     builder.Services.AddSignalR();
     builder.Services.AddHostedService<LiveHubRelay>();
+    builder.Services.AddSingleton<LiveHubSessions>().AddHostedService(sp => sp.GetRequiredService<LiveHubSessions>());
     builder.Services.AddDashboardQueries();
 
     var app = builder.Build();
@@ -27,6 +28,7 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseMiddleware<MustChangePasswordRedirect>();
+    app.UseRateLimiter();
     app.UseAntiforgery();
     app.MapStaticAssets();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -11,4 +11,13 @@ public sealed class FedUser : IdentityUser
 
     /// <summary>Set for a one-time password: the user chooses their own before anything else.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>When an administrator disabled the account; a disabled user cannot sign in and their sessions end.</summary>
+    public DateTimeOffset? DisabledAt { get; private set; }
+
+    public bool IsDisabled => DisabledAt is not null;
+
+    public void Disable(DateTimeOffset at) => DisabledAt ??= at;
+
+    public void Enable() => DisabledAt = null;
 }

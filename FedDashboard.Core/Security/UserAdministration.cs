@@ -17,7 +17,7 @@ public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<I
         var accounts = await db.Users.OrderBy(u => u.UserName).ToListAsync(ct);
         var memberships = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
         return [.. accounts.Select(u => new UserAccount(u.UserName!,
-            [.. memberships.Where(m => m.UserId == u.Id).Select(m => m.Name!).OrderBy(Security.Roles.All.ToList().IndexOf)], u.MustChangePassword))];
+            [.. memberships.Where(m => m.UserId == u.Id).Select(m => m.Name!).OrderBy(Security.Roles.All.ToList().IndexOf)], u.MustChangePassword, u.IsDisabled))];
     }
 
     /// <exception cref="ArgumentException">The name, password or roles are not acceptable; nothing was created.</exception>
@@ -49,7 +49,53 @@ public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<I
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         Require(await users.RemoveFromRolesAsync(user, before.Except(roleNames)));
         Require(await users.AddToRolesAsync(user, roleNames.Except(before)));
+        // A new stamp makes open pages and cookies holding the old roles fail their next check.
+        Require(await users.UpdateSecurityStampAsync(user));
         db.Audit(actor, AuditAction.RolesChanged, AuditSubject.User, user.UserName!, new { Roles = before }, new { Roles = roleNames }, now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Disables an account: the user can no longer sign in, and their open pages, API calls and hub connections are
+    /// refused at their next check (the security stamp changes). Nobody disables their own account, so at least the
+    /// acting administrator stays enabled; the last-administrator check also holds for the system actor.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown user, or one already disabled.</exception>
+    /// <exception cref="AccessDeniedException">Not an administrator, their own account, or the last enabled administrator (audited).</exception>
+    public async Task DisableAsync(Actor actor, string userName, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await db.DemandAsync(actor, actor.CanAdminister, "disable users", AuditAction.UserDisabled, AuditSubject.User, userName, now, ct);
+        var user = await users.FindByNameAsync(userName) ?? throw new ArgumentException($"There is no user '{userName}'.");
+        if (user.IsDisabled) throw new ArgumentException($"{user.UserName} is already disabled.");
+        await db.DemandAsync(actor, !string.Equals(user.UserName, actor.Name, StringComparison.OrdinalIgnoreCase),
+            "disable their own account; another administrator can", AuditAction.UserDisabled, AuditSubject.User, user.UserName!, now, ct);
+        var otherAdministrators = (await users.GetUsersInRoleAsync(Security.Roles.Administrator)).Count(a => a.Id != user.Id && !a.IsDisabled);
+        await db.DemandAsync(actor, otherAdministrators > 0, $"disable {user.UserName}, the last enabled administrator",
+            AuditAction.UserDisabled, AuditSubject.User, user.UserName!, now, ct);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        user.Disable(now);
+        Require(await users.UpdateSecurityStampAsync(user));
+        db.Audit(actor, AuditAction.UserDisabled, AuditSubject.User, user.UserName!, new { Disabled = false }, new { Disabled = true }, now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <exception cref="ArgumentException">An unknown user, or one not disabled.</exception>
+    /// <exception cref="AccessDeniedException">Not an administrator (audited).</exception>
+    public async Task EnableAsync(Actor actor, string userName, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await db.DemandAsync(actor, actor.CanAdminister, "enable users", AuditAction.UserEnabled, AuditSubject.User, userName, now, ct);
+        var user = await users.FindByNameAsync(userName) ?? throw new ArgumentException($"There is no user '{userName}'.");
+        if (!user.IsDisabled) throw new ArgumentException($"{user.UserName} is not disabled.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        user.Enable();
+        Require(await users.UpdateAsync(user));
+        db.Audit(actor, AuditAction.UserEnabled, AuditSubject.User, user.UserName!, new { Disabled = true }, new { Disabled = false }, now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

@@ -16,6 +16,15 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Prepare_RevalidationOverAMinute_StopsWithMessageNamingTheKey()
+    {
+        var error = await Assert.ThrowsAsync<StartupException>(() =>
+            FedTestHost.StartAsync(runWorkers: false, settings: new Dictionary<string, string?> { ["Fed:Access:RevalidationSeconds"] = "120" }));
+
+        Assert.Contains("Fed:Access:RevalidationSeconds must be 1 to 60 (was 120)", error.Message);
+    }
+
+    [Fact]
     public async Task Prepare_UnreachableDatabase_StopsWithMessageSayingWhereAndWhatToDo()
     {
         var error = await Assert.ThrowsAsync<StartupException>(() =>

@@ -94,4 +94,85 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         await using var db = _host.Db();
         Assert.False(await db.Users.AnyAsync(u => u.UserName == "carol"));
     }
+
+    private async Task<FedUser> UserAsync(string userName)
+    {
+        await using var db = _host.Db();
+        return await db.Users.SingleAsync(u => u.UserName == userName);
+    }
+
+    [Fact]
+    public async Task SetRolesAsync_RolesChanged_SecurityStampChanges()
+    {
+        await WithAccountsAsync(a => a.CreateAsync(Admin, "bob", "long-enough-password", [Roles.Approver]));
+        var before = (await UserAsync("bob")).SecurityStamp;
+
+        await WithAccountsAsync(a => a.SetRolesAsync(Admin, "bob", [Roles.Viewer]));
+
+        Assert.NotEqual(before, (await UserAsync("bob")).SecurityStamp);
+    }
+
+    [Fact]
+    public async Task DisableAsync_Administrator_DisabledStampChangedAndAudited()
+    {
+        await WithAccountsAsync(a => a.CreateAsync(Admin, "dan", "long-enough-password", [Roles.Operator]));
+        var before = await UserAsync("dan");
+
+        await WithAccountsAsync(a => a.DisableAsync(Admin, "dan"));
+
+        var after = await UserAsync("dan");
+        Assert.True(after.IsDisabled);
+        Assert.NotEqual(before.SecurityStamp, after.SecurityStamp);
+        var entry = (await AuditAsync()).Single(e => e.Action == AuditAction.UserDisabled);
+        Assert.Equal((AuditOutcome.Done, "ada", "dan"), (entry.Outcome, entry.Actor, entry.SubjectId));
+        IReadOnlyList<UserAccount> accounts = [];
+        await WithAccountsAsync(async a => accounts = await a.ListAsync());
+        Assert.True(accounts.Single(u => u.UserName == "dan").Disabled);
+    }
+
+    [Fact]
+    public async Task EnableAsync_DisabledUser_EnabledAndAudited()
+    {
+        await WithAccountsAsync(a => a.CreateAsync(Admin, "dan", "long-enough-password", [Roles.Operator]));
+        await WithAccountsAsync(a => a.DisableAsync(Admin, "dan"));
+
+        await WithAccountsAsync(a => a.EnableAsync(Admin, "dan"));
+
+        Assert.False((await UserAsync("dan")).IsDisabled);
+        Assert.Single(await AuditAsync(), e => e.Action == AuditAction.UserEnabled && e.Outcome == AuditOutcome.Done);
+    }
+
+    [Fact]
+    public async Task DisableAsync_ByOperator_RefusedAuditedAndStillEnabled()
+    {
+        await WithAccountsAsync(a => a.CreateAsync(Admin, "dan", "long-enough-password", [Roles.Viewer]));
+
+        var refusal = await Assert.ThrowsAsync<AccessDeniedException>(() => WithAccountsAsync(a => a.DisableAsync(TestData.Operator, "dan")));
+
+        Assert.Equal("olivia may not disable users.", refusal.Message);
+        Assert.False((await UserAsync("dan")).IsDisabled);
+        Assert.Single(await AuditAsync(), e => e.Action == AuditAction.UserDisabled && e.Outcome == AuditOutcome.Refused);
+    }
+
+    [Fact]
+    public async Task DisableAsync_OwnAccount_RefusedAuditedAndStillEnabled()
+    {
+        await WithAccountsAsync(a => a.CreateAsync(Admin, "ada", "long-enough-password", [Roles.Administrator]));
+
+        var refusal = await Assert.ThrowsAsync<AccessDeniedException>(() => WithAccountsAsync(a => a.DisableAsync(Admin, "ada")));
+
+        Assert.Equal("ada may not disable their own account; another administrator can.", refusal.Message);
+        Assert.False((await UserAsync("ada")).IsDisabled);
+        var entry = (await AuditAsync()).Single(e => e.Action == AuditAction.UserDisabled);
+        Assert.Equal((AuditOutcome.Refused, refusal.Message), (entry.Outcome, entry.Detail));
+    }
+
+    [Fact]
+    public async Task DisableAsync_LastEnabledAdministrator_RefusedAndStillEnabled()
+    {
+        var refusal = await Assert.ThrowsAsync<AccessDeniedException>(() => WithAccountsAsync(a => a.DisableAsync(Actor.System, "admin")));
+
+        Assert.Equal("system may not disable admin, the last enabled administrator.", refusal.Message);
+        Assert.False((await UserAsync("admin")).IsDisabled);
+    }
 }

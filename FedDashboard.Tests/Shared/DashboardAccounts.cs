@@ -17,7 +17,13 @@ public static class DashboardAccounts
 
     public static string PasswordOf(string userName) => userName == AdminName ? AdminPassword : $"{userName}-password-for-tests";
 
-    public static async Task CreateAsync(string connectionString, string userName, params string[] roles)
+    public static Actor Admin { get; } = Actor.User(AdminName, Roles.Administrator);
+
+    public static Task CreateAsync(string connectionString, string userName, params string[] roles) =>
+        AdministerAsync(connectionString, accounts => accounts.CreateAsync(Admin, userName, PasswordOf(userName), roles, mustChangePassword: false));
+
+    /// <summary>Changes accounts on the dashboard's database as its administrator would on the Users page.</summary>
+    public static async Task AdministerAsync(string connectionString, Func<UserAdministration, Task> change)
     {
         var services = new ServiceCollection()
             .AddLogging()
@@ -26,7 +32,6 @@ public static class DashboardAccounts
             .AddFedAccounts();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<UserAdministration>()
-            .CreateAsync(Actor.User(AdminName, Roles.Administrator), userName, PasswordOf(userName), roles, mustChangePassword: false);
+        await change(scope.ServiceProvider.GetRequiredService<UserAdministration>());
     }
 }

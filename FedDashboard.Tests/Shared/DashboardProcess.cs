@@ -9,7 +9,7 @@ namespace FedDashboard.Tests.Shared;
 /// The real dashboard as `./fed run` starts it — its own process, Kestrel on a free loopback port, a database
 /// of its own (owner and app roles), the simulated fleet and the default job — for browser and hub tests. One per test collection.
 /// </summary>
-public sealed class DashboardProcess : IAsyncLifetime
+public class DashboardProcess : IAsyncLifetime
 {
     private readonly StringBuilder _output = new();
     private TestDatabase _database = null!;
@@ -37,6 +37,9 @@ public sealed class DashboardProcess : IAsyncLifetime
             _accountsGate.Release();
         }
     }
+
+    /// <summary>Environment settings over the defaults above, for a collection that needs a differently configured dashboard.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     /// <summary>What the app printed so far, for failure messages.</summary>
     public string Output
@@ -75,8 +78,12 @@ public sealed class DashboardProcess : IAsyncLifetime
                 ["Fed__Fleet__SwapAboveLoad"] = "1",
                 ["Fed__Security__AdminUserName"] = DashboardAccounts.AdminName,
                 ["Fed__Security__AdminPassword"] = DashboardAccounts.AdminPassword,
+                // The tests sign in and download from one address far more often than a person does.
+                ["Fed__Access__SignInAttemptsPerClient"] = "100000",
+                ["Fed__Access__ExportsPerUser"] = "100000",
             },
         };
+        foreach (var (key, value) in Settings) start.Environment[key] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);

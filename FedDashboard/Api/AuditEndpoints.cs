@@ -3,6 +3,7 @@ using CsvHelper;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Security;
 using FedDashboard.Model;
+using FedDashboard.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Api;
@@ -13,7 +14,8 @@ public static class AuditEndpoints
 
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ExportPath, ExportAsync).RequireAuthorization(p => p.RequireRole(Roles.Approver, Roles.Administrator));
+        app.MapGet(ExportPath, ExportAsync).RequireAuthorization(p => p.RequireRole(Roles.Approver, Roles.Administrator))
+            .RequireRateLimiting(ExportLimits.Policy);
         return app;
     }
 

@@ -24,9 +24,9 @@ public static class RewardEndpoints
     public static IEndpointRouteBuilder MapRewardEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(LedgerCsvPath, (HttpContext http, IDbContextFactory<FedDbContext> dbFactory, CancellationToken ct) =>
-            ExportAsync(http, dbFactory, "text/csv; charset=utf-8", "csv", LedgerExport.WriteCsvAsync, ct)).RequireAuthorization();
+            ExportAsync(http, dbFactory, "text/csv; charset=utf-8", "csv", LedgerExport.WriteCsvAsync, ct)).RequireAuthorization().RequireRateLimiting(ExportLimits.Policy);
         app.MapGet(LedgerXlsxPath, (HttpContext http, IDbContextFactory<FedDbContext> dbFactory, CancellationToken ct) =>
-            ExportAsync(http, dbFactory, XlsxContentType, "xlsx", LedgerExport.WriteXlsxAsync, ct)).RequireAuthorization();
+            ExportAsync(http, dbFactory, XlsxContentType, "xlsx", LedgerExport.WriteXlsxAsync, ct)).RequireAuthorization().RequireRateLimiting(ExportLimits.Policy);
         app.MapPost(CorrectionsPath, (long id, CorrectionRequest request, HttpContext http, LedgerCorrections corrections, CancellationToken ct) =>
             CoreOutcomes.RunAsync(() => corrections.CorrectAsync(CurrentActor.Of(http.User), id, request.Amount, request.Reason ?? "", ct),
                 line => Results.Created($"/api/rewards/entries/{line.Id}", new CorrectionView(line.Id, line.CorrectsEntryId!.Value, line.Amount, line.Currency, line.Note, line.CreatedBy, line.CreatedAt))))

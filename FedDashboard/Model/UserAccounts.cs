@@ -17,6 +17,10 @@ public sealed class UserAccounts(IServiceScopeFactory scopes)
     public Task<string?> SetRolesAsync(Actor actor, string userName, IReadOnlyCollection<string> roles) =>
         TryAsync(accounts => accounts.SetRolesAsync(actor, userName, roles));
 
+    public Task<string?> DisableAsync(Actor actor, string userName) => TryAsync(accounts => accounts.DisableAsync(actor, userName));
+
+    public Task<string?> EnableAsync(Actor actor, string userName) => TryAsync(accounts => accounts.EnableAsync(actor, userName));
+
     private async Task<string?> TryAsync(Func<UserAdministration, Task> action)
     {
         try

@@ -1,6 +1,9 @@
+using FedDashboard.Core.Options;
 using FedDashboard.Core.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Security;
 
@@ -13,8 +16,19 @@ public static class SignInRegistration
     public static IServiceCollection AddFedSignIn(this IServiceCollection services)
     {
         new IdentityBuilder(typeof(FedUser), typeof(IdentityRole), services)
-            .AddSignInManager()
+            .AddSignInManager<FedSignInManager>()
             .AddClaimsPrincipalFactory<MustChangePasswordClaims>();
+        // The cookie is checked against the account (security stamp, disabled) this often, and its roles refreshed.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccessOptions>>((o, access) => o.ValidationInterval = access.Value.RevalidationInterval);
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccessOptions>>((o, access) =>
+        {
+            o.Lockout.MaxFailedAccessAttempts = access.Value.LockoutThreshold;
+            o.Lockout.DefaultLockoutTimeSpan = access.Value.LockoutDuration;
+        });
+        services.AddSingleton<SignInCheck>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingSignInState>();
+        services.AddExportLimits();
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, NodeKeyAuthenticationHandler>(NodeKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
@@ -34,7 +48,8 @@ public static class SignInRegistration
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.LiveHub, p => p
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, NodeKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser())
+                .RequireAuthenticatedUser()
+                .AddRequirements(new StillSignedInRequirement()))
             .AddPolicy(Policies.Administrators, p => p.RequireRole(Roles.Administrator));
         services.AddCascadingAuthenticationState();
         return services;

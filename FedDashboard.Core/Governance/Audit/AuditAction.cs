@@ -13,6 +13,8 @@ public enum AuditAction
     VersionRolledBack,
     UserCreated,
     RolesChanged,
+    UserDisabled,
+    UserEnabled,
     SignedIn,
     SignInFailed,
     RewardCorrected,

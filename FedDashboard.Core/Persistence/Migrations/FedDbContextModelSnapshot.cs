@@ -773,6 +773,9 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1267,7 +1270,7 @@ namespace FedDashboard.Core.Persistence.Migrations
             modelBuilder.Entity("FedDashboard.Core.Rewards.Payouts.PayoutBatchItem", b =>
                 {
                     b.HasOne("FedDashboard.Core.Rewards.Payouts.PayoutBatch", null)
-                        .WithMany("Items")
+                        .WithMany()
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1401,11 +1404,6 @@ namespace FedDashboard.Core.Persistence.Migrations
             modelBuilder.Entity("FedDashboard.Core.Orchestration.Round", b =>
                 {
                     b.Navigation("Participants");
-                });
-
-            modelBuilder.Entity("FedDashboard.Core.Rewards.Payouts.PayoutBatch", b =>
-                {
-                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -54,6 +54,20 @@ public partial class Users : ComponentBase
         await ReloadAsync();
     }
 
+    private async Task DisableAsync(UserAccount user)
+    {
+        var error = await Accounts.DisableAsync(await Actor.GetAsync(), user.UserName);
+        Report(error, $"{user.UserName} is disabled: they cannot sign in, and their open pages stop within a minute.");
+        await ReloadAsync();
+    }
+
+    private async Task EnableAsync(UserAccount user)
+    {
+        var error = await Accounts.EnableAsync(await Actor.GetAsync(), user.UserName);
+        Report(error, $"{user.UserName} is enabled and can sign in again.");
+        await ReloadAsync();
+    }
+
     private void Report(string? error, string success) =>
         Snackbar.Add(error ?? success, error is null ? Severity.Success : Severity.Error);
 }
