@@ -24,7 +24,7 @@ public sealed class TerminalLedger(IDbContextFactory<FedDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = db.RewardEntries.Where(e => e.TerminalId == terminalId);
-        var totals = await entries.GroupBy(e => e.Currency)
+        var totals = await entries.ThatCount(db).GroupBy(e => e.Currency)
             .OrderBy(g => g.Key)
             .Select(g => new CurrencyTotal(g.Key, g.Sum(e => e.Amount), g.Count()))
             .ToListAsync(ct);
