@@ -1,5 +1,6 @@
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Jobs;
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Live;
@@ -82,6 +83,7 @@ public static class DependencyInjection
         services.AddTransient<RoundRewarding>();
         services.AddTransient<RewardPrograms>();
         services.AddTransient<LedgerCorrections>();
+        services.AddTransient<JobPolicyProposals>();
         services.AddTransient<PayoutBatches>();
         services.AddTransient<VersionDecisions>();
         services.AddTransient<JobControls>();

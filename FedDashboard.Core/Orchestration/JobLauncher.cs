@@ -1,5 +1,6 @@
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Orchestration.Policies;
@@ -9,7 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Core.Orchestration;
 
-/// <summary>Creates a training job with its untrained model v0, published, and schedules its first round.</summary>
+/// <summary>
+/// Creates a training job with its untrained model v0, published, and schedules its first round. An operator's job
+/// starts without auto-approve: asking for it stores a proposal to turn it on, which an approver accepts or not like any
+/// other (<see cref="JobPolicyProposals"/>). Only the system, starting a job its configuration describes (the default
+/// job on a fresh database, a benchmark), starts one with auto-approve on, and the audit row says so.
+/// </summary>
 public sealed class JobLauncher(
     IDbContextFactory<FedDbContext> dbFactory,
     ModelBlobStore blobs,
@@ -25,7 +31,8 @@ public sealed class JobLauncher(
         var fleetSize = await db.Terminals.CountAsync(ct);
         if (fleetSize == 0) throw new InvalidOperationException("There are no terminals to train with; the fleet is empty.");
 
-        var job = new TrainingJob(name, settings, policy, fleetSize, actor.Name, now);
+        var starting = actor.IsSystem ? policy : JobPolicyRelaxation.WithoutApprovalNeeds(policy);
+        var job = new TrainingJob(name, settings, starting, fleetSize, actor.Name, now);
         var initialHash = blobs.Put(ModelInitializer.Initial(new ModelSpec(settings.Model), settings.Seed));
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -33,8 +40,10 @@ public sealed class JobLauncher(
         await db.SaveChangesAsync(ct);
         var initial = ModelVersion.Initial(job.Id, initialHash, now);
         db.ModelVersions.Add(initial);
-        db.Audit(actor, AuditAction.JobStarted, AuditSubject.Job, job.Id, null, new { job.Name, job.Settings, job.Policy }, now);
+        db.Audit(actor, AuditAction.JobStarted, AuditSubject.Job, job.Id, null, new { job.Name, job.Settings, job.Policy }, now,
+            actor.IsSystem && policy.AutoApprove ? "Auto-approve is on by configuration (the job's configured policy), not by an approver's acceptance." : null);
         await db.SaveChangesAsync(ct);
+        await db.ProposeIfRelaxingAsync(actor, job, policy, now, ct);
         job.PublishInitial(initial);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

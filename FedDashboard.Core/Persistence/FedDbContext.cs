@@ -1,5 +1,6 @@
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Rewards.Payouts;
@@ -27,6 +28,8 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<PayoutBatch> PayoutBatches => Set<PayoutBatch>();
     public DbSet<PayoutBatchItem> PayoutBatchItems => Set<PayoutBatchItem>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<JobPolicyProposal> JobPolicyProposals => Set<JobPolicyProposal>();
+    public DbSet<CorrectionDecision> CorrectionDecisions => Set<CorrectionDecision>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,12 +1,19 @@
 using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Options;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace FedDashboard.Core.Rewards;
 
-/// <summary>Corrects a ledger line by adding a new one (R2): the ledger is never edited, so what was paid stays on record.</summary>
-public sealed class LedgerCorrections(IDbContextFactory<FedDbContext> dbFactory, TimeProvider clock)
+/// <summary>
+/// Corrects a ledger line by adding a new one (R2): the ledger is never edited, so what was paid stays on record. A
+/// correction above <see cref="RewardOptions.CorrectionApprovalThreshold"/> counts only once an approver other than its
+/// author accepts it (S1); the acceptance or rejection is a row of its own, so the ledger stays append-only.
+/// </summary>
+public sealed class LedgerCorrections(IDbContextFactory<FedDbContext> dbFactory, IOptions<RewardOptions> options, TimeProvider clock)
 {
     /// <param name="amount">Added to what the entry paid; negative to take some back.</param>
     /// <exception cref="AccessDeniedException">The actor is not an operator (the refusal is audited).</exception>
@@ -26,14 +33,59 @@ public sealed class LedgerCorrections(IDbContextFactory<FedDbContext> dbFactory,
             throw new ArgumentException($"Amounts have at most {RewardCalculator.Decimals} decimal places (was {amount}).");
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A correction needs a reason.");
 
-        var correction = RewardEntry.CorrectionOf(corrected, amount, reason.Trim(), actor.Name, now);
+        var threshold = options.Value.CorrectionApprovalThreshold;
+        var correction = RewardEntry.CorrectionOf(corrected, amount, reason.Trim(), actor.Name, now, needsAcceptance: Math.Abs(amount) > threshold);
         // The audit row names the new line's id, so the line is saved first; both commit together.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.RewardEntries.Add(correction);
         await db.SaveChangesAsync(ct);
-        db.Audit(actor, AuditAction.RewardCorrected, AuditSubject.RewardEntry, entryId, null, new { correction.Id, correction.Amount, correction.Currency, correction.Note }, now);
+        db.Audit(actor, AuditAction.RewardCorrected, AuditSubject.RewardEntry, entryId, null,
+            new { correction.Id, correction.Amount, correction.Currency, correction.Note, correction.NeedsAcceptance }, now,
+            correction.NeedsAcceptance ? $"Above {threshold} {correction.Currency}: it counts once an approver other than {actor.Name} accepts it." : null);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return correction;
     }
+
+    /// <summary>Lets a correction that needs acceptance count from now on.</summary>
+    /// <exception cref="AccessDeniedException">Not an approver, or the correction's author (the refusal is audited).</exception>
+    /// <exception cref="KeyNotFoundException">No such correction.</exception>
+    /// <exception cref="InvalidOperationException">It needs no acceptance, or is decided already.</exception>
+    public Task<CorrectionDecision> AcceptAsync(Actor actor, long correctionId, string? comment, CancellationToken ct = default) =>
+        DecideAsync(actor, correctionId, accepted: true, comment, ct);
+
+    /// <summary>Keeps a correction that needs acceptance from ever counting; the reason is required.</summary>
+    public Task<CorrectionDecision> RejectAsync(Actor actor, long correctionId, string? reason, CancellationToken ct = default) =>
+        DecideAsync(actor, correctionId, accepted: false, reason, ct);
+
+    private async Task<CorrectionDecision> DecideAsync(Actor actor, long correctionId, bool accepted, string? comment, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var (action, verb) = accepted ? (AuditAction.CorrectionAccepted, "accept") : (AuditAction.CorrectionRejected, "reject");
+        var correction = await db.RewardEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == correctionId && e.Kind == RewardKind.Correction, ct)
+            ?? throw new KeyNotFoundException($"There is no correction {correctionId} in the ledger.");
+        await db.DemandAsync(actor, actor.CanApprove, $"{verb} correction {correctionId} without the approver role", action, AuditSubject.RewardEntry, correctionId, now, ct);
+        await db.DemandAsync(actor, actor.CanApproveFor(correction.CreatedBy), $"{verb} correction {correctionId}, which they made themselves", action,
+            AuditSubject.RewardEntry, correctionId, now, ct);
+        if (await db.CorrectionDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.CorrectionId == correctionId, ct) is { } earlier)
+            throw new InvalidOperationException(Decided(correctionId, earlier));
+
+        var decision = new CorrectionDecision(correction, accepted, actor.Name, comment, now);
+        db.CorrectionDecisions.Add(decision);
+        db.Audit(actor, action, AuditSubject.RewardEntry, correctionId, null,
+            new { Correction = correctionId, correction.Amount, correction.Currency, decision.Accepted }, now, decision.Comment);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw new InvalidOperationException($"Correction {correctionId} was decided meanwhile by someone else; reload to see the decision.");
+        }
+        return decision;
+    }
+
+    private static string Decided(long correctionId, CorrectionDecision decision) =>
+        $"Correction {correctionId} was already {(decision.Accepted ? "accepted" : "rejected")} by {decision.DecidedBy}; a correction is decided once.";
 }

@@ -39,12 +39,13 @@ public sealed class RewardEntry
     }
 
     /// <summary>A new line that adds <paramref name="amount"/> (negative to take back) to what <paramref name="corrected"/> paid.</summary>
-    public static RewardEntry CorrectionOf(RewardEntry corrected, decimal amount, string reason, string createdBy, DateTimeOffset at)
+    /// <param name="needsAcceptance">The line counts only once an approver other than its author accepts it.</param>
+    public static RewardEntry CorrectionOf(RewardEntry corrected, decimal amount, string reason, string createdBy, DateTimeOffset at, bool needsAcceptance = false)
     {
         if (amount == 0) throw new ArgumentException("A correction changes the amount; 0 corrects nothing.", nameof(amount));
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return new(RewardKind.Correction, corrected.JobId, corrected.RoundId, corrected.TerminalId, corrected.EdgeId, amount, corrected.Currency,
-            reason, createdBy, at) { CorrectsEntryId = corrected.Id };
+            reason, createdBy, at) { CorrectsEntryId = corrected.Id, NeedsAcceptance = needsAcceptance };
     }
 
     public long Id { get; private set; }
@@ -73,6 +74,12 @@ public sealed class RewardEntry
     public int? PolicyRevision { get; private set; }
 
     public long? CorrectsEntryId { get; private set; }
+
+    /// <summary>
+    /// A correction above the acceptance threshold: it counts (in totals, budgets, payouts, exports) only once a
+    /// <see cref="CorrectionDecision"/> accepts it. Fixed when the line is written, so a later threshold changes nothing.
+    /// </summary>
+    public bool NeedsAcceptance { get; private set; }
 
     /// <summary>How the amount came about (a cap, a budget), or a correction's reason.</summary>
     public string Note { get; private set; }

@@ -33,7 +33,7 @@ public sealed class RoundRewarding(IDbContextFactory<FedDbContext> dbFactory, IL
 
         var now = clock.GetUtcNow();
         var quotes = accepted.Count == 0 ? [] : RewardCalculator.Quote(program.Policy, await ClaimsAsync(db, round, accepted, program.Policy, ct),
-            await SpentAsync(db.RewardEntries.Where(e => e.JobId == jobId), program.Policy, ct));
+            await SpentAsync(db.RewardEntries.ThatCount(db).Where(e => e.JobId == jobId), program.Policy, ct));
         db.RewardEntries.AddRange(quotes.Select(q => RewardEntry.ForResult(q, jobId, round.Id, program.Policy.Currency, program.PolicyRevision, now)));
         round.MarkRewarded(now);
         await db.SaveChangesAsync(ct);
@@ -58,7 +58,7 @@ public sealed class RoundRewarding(IDbContextFactory<FedDbContext> dbFactory, IL
             .ToDictionaryAsync(g => g.Key, g => g.Count(), ct);
         var earned = policy.CapPerTerminal is null
             ? []
-            : await db.RewardEntries.Where(e => e.JobId == round.JobId && e.Currency == policy.Currency && terminalIds.Contains(e.TerminalId))
+            : await db.RewardEntries.ThatCount(db).Where(e => e.JobId == round.JobId && e.Currency == policy.Currency && terminalIds.Contains(e.TerminalId))
                 .GroupBy(e => e.TerminalId)
                 .ToDictionaryAsync(g => g.Key, g => g.Sum(e => e.Amount), ct);
 

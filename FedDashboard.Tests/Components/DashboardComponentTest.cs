@@ -1,6 +1,7 @@
 using Bunit;
 using Bunit.TestDoubles;
 using FedDashboard.Core.Governance;
+using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
@@ -37,6 +38,7 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Host.Get<VersionDecisions>());
         Services.AddSingleton(Host.Get<JobControls>());
         Services.AddSingleton(Host.Get<LedgerCorrections>());
+        Services.AddSingleton(Host.Get<JobPolicyProposals>());
         Services.AddSingleton(Host.Get<IOptions<FleetOptions>>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddDashboardQueries();

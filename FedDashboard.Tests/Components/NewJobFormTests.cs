@@ -1,6 +1,7 @@
 using Bunit;
 using Bunit.TestDoubles;
 using FedDashboard.Components.Pages;
+using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -91,7 +92,25 @@ public sealed class NewJobFormTests : DashboardComponentTest
             Segmentation = Segmentation.PerTerminal,
         };
         Assert.Equal(expected, job.Settings);
-        Assert.True(job.Policy.AutoApprove);
+        Assert.False(job.Policy.AutoApprove);
         Assert.Equal(TestData.Operator.Name, job.CreatedBy);
+    }
+
+    [Fact]
+    public async Task Launch_AutoApproveTicked_JobStartsWithoutItAndAProposalWaitsForAnApprover()
+    {
+        var cut = Render<NewJob>();
+        TypeName(cut, "unattended job");
+        cut.Find("[data-field='AutoApprove'] input").Change(true);
+
+        Launch(cut);
+
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        cut.WaitForAssertion(() => Assert.Single(navigation.History));
+        var job = Assert.Single(await StoredJobsAsync());
+        Assert.False(job.Policy.AutoApprove);
+        await using var db = Host.Db();
+        var proposal = await db.JobPolicyProposals.AsNoTracking().SingleAsync();
+        Assert.Equal((job.Id, ProposalStatus.Pending, TestData.Operator.Name, true), (proposal.JobId, proposal.Status, proposal.ProposedBy, proposal.Policy.AutoApprove));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Persistence;
@@ -83,7 +84,7 @@ public sealed class PolicyChangesTests : IAsyncLifetime
     [Fact]
     public async Task JobPolicyEditor_NegativeTrimFraction_ErrorAtFieldAndNothingStored()
     {
-        var editor = new JobPolicyEditor(_host.Get<IDbContextFactory<FedDbContext>>(), Changes);
+        var editor = new JobPolicyEditor(_host.Get<IDbContextFactory<FedDbContext>>(), Changes, _host.Get<JobPolicyProposals>());
         var form = Assert.Single(await editor.LoadAsync());
         form.TrimFraction = -0.1;
 

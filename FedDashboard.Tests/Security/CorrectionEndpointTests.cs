@@ -17,6 +17,8 @@ public sealed class CorrectionEndpointTests(DashboardProcess dashboard) : IAsync
     {
         await dashboard.EnsureUserAsync("vic", Roles.Viewer);
         await dashboard.EnsureUserAsync("olga", Roles.Operator);
+        await dashboard.EnsureUserAsync("april", Roles.Approver);
+        await dashboard.EnsureUserAsync("opal", Roles.Operator, Roles.Approver);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -49,6 +51,28 @@ public sealed class CorrectionEndpointTests(DashboardProcess dashboard) : IAsync
         Assert.Equal((entry.Id, -0.25m, "SEK", "olga"),
             (line.GetProperty("corrects").GetInt64(), line.GetProperty("amount").GetDecimal(), line.GetProperty("currency").GetString(), line.GetProperty("createdBy").GetString()));
         Assert.Equal(1, await CorrectionsOfAsync(entry.Id));
+    }
+
+    [Fact]
+    public async Task Accept_LargeCorrectionByItsAuthor_ForbiddenAuditedThenAnotherApproverAccepts()
+    {
+        var entry = await EntryAsync();
+        var created = await PostAsync("opal", entry.Id, new { amount = 25m, reason = "Lost uploads" });
+        var line = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(line.GetProperty("needsAcceptance").GetBoolean());
+        var id = line.GetProperty("id").GetInt64();
+
+        using var author = (await SignedInClient.SignInAsync(dashboard.BaseAddress, "opal")).Client;
+        var own = await author.PostAsJsonAsync($"api/rewards/corrections/{id}/accept", new { comment = "mine" });
+        using var approver = (await SignedInClient.SignInAsync(dashboard.BaseAddress, "april")).Client;
+        var other = await approver.PostAsJsonAsync($"api/rewards/corrections/{id}/accept", new { comment = "checked" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.Contains($"opal may not accept correction {id}, which they made themselves.", await own.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        await using var db = dashboard.Db();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Actor == "opal" && e.Action == AuditAction.CorrectionAccepted && e.Outcome == AuditOutcome.Refused));
+        Assert.True((await db.CorrectionDecisions.SingleAsync(d => d.CorrectionId == id)).Accepted);
     }
 
     [Fact]

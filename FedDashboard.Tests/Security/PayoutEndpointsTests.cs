@@ -114,6 +114,27 @@ public sealed class PayoutEndpointsTests(DashboardProcess dashboard) : IAsyncLif
     }
 
     [Fact]
+    public async Task Approve_ByTheAuthorOfACorrectionItHolds_ForbiddenAuditedAndAnotherApproverMay()
+    {
+        var entries = await dashboard.AddRewardsAsync("ISK", 2);
+        using (var author = await ClientAsync("opal"))
+        {
+            var corrected = await author.PostAsJsonAsync($"api/rewards/entries/{entries[0].Id}/corrections", new { amount = 0.5m, reason = "Missed samples" });
+            Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        }
+        var id = await BatchAsync("ISK");
+        using var client = await ClientAsync("opal");
+
+        var response = await client.PostAsJsonAsync($"api/payouts/{id}/approve", new { comment = "fine" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains($"opal may not approve payout batch {id}, which holds a correction they made.", await response.Content.ReadAsStringAsync());
+        Assert.True(await RefusalAuditedAsync("opal", AuditAction.PayoutBatchApproved));
+        using var other = await ClientAsync("april");
+        Assert.Equal(HttpStatusCode.OK, (await other.PostAsJsonAsync($"api/payouts/{id}/approve", new { comment = "fine" })).StatusCode);
+    }
+
+    [Fact]
     public async Task Approve_AsOperator_Forbidden()
     {
         var id = await BatchAsync("SEK");

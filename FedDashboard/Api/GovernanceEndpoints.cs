@@ -1,4 +1,5 @@
 using FedDashboard.Core.Governance;
+using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Security;
 
@@ -8,7 +9,7 @@ namespace FedDashboard.Api;
 public sealed record DecisionRequest(string? Comment);
 
 /// <summary>
-/// Version decisions and job controls over HTTP, for scripts and other tools. Core checks the caller's roles and part
+/// Version decisions, job controls and decisions on proposed job policy changes over HTTP, for scripts and other tools. Core checks the caller's roles and part
 /// in the matter: a refusal is 403 (and audited), an illegal move 409, both with the reason.
 /// </summary>
 public static class GovernanceEndpoints
@@ -32,12 +33,20 @@ public static class GovernanceEndpoints
             CoreOutcomes.RunAsync(() => controls.ResumeAsync(id, CurrentActor.Of(http.User), ct), Ok));
         jobs.MapPost("/abort", (int id, HttpContext http, JobControls controls, CancellationToken ct) =>
             CoreOutcomes.RunAsync(() => controls.AbortAsync(id, CurrentActor.Of(http.User), ct), Ok));
+
+        var proposals = app.MapGroup("/api/policy-proposals/{id:int}").RequireAuthorization();
+        proposals.MapPost("/accept", (int id, DecisionRequest? request, HttpContext http, JobPolicyProposals decisions, CancellationToken ct) =>
+            CoreOutcomes.RunAsync(() => decisions.AcceptAsync(CurrentActor.Of(http.User), id, request?.Comment, ct), Ok));
+        proposals.MapPost("/reject", (int id, DecisionRequest? request, HttpContext http, JobPolicyProposals decisions, CancellationToken ct) =>
+            CoreOutcomes.RunAsync(() => decisions.RejectAsync(CurrentActor.Of(http.User), id, request?.Comment, ct), Ok));
         return app;
     }
 
     private static IResult Ok(ModelVersion version) => Results.Ok(VersionView.Of(version));
 
     private static IResult Ok(TrainingJob job) => Results.Ok(JobView.Of(job));
+
+    private static IResult Ok(JobPolicyProposal proposal) => Results.Ok(ProposalView.Of(proposal));
 
     private sealed record VersionView(int Id, int JobId, string Label, string Status, string? DecidedBy, string? Comment)
     {
@@ -47,5 +56,10 @@ public static class GovernanceEndpoints
     private sealed record JobView(int Id, string Name, string Status, string? EndReason)
     {
         public static object Of(TrainingJob j) => new JobView(j.Id, j.Name, j.Status.ToString(), j.EndReason);
+    }
+
+    private sealed record ProposalView(int Id, int JobId, string Status, string ProposedBy, string Relaxations, string? DecidedBy, string? Comment)
+    {
+        public static object Of(JobPolicyProposal p) => new ProposalView(p.Id, p.JobId, p.Status.ToString(), p.ProposedBy, p.Relaxations, p.DecidedBy, p.DecisionComment);
     }
 }

@@ -9,7 +9,7 @@ namespace FedDashboard.Api;
 
 /// <summary>
 /// The ledger as CSV or XLSX for finance, filtered by <see cref="LedgerFilter"/>'s query (any signed-in user; 400 for
-/// a bad filter, 404 when it matches no entry), and corrections of its lines (operators).
+/// a bad filter, 404 when it matches no entry), corrections of its lines (operators), and approvers' decisions on large corrections.
 /// </summary>
 public static class RewardEndpoints
 {
@@ -18,6 +18,9 @@ public static class RewardEndpoints
 
     /// <summary>Operators correct a ledger line by adding a signed one (R2); 400/403/404 with the reason.</summary>
     public const string CorrectionsPath = "/api/rewards/entries/{id:long}/corrections";
+
+    /// <summary>Approvers accept or reject a correction above the acceptance threshold: <c>/accept</c>, <c>/reject</c> with a comment.</summary>
+    public const string CorrectionDecisionsPath = "/api/rewards/corrections/{id:long}";
 
     private const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -29,10 +32,17 @@ public static class RewardEndpoints
             ExportAsync(http, dbFactory, XlsxContentType, "xlsx", LedgerExport.WriteXlsxAsync, ct)).RequireAuthorization().RequireRateLimiting(ExportLimits.Policy);
         app.MapPost(CorrectionsPath, (long id, CorrectionRequest request, HttpContext http, LedgerCorrections corrections, CancellationToken ct) =>
             CoreOutcomes.RunAsync(() => corrections.CorrectAsync(CurrentActor.Of(http.User), id, request.Amount, request.Reason ?? "", ct),
-                line => Results.Created($"/api/rewards/entries/{line.Id}", new CorrectionView(line.Id, line.CorrectsEntryId!.Value, line.Amount, line.Currency, line.Note, line.CreatedBy, line.CreatedAt))))
+                line => Results.Created($"/api/rewards/entries/{line.Id}", new CorrectionView(line.Id, line.CorrectsEntryId!.Value, line.Amount, line.Currency, line.Note, line.CreatedBy, line.CreatedAt, line.NeedsAcceptance))))
             .RequireAuthorization();
+        var decisions = app.MapGroup(CorrectionDecisionsPath).RequireAuthorization();
+        decisions.MapPost("/accept", (long id, DecisionRequest? request, HttpContext http, LedgerCorrections corrections, CancellationToken ct) =>
+            CoreOutcomes.RunAsync(() => corrections.AcceptAsync(CurrentActor.Of(http.User), id, request?.Comment, ct), Ok));
+        decisions.MapPost("/reject", (long id, DecisionRequest? request, HttpContext http, LedgerCorrections corrections, CancellationToken ct) =>
+            CoreOutcomes.RunAsync(() => corrections.RejectAsync(CurrentActor.Of(http.User), id, request?.Comment, ct), Ok));
         return app;
     }
+
+    private static IResult Ok(CorrectionDecision d) => Results.Ok(new CorrectionDecisionView(d.CorrectionId, d.Accepted, d.DecidedBy, d.Comment, d.DecidedAt));
 
     private static async Task ExportAsync(HttpContext http, IDbContextFactory<FedDbContext> dbFactory, string contentType, string extension,
         Func<IAsyncEnumerable<LedgerRow>, Stream, CancellationToken, Task> write, CancellationToken ct)
@@ -60,4 +70,6 @@ public static class RewardEndpoints
 /// <summary>What a correction adds to a ledger line (negative to take back), and why.</summary>
 public sealed record CorrectionRequest(decimal Amount, string? Reason);
 
-public sealed record CorrectionView(long Id, long Corrects, decimal Amount, string Currency, string Reason, string CreatedBy, DateTimeOffset CreatedAt);
+public sealed record CorrectionView(long Id, long Corrects, decimal Amount, string Currency, string Reason, string CreatedBy, DateTimeOffset CreatedAt, bool NeedsAcceptance);
+
+public sealed record CorrectionDecisionView(long Correction, bool Accepted, string DecidedBy, string? Comment, DateTimeOffset DecidedAt);

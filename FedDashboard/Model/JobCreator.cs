@@ -23,7 +23,9 @@ public sealed class JobCreator(JobLauncher launcher)
         try
         {
             var job = await launcher.LaunchAsync(name, form.ToSettings(), form.ToPolicy(), actor, ct);
-            return new(job.Id, $"Job \"{job.Name}\" (#{job.Id}) started.");
+            return new(job.Id, form.AutoApprove
+                ? $"Job \"{job.Name}\" (#{job.Id}) started; an approver decides on its versions until an approver other than you accepts the proposed auto-approve (Policies page)."
+                : $"Job \"{job.Name}\" (#{job.Id}) started.");
         }
         catch (AccessDeniedException e)
         {

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,11 @@ public sealed class JobPageQueries(IDbContextFactory<FedDbContext> dbFactory)
         if (await db.JobSummaryAsync(jobId, ct) is not { } job) return null;
         var round = await db.LatestRoundSummaryAsync(job.Id, ct);
         var published = await db.ModelVersions.Where(v => v.Id == job.PublishedVersionId).Select(v => v.Number).SingleOrDefaultAsync(ct);
-        return new JobPageState(job, round?.Number, round?.Phase, published);
+        var proposal = await db.JobPolicyProposals.Where(p => p.JobId == job.Id && p.Status == ProposalStatus.Pending)
+            .Select(p => new { p.ProposedBy, p.ProposedAt, p.Relaxations })
+            .SingleOrDefaultAsync(ct);
+        return new JobPageState(job, round?.Number, round?.Phase, published, proposal is null ? null
+            : $"{proposal.ProposedBy} proposed on {proposal.ProposedAt.ToLocalTime():yyyy-MM-dd HH:mm} a change that {proposal.Relaxations}. " +
+              $"It waits for an approver other than {proposal.ProposedBy} (Policies page); the policy above holds until then.");
     }
 }

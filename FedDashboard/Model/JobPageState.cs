@@ -3,4 +3,5 @@ using FedDashboard.Core.Orchestration;
 namespace FedDashboard.Model;
 
 /// <summary>What the job page shows when it opens, read from the database.</summary>
-public sealed record JobPageState(JobSummary Job, int? RoundNumber, RoundPhase? RoundPhase, int? PublishedNumber);
+/// <param name="Proposal">The job's policy change waiting for an approver, in words, or null.</param>
+public sealed record JobPageState(JobSummary Job, int? RoundNumber, RoundPhase? RoundPhase, int? PublishedNumber, string? Proposal = null);

@@ -9,6 +9,12 @@ public sealed class JobPolicyForm : PolicyForm
     public required int JobId { get; init; }
     public required string JobName { get; init; }
 
+    /// <summary>Who started the job: they may not accept a proposal to approve its versions automatically.</summary>
+    public required string JobCreatedBy { get; init; }
+
+    /// <summary>The change waiting for an approver, or null; the fields show the policy in effect.</summary>
+    public PendingProposal? Proposal { get; set; }
+
     public AggregationRule Aggregation { get; set; }
     public double TrimFraction { get; set; }
     public double ClipFactor { get; set; }
@@ -26,7 +32,7 @@ public sealed class JobPolicyForm : PolicyForm
 
     public static JobPolicyForm From(TrainingJob job)
     {
-        var form = new JobPolicyForm { JobId = job.Id, JobName = job.Name };
+        var form = new JobPolicyForm { JobId = job.Id, JobName = job.Name, JobCreatedBy = job.CreatedBy };
         form.Reset(job.Policy, job.PolicyRevision, job.PolicyChangedAt);
         return form;
     }

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Model;
 
 /// <summary>
-/// Which ledger entries a report or export covers; an empty field does not filter. The same query text drives the
+/// Which ledger entries a report or export covers, of those that count (a correction awaiting or refused acceptance
+/// does not); an empty field does not filter. The same query text drives the
 /// export endpoints and the page's export links, so both always cover the same entries.
 /// </summary>
 public sealed record LedgerFilter
@@ -35,7 +36,7 @@ public sealed record LedgerFilter
 
     public IQueryable<RewardEntry> Apply(FedDbContext db)
     {
-        var entries = db.RewardEntries.AsNoTracking();
+        var entries = db.RewardEntries.AsNoTracking().ThatCount(db);
         if (From is { } from) entries = entries.Where(e => e.CreatedAt >= from);
         if (To is { } to) entries = entries.Where(e => e.CreatedAt < to);
         if (JobId is { } job) entries = entries.Where(e => e.JobId == job);

@@ -40,8 +40,8 @@ public sealed class NewJobForm
 
     public bool HasError(string field) => _errors.ContainsKey(field);
 
-    /// <summary>The settings' own defaults, except that versions are approved automatically.</summary>
-    public static NewJobForm Default() => From(new TrainingSettings(), JobPolicy.Default with { AutoApprove = true });
+    /// <summary>The settings' and the job policy's own defaults: an approver decides on each version.</summary>
+    public static NewJobForm Default() => From(new TrainingSettings(), JobPolicy.Default);
 
     public static NewJobForm From(TrainingSettings s, JobPolicy policy) => new()
     {
@@ -86,7 +86,10 @@ public sealed class NewJobForm
         Segmentation = Segmentation,
     };
 
-    /// <summary>The policy the job starts with: the form's termination and approval fields over the defaults; operators refine it on the Policies page.</summary>
+    /// <summary>
+    /// The policy the operator asks for: the form's termination and approval fields over the defaults; operators refine it on the
+    /// Policies page. The job starts without auto-approve; asking for it proposes it (<see cref="JobLauncher"/>).
+    /// </summary>
     public JobPolicy ToPolicy() => JobPolicy.Default with
     {
         AutoApprove = AutoApprove,

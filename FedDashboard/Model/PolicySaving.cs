@@ -8,6 +8,9 @@ public enum PolicySaveOutcome
 {
     Saved,
 
+    /// <summary>The change relaxes the policy: stored as a proposal for an approver other than the user; the policy is unchanged.</summary>
+    Proposed,
+
     /// <summary>The policy breaks a rule; the form shows the errors at their fields and nothing was stored.</summary>
     Invalid,
 
@@ -50,6 +53,9 @@ internal static class PolicySaving
             case PolicyChangeOutcome.Conflict:
                 return new(PolicySaveOutcome.Conflict,
                     $"{name}'s policy was changed by someone else while you edited it; nothing was saved. Reload to see their version, then apply your change again.");
+            case PolicyChangeOutcome.Proposed:
+                return new(PolicySaveOutcome.Proposed,
+                    $"{name}: this change {change.Relaxations}, so it was stored as a proposal; it takes effect only when an approver other than you accepts it. Until then the policy stays at revision {change.Revision}.");
             default:
                 reset(change);
                 return new(PolicySaveOutcome.Saved, $"{name}: policy revision {change.Revision} saved; it takes effect from the next round.");

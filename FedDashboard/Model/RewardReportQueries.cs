@@ -74,7 +74,7 @@ public sealed class RewardReportQueries(IDbContextFactory<FedDbContext> dbFactor
     private static async Task<List<JobBudgetStatus>> BudgetsAsync(FedDbContext db, IQueryable<RewardEntry> entries, string currency, CancellationToken ct)
     {
         var jobIds = entries.Select(e => e.JobId).Distinct();
-        var sums = from e in db.RewardEntries.Where(e => jobIds.Contains(e.JobId))
+        var sums = from e in db.RewardEntries.ThatCount(db).Where(e => jobIds.Contains(e.JobId))
                    group e by e.JobId into g
                    select new
                    {

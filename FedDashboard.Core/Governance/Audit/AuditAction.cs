@@ -22,4 +22,10 @@ public enum AuditAction
     PayoutBatchApproved,
     PayoutBatchRejected,
     PayoutBatchPaid,
+    PolicyProposed,
+    PolicyProposalAccepted,
+    PolicyProposalRejected,
+    PolicyProposalSuperseded,
+    CorrectionAccepted,
+    CorrectionRejected,
 }

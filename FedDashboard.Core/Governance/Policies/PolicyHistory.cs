@@ -6,7 +6,7 @@ namespace FedDashboard.Core.Governance.Policies;
 
 /// <summary>
 /// A policy's version history, read from the audit log: every change is audited with the policy before and after in
-/// the same commit, so the log is the history and nothing is stored twice.
+/// the same commit (an accepted proposal too), so the log is the history and nothing is stored twice.
 /// </summary>
 public static class PolicyHistory
 {
@@ -14,7 +14,7 @@ public static class PolicyHistory
     {
         var subjectId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return db.AuditEntries
-            .Where(e => e.Action == AuditAction.PolicyChanged && e.Outcome == AuditOutcome.Done && e.Subject == subject && e.SubjectId == subjectId)
+            .Where(e => (e.Action == AuditAction.PolicyChanged || e.Action == AuditAction.PolicyProposalAccepted) && e.Outcome == AuditOutcome.Done && e.Subject == subject && e.SubjectId == subjectId)
             .OrderByDescending(e => e.Id)
             .Select(e => new PolicyRevisionRecord(e.At, e.Actor, e.Detail, e.Before, e.After))
             .ToListAsync(ct);

@@ -151,6 +151,68 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("ModelVersions");
                 });
 
+            modelBuilder.Entity("FedDashboard.Core.Governance.Proposals.JobPolicyProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BaseRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Relaxations")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.ToTable("JobPolicyProposals");
+                });
+
             modelBuilder.Entity("FedDashboard.Core.Orchestration.EdgeAggregate", b =>
                 {
                     b.Property<int>("Id")
@@ -535,6 +597,31 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("TrainingJobs");
                 });
 
+            modelBuilder.Entity("FedDashboard.Core.Rewards.CorrectionDecision", b =>
+                {
+                    b.Property<long>("CorrectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("CorrectionId");
+
+                    b.ToTable("CorrectionDecisions");
+                });
+
             modelBuilder.Entity("FedDashboard.Core.Rewards.Payouts.PayoutBatch", b =>
                 {
                     b.Property<int>("Id")
@@ -692,6 +779,9 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("NeedsAcceptance")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Note")
                         .IsRequired()
@@ -1178,6 +1268,15 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("FedDashboard.Core.Governance.Proposals.JobPolicyProposal", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Orchestration.TrainingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FedDashboard.Core.Orchestration.EdgeAggregate", b =>
                 {
                     b.HasOne("FedDashboard.Core.Topology.EdgeServer", null)
@@ -1265,6 +1364,15 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("PublishedVersionId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Rewards.CorrectionDecision", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Rewards.RewardEntry", null)
+                        .WithOne()
+                        .HasForeignKey("FedDashboard.Core.Rewards.CorrectionDecision", "CorrectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FedDashboard.Core.Rewards.Payouts.PayoutBatchItem", b =>

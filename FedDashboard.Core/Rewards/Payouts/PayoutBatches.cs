@@ -11,7 +11,7 @@ namespace FedDashboard.Core.Rewards.Payouts;
 
 /// <summary>
 /// Payout batches (R3): an operator groups the unpaid entries of a period, edge or job; an approver who did not make the
-/// batch approves or rejects it (a rejection releases its entries); an operator or approver marks an approved batch paid
+/// batch, nor any correction it holds, approves or rejects it (a rejection releases its entries); an operator or approver marks an approved batch paid
 /// with the payment's reference, after which it never changes. Each step, and each refusal, is audited in the commit
 /// that makes it.
 /// </summary>
@@ -85,6 +85,13 @@ public sealed class PayoutBatches(IDbContextFactory<FedDbContext> dbFactory, Tim
             await db.DemandAsync(actor, actor.CanApprove, $"{verb} payout batch {id} without the approver role", action, AuditSubject.PayoutBatch, id, now, ct);
             // Nobody decides on what they asked for (S1).
             await db.DemandAsync(actor, actor.CanApproveFor(batch.CreatedBy), $"{verb} payout batch {id}, which they made themselves", action,
+                AuditSubject.PayoutBatch, id, now, ct);
+            // Nor on money they moved themselves: a correction's author does not release it for payment.
+            var correctionAuthors = await db.PayoutBatchItems.Where(i => i.BatchId == id && !i.Released)
+                .Join(db.RewardEntries.Where(e => e.Kind == RewardKind.Correction), i => i.EntryId, e => e.Id, (i, e) => e.CreatedBy)
+                .Distinct()
+                .ToListAsync(ct);
+            await db.DemandAsync(actor, correctionAuthors.All(actor.CanApproveFor), $"{verb} payout batch {id}, which holds a correction they made", action,
                 AuditSubject.PayoutBatch, id, now, ct);
         }, (batch, at) =>
         {

@@ -7,7 +7,8 @@ namespace FedDashboard.Core.Rewards.Payouts;
 /// <summary>
 /// The unpaid ledger entries a scope takes in one currency: one SQL condition shared by the preview and the batch's
 /// INSERT ... SELECT, so the count an operator is shown and the rows a batch takes are chosen alike. Unpaid means in no
-/// batch that still holds it (a rejected batch releases its entries); the bounds left empty do not apply.
+/// batch that still holds it (a rejected batch releases its entries); only entries that count are paid (a correction
+/// waiting for an approver's acceptance is not); the bounds left empty do not apply.
 /// </summary>
 internal sealed class UnpaidEntries(PayoutScope scope, string currency)
 {
@@ -40,6 +41,7 @@ internal sealed class UnpaidEntries(PayoutScope scope, string currency)
         {
             "e.\"Currency\" = @currency",
             "NOT EXISTS (SELECT 1 FROM \"PayoutBatchItems\" i WHERE i.\"EntryId\" = e.\"Id\" AND NOT i.\"Released\")",
+            CountingEntries.Sql,
         };
         var parameters = new List<object> { new NpgsqlParameter<string>("currency", currency) };
         if (scope.From is { } from) Add("e.\"CreatedAt\" >= @from", new NpgsqlParameter<DateTimeOffset>("from", from));

@@ -15,6 +15,7 @@ public partial class Policies : ComponentBase
     private int _activeJob;
     private bool _saving;
     private bool _canEdit;
+    private Core.Security.Actor _actor = Core.Security.Actor.Anonymous;
 
     [Inject] public required EdgePolicyEditor EdgeEditor { get; set; }
     [Inject] public required JobPolicyEditor JobEditor { get; set; }
@@ -35,7 +36,8 @@ public partial class Policies : ComponentBase
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender) return;
-        _canEdit = (await Actor.GetAsync()).CanOperate;
+        _actor = await Actor.GetAsync();
+        _canEdit = _actor.CanOperate;
         _edges = await EdgeEditor.LoadAsync();
         _jobs = await JobEditor.LoadAsync();
         _rewards = await RewardEditor.LoadAsync();
@@ -59,6 +61,27 @@ public partial class Policies : ComponentBase
             var result = await save();
             if (result.Outcome == PolicySaveOutcome.Conflict) _conflicts.Add(key);
             else _conflicts.Remove(key);
+            Snackbar.Add(result.Message, result.Outcome switch
+            {
+                PolicySaveOutcome.Saved => Severity.Success,
+                PolicySaveOutcome.Proposed => Severity.Info,
+                _ => Severity.Error,
+            });
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private async Task DecideAsync(JobPolicyForm form, bool accept, string? comment)
+    {
+        _saving = true;
+        try
+        {
+            var actor = await Actor.GetAsync();
+            var result = accept ? await JobEditor.AcceptAsync(form, actor, comment) : await JobEditor.RejectAsync(form, actor, comment);
+            _conflicts.Remove(JobKey(form));
             Snackbar.Add(result.Message, result.Outcome == PolicySaveOutcome.Saved ? Severity.Success : Severity.Error);
         }
         finally
