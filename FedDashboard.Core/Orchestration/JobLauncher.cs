@@ -1,9 +1,10 @@
-using FedDashboard.Core.Governance;
 using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Governance;
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed class JobLauncher(
         var now = clock.GetUtcNow();
         await db.DemandAsync(actor, actor.CanOperate, "start a training job", AuditAction.JobStarted, AuditSubject.Job, "new", now, ct);
         var fleetSize = await db.Terminals.CountAsync(ct);
-        if (fleetSize == 0) throw new InvalidOperationException("There are no terminals to train with; the fleet is empty.");
+        if (fleetSize == 0) throw new ConflictException("There are no terminals to train with; the fleet is empty.");
 
         var job = new TrainingJob(name, settings, policy, fleetSize, actor.Name, now);
         var initialHash = blobs.Put(ModelInitializer.Initial(new ModelSpec(settings.Model), settings.Seed));

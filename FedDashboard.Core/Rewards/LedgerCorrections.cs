@@ -1,5 +1,6 @@
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,25 +9,27 @@ namespace FedDashboard.Core.Rewards;
 /// <summary>Corrects a ledger line by adding a new one (R2): the ledger is never edited, so what was paid stays on record.</summary>
 public sealed class LedgerCorrections(IDbContextFactory<FedDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>The inputs' names in requests and on pages, for a refusal shown at its field.</summary>
+    public const string AmountField = "amount", ReasonField = "reason";
+
     /// <param name="amount">Added to what the entry paid; negative to take some back.</param>
     /// <exception cref="AccessDeniedException">The actor is not an operator (the refusal is audited).</exception>
-    /// <exception cref="KeyNotFoundException">No such entry.</exception>
-    /// <exception cref="ArgumentException">A zero amount or one with more than 4 decimals, a missing reason, or a correction of a correction.</exception>
+    /// <exception cref="NotFoundException">No such entry.</exception>
+    /// <exception cref="InvalidInputException">A zero amount or one with more than 4 decimals, a missing or too long reason, or a correction of a correction.</exception>
     public async Task<RewardEntry> CorrectAsync(Actor actor, long entryId, decimal amount, string reason, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         await db.DemandAsync(actor, actor.CanOperate, $"correct ledger entry {entryId}", AuditAction.RewardCorrected, AuditSubject.RewardEntry, entryId, now, ct);
-        var corrected = await db.RewardEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId, ct)
-            ?? throw new KeyNotFoundException($"There is no ledger entry {entryId}.");
-        // Messages without a parameter name: they are shown to the operator as they are.
-        if (corrected.Kind != RewardKind.Reward) throw new ArgumentException($"Ledger entry {entryId} is itself a correction; correct the reward it corrects.");
-        if (amount == 0) throw new ArgumentException("A correction adds or takes back an amount; 0 corrects nothing.");
+        if (amount == 0) throw new InvalidInputException("A correction adds or takes back an amount; 0 corrects nothing.", AmountField);
         if (Math.Round(amount, RewardCalculator.Decimals) != amount)
-            throw new ArgumentException($"Amounts have at most {RewardCalculator.Decimals} decimal places (was {amount}).");
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A correction needs a reason.");
+            throw new InvalidInputException($"Amounts have at most {RewardCalculator.Decimals} decimal places (was {amount}).", AmountField);
+        var why = TextInput.Required(reason, RewardEntry.MaxNoteLength, ReasonField, "A correction's reason", "A correction needs a reason.");
+        var corrected = await db.RewardEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId, ct)
+            ?? throw new NotFoundException($"There is no ledger entry {entryId}.");
+        if (corrected.Kind != RewardKind.Reward) throw new InvalidInputException($"Ledger entry {entryId} is itself a correction; correct the reward it corrects.");
 
-        var correction = RewardEntry.CorrectionOf(corrected, amount, reason.Trim(), actor.Name, now);
+        var correction = RewardEntry.CorrectionOf(corrected, amount, why, actor.Name, now);
         // The audit row names the new line's id, so the line is saved first; both commit together.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.RewardEntries.Add(correction);

@@ -1,8 +1,9 @@
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Rewards.Policies;
+using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Security;
 using FedDashboard.Core.Topology.Policies;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed class PolicyChanges(IDbContextFactory<FedDbContext> dbFactory, Tim
     private const int Attempts = 3;
 
     /// <exception cref="AccessDeniedException">The actor may not change policies (the refusal is audited).</exception>
-    /// <exception cref="ArgumentException">The policy breaks a rule; nothing changed.</exception>
+    /// <exception cref="InvalidInputException">The policy breaks a rule; nothing changed.</exception>
     private async Task<PolicyChange> ChangeAsync<THolder, TPolicy>(Actor actor, Func<FedDbContext, DbSet<THolder>> holders, AuditSubject subject,
         int id, string name, TPolicy policy, int expectedRevision, CancellationToken ct)
         where THolder : class, IPolicyHolder<TPolicy>
@@ -37,31 +38,21 @@ public sealed class PolicyChanges(IDbContextFactory<FedDbContext> dbFactory, Tim
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             await db.DemandAsync(actor, actor.CanOperate, $"change the policy of {name}", AuditAction.PolicyChanged, subject, id, clock.GetUtcNow(), ct);
-        for (var attempt = 1; ; attempt++)
+        // The row may change between reading and saving; the next attempt reads it again and still refuses a newer policy.
+        return await OptimisticRetry.RunAsync(Attempts, async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var holder = await holders(db).SingleOrDefaultAsync(h => h.Id == id, ct);
-            if (holder is null) return new(PolicyChangeOutcome.Missing);
+            if (holder is null) return new PolicyChange(PolicyChangeOutcome.Missing);
 
             // Against the policy revision the operator edited, not the row: a job's row also changes as its rounds run.
-            if (holder.PolicyRevision != expectedRevision) return new(PolicyChangeOutcome.Conflict);
+            if (holder.PolicyRevision != expectedRevision) return new PolicyChange(PolicyChangeOutcome.Conflict);
             var now = clock.GetUtcNow();
             var before = holder.Policy;
             holder.ChangePolicy(policy, now);
             db.Audit(actor, AuditAction.PolicyChanged, subject, id, before, holder.Policy, now, $"Revision {holder.PolicyRevision}");
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return new(PolicyChangeOutcome.Saved, holder.PolicyRevision, holder.PolicyChangedAt);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-            {
-                // The row changed between reading and saving; the next attempt reads it again and still refuses a newer policy.
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return new(PolicyChangeOutcome.Conflict);
-            }
-        }
+            await db.SaveChangesAsync(ct);
+            return new PolicyChange(PolicyChangeOutcome.Saved, holder.PolicyRevision, holder.PolicyChangedAt);
+        }, exhausted: () => new PolicyChange(PolicyChangeOutcome.Conflict));
     }
 }
