@@ -27,10 +27,11 @@ public static class RewardEndpoints
             ExportAsync(http, dbFactory, "text/csv; charset=utf-8", "csv", LedgerExport.WriteCsvAsync, ct)).RequireAuthorization();
         app.MapGet(LedgerXlsxPath, (HttpContext http, IDbContextFactory<FedDbContext> dbFactory, CancellationToken ct) =>
             ExportAsync(http, dbFactory, XlsxContentType, "xlsx", LedgerExport.WriteXlsxAsync, ct)).RequireAuthorization();
-        app.MapPost(CorrectionsPath, (long id, CorrectionRequest request, HttpContext http, LedgerCorrections corrections, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => corrections.CorrectAsync(CurrentActor.Of(http.User), id, request.Amount, request.Reason ?? "", ct),
-                line => Results.Created($"/api/rewards/entries/{line.Id}", new CorrectionView(line.Id, line.CorrectsEntryId!.Value, line.Amount, line.Currency, line.Note, line.CreatedBy, line.CreatedAt))))
-            .RequireAuthorization();
+        app.MapPost(CorrectionsPath, async (long id, CorrectionRequest request, HttpContext http, LedgerCorrections corrections, CancellationToken ct) =>
+        {
+            var line = await corrections.CorrectAsync(CurrentActor.Of(http.User), id, request.Amount, request.Reason ?? "", ct);
+            return Results.Created($"/api/rewards/entries/{line.Id}", new CorrectionView(line.Id, line.CorrectsEntryId!.Value, line.Amount, line.Currency, line.Note, line.CreatedBy, line.CreatedAt));
+        }).RequireAuthorization();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;
 
 namespace FedDashboard.Model;
@@ -29,7 +30,7 @@ public sealed class JobCreator(JobLauncher launcher)
         {
             return new(null, $"The job was not started: {e.Message}");
         }
-        catch (InvalidOperationException e)
+        catch (ConflictException e)
         {
             // The launcher's one refusal the form cannot prevent: an empty fleet.
             return new(null, $"The job was not started: {e.Message}");

@@ -20,4 +20,7 @@ public enum AuditAction
     PayoutBatchApproved,
     PayoutBatchRejected,
     PayoutBatchPaid,
+
+    /// <summary>A request or page action refused for bad input, an illegal move or a cross-site origin (<see cref="RefusalLog"/>).</summary>
+    RequestRefused,
 }
