@@ -98,9 +98,10 @@ public sealed class ModelVersion
 
     private void Decide(ModelVersionStatus status, string by, string? comment, DateTimeOffset at)
     {
+        // The input first: what was typed is wrong whatever state the version is in.
+        var trimmed = TextInput.Optional(comment, MaxCommentLength, CommentField, "A comment");
         if (Status != ModelVersionStatus.PendingApproval) throw new ConflictException($"Only a version pending approval can be approved or rejected; {Standing}.");
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        var trimmed = TextInput.Optional(comment, MaxCommentLength, CommentField, "A comment");
         Status = status;
         DecidedBy = by;
         DecisionComment = trimmed;

@@ -1,5 +1,6 @@
-using Bunit;
 using Bunit.TestDoubles;
+using Bunit;
+using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Options;
@@ -12,8 +13,8 @@ using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MudBlazor;
 using MudBlazor.Services;
+using MudBlazor;
 
 namespace FedDashboard.Tests.Components;
 
@@ -37,6 +38,7 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Host.Get<VersionDecisions>());
         Services.AddSingleton(Host.Get<JobControls>());
         Services.AddSingleton(Host.Get<LedgerCorrections>());
+        Services.AddSingleton(Host.Get<RefusalLog>());
         Services.AddSingleton(Host.Get<IOptions<FleetOptions>>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddDashboardQueries();

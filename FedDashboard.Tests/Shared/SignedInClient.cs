@@ -1,13 +1,21 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using FedDashboard.Security;
 
 namespace FedDashboard.Tests.Shared;
 
-/// <summary>An HTTP client that signed in through the sign-in form, as a browser does, and keeps the cookie.</summary>
+/// <summary>
+/// An HTTP client that signed in through the sign-in form, as a browser does, and keeps the cookie; like any legitimate
+/// script it sends the header that shows its requests are not a cross-site form.
+/// </summary>
 public static partial class SignedInClient
 {
-    public static HttpClient Anonymous(Uri baseAddress, CookieContainer? cookies = null) =>
-        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    public static HttpClient Anonymous(Uri baseAddress, CookieContainer? cookies = null)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Add(CrossSiteRequestGuard.HeaderName, "1");
+        return client;
+    }
 
     public static async Task<(HttpClient Client, CookieContainer Cookies)> SignInAsync(Uri baseAddress, string userName)
     {
