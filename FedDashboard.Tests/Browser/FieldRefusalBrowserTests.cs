@@ -13,7 +13,8 @@ public sealed class FieldRefusalBrowserTests(DashboardProcess dashboard) : Opera
     {
         var entry = (await Dashboard.AddRewardsAsync("SEK", 1)).Single();
         var page = await SignedInAsync("olga");
-        await page.GotoAsync(new Uri(Dashboard.BaseAddress, $"terminals/{entry.TerminalId}").ToString());
+        // Network idle: the circuit is connected and has rendered, so the buttons act (before that the page is only prerendered).
+        await page.GotoAsync(new Uri(Dashboard.BaseAddress, $"terminals/{entry.TerminalId}").ToString(), new() { WaitUntil = WaitUntilState.NetworkIdle });
 
         await page.Locator($"[data-line='{entry.Id}']").Locator("xpath=..").Locator("[data-action='correct']").ClickAsync();
         await page.Locator("[data-field='amount'] input").FillAsync("0.5");

@@ -26,13 +26,9 @@ public sealed class JobCreator(JobLauncher launcher)
             var job = await launcher.LaunchAsync(name, form.ToSettings(), form.ToPolicy(), actor, ct);
             return new(job.Id, $"Job \"{job.Name}\" (#{job.Id}) started.");
         }
-        catch (AccessDeniedException e)
+        catch (Exception e) when (e is AccessDeniedException or ConflictException or InvalidInputException)
         {
-            return new(null, $"The job was not started: {e.Message}");
-        }
-        catch (ConflictException e)
-        {
-            // The launcher's one refusal the form cannot prevent: an empty fleet.
+            // An empty fleet is the launcher's one refusal the form cannot prevent besides the roles; bad input the form missed is said the same way.
             return new(null, $"The job was not started: {e.Message}");
         }
     }
