@@ -11,6 +11,9 @@ using MudBlazor.Services;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // Outside Development too (./fed run serves Production from the build output): the libraries' files (MudBlazor,
+    // blazor.web.js) are found through the build's manifest; a published app has no such manifest and is unaffected.
+    builder.WebHost.UseStaticWebAssets();
     builder.Services.AddSingleton<ILivePublisher, HubLivePublisher>();
     builder.AddFedCore();
     builder.Services.AddFedSignIn();
@@ -20,23 +23,27 @@ try
     builder.Services.AddHostedService<LiveHubRelay>();
     builder.Services.AddSingleton<LiveHubSessions>().AddHostedService(sp => sp.GetRequiredService<LiveHubSessions>());
     builder.Services.AddDashboardQueries();
+    builder.Services.AddRefusalHandling();
 
     var app = builder.Build();
     await FedStartup.PrepareAsync(app.Services);
 
+    // Development shows the developer exception page instead; ./fed run serves Production unless asked (--dev).
     if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseMiddleware<MustChangePasswordRedirect>();
     app.UseRateLimiter();
+    app.UseMiddleware<CrossSiteRequestGuard>();
     app.UseAntiforgery();
     app.MapStaticAssets();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-    app.MapAccountEndpoints();
-    app.MapAuditEndpoints();
-    app.MapRewardEndpoints();
-    app.MapGovernanceEndpoints();
-    app.MapPayoutEndpoints();
+    var endpoints = app.MapGroup("").AddEndpointFilter<RefusalFilter>();
+    endpoints.MapAccountEndpoints();
+    endpoints.MapAuditEndpoints();
+    endpoints.MapRewardEndpoints();
+    endpoints.MapGovernanceEndpoints();
+    endpoints.MapPayoutEndpoints();
     app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveHub);
     app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireAdministratorsFilter()] })
         .RequireAuthorization(Policies.Administrators);

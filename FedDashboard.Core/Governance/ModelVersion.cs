@@ -1,3 +1,5 @@
+using FedDashboard.Core.Refusals;
+
 namespace FedDashboard.Core.Governance;
 
 /// <summary>
@@ -84,17 +86,25 @@ public sealed class ModelVersion
         };
     }
 
+    /// <summary>The longest comment an approval or a rejection keeps (the column's size).</summary>
+    public const int MaxCommentLength = 2000;
+
+    /// <summary>The comment's name in requests and on pages, for a refusal shown at its field.</summary>
+    public const string CommentField = "comment";
+
     public void Approve(string by, string? comment, DateTimeOffset at) => Decide(ModelVersionStatus.Approved, by, comment, at);
 
     public void Reject(string by, string? comment, DateTimeOffset at) => Decide(ModelVersionStatus.Rejected, by, comment, at);
 
     private void Decide(ModelVersionStatus status, string by, string? comment, DateTimeOffset at)
     {
-        if (Status != ModelVersionStatus.PendingApproval) throw new InvalidOperationException($"Only a version pending approval can be approved or rejected; {Standing}.");
+        // The input first: what was typed is wrong whatever state the version is in.
+        var trimmed = TextInput.Optional(comment, MaxCommentLength, CommentField, "A comment");
+        if (Status != ModelVersionStatus.PendingApproval) throw new ConflictException($"Only a version pending approval can be approved or rejected; {Standing}.");
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         Status = status;
         DecidedBy = by;
-        DecisionComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        DecisionComment = trimmed;
         DecidedAt = at;
     }
 }

@@ -2,6 +2,7 @@ using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,9 @@ namespace FedDashboard.Core.Governance;
 /// the separation of duties already holds, since what is published was approved by someone who did not start the job.
 /// </remarks>
 /// <exception cref="AccessDeniedException">The actor may not make the move; the refusal is recorded and nothing else changes.</exception>
-/// <exception cref="InvalidOperationException">The version does not exist, the move is illegal from its state, or it changed meanwhile; nothing changes.</exception>
+/// <exception cref="NotFoundException">The version does not exist.</exception>
+/// <exception cref="ConflictException">The move is illegal from the version's state, or it changed meanwhile; nothing changes.</exception>
+/// <exception cref="InvalidInputException">The comment is too long; nothing changes.</exception>
 public sealed class VersionDecisions(IDbContextFactory<FedDbContext> dbFactory, ILivePublisher live, TimeProvider clock)
 {
     public Task<ModelVersion> ApproveAsync(int versionId, Actor actor, string? comment, CancellationToken ct = default) =>
@@ -46,7 +49,7 @@ public sealed class VersionDecisions(IDbContextFactory<FedDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var version = await db.ModelVersions.SingleOrDefaultAsync(v => v.Id == versionId, ct)
-            ?? throw new InvalidOperationException($"Model version {versionId} does not exist.");
+            ?? throw new NotFoundException($"Model version {versionId} does not exist.");
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == version.JobId, ct);
         var now = clock.GetUtcNow();
         var what = $"{verb} {version.Label} of job \"{job.Name}\"";
@@ -62,7 +65,7 @@ public sealed class VersionDecisions(IDbContextFactory<FedDbContext> dbFactory, 
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new InvalidOperationException($"{version.Label} or its job changed meanwhile; reload to see where they stand.");
+            throw new ConflictException($"{version.Label} or its job changed meanwhile; reload to see where they stand.");
         }
         var round = version.RoundId is { } roundId ? await db.Rounds.Where(r => r.Id == roundId).Select(r => (int?)r.Number).SingleAsync(ct) : null;
         await live.PublishAsync(new ModelVersionChanged(version.JobId, version.Id, version.Number, round, version.TestAccuracy, version.TestLoss, version.Status, now));

@@ -1,6 +1,7 @@
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,8 @@ namespace FedDashboard.Core.Orchestration;
 /// so no terminal keeps training for the job.
 /// </summary>
 /// <exception cref="AccessDeniedException">The actor may not operate jobs; the refusal is recorded and nothing else changes.</exception>
-/// <exception cref="InvalidOperationException">The job does not exist or is not in a state the move applies to; nothing changes.</exception>
+/// <exception cref="NotFoundException">The job does not exist.</exception>
+/// <exception cref="ConflictException">The job is not in a state the move applies to, or kept changing under every attempt; nothing changes.</exception>
 public sealed class JobControls(IDbContextFactory<FedDbContext> dbFactory, IRoundScheduler scheduler, ILivePublisher live, TimeProvider clock)
 {
     /// <summary>A round or a terminal may change the job's rows at the same moment; the move is then tried on the new state.</summary>
@@ -63,32 +65,17 @@ public sealed class JobControls(IDbContextFactory<FedDbContext> dbFactory, IRoun
         return round;
     }
 
-    private async Task<TrainingJob> MoveAsync(int jobId, Actor actor, AuditAction action, string verb,
-        Func<FedDbContext, TrainingJob, DateTimeOffset, Task> move, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryMoveAsync(jobId, actor, action, verb, move, ct);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-            {
-                // Nothing was saved: read the job again and decide on its new state, which may refuse the move.
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new InvalidOperationException($"Job {jobId} changed under each of {Attempts} attempts to {verb} it; try again.");
-            }
-        }
-    }
+    private Task<TrainingJob> MoveAsync(int jobId, Actor actor, AuditAction action, string verb,
+        Func<FedDbContext, TrainingJob, DateTimeOffset, Task> move, CancellationToken ct) =>
+        OptimisticRetry.RunAsync(Attempts, () => TryMoveAsync(jobId, actor, action, verb, move, ct),
+            exhausted: () => throw new ConflictException($"Job {jobId} changed under each of {Attempts} attempts to {verb} it; try again."));
 
     private async Task<TrainingJob> TryMoveAsync(int jobId, Actor actor, AuditAction action, string verb,
         Func<FedDbContext, TrainingJob, DateTimeOffset, Task> move, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var job = await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct)
-            ?? throw new InvalidOperationException($"Training job {jobId} does not exist.");
+            ?? throw new NotFoundException($"Training job {jobId} does not exist.");
         var now = clock.GetUtcNow();
         await db.DemandAsync(actor, actor.CanOperate, $"{verb} job \"{job.Name}\" without the operator role", action, AuditSubject.Job, jobId, now, ct);
 

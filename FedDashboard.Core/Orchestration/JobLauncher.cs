@@ -1,10 +1,11 @@
-using FedDashboard.Core.Governance;
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Governance.Proposals;
+using FedDashboard.Core.Governance;
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public sealed class JobLauncher(
         var now = clock.GetUtcNow();
         await db.DemandAsync(actor, actor.CanOperate, "start a training job", AuditAction.JobStarted, AuditSubject.Job, "new", now, ct);
         var fleetSize = await db.Terminals.CountAsync(ct);
-        if (fleetSize == 0) throw new InvalidOperationException("There are no terminals to train with; the fleet is empty.");
+        if (fleetSize == 0) throw new ConflictException("There are no terminals to train with; the fleet is empty.");
 
         var starting = actor.IsSystem ? policy : JobPolicyRelaxation.WithoutApprovalNeeds(policy);
         var job = new TrainingJob(name, settings, starting, fleetSize, actor.Name, now);

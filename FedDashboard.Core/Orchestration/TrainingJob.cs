@@ -1,12 +1,19 @@
+using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration.Policies;
-using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Refusals;
 
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>A federated training run: a model trained over rounds under fixed settings.</summary>
 public sealed class TrainingJob : IPolicyHolder<JobPolicy>
 {
+    /// <summary>The longest name a job keeps (the column's size).</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>The name's input in requests and on pages, for a refusal shown at its field.</summary>
+    public const string NameField = "name";
+
     private TrainingJob()
     {
         Name = "";
@@ -16,13 +23,13 @@ public sealed class TrainingJob : IPolicyHolder<JobPolicy>
 
     public TrainingJob(string name, TrainingSettings settings, JobPolicy policy, int fleetSize, string createdBy, DateTimeOffset createdAt)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(createdBy);
+        var jobName = TextInput.Required(name, MaxNameLength, NameField, "A job's name", "A job needs a name.");
         var errors = settings.Validate();
-        if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(settings));
+        if (errors.Count > 0) throw new InvalidInputException(string.Join(" ", errors));
         ThrowIfInvalid(policy);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fleetSize);
-        Name = name;
+        Name = jobName;
         Settings = settings;
         Policy = policy;
         CreatedBy = createdBy;
@@ -89,33 +96,33 @@ public sealed class TrainingJob : IPolicyHolder<JobPolicy>
     {
         if (version.JobId != Id) throw new ArgumentException($"{version.Label} belongs to job {version.JobId}, not job {Id}.", nameof(version));
         if (published.Id != PublishedVersionId) throw new ArgumentException($"{published.Label} is not the version job {Id} hands out.", nameof(published));
-        if (version.Status != ModelVersionStatus.Approved) throw new InvalidOperationException($"Only an approved version can be handed out; {version.Standing}.");
-        if (version.Id == published.Id) throw new InvalidOperationException($"{version.Label} is already the published version.");
+        if (version.Status != ModelVersionStatus.Approved) throw new ConflictException($"Only an approved version can be handed out; {version.Standing}.");
+        if (version.Id == published.Id) throw new ConflictException($"{version.Label} is already the published version.");
         // Numbers order the versions: publishing moves forward, a rollback back, so the audit log says which it was.
         if (!rollBack && version.Number < published.Number)
-            throw new InvalidOperationException($"{version.Label} is older than the published {published.Label}; roll back to it instead.");
+            throw new ConflictException($"{version.Label} is older than the published {published.Label}; roll back to it instead.");
         if (rollBack && version.Number > published.Number)
-            throw new InvalidOperationException($"{version.Label} is newer than the published {published.Label}; publish it instead.");
+            throw new ConflictException($"{version.Label} is newer than the published {published.Label}; publish it instead.");
         PublishedVersionId = version.Id;
     }
 
     /// <summary>No new round starts until the job is resumed; a round already started finishes.</summary>
     public void Pause()
     {
-        if (Status != JobStatus.Running) throw new InvalidOperationException($"Only a running job can be paused; job {Id} is {Status}.");
+        if (Status != JobStatus.Running) throw new ConflictException($"Only a running job can be paused; job {Id} is {Status}.");
         Status = JobStatus.Paused;
     }
 
     public void Resume()
     {
-        if (Status != JobStatus.Paused) throw new InvalidOperationException($"Only a paused job can be resumed; job {Id} is {Status}.");
+        if (Status != JobStatus.Paused) throw new ConflictException($"Only a paused job can be resumed; job {Id} is {Status}.");
         Status = JobStatus.Running;
     }
 
     /// <summary>Ends a running job because one of its termination conditions is met.</summary>
     public void Complete(JobEnd end, DateTimeOffset at)
     {
-        if (Status != JobStatus.Running) throw new InvalidOperationException($"Only a running job can complete; job {Id} is {Status}.");
+        if (Status != JobStatus.Running) throw new ConflictException($"Only a running job can complete; job {Id} is {Status}.");
         End(JobStatus.Completed, end, at);
     }
 
@@ -123,7 +130,7 @@ public sealed class TrainingJob : IPolicyHolder<JobPolicy>
     public void Abort(string by, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        if (Status is not (JobStatus.Running or JobStatus.Paused)) throw new InvalidOperationException($"Job {Id} has already ended ({Status}).");
+        if (Status is not (JobStatus.Running or JobStatus.Paused)) throw new ConflictException($"Job {Id} has already ended ({Status}).");
         End(JobStatus.Aborted, new JobEnd(JobEndCondition.Aborted, $"Aborted by {by}."), at);
     }
 
@@ -138,6 +145,6 @@ public sealed class TrainingJob : IPolicyHolder<JobPolicy>
     private static void ThrowIfInvalid(JobPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        PolicyRules.ThrowIfBroken(policy.Validate(), nameof(policy));
+        PolicyRules.ThrowIfBroken(policy.Validate());
     }
 }

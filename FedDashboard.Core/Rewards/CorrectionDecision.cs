@@ -1,3 +1,5 @@
+using FedDashboard.Core.Refusals;
+
 namespace FedDashboard.Core.Rewards;
 
 /// <summary>
@@ -9,16 +11,19 @@ public sealed class CorrectionDecision
 {
     public const int MaxCommentLength = 1000;
 
+    /// <summary>The comment's name in requests and on pages, for a refusal shown at its field.</summary>
+    public const string CommentField = "comment";
+
     private CorrectionDecision() => DecidedBy = "";
 
     public CorrectionDecision(RewardEntry correction, bool accepted, string decidedBy, string? comment, DateTimeOffset at)
     {
-        if (!correction.NeedsAcceptance) throw new InvalidOperationException($"Ledger line {correction.Id} counts without an approver's acceptance; there is nothing to decide.");
+        if (!correction.NeedsAcceptance) throw new ConflictException($"Ledger line {correction.Id} counts without an approver's acceptance; there is nothing to decide.");
         if (string.Equals(decidedBy, correction.CreatedBy, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"{decidedBy} made correction {correction.Id} and cannot decide on it; another approver must.");
-        var trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (!accepted && trimmed is null) throw new ArgumentException("A rejection needs a reason, so the operator knows why the correction does not count.");
-        if (trimmed?.Length > MaxCommentLength) throw new ArgumentException($"A comment has at most {MaxCommentLength} characters (was {trimmed.Length}).");
+            throw new ConflictException($"{decidedBy} made correction {correction.Id} and cannot decide on it; another approver must.");
+        var trimmed = accepted
+            ? TextInput.Optional(comment, MaxCommentLength, CommentField, "A comment")
+            : TextInput.Required(comment, MaxCommentLength, CommentField, "A comment", "A rejection needs a reason, so the operator knows why the correction does not count.");
         CorrectionId = correction.Id;
         Accepted = accepted;
         DecidedBy = decidedBy;

@@ -1,6 +1,7 @@
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,26 +16,28 @@ namespace FedDashboard.Core.Rewards;
 /// </summary>
 public sealed class LedgerCorrections(IDbContextFactory<FedDbContext> dbFactory, IOptions<RewardOptions> options, TimeProvider clock)
 {
+    /// <summary>The inputs' names in requests and on pages, for a refusal shown at its field.</summary>
+    public const string AmountField = "amount", ReasonField = "reason";
+
     /// <param name="amount">Added to what the entry paid; negative to take some back.</param>
     /// <exception cref="AccessDeniedException">The actor is not an operator (the refusal is audited).</exception>
-    /// <exception cref="KeyNotFoundException">No such entry.</exception>
-    /// <exception cref="ArgumentException">A zero amount or one with more than 4 decimals, a missing reason, or a correction of a correction.</exception>
+    /// <exception cref="NotFoundException">No such entry.</exception>
+    /// <exception cref="InvalidInputException">A zero amount or one with more than 4 decimals, a missing or too long reason, or a correction of a correction.</exception>
     public async Task<RewardEntry> CorrectAsync(Actor actor, long entryId, decimal amount, string reason, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         await db.DemandAsync(actor, actor.CanOperate, $"correct ledger entry {entryId}", AuditAction.RewardCorrected, AuditSubject.RewardEntry, entryId, now, ct);
-        var corrected = await db.RewardEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId, ct)
-            ?? throw new KeyNotFoundException($"There is no ledger entry {entryId}.");
-        // Messages without a parameter name: they are shown to the operator as they are.
-        if (corrected.Kind != RewardKind.Reward) throw new ArgumentException($"Ledger entry {entryId} is itself a correction; correct the reward it corrects.");
-        if (amount == 0) throw new ArgumentException("A correction adds or takes back an amount; 0 corrects nothing.");
+        if (amount == 0) throw new InvalidInputException("A correction adds or takes back an amount; 0 corrects nothing.", AmountField);
         if (Math.Round(amount, RewardCalculator.Decimals) != amount)
-            throw new ArgumentException($"Amounts have at most {RewardCalculator.Decimals} decimal places (was {amount}).");
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A correction needs a reason.");
+            throw new InvalidInputException($"Amounts have at most {RewardCalculator.Decimals} decimal places (was {amount}).", AmountField);
+        var why = TextInput.Required(reason, RewardEntry.MaxNoteLength, ReasonField, "A correction's reason", "A correction needs a reason.");
+        var corrected = await db.RewardEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId, ct)
+            ?? throw new NotFoundException($"There is no ledger entry {entryId}.");
+        if (corrected.Kind != RewardKind.Reward) throw new InvalidInputException($"Ledger entry {entryId} is itself a correction; correct the reward it corrects.");
 
         var threshold = options.Value.CorrectionApprovalThreshold;
-        var correction = RewardEntry.CorrectionOf(corrected, amount, reason.Trim(), actor.Name, now, needsAcceptance: Math.Abs(amount) > threshold);
+        var correction = RewardEntry.CorrectionOf(corrected, amount, why, actor.Name, now, needsAcceptance: Math.Abs(amount) > threshold);
         // The audit row names the new line's id, so the line is saved first; both commit together.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.RewardEntries.Add(correction);
@@ -49,8 +52,8 @@ public sealed class LedgerCorrections(IDbContextFactory<FedDbContext> dbFactory,
 
     /// <summary>Lets a correction that needs acceptance count from now on.</summary>
     /// <exception cref="AccessDeniedException">Not an approver, or the correction's author (the refusal is audited).</exception>
-    /// <exception cref="KeyNotFoundException">No such correction.</exception>
-    /// <exception cref="InvalidOperationException">It needs no acceptance, or is decided already.</exception>
+    /// <exception cref="NotFoundException">No such correction.</exception>
+    /// <exception cref="ConflictException">It needs no acceptance, or is decided already.</exception>
     public Task<CorrectionDecision> AcceptAsync(Actor actor, long correctionId, string? comment, CancellationToken ct = default) =>
         DecideAsync(actor, correctionId, accepted: true, comment, ct);
 
@@ -64,12 +67,12 @@ public sealed class LedgerCorrections(IDbContextFactory<FedDbContext> dbFactory,
         var now = clock.GetUtcNow();
         var (action, verb) = accepted ? (AuditAction.CorrectionAccepted, "accept") : (AuditAction.CorrectionRejected, "reject");
         var correction = await db.RewardEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == correctionId && e.Kind == RewardKind.Correction, ct)
-            ?? throw new KeyNotFoundException($"There is no correction {correctionId} in the ledger.");
+            ?? throw new NotFoundException($"There is no correction {correctionId} in the ledger.");
         await db.DemandAsync(actor, actor.CanApprove, $"{verb} correction {correctionId} without the approver role", action, AuditSubject.RewardEntry, correctionId, now, ct);
         await db.DemandAsync(actor, actor.CanApproveFor(correction.CreatedBy), $"{verb} correction {correctionId}, which they made themselves", action,
             AuditSubject.RewardEntry, correctionId, now, ct);
         if (await db.CorrectionDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.CorrectionId == correctionId, ct) is { } earlier)
-            throw new InvalidOperationException(Decided(correctionId, earlier));
+            throw new ConflictException(Decided(correctionId, earlier));
 
         var decision = new CorrectionDecision(correction, accepted, actor.Name, comment, now);
         db.CorrectionDecisions.Add(decision);
@@ -81,7 +84,7 @@ public sealed class LedgerCorrections(IDbContextFactory<FedDbContext> dbFactory,
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            throw new InvalidOperationException($"Correction {correctionId} was decided meanwhile by someone else; reload to see the decision.");
+            throw new ConflictException($"Correction {correctionId} was decided meanwhile by someone else; reload to see the decision.");
         }
         return decision;
     }

@@ -48,6 +48,9 @@ public sealed class RewardEntry
             reason, createdBy, at) { CorrectsEntryId = corrected.Id, NeedsAcceptance = needsAcceptance };
     }
 
+    /// <summary>The longest note a line keeps (the column's size); a correction's reason is its note.</summary>
+    public const int MaxNoteLength = 1000;
+
     public long Id { get; private set; }
     public RewardKind Kind { get; private set; }
     public int JobId { get; private set; }

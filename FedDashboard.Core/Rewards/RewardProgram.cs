@@ -15,7 +15,7 @@ public sealed class RewardProgram : IPolicyHolder<RewardPolicy>
 
     public RewardProgram(RewardPolicy initial)
     {
-        PolicyRules.ThrowIfBroken(initial.Validate(), nameof(initial));
+        PolicyRules.ThrowIfBroken(initial.Validate());
         Id = TheId;
         Policy = initial;
     }
@@ -32,7 +32,7 @@ public sealed class RewardProgram : IPolicyHolder<RewardPolicy>
     public void ChangePolicy(RewardPolicy policy, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        PolicyRules.ThrowIfBroken(policy.Validate(), nameof(policy));
+        PolicyRules.ThrowIfBroken(policy.Validate());
         Policy = policy;
         PolicyRevision++;
         PolicyChangedAt = at;

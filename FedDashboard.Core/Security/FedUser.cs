@@ -5,6 +5,14 @@ namespace FedDashboard.Core.Security;
 /// <summary>An operator account (ASP.NET Core Identity) stored with the rest of the data.</summary>
 public sealed class FedUser : IdentityUser
 {
+    /// <summary>
+    /// The longest user name: it is the audit log's subject id for user actions, the shortest column it is stored in.
+    /// </summary>
+    public const int MaxUserNameLength = 64;
+
+    /// <summary>The name's input in requests and on pages, for a refusal shown at its field.</summary>
+    public const string UserNameField = "userName";
+
     public FedUser() { }
 
     public FedUser(string userName) : base(userName) { }

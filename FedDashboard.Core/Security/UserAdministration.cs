@@ -1,6 +1,7 @@
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Refusals;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,9 @@ namespace FedDashboard.Core.Security;
 /// </summary>
 public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<IdentityRole> roles, FedDbContext db, TimeProvider clock)
 {
+    /// <summary>The inputs' names on the Users page, for a refusal shown at its field.</summary>
+    public const string PasswordField = "password", RolesField = "roles";
+
     public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken ct = default)
     {
         var accounts = await db.Users.OrderBy(u => u.UserName).ToListAsync(ct);
@@ -20,15 +24,16 @@ public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<I
             [.. memberships.Where(m => m.UserId == u.Id).Select(m => m.Name!).OrderBy(Security.Roles.All.ToList().IndexOf)], u.MustChangePassword, u.IsDisabled))];
     }
 
-    /// <exception cref="ArgumentException">The name, password or roles are not acceptable; nothing was created.</exception>
+    /// <exception cref="InvalidInputException">The name, password or roles are not acceptable; nothing was created.</exception>
     /// <param name="mustChangePassword">The password was handed over by the administrator, so the user replaces it at first sign-in.</param>
     public async Task CreateAsync(Actor actor, string userName, string password, IReadOnlyCollection<string> roleNames, bool mustChangePassword = true, CancellationToken ct = default)
     {
+        var name = TextInput.Required(userName, FedUser.MaxUserNameLength, FedUser.UserNameField, "A user name", "A user needs a name.");
         var now = clock.GetUtcNow();
-        await db.DemandAsync(actor, actor.CanAdminister, "create users", AuditAction.UserCreated, AuditSubject.User, userName, now, ct);
+        await db.DemandAsync(actor, actor.CanAdminister, "create users", AuditAction.UserCreated, AuditSubject.User, name, now, ct);
         RequireKnown(roleNames);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var user = new FedUser(userName?.Trim() ?? "") { MustChangePassword = mustChangePassword };
+        var user = new FedUser(name) { MustChangePassword = mustChangePassword };
         Require(await users.CreateAsync(user, password ?? ""));
         Require(await users.AddToRolesAsync(user, roleNames));
         db.Audit(actor, AuditAction.UserCreated, AuditSubject.User, user.UserName!, null, new { user.UserName, Roles = roleNames }, now);
@@ -36,15 +41,17 @@ public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<I
         await transaction.CommitAsync(ct);
     }
 
-    /// <exception cref="ArgumentException">An unknown user or role, or an administrator removing their own administrator role.</exception>
+    /// <exception cref="NotFoundException">An unknown user.</exception>
+    /// <exception cref="InvalidInputException">An unknown role, or an administrator removing their own administrator role.</exception>
     public async Task SetRolesAsync(Actor actor, string userName, IReadOnlyCollection<string> roleNames, CancellationToken ct = default)
     {
+        var name = TextInput.Required(userName, FedUser.MaxUserNameLength, FedUser.UserNameField, "A user name", "Name the user whose roles change.");
         var now = clock.GetUtcNow();
-        await db.DemandAsync(actor, actor.CanAdminister, "change roles", AuditAction.RolesChanged, AuditSubject.User, userName, now, ct);
+        await db.DemandAsync(actor, actor.CanAdminister, "change roles", AuditAction.RolesChanged, AuditSubject.User, name, now, ct);
         RequireKnown(roleNames);
-        var user = await users.FindByNameAsync(userName) ?? throw new ArgumentException($"There is no user '{userName}'.");
+        var user = await users.FindByNameAsync(name) ?? throw new NotFoundException($"There is no user '{name}'.");
         if (user.UserName == actor.Name && !roleNames.Contains(Security.Roles.Administrator))
-            throw new ArgumentException("You cannot remove your own administrator role; another administrator can.");
+            throw new InvalidInputException("You cannot remove your own administrator role; another administrator can.");
         var before = (await users.GetRolesAsync(user)).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         Require(await users.RemoveFromRolesAsync(user, before.Except(roleNames)));
@@ -61,14 +68,15 @@ public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<I
     /// refused at their next check (the security stamp changes). Nobody disables their own account, so at least the
     /// acting administrator stays enabled; the last-administrator check also holds for the system actor.
     /// </summary>
-    /// <exception cref="ArgumentException">An unknown user, or one already disabled.</exception>
+    /// <exception cref="NotFoundException">An unknown user.</exception>
+    /// <exception cref="ConflictException">The account is disabled already.</exception>
     /// <exception cref="AccessDeniedException">Not an administrator, their own account, or the last enabled administrator (audited).</exception>
     public async Task DisableAsync(Actor actor, string userName, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         await db.DemandAsync(actor, actor.CanAdminister, "disable users", AuditAction.UserDisabled, AuditSubject.User, userName, now, ct);
-        var user = await users.FindByNameAsync(userName) ?? throw new ArgumentException($"There is no user '{userName}'.");
-        if (user.IsDisabled) throw new ArgumentException($"{user.UserName} is already disabled.");
+        var user = await users.FindByNameAsync(userName) ?? throw new NotFoundException($"There is no user '{userName}'.");
+        if (user.IsDisabled) throw new ConflictException($"{user.UserName} is already disabled.");
         await db.DemandAsync(actor, !string.Equals(user.UserName, actor.Name, StringComparison.OrdinalIgnoreCase),
             "disable their own account; another administrator can", AuditAction.UserDisabled, AuditSubject.User, user.UserName!, now, ct);
         var otherAdministrators = (await users.GetUsersInRoleAsync(Security.Roles.Administrator)).Count(a => a.Id != user.Id && !a.IsDisabled);
@@ -83,14 +91,15 @@ public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<I
         await transaction.CommitAsync(ct);
     }
 
-    /// <exception cref="ArgumentException">An unknown user, or one not disabled.</exception>
+    /// <exception cref="NotFoundException">An unknown user.</exception>
+    /// <exception cref="ConflictException">The account is not disabled.</exception>
     /// <exception cref="AccessDeniedException">Not an administrator (audited).</exception>
     public async Task EnableAsync(Actor actor, string userName, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         await db.DemandAsync(actor, actor.CanAdminister, "enable users", AuditAction.UserEnabled, AuditSubject.User, userName, now, ct);
-        var user = await users.FindByNameAsync(userName) ?? throw new ArgumentException($"There is no user '{userName}'.");
-        if (!user.IsDisabled) throw new ArgumentException($"{user.UserName} is not disabled.");
+        var user = await users.FindByNameAsync(userName) ?? throw new NotFoundException($"There is no user '{userName}'.");
+        if (!user.IsDisabled) throw new ConflictException($"{user.UserName} is not disabled.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         user.Enable();
@@ -122,15 +131,21 @@ public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<I
         return generated;
     }
 
+    /// <summary>Identity's error codes name what was wrong: the password's rules, or the name's.</summary>
+    private static string? FieldOf(IdentityResult result) =>
+        result.Errors.All(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? PasswordField
+        : result.Errors.All(e => e.Code.Contains("UserName", StringComparison.Ordinal)) ? FedUser.UserNameField
+        : null;
+
     private static void RequireKnown(IReadOnlyCollection<string> roleNames)
     {
-        if (roleNames.Count == 0) throw new ArgumentException("A user needs at least one role.");
+        if (roleNames.Count == 0) throw new InvalidInputException("A user needs at least one role.", RolesField);
         if (roleNames.FirstOrDefault(r => !Security.Roles.All.Contains(r)) is { } unknown)
-            throw new ArgumentException($"There is no role '{unknown}'; the roles are {string.Join(", ", Security.Roles.All)}.");
+            throw new InvalidInputException($"There is no role '{unknown}'; the roles are {string.Join(", ", Security.Roles.All)}.");
     }
 
     private static void Require(IdentityResult result)
     {
-        if (!result.Succeeded) throw new ArgumentException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        if (!result.Succeeded) throw new InvalidInputException(string.Join(" ", result.Errors.Select(e => e.Description)), FieldOf(result));
     }
 }

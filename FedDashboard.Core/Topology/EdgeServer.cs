@@ -38,7 +38,7 @@ public sealed class EdgeServer : IPolicyHolder<EdgePolicy>
     public void ChangePolicy(EdgePolicy policy, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        PolicyRules.ThrowIfBroken(policy.Validate(), nameof(policy));
+        PolicyRules.ThrowIfBroken(policy.Validate());
         Policy = policy;
         PolicyRevision++;
         PolicyChangedAt = at;

@@ -1,5 +1,6 @@
-using Bunit;
 using Bunit.TestDoubles;
+using Bunit;
+using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Live;
@@ -13,8 +14,8 @@ using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MudBlazor;
 using MudBlazor.Services;
+using MudBlazor;
 
 namespace FedDashboard.Tests.Components;
 
@@ -39,6 +40,7 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Host.Get<JobControls>());
         Services.AddSingleton(Host.Get<LedgerCorrections>());
         Services.AddSingleton(Host.Get<JobPolicyProposals>());
+        Services.AddSingleton(Host.Get<RefusalLog>());
         Services.AddSingleton(Host.Get<IOptions<FleetOptions>>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddDashboardQueries();

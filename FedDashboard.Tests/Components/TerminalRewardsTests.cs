@@ -1,5 +1,6 @@
 using Bunit;
 using FedDashboard.Components.Pages;
+using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Tests.Shared;
@@ -59,10 +60,28 @@ public sealed class TerminalRewardsTests : DashboardComponentTest
 
         await CorrectAsync(cut, _reward.Id, "0.05", "");
 
-        cut.WaitForAssertion(() => Assert.Equal("A correction needs a reason.", cut.Find("[data-testid='correction-error']").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Contains("A correction needs a reason.", ReasonHelpText(cut)));
         await using var db = Host.Db();
         Assert.False(await db.RewardEntries.AnyAsync(e => e.CorrectsEntryId == _reward.Id));
     }
+
+    [Fact]
+    public async Task Correct_ReasonOverTheLimit_ShowsWhyAtTheReasonAuditsAndAddsNothing()
+    {
+        SignIn(TestData.Operator);
+        var cut = RenderTerminal();
+
+        await CorrectAsync(cut, _reward.Id, "0.05", new string('r', RewardEntry.MaxNoteLength + 1));
+
+        cut.WaitForAssertion(() => Assert.Contains($"A correction's reason has at most {RewardEntry.MaxNoteLength} characters (was {RewardEntry.MaxNoteLength + 1}).", ReasonHelpText(cut)));
+        await using var db = Host.Db();
+        Assert.False(await db.RewardEntries.AnyAsync(e => e.CorrectsEntryId == _reward.Id));
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Actor == TestData.Operator.Name && e.Action == AuditAction.RequestRefused && e.Detail!.Contains("reason has at most")));
+    }
+
+    /// <summary>What the reason field says under itself: its counter, and Core's refusal when there is one.</summary>
+    private static string ReasonHelpText(IRenderedComponent<TerminalDetailPage> cut) =>
+        cut.Find("[data-field='reason'] .mud-input-control-helper-container").TextContent;
 
     [Fact]
     public void Render_Viewer_NoCorrectButton()

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public sealed class EdgePolicyPersistenceTests : IAsyncLifetime
         await using var db = _host.Db();
         var edge = await db.EdgeServers.OrderBy(e => e.Id).FirstAsync();
 
-        Assert.Throws<ArgumentException>(() => edge.ChangePolicy(EdgePolicy.Default with { MaxCpuLoad = -1 }, TestData.Now));
+        Assert.Throws<InvalidInputException>(() => edge.ChangePolicy(EdgePolicy.Default with { MaxCpuLoad = -1 }, TestData.Now));
 
         Assert.Equal(0, edge.PolicyRevision);
         Assert.Equal(EdgePolicy.Default.MaxCpuLoad, edge.Policy.MaxCpuLoad);

@@ -1,6 +1,7 @@
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Jobs;
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;
 using FedDashboard.Tests.Shared;
 using Hangfire;
@@ -98,7 +99,7 @@ public sealed class JobControlsTests : IAsyncLifetime
     {
         await Controls.PauseAsync(_job.Id, TestData.Operator);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Controls.PauseAsync(_job.Id, TestData.Operator));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => Controls.PauseAsync(_job.Id, TestData.Operator));
 
         Assert.Equal($"Only a running job can be paused; job {_job.Id} is Paused.", error.Message);
         Assert.Single(await JobAuditAsync(AuditOutcome.Done));
@@ -107,7 +108,7 @@ public sealed class JobControlsTests : IAsyncLifetime
     [Fact]
     public async Task ResumeAsync_RunningJob_RefusedAndChangesNothing()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Controls.ResumeAsync(_job.Id, TestData.Operator));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => Controls.ResumeAsync(_job.Id, TestData.Operator));
 
         Assert.Equal($"Only a paused job can be resumed; job {_job.Id} is Running.", error.Message);
         Assert.Equal(JobStatus.Running, (await StoredJobAsync()).Status);
@@ -166,7 +167,7 @@ public sealed class JobControlsTests : IAsyncLifetime
     {
         await Controls.AbortAsync(_job.Id, TestData.Operator);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Controls.AbortAsync(_job.Id, Actor.User("otto", Roles.Operator)));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => Controls.AbortAsync(_job.Id, Actor.User("otto", Roles.Operator)));
 
         Assert.Equal($"Job {_job.Id} has already ended (Aborted).", error.Message);
         Assert.Equal("Aborted by olivia.", (await StoredJobAsync()).EndReason);

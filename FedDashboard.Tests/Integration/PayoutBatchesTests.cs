@@ -1,7 +1,8 @@
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Rewards.Payouts;
+using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Security;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -131,7 +132,7 @@ public sealed class PayoutBatchesTests : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_NoUnpaidEntryMatches_RefusedAndNothingStored()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
             Batches.CreateAsync(TestData.Operator, new(November.AddYears(1), November.AddYears(1).AddMonths(1), null, null), "EUR"));
 
         Assert.StartsWith("No unpaid entries match", error.Message);
@@ -143,7 +144,7 @@ public sealed class PayoutBatchesTests : IAsyncLifetime
     [InlineData(0, "The period is empty: it ends where it starts (2026-11-01 00:00 UTC), and its end is not included.")]
     public async Task CreateAsync_InvertedOrEmptyPeriod_RefusedAndNothingStored(int days, string message)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
             Batches.CreateAsync(TestData.Operator, new(November, November.AddDays(days), null, null), "EUR"));
 
         Assert.Equal(message, error.Message);
@@ -157,7 +158,7 @@ public sealed class PayoutBatchesTests : IAsyncLifetime
     [InlineData(null)]
     public async Task CreateAsync_InvalidCurrency_RefusedAndNothingStored(string? currency)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Batches.CreateAsync(TestData.Operator, InNovember, currency));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => Batches.CreateAsync(TestData.Operator, InNovember, currency));
 
         Assert.Equal($"The currency is a three-letter ISO 4217 code such as EUR (was '{currency}').", error.Message);
         await AssertNothingStoredAsync();
@@ -166,7 +167,7 @@ public sealed class PayoutBatchesTests : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_UnknownEdgeAndJob_RefusedNamingBothAndNothingStored()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Batches.CreateAsync(TestData.Operator, new(null, null, 9999, 8888), "EUR"));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => Batches.CreateAsync(TestData.Operator, new(null, null, 9999, 8888), "EUR"));
 
         Assert.Equal("There is no edge 9999. There is no job 8888.", error.Message);
         await AssertNothingStoredAsync();
@@ -177,7 +178,7 @@ public sealed class PayoutBatchesTests : IAsyncLifetime
     {
         await using (var db = _host.Db()) await db.AddCorrectionAsync(_dec2, -10m, _dec2.CreatedAt.AddHours(1));
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
             Batches.CreateAsync(TestData.Operator, new(November.AddMonths(1), null, null, null), "EUR"));
 
         Assert.Equal("The unpaid entries add up to -2 EUR; a payout batch cannot pay a negative total.", error.Message);
@@ -209,7 +210,7 @@ public sealed class PayoutBatchesTests : IAsyncLifetime
 
         var failures = await Task.WhenAll(FailureOfAsync(first), FailureOfAsync(second));
 
-        var failure = Assert.IsType<InvalidOperationException>(Assert.Single(failures.OfType<Exception>()));
+        var failure = Assert.IsType<ConflictException>(Assert.Single(failures.OfType<Exception>()));
         Assert.Equal("Some of these entries were batched meanwhile by someone else; nothing was stored. Check the preview and try again.", failure.Message);
         await using var db = _host.Db();
         var batch = await db.PayoutBatches.SingleAsync();
@@ -292,7 +293,7 @@ public sealed class PayoutBatchesTests : IAsyncLifetime
     [Fact]
     public async Task ApproveAsync_UnknownBatch_NotFound()
     {
-        var error = await Assert.ThrowsAsync<KeyNotFoundException>(() => Batches.ApproveAsync(TestData.Approver, 4711, null));
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => Batches.ApproveAsync(TestData.Approver, 4711, null));
 
         Assert.Equal("There is no payout batch 4711.", error.Message);
     }
@@ -319,7 +320,7 @@ public sealed class PayoutBatchesTests : IAsyncLifetime
     {
         var batch = await NovemberBatchAsync();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Batches.RejectAsync(TestData.Approver, batch.Id, reason));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => Batches.RejectAsync(TestData.Approver, batch.Id, reason));
 
         Assert.Equal("A rejection needs a reason, so the operator knows what to batch instead.", error.Message);
         Assert.Equal(PayoutBatchStatus.Pending, (await StoredAsync(batch.Id)).Status);
@@ -339,7 +340,7 @@ public sealed class PayoutBatchesTests : IAsyncLifetime
 
             var failures = await Task.WhenAll(FailureOfAsync(approve), FailureOfAsync(reject));
 
-            var failure = Assert.IsType<InvalidOperationException>(Assert.Single(failures.OfType<Exception>()));
+            var failure = Assert.IsType<ConflictException>(Assert.Single(failures.OfType<Exception>()));
             Assert.Equal($"Payout batch {batch.Id} changed meanwhile; reload to see where it stands.", failure.Message);
         }
         var stored = await StoredAsync(batch.Id);
@@ -353,7 +354,7 @@ public sealed class PayoutBatchesTests : IAsyncLifetime
     {
         var batch = await NovemberBatchAsync();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Batches.MarkPaidAsync(TestData.Operator, batch.Id, "SEPA-1"));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => Batches.MarkPaidAsync(TestData.Operator, batch.Id, "SEPA-1"));
 
         Assert.Equal($"Payout batch {batch.Id} is pending approval; only an approved batch can be marked paid.", error.Message);
         Assert.Equal(PayoutBatchStatus.Pending, (await StoredAsync(batch.Id)).Status);
@@ -368,7 +369,7 @@ public sealed class PayoutBatchesTests : IAsyncLifetime
         var batch = await NovemberBatchAsync();
         await Batches.ApproveAsync(TestData.Approver, batch.Id, null);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
             Batches.MarkPaidAsync(TestData.Approver, batch.Id, reference == "R" ? new string('R', 201) : reference));
 
         Assert.Equal(message, error.Message);
@@ -400,7 +401,7 @@ public sealed class PayoutBatchesTests : IAsyncLifetime
         };
 
         foreach (var step in steps)
-            Assert.Equal($"Payout batch {batch.Id} is paid and can no longer change.", (await Assert.ThrowsAsync<InvalidOperationException>(step)).Message);
+            Assert.Equal($"Payout batch {batch.Id} is paid and can no longer change.", (await Assert.ThrowsAsync<ConflictException>(step)).Message);
         var stored = await StoredAsync(batch.Id);
         Assert.Equal((PayoutBatchStatus.Paid, "SEPA-2026-11"), (stored.Status, stored.PaymentReference));
         Assert.Equal(3, (await LiveEntryIdsAsync(batch.Id)).Count);

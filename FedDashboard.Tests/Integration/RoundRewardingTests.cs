@@ -2,8 +2,9 @@ using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Jobs;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Rewards.Policies;
+using FedDashboard.Core.Rewards;
 using FedDashboard.Tests.Shared;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -242,7 +243,7 @@ public sealed class RoundRewardingTests : IAsyncLifetime
         await using var db = _host.Db();
         var program = await db.RewardPrograms.AsNoTracking().SingleAsync();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => _host.Get<PolicyChanges>().ChangeRewardPolicyAsync(
+        await Assert.ThrowsAsync<InvalidInputException>(() => _host.Get<PolicyChanges>().ChangeRewardPolicyAsync(
             TestData.Operator, program.Policy with { BaseAmount = 1m, CapPerTerminal = 0.5m }, program.PolicyRevision));
 
         var stored = await db.RewardPrograms.AsNoTracking().SingleAsync();

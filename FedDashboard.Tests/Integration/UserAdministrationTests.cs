@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Options;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;
 using FedDashboard.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
@@ -79,7 +80,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     {
         await WithAccountsAsync(a => a.CreateAsync(Admin, "ada", "long-enough-password", [Roles.Administrator]));
 
-        var refusal = await Assert.ThrowsAsync<ArgumentException>(() => WithAccountsAsync(a => a.SetRolesAsync(Admin, "ada", [Roles.Viewer])));
+        var refusal = await Assert.ThrowsAsync<InvalidInputException>(() => WithAccountsAsync(a => a.SetRolesAsync(Admin, "ada", [Roles.Viewer])));
 
         Assert.Contains("cannot remove your own administrator role", refusal.Message);
         Assert.DoesNotContain(await AuditAsync(), e => e.Action == AuditAction.RolesChanged);
@@ -88,7 +89,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_ShortPassword_IdentityMessageAndNoUser()
     {
-        var refusal = await Assert.ThrowsAsync<ArgumentException>(() => WithAccountsAsync(a => a.CreateAsync(Admin, "carol", "short", [Roles.Viewer])));
+        var refusal = await Assert.ThrowsAsync<InvalidInputException>(() => WithAccountsAsync(a => a.CreateAsync(Admin, "carol", "short", [Roles.Viewer])));
 
         Assert.Contains("at least 12 characters", refusal.Message);
         await using var db = _host.Db();

@@ -1,6 +1,7 @@
-using FedDashboard.Core.Governance;
 using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -120,7 +121,7 @@ public sealed class VersionDecisionsTests : IAsyncLifetime
     {
         await Decisions.ApproveAsync(_v1.Id, TestData.Approver, null);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Decisions.RejectAsync(_v1.Id, TestData.Approver, null));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => Decisions.RejectAsync(_v1.Id, TestData.Approver, null));
 
         Assert.Equal("Only a version pending approval can be approved or rejected; v1 is approved.", error.Message);
         Assert.Equal(ModelVersionStatus.Approved, (await StoredAsync(_v1)).Status);
@@ -132,7 +133,7 @@ public sealed class VersionDecisionsTests : IAsyncLifetime
     {
         await Decisions.RejectAsync(_v1.Id, TestData.Approver, null);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Decisions.ApproveAsync(_v1.Id, TestData.Approver, null));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => Decisions.ApproveAsync(_v1.Id, TestData.Approver, null));
 
         Assert.Equal("Only a version pending approval can be approved or rejected; v1 was rejected.", error.Message);
         Assert.Equal(ModelVersionStatus.Rejected, (await StoredAsync(_v1)).Status);
@@ -152,7 +153,7 @@ public sealed class VersionDecisionsTests : IAsyncLifetime
     [Fact]
     public async Task PublishAsync_PendingVersion_RefusedAndV0StaysPublished()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Decisions.PublishAsync(_v1.Id, TestData.Approver));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => Decisions.PublishAsync(_v1.Id, TestData.Approver));
 
         Assert.Equal("Only an approved version can be handed out; v1 awaits approval.", error.Message);
         Assert.Equal(_v0.Id, await PublishedIdAsync());
@@ -164,7 +165,7 @@ public sealed class VersionDecisionsTests : IAsyncLifetime
     {
         await Decisions.RejectAsync(_v1.Id, TestData.Approver, null);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Decisions.PublishAsync(_v1.Id, TestData.Approver));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => Decisions.PublishAsync(_v1.Id, TestData.Approver));
 
         Assert.Equal("Only an approved version can be handed out; v1 was rejected.", error.Message);
         Assert.Equal(_v0.Id, await PublishedIdAsync());
@@ -173,7 +174,7 @@ public sealed class VersionDecisionsTests : IAsyncLifetime
     [Fact]
     public async Task PublishAsync_AlreadyPublished_Refused()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Decisions.PublishAsync(_v0.Id, TestData.Approver));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => Decisions.PublishAsync(_v0.Id, TestData.Approver));
 
         Assert.Equal("v0 is already the published version.", error.Message);
         Assert.Empty(await VersionAuditAsync(AuditOutcome.Done));
@@ -184,7 +185,7 @@ public sealed class VersionDecisionsTests : IAsyncLifetime
     {
         await ApproveAndPublishV1Async();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Decisions.PublishAsync(_v0.Id, TestData.Approver));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => Decisions.PublishAsync(_v0.Id, TestData.Approver));
 
         Assert.Equal("v0 is older than the published v1; roll back to it instead.", error.Message);
         Assert.Equal(_v1.Id, await PublishedIdAsync());
@@ -235,7 +236,7 @@ public sealed class VersionDecisionsTests : IAsyncLifetime
     {
         await Decisions.ApproveAsync(_v1.Id, TestData.Approver, null);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Decisions.RollBackAsync(_v1.Id, TestData.Approver));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => Decisions.RollBackAsync(_v1.Id, TestData.Approver));
 
         Assert.Equal("v1 is newer than the published v0; publish it instead.", error.Message);
         Assert.Equal(_v0.Id, await PublishedIdAsync());

@@ -1,7 +1,8 @@
-using FedDashboard.Core.Governance;
 using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -107,7 +108,7 @@ public sealed class VersionPromotionTests : IAsyncLifetime
         var round = await _host.RunRoundByHandAsync(job.Id);
         var candidate = await CandidateOfAsync(round);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Get<VersionDecisions>().ApproveAsync(candidate.Id, TestData.Approver, null));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => _host.Get<VersionDecisions>().ApproveAsync(candidate.Id, TestData.Approver, null));
 
         Assert.Equal($"Only a version pending approval can be approved or rejected; candidate {candidate.Id} was not promoted ({candidate.NotPromotedReason}).", error.Message);
         Assert.Equal(ModelVersionStatus.NotPromoted, (await CandidateOfAsync(round)).Status);
@@ -119,7 +120,7 @@ public sealed class VersionPromotionTests : IAsyncLifetime
         var job = await LaunchAsync(Unreachable, autoApprove: false);
         var candidate = await CandidateOfAsync(await _host.RunRoundByHandAsync(job.Id));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Get<VersionDecisions>().PublishAsync(candidate.Id, TestData.Approver));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => _host.Get<VersionDecisions>().PublishAsync(candidate.Id, TestData.Approver));
 
         Assert.StartsWith($"Only an approved version can be handed out; candidate {candidate.Id} was not promoted", error.Message);
         Assert.NotEqual(candidate.Id, (await StoredAsync(job)).PublishedVersionId);

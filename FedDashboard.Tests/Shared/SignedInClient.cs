@@ -1,20 +1,28 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using FedDashboard.Security;
 
 namespace FedDashboard.Tests.Shared;
 
-/// <summary>An HTTP client that signed in through the sign-in form, as a browser does, and keeps the cookie.</summary>
+/// <summary>
+/// An HTTP client that signed in through the sign-in form, as a browser does, and keeps the cookie; like any legitimate
+/// script it sends the header that shows its requests are not a cross-site form.
+/// </summary>
 public static partial class SignedInClient
 {
     /// <param name="from">A loopback address of the 127.0.0.0/8 block to connect from, so the dashboard sees another client.</param>
-    public static HttpClient Anonymous(Uri baseAddress, CookieContainer? cookies = null, IPAddress? from = null) =>
-        new(new SocketsHttpHandler
+    public static HttpClient Anonymous(Uri baseAddress, CookieContainer? cookies = null, IPAddress? from = null)
+    {
+        var client = new HttpClient(new SocketsHttpHandler
         {
             CookieContainer = cookies ?? new CookieContainer(),
             AllowAutoRedirect = false,
             ConnectCallback = from is null ? null : (context, ct) => ConnectFromAsync(from, context, ct),
         }) { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Add(CrossSiteRequestGuard.HeaderName, "1");
+        return client;
+    }
 
     public static async Task<(HttpClient Client, CookieContainer Cookies)> SignInAsync(Uri baseAddress, string userName, IPAddress? from = null)
     {

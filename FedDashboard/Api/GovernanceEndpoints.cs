@@ -10,35 +10,36 @@ public sealed record DecisionRequest(string? Comment);
 
 /// <summary>
 /// Version decisions, job controls and decisions on proposed job policy changes over HTTP, for scripts and other tools. Core checks the caller's roles and part
-/// in the matter: a refusal is 403 (and audited), an illegal move 409, both with the reason.
+/// in the matter; its refusals are answered by <see cref="RefusalProblems"/>: 403 (audited), 404 for no such version or
+/// job, 409 for an illegal move, 400 for bad input, each with the reason.
 /// </summary>
 public static class GovernanceEndpoints
 {
     public static IEndpointRouteBuilder MapGovernanceEndpoints(this IEndpointRouteBuilder app)
     {
         var versions = app.MapGroup("/api/versions/{id:int}").RequireAuthorization();
-        versions.MapPost("/approve", (int id, DecisionRequest? request, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => decisions.ApproveAsync(id, CurrentActor.Of(http.User), request?.Comment, ct), Ok));
-        versions.MapPost("/reject", (int id, DecisionRequest? request, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => decisions.RejectAsync(id, CurrentActor.Of(http.User), request?.Comment, ct), Ok));
-        versions.MapPost("/publish", (int id, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => decisions.PublishAsync(id, CurrentActor.Of(http.User), ct), Ok));
-        versions.MapPost("/rollback", (int id, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => decisions.RollBackAsync(id, CurrentActor.Of(http.User), ct), Ok));
+        versions.MapPost("/approve", async (int id, DecisionRequest? request, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
+            Ok(await decisions.ApproveAsync(id, CurrentActor.Of(http.User), request?.Comment, ct)));
+        versions.MapPost("/reject", async (int id, DecisionRequest? request, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
+            Ok(await decisions.RejectAsync(id, CurrentActor.Of(http.User), request?.Comment, ct)));
+        versions.MapPost("/publish", async (int id, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
+            Ok(await decisions.PublishAsync(id, CurrentActor.Of(http.User), ct)));
+        versions.MapPost("/rollback", async (int id, HttpContext http, VersionDecisions decisions, CancellationToken ct) =>
+            Ok(await decisions.RollBackAsync(id, CurrentActor.Of(http.User), ct)));
 
         var jobs = app.MapGroup("/api/jobs/{id:int}").RequireAuthorization();
-        jobs.MapPost("/pause", (int id, HttpContext http, JobControls controls, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => controls.PauseAsync(id, CurrentActor.Of(http.User), ct), Ok));
-        jobs.MapPost("/resume", (int id, HttpContext http, JobControls controls, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => controls.ResumeAsync(id, CurrentActor.Of(http.User), ct), Ok));
-        jobs.MapPost("/abort", (int id, HttpContext http, JobControls controls, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => controls.AbortAsync(id, CurrentActor.Of(http.User), ct), Ok));
+        jobs.MapPost("/pause", async (int id, HttpContext http, JobControls controls, CancellationToken ct) =>
+            Ok(await controls.PauseAsync(id, CurrentActor.Of(http.User), ct)));
+        jobs.MapPost("/resume", async (int id, HttpContext http, JobControls controls, CancellationToken ct) =>
+            Ok(await controls.ResumeAsync(id, CurrentActor.Of(http.User), ct)));
+        jobs.MapPost("/abort", async (int id, HttpContext http, JobControls controls, CancellationToken ct) =>
+            Ok(await controls.AbortAsync(id, CurrentActor.Of(http.User), ct)));
 
         var proposals = app.MapGroup("/api/policy-proposals/{id:int}").RequireAuthorization();
-        proposals.MapPost("/accept", (int id, DecisionRequest? request, HttpContext http, JobPolicyProposals decisions, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => decisions.AcceptAsync(CurrentActor.Of(http.User), id, request?.Comment, ct), Ok));
-        proposals.MapPost("/reject", (int id, DecisionRequest? request, HttpContext http, JobPolicyProposals decisions, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => decisions.RejectAsync(CurrentActor.Of(http.User), id, request?.Comment, ct), Ok));
+        proposals.MapPost("/accept", async (int id, DecisionRequest? request, HttpContext http, JobPolicyProposals decisions, CancellationToken ct) =>
+            Ok(await decisions.AcceptAsync(CurrentActor.Of(http.User), id, request?.Comment, ct)));
+        proposals.MapPost("/reject", async (int id, DecisionRequest? request, HttpContext http, JobPolicyProposals decisions, CancellationToken ct) =>
+            Ok(await decisions.RejectAsync(CurrentActor.Of(http.User), id, request?.Comment, ct)));
         return app;
     }
 

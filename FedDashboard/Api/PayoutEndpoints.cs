@@ -13,7 +13,7 @@ public sealed record PayoutDecisionRequest(string? Comment);
 public sealed record PayoutPaymentRequest(string? Reference);
 
 /// <summary>
-/// Payout batches over HTTP (R3). Core checks the caller: 401 without sign-in, 403 (audited) for the wrong role or the
+/// Payout batches over HTTP. Core checks the caller (refusals answered by <see cref="RefusalProblems"/>): 401 without sign-in, 403 (audited) for the wrong role or the
 /// batch's own creator, 400 for bad input, 404 for no such batch, 409 for an illegal move or a race lost; each with the reason.
 /// </summary>
 public static class PayoutEndpoints
@@ -24,15 +24,15 @@ public static class PayoutEndpoints
         payouts.MapPost("", async (PayoutBatchRequest request, HttpContext http, PayoutBatches batches, CancellationToken ct) =>
         {
             var scope = new PayoutScope(request.From, request.To, request.EdgeId, request.JobId);
-            return await CoreOutcomes.RunAsync(() => batches.CreateAsync(CurrentActor.Of(http.User), scope, request.Currency, ct),
-                batch => Results.Created($"/api/payouts/{batch.Id}", PayoutBatchView.Of(batch)));
+            var batch = await batches.CreateAsync(CurrentActor.Of(http.User), scope, request.Currency, ct);
+            return Results.Created($"/api/payouts/{batch.Id}", PayoutBatchView.Of(batch));
         });
-        payouts.MapPost("/{id:int}/approve", (int id, PayoutDecisionRequest? request, HttpContext http, PayoutBatches batches, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => batches.ApproveAsync(CurrentActor.Of(http.User), id, request?.Comment, ct), Ok));
-        payouts.MapPost("/{id:int}/reject", (int id, PayoutDecisionRequest? request, HttpContext http, PayoutBatches batches, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => batches.RejectAsync(CurrentActor.Of(http.User), id, request?.Comment, ct), Ok));
-        payouts.MapPost("/{id:int}/paid", (int id, PayoutPaymentRequest? request, HttpContext http, PayoutBatches batches, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => batches.MarkPaidAsync(CurrentActor.Of(http.User), id, request?.Reference, ct), Ok));
+        payouts.MapPost("/{id:int}/approve", async (int id, PayoutDecisionRequest? request, HttpContext http, PayoutBatches batches, CancellationToken ct) =>
+            Ok(await batches.ApproveAsync(CurrentActor.Of(http.User), id, request?.Comment, ct)));
+        payouts.MapPost("/{id:int}/reject", async (int id, PayoutDecisionRequest? request, HttpContext http, PayoutBatches batches, CancellationToken ct) =>
+            Ok(await batches.RejectAsync(CurrentActor.Of(http.User), id, request?.Comment, ct)));
+        payouts.MapPost("/{id:int}/paid", async (int id, PayoutPaymentRequest? request, HttpContext http, PayoutBatches batches, CancellationToken ct) =>
+            Ok(await batches.MarkPaidAsync(CurrentActor.Of(http.User), id, request?.Reference, ct)));
         return app;
     }
 

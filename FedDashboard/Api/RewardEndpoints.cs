@@ -30,15 +30,17 @@ public static class RewardEndpoints
             ExportAsync(http, dbFactory, "text/csv; charset=utf-8", "csv", LedgerExport.WriteCsvAsync, ct)).RequireAuthorization().RequireRateLimiting(ExportLimits.Policy);
         app.MapGet(LedgerXlsxPath, (HttpContext http, IDbContextFactory<FedDbContext> dbFactory, CancellationToken ct) =>
             ExportAsync(http, dbFactory, XlsxContentType, "xlsx", LedgerExport.WriteXlsxAsync, ct)).RequireAuthorization().RequireRateLimiting(ExportLimits.Policy);
-        app.MapPost(CorrectionsPath, (long id, CorrectionRequest request, HttpContext http, LedgerCorrections corrections, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => corrections.CorrectAsync(CurrentActor.Of(http.User), id, request.Amount, request.Reason ?? "", ct),
-                line => Results.Created($"/api/rewards/entries/{line.Id}", new CorrectionView(line.Id, line.CorrectsEntryId!.Value, line.Amount, line.Currency, line.Note, line.CreatedBy, line.CreatedAt, line.NeedsAcceptance))))
-            .RequireAuthorization();
+        app.MapPost(CorrectionsPath, async (long id, CorrectionRequest request, HttpContext http, LedgerCorrections corrections, CancellationToken ct) =>
+        {
+            var line = await corrections.CorrectAsync(CurrentActor.Of(http.User), id, request.Amount, request.Reason ?? "", ct);
+            return Results.Created($"/api/rewards/entries/{line.Id}",
+                new CorrectionView(line.Id, line.CorrectsEntryId!.Value, line.Amount, line.Currency, line.Note, line.CreatedBy, line.CreatedAt, line.NeedsAcceptance));
+        }).RequireAuthorization();
         var decisions = app.MapGroup(CorrectionDecisionsPath).RequireAuthorization();
-        decisions.MapPost("/accept", (long id, DecisionRequest? request, HttpContext http, LedgerCorrections corrections, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => corrections.AcceptAsync(CurrentActor.Of(http.User), id, request?.Comment, ct), Ok));
-        decisions.MapPost("/reject", (long id, DecisionRequest? request, HttpContext http, LedgerCorrections corrections, CancellationToken ct) =>
-            CoreOutcomes.RunAsync(() => corrections.RejectAsync(CurrentActor.Of(http.User), id, request?.Comment, ct), Ok));
+        decisions.MapPost("/accept", async (long id, DecisionRequest? request, HttpContext http, LedgerCorrections corrections, CancellationToken ct) =>
+            Ok(await corrections.AcceptAsync(CurrentActor.Of(http.User), id, request?.Comment, ct)));
+        decisions.MapPost("/reject", async (long id, DecisionRequest? request, HttpContext http, LedgerCorrections corrections, CancellationToken ct) =>
+            Ok(await corrections.RejectAsync(CurrentActor.Of(http.User), id, request?.Comment, ct)));
         return app;
     }
 

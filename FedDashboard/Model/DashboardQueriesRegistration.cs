@@ -1,3 +1,4 @@
+using FedDashboard.Components.Controls;
 using FedDashboard.Security;
 
 namespace FedDashboard.Model;
@@ -6,6 +7,7 @@ public static class DashboardQueriesRegistration
 {
     public static IServiceCollection AddDashboardQueries(this IServiceCollection services) => services
         .AddScoped<CurrentActor>()
+        .AddScoped<PageRefusals>()
         .AddTransient<AuditQueries>()
         .AddTransient<CoverageMapQueries>()
         .AddTransient<EdgePolicyEditor>()

@@ -1,4 +1,5 @@
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;
 
 namespace FedDashboard.Model;
@@ -27,13 +28,9 @@ public sealed class JobCreator(JobLauncher launcher)
                 ? $"Job \"{job.Name}\" (#{job.Id}) started; an approver decides on its versions until an approver other than you accepts the proposed auto-approve (Policies page)."
                 : $"Job \"{job.Name}\" (#{job.Id}) started.");
         }
-        catch (AccessDeniedException e)
+        catch (Exception e) when (e is AccessDeniedException or ConflictException or InvalidInputException)
         {
-            return new(null, $"The job was not started: {e.Message}");
-        }
-        catch (InvalidOperationException e)
-        {
-            // The launcher's one refusal the form cannot prevent: an empty fleet.
+            // An empty fleet is the launcher's one refusal the form cannot prevent besides the roles; bad input the form missed is said the same way.
             return new(null, $"The job was not started: {e.Message}");
         }
     }

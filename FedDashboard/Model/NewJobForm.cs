@@ -8,7 +8,7 @@ namespace FedDashboard.Model;
 public sealed class NewJobForm
 {
     /// <summary>The stored column's length (TrainingJobConfiguration).</summary>
-    public const int NameMaxLength = 200;
+    public const int NameMaxLength = TrainingJob.MaxNameLength;
 
     private Dictionary<string, string> _errors = [];
 

@@ -10,32 +10,21 @@ public sealed class UserAccounts(IServiceScopeFactory scopes)
 {
     public Task<IReadOnlyList<UserAccount>> ListAsync() => WithAsync(accounts => accounts.ListAsync());
 
-    /// <summary>Null when done, else why not (the refusal of a non-administrator is audited by Core).</summary>
-    public Task<string?> CreateAsync(Actor actor, string userName, string password, IReadOnlyCollection<string> roles) =>
-        TryAsync(accounts => accounts.CreateAsync(actor, userName, password, roles));
+    /// <remarks>Throws Core's refusals (<see cref="UserAdministration"/>); a non-administrator's is audited by Core.</remarks>
+    public Task CreateAsync(Actor actor, string userName, string password, IReadOnlyCollection<string> roles) =>
+        WithAsync(accounts => accounts.CreateAsync(actor, userName, password, roles));
 
-    public Task<string?> SetRolesAsync(Actor actor, string userName, IReadOnlyCollection<string> roles) =>
-        TryAsync(accounts => accounts.SetRolesAsync(actor, userName, roles));
+    public Task SetRolesAsync(Actor actor, string userName, IReadOnlyCollection<string> roles) =>
+        WithAsync(accounts => accounts.SetRolesAsync(actor, userName, roles));
 
-    public Task<string?> DisableAsync(Actor actor, string userName) => TryAsync(accounts => accounts.DisableAsync(actor, userName));
+    public Task DisableAsync(Actor actor, string userName) => WithAsync(accounts => accounts.DisableAsync(actor, userName));
 
-    public Task<string?> EnableAsync(Actor actor, string userName) => TryAsync(accounts => accounts.EnableAsync(actor, userName));
+    public Task EnableAsync(Actor actor, string userName) => WithAsync(accounts => accounts.EnableAsync(actor, userName));
 
-    private async Task<string?> TryAsync(Func<UserAdministration, Task> action)
+    private async Task WithAsync(Func<UserAdministration, Task> action)
     {
-        try
-        {
-            await WithAsync(async accounts =>
-            {
-                await action(accounts);
-                return true;
-            });
-            return null;
-        }
-        catch (Exception e) when (e is ArgumentException or AccessDeniedException)
-        {
-            return e.Message;
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<UserAdministration>());
     }
 
     private async Task<T> WithAsync<T>(Func<UserAdministration, Task<T>> action)

@@ -28,4 +28,7 @@ public enum AuditAction
     PolicyProposalSuperseded,
     CorrectionAccepted,
     CorrectionRejected,
+
+    /// <summary>A request or page action refused for bad input, an illegal move or a cross-site origin (<see cref="RefusalLog"/>).</summary>
+    RequestRefused,
 }

@@ -10,4 +10,7 @@ public enum AuditSubject
     RewardPolicy,
     RewardEntry,
     PayoutBatch,
+
+    /// <summary>An HTTP request or a page action; the id says which (method and path, or page and action).</summary>
+    Request,
 }

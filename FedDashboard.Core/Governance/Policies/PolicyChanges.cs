@@ -3,8 +3,9 @@ using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Rewards.Policies;
+using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Security;
 using FedDashboard.Core.Topology.Policies;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class PolicyChanges(IDbContextFactory<FedDbContext> dbFactory, Tim
 
     /// <param name="propose">Stores the change as a proposal instead and says so, or returns null to apply it now.</param>
     /// <exception cref="AccessDeniedException">The actor may not change policies (the refusal is audited).</exception>
-    /// <exception cref="ArgumentException">The policy breaks a rule; nothing changed.</exception>
+    /// <exception cref="InvalidInputException">The policy breaks a rule; nothing changed.</exception>
     private async Task<PolicyChange> ChangeAsync<THolder, TPolicy>(Actor actor, Func<FedDbContext, DbSet<THolder>> holders, AuditSubject subject,
         int id, string name, TPolicy policy, int expectedRevision, CancellationToken ct,
         Func<FedDbContext, Actor, THolder, TPolicy, DateTimeOffset, CancellationToken, Task<PolicyChange?>>? propose = null)
@@ -47,14 +48,15 @@ public sealed class PolicyChanges(IDbContextFactory<FedDbContext> dbFactory, Tim
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             await db.DemandAsync(actor, actor.CanOperate, $"change the policy of {name}", AuditAction.PolicyChanged, subject, id, clock.GetUtcNow(), ct);
-        for (var attempt = 1; ; attempt++)
+        // The row may change between reading and saving; the next attempt reads it again and still refuses a newer policy.
+        return await OptimisticRetry.RunAsync(Attempts, async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var holder = await holders(db).SingleOrDefaultAsync(h => h.Id == id, ct);
-            if (holder is null) return new(PolicyChangeOutcome.Missing);
+            if (holder is null) return new PolicyChange(PolicyChangeOutcome.Missing);
 
             // Against the policy revision the operator edited, not the row: a job's row also changes as its rounds run.
-            if (holder.PolicyRevision != expectedRevision) return new(PolicyChangeOutcome.Conflict);
+            if (holder.PolicyRevision != expectedRevision) return new PolicyChange(PolicyChangeOutcome.Conflict);
             var now = clock.GetUtcNow();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
@@ -68,21 +70,13 @@ public sealed class PolicyChanges(IDbContextFactory<FedDbContext> dbFactory, Tim
                 }
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
-                return proposed ?? new(PolicyChangeOutcome.Saved, holder.PolicyRevision, holder.PolicyChangedAt);
+                return proposed ?? new PolicyChange(PolicyChangeOutcome.Saved, holder.PolicyRevision, holder.PolicyChangedAt);
             }
             catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
             {
                 // Another proposal for this job was stored since this one read the pending ones.
-                return new(PolicyChangeOutcome.Conflict);
+                return new PolicyChange(PolicyChangeOutcome.Conflict);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-            {
-                // The row changed between reading and saving; the next attempt reads it again and still refuses a newer policy.
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return new(PolicyChangeOutcome.Conflict);
-            }
-        }
+        }, exhausted: () => new PolicyChange(PolicyChangeOutcome.Conflict));
     }
 }

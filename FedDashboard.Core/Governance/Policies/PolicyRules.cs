@@ -1,3 +1,4 @@
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Topology.Policies;
 
 namespace FedDashboard.Core.Governance.Policies;
@@ -5,9 +6,9 @@ namespace FedDashboard.Core.Governance.Policies;
 /// <summary>The one refusal of a policy that breaks a rule, for every policy holder.</summary>
 public static class PolicyRules
 {
-    /// <summary>Throws <see cref="ArgumentException"/> naming every broken rule; does nothing when there is none.</summary>
-    public static void ThrowIfBroken(IReadOnlyList<PolicyError> errors, string paramName)
+    /// <summary>Throws <see cref="InvalidInputException"/> naming every broken rule (at its field when only one is); does nothing when there is none.</summary>
+    public static void ThrowIfBroken(IReadOnlyList<PolicyError> errors)
     {
-        if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), paramName);
+        if (errors.Count > 0) throw new InvalidInputException(string.Join(" ", errors), errors.Count == 1 ? errors[0].Field : null);
     }
 }

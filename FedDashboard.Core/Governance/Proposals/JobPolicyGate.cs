@@ -16,11 +16,11 @@ namespace FedDashboard.Core.Governance.Proposals;
 internal static class JobPolicyGate
 {
     /// <returns>The proposal when the change was stored as one; null when the caller applies it now.</returns>
-    /// <exception cref="ArgumentException">The policy breaks a rule; nothing changed.</exception>
+    /// <exception cref="InvalidInputException">The policy breaks a rule; nothing changed.</exception>
     public static async Task<JobPolicyProposal?> ProposeIfRelaxingAsync(this FedDbContext db, Actor actor, TrainingJob job, JobPolicy policy,
         DateTimeOffset at, CancellationToken ct)
     {
-        PolicyRules.ThrowIfBroken(policy.Validate(), nameof(policy));
+        PolicyRules.ThrowIfBroken(policy.Validate());
         var relaxations = JobPolicyRelaxation.Between(job.Policy, policy);
         await db.SupersedePendingAsync(actor, job.Id, relaxations.Count > 0
             ? $"{actor.Name} proposed a newer change."

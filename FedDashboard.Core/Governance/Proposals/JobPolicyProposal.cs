@@ -1,5 +1,6 @@
 using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Refusals;
 
 namespace FedDashboard.Core.Governance.Proposals;
 
@@ -12,12 +13,15 @@ public sealed class JobPolicyProposal
 {
     public const int MaxCommentLength = 1000;
 
+    /// <summary>The comment's name in requests and on pages, for a refusal shown at its field.</summary>
+    public const string CommentField = "comment";
+
     private JobPolicyProposal() => (Policy, ProposedBy, Relaxations) = (JobPolicy.Default, "", "");
 
     public JobPolicyProposal(int jobId, JobPolicy policy, int baseRevision, IReadOnlyList<string> relaxations, string proposedBy, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        PolicyRules.ThrowIfBroken(policy.Validate(), nameof(policy));
+        PolicyRules.ThrowIfBroken(policy.Validate());
         ArgumentException.ThrowIfNullOrWhiteSpace(proposedBy);
         if (relaxations.Count == 0) throw new ArgumentException("Only a change that relaxes the job's policy needs a proposal.", nameof(relaxations));
         JobId = jobId;
@@ -58,7 +62,7 @@ public sealed class JobPolicyProposal
         EnsurePending();
         EnsureNotProposer(approver);
         if (jobRevision != BaseRevision)
-            throw new InvalidOperationException($"Job {JobId}'s policy changed since this proposal (revision {BaseRevision}, now {jobRevision}); it no longer applies. Propose the change again.");
+            throw new ConflictException($"Job {JobId}'s policy changed since this proposal (revision {BaseRevision}, now {jobRevision}); it no longer applies. Propose the change again.");
         Decide(ProposalStatus.Accepted, approver, comment, at);
     }
 
@@ -66,8 +70,8 @@ public sealed class JobPolicyProposal
     {
         EnsurePending();
         EnsureNotProposer(approver);
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A rejection needs a reason, so the proposer knows why.");
-        Decide(ProposalStatus.Rejected, approver, reason, at);
+        Decide(ProposalStatus.Rejected, approver,
+            TextInput.Required(reason, MaxCommentLength, CommentField, "A comment", "A rejection needs a reason, so the proposer knows why."), at);
     }
 
     /// <summary>The job's policy changed (another proposal, an immediate change): this proposal no longer applies.</summary>
@@ -79,8 +83,7 @@ public sealed class JobPolicyProposal
 
     private void Decide(ProposalStatus status, string by, string? comment, DateTimeOffset at)
     {
-        var trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (trimmed?.Length > MaxCommentLength) throw new ArgumentException($"A comment has at most {MaxCommentLength} characters (was {trimmed.Length}).");
+        var trimmed = TextInput.Optional(comment, MaxCommentLength, CommentField, "A comment");
         Status = status;
         DecidedBy = by;
         DecidedAt = at;
@@ -90,12 +93,12 @@ public sealed class JobPolicyProposal
     private void EnsurePending()
     {
         if (Status != ProposalStatus.Pending)
-            throw new InvalidOperationException($"The proposal for job {JobId} is {Status.ToString().ToLowerInvariant()}{(DecidedBy is null ? "" : $" (by {DecidedBy})")}; only a pending proposal can be decided.");
+            throw new ConflictException($"The proposal for job {JobId} is {Status.ToString().ToLowerInvariant()}{(DecidedBy is null ? "" : $" (by {DecidedBy})")}; only a pending proposal can be decided.");
     }
 
     private void EnsureNotProposer(string approver)
     {
         if (string.Equals(approver, ProposedBy, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"{approver} proposed this change and cannot decide on it; another approver must.");
+            throw new ConflictException($"{approver} proposed this change and cannot decide on it; another approver must.");
     }
 }

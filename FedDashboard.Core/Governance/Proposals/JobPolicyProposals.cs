@@ -3,6 +3,7 @@ using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
+using FedDashboard.Core.Refusals;
 
 namespace FedDashboard.Core.Governance.Proposals;
 
@@ -13,16 +14,16 @@ namespace FedDashboard.Core.Governance.Proposals;
 /// so whoever may not approve them may not accept it either. Each decision, and each refusal, is audited.
 /// </summary>
 /// <exception cref="AccessDeniedException">The actor may not decide; the refusal is recorded and nothing else changes.</exception>
-/// <exception cref="KeyNotFoundException">No such proposal.</exception>
-/// <exception cref="ArgumentException">A rejection without a reason, or an over-long comment; nothing changes.</exception>
-/// <exception cref="InvalidOperationException">The proposal is no longer pending, the job's policy or the job changed since, or the job has ended; nothing changes.</exception>
+/// <exception cref="NotFoundException">No such proposal.</exception>
+/// <exception cref="InvalidInputException">A rejection without a reason, or an over-long comment; nothing changes.</exception>
+/// <exception cref="ConflictException">The proposal is no longer pending, the job's policy or the job changed since, or the job has ended; nothing changes.</exception>
 public sealed class JobPolicyProposals(IDbContextFactory<FedDbContext> dbFactory, TimeProvider clock)
 {
     public Task<JobPolicyProposal> AcceptAsync(Actor actor, int proposalId, string? comment, CancellationToken ct = default) =>
         DecideAsync(actor, proposalId, AuditAction.PolicyProposalAccepted, "accept", (db, job, proposal, at) =>
         {
             if (job.Status is JobStatus.Completed or JobStatus.Aborted)
-                throw new InvalidOperationException($"Job \"{job.Name}\" has ended ({job.Status}); its policy no longer changes.");
+                throw new ConflictException($"Job \"{job.Name}\" has ended ({job.Status}); its policy no longer changes.");
             var before = job.Policy;
             proposal.Accept(actor.Name, comment, job.PolicyRevision, at);
             job.ChangePolicy(proposal.Policy, at);
@@ -44,7 +45,7 @@ public sealed class JobPolicyProposals(IDbContextFactory<FedDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var proposal = await db.JobPolicyProposals.SingleOrDefaultAsync(p => p.Id == proposalId, ct)
-            ?? throw new KeyNotFoundException($"There is no policy proposal {proposalId}.");
+            ?? throw new NotFoundException($"There is no policy proposal {proposalId}.");
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == proposal.JobId, ct);
         var now = clock.GetUtcNow();
         var what = $"{verb} the proposed policy change of job \"{job.Name}\"";
@@ -59,7 +60,7 @@ public sealed class JobPolicyProposals(IDbContextFactory<FedDbContext> dbFactory
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new InvalidOperationException($"The proposal or job \"{job.Name}\" changed meanwhile; reload to see where they stand.");
+            throw new ConflictException($"The proposal or job \"{job.Name}\" changed meanwhile; reload to see where they stand.");
         }
         return proposal;
     }

@@ -9,24 +9,15 @@ public sealed class ModelSwap(IDbContextFactory<FedDbContext> dbFactory, TimePro
     private const int Attempts = 3;
 
     /// <returns>False when the participant is no longer training, so its work is over.</returns>
-    public async Task<bool> TrySwapAsync(int participantId, double width, string reason, CancellationToken ct)
-    {
-        // A concurrent harmless change (the fleet noting the edge it reports through) only costs a re-read.
-        for (var attempt = 0; attempt < Attempts; attempt++)
+    // A concurrent harmless change (the fleet noting the edge it reports through) only costs a re-read.
+    public Task<bool> TrySwapAsync(int participantId, double width, string reason, CancellationToken ct) =>
+        OptimisticRetry.RunAsync(Attempts, async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var participant = await db.RoundParticipants.SingleAsync(p => p.Id == participantId, ct);
             if (participant.Status != ParticipantStatus.Training) return false;
             participant.SwapTo(width, reason, clock.GetUtcNow());
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return true;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-            }
-        }
-        return false;
-    }
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, exhausted: () => false);
 }

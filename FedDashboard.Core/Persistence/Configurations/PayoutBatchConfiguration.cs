@@ -15,8 +15,8 @@ internal sealed class PayoutBatchConfiguration : IEntityTypeConfiguration<Payout
         builder.Property(b => b.CreatedBy).HasMaxLength(256);
         builder.Property(b => b.DecidedBy).HasMaxLength(256);
         builder.Property(b => b.PaidBy).HasMaxLength(256);
-        builder.Property(b => b.DecisionComment).HasMaxLength(1000);
-        builder.Property(b => b.PaymentReference).HasMaxLength(200);
+        builder.Property(b => b.DecisionComment).HasMaxLength(PayoutBatch.MaxCommentLength);
+        builder.Property(b => b.PaymentReference).HasMaxLength(PayoutBatch.MaxReferenceLength);
         builder.Property(b => b.Version).IsRowVersion();
         builder.HasMany<PayoutBatchItem>().WithOne().HasForeignKey(i => i.BatchId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(b => b.Status);

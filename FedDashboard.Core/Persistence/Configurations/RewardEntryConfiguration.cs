@@ -22,7 +22,7 @@ internal sealed class RewardEntryConfiguration : IEntityTypeConfiguration<Reward
         builder.Property(e => e.Amount).HasPrecision(18, RewardCalculator.Decimals);
         builder.Property(e => e.ComputedAmount).HasPrecision(18, RewardCalculator.Decimals);
         builder.Property(e => e.Currency).HasMaxLength(3).IsFixedLength();
-        builder.Property(e => e.Note).HasMaxLength(1000);
+        builder.Property(e => e.Note).HasMaxLength(RewardEntry.MaxNoteLength);
         builder.Property(e => e.CreatedBy).HasMaxLength(256);
     }
 }

@@ -1,8 +1,9 @@
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Strategies;
+using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Core.Topology;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Core.Persistence.Configurations;
 
@@ -20,7 +21,7 @@ internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<R
         builder.Property(p => p.FailureReason).HasMaxLength(RoundParticipant.ReasonMaxLength);
         builder.Property(p => p.FilterReason).HasMaxLength(RoundParticipant.ReasonMaxLength);
         builder.Property(p => p.Version).IsRowVersion();
-        builder.Property(p => p.Group).HasMaxLength(100);
+        builder.Property(p => p.Group).HasMaxLength(GroupRule.MaxNameLength);
         builder.Property(p => p.Segment).HasMaxLength(50);
         builder.Property(p => p.SwapReason).HasMaxLength(500);
         builder.HasOne<RoundParticipant>().WithMany().HasForeignKey(p => p.ReplacesParticipantId).OnDelete(DeleteBehavior.Restrict);

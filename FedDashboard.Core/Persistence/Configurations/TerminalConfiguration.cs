@@ -9,7 +9,7 @@ internal sealed class TerminalConfiguration : IEntityTypeConfiguration<Terminal>
     public void Configure(EntityTypeBuilder<Terminal> builder)
     {
         builder.Property(t => t.Name).HasMaxLength(100);
-        builder.Property(t => t.App).HasMaxLength(50);
+        builder.Property(t => t.App).HasMaxLength(Terminal.MaxAppLength);
         builder.HasIndex(t => t.Name).IsUnique();
         builder.HasIndex(t => t.DataOrdinal).IsUnique();
         builder.HasOne<EdgeServer>().WithMany().HasForeignKey(t => t.EdgeId).OnDelete(DeleteBehavior.SetNull);

@@ -10,7 +10,7 @@ internal sealed class TrainingJobConfiguration : IEntityTypeConfiguration<Traini
 {
     public void Configure(EntityTypeBuilder<TrainingJob> builder)
     {
-        builder.Property(j => j.Name).HasMaxLength(200);
+        builder.Property(j => j.Name).HasMaxLength(TrainingJob.MaxNameLength);
         builder.Property(j => j.EndReason).HasMaxLength(500);
         builder.Property(j => j.CreatedBy).HasMaxLength(256);
         builder.ComplexProperty(j => j.Settings);

@@ -18,9 +18,12 @@ namespace FedDashboard.Core.Persistence.Roles;
 /// </summary>
 internal static class AppRolePrivileges
 {
-    /// <summary>Rows written once: the ledger and the audit log (append-only by rule), and records of what happened.</summary>
+    /// <summary>Rows written once: the ledger, approvers' decisions on its corrections and the audit log (append-only by rule), and records of what happened.</summary>
     private static readonly HashSet<Type> WrittenOnce =
-        [typeof(RewardEntry), typeof(AuditEntry), typeof(CoverageEvent), typeof(TelemetryRecord), typeof(SharedDataGrant), typeof(EdgeAggregate)];
+    [
+        typeof(RewardEntry), typeof(CorrectionDecision), typeof(AuditEntry), typeof(CoverageEvent), typeof(TelemetryRecord), typeof(SharedDataGrant),
+        typeof(EdgeAggregate),
+    ];
 
     /// <summary>Where the app removes rows: telemetry past its retention, and an account's roles, claims, logins and tokens.</summary>
     private static readonly HashSet<Type> Deleted =

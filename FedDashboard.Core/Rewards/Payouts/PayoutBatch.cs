@@ -1,3 +1,5 @@
+using FedDashboard.Core.Refusals;
+
 namespace FedDashboard.Core.Rewards.Payouts;
 
 /// <summary>
@@ -11,13 +13,16 @@ public sealed class PayoutBatch
     public const int MaxCommentLength = 1000;
     public const int MaxReferenceLength = 200;
 
+    /// <summary>The inputs' names in requests and on pages, for a refusal shown at its field.</summary>
+    public const string CommentField = "comment", ReferenceField = "reference";
+
     private PayoutBatch() => Currency = CreatedBy = "";
 
     /// <param name="entryCount">How many unpaid entries the batch takes.</param>
     /// <param name="total">What they add up to.</param>
     public PayoutBatch(PayoutScope scope, string currency, int entryCount, decimal total, string createdBy, DateTimeOffset at)
     {
-        if (SelectionProblem(entryCount, total, currency) is { } problem) throw new ArgumentException(problem);
+        if (SelectionProblem(entryCount, total, currency) is { } problem) throw new InvalidInputException(problem);
         Scope = scope;
         Currency = currency;
         EntryCount = entryCount;
@@ -61,7 +66,7 @@ public sealed class PayoutBatch
     /// <summary>Rejects the batch; its entries are then released (unpaid again) by whoever stores the rejection.</summary>
     public void Reject(string approver, string? reason, DateTimeOffset at)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A rejection needs a reason, so the operator knows what to batch instead.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new InvalidInputException("A rejection needs a reason, so the operator knows what to batch instead.", CommentField);
         Decide(approver, reason, at);
         Status = PayoutBatchStatus.Rejected;
     }
@@ -69,11 +74,8 @@ public sealed class PayoutBatch
     public void MarkPaid(string by, string? reference, DateTimeOffset at)
     {
         EnsureOpen();
-        if (Status != PayoutBatchStatus.Approved) throw new InvalidOperationException($"Payout batch {Id} is {Describe(Status)}; only an approved batch can be marked paid.");
-        if (string.IsNullOrWhiteSpace(reference)) throw new ArgumentException("Marking a batch paid needs the payment's reference.");
-        var trimmed = reference.Trim();
-        if (trimmed.Length > MaxReferenceLength)
-            throw new ArgumentException($"A payment reference has at most {MaxReferenceLength} characters (was {trimmed.Length}).");
+        if (Status != PayoutBatchStatus.Approved) throw new ConflictException($"Payout batch {Id} is {Describe(Status)}; only an approved batch can be marked paid.");
+        var trimmed = TextInput.Required(reference, MaxReferenceLength, ReferenceField, "A payment reference", "Marking a batch paid needs the payment's reference.");
         Status = PayoutBatchStatus.Paid;
         PaidBy = by;
         PaidAt = at;
@@ -83,11 +85,10 @@ public sealed class PayoutBatch
     private void Decide(string approver, string? comment, DateTimeOffset at)
     {
         EnsureOpen();
-        if (Status != PayoutBatchStatus.Pending) throw new InvalidOperationException($"Payout batch {Id} is {Describe(Status)}; only a pending batch can be approved or rejected.");
+        if (Status != PayoutBatchStatus.Pending) throw new ConflictException($"Payout batch {Id} is {Describe(Status)}; only a pending batch can be approved or rejected.");
         if (string.Equals(approver, CreatedBy, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"{approver} made payout batch {Id} and cannot decide on it; another approver must.");
-        var trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (trimmed?.Length > MaxCommentLength) throw new ArgumentException($"A comment has at most {MaxCommentLength} characters (was {trimmed.Length}).");
+            throw new ConflictException($"{approver} made payout batch {Id} and cannot decide on it; another approver must.");
+        var trimmed = TextInput.Optional(comment, MaxCommentLength, CommentField, "A comment");
         DecidedBy = approver;
         DecidedAt = at;
         DecisionComment = trimmed;
@@ -95,7 +96,7 @@ public sealed class PayoutBatch
 
     private void EnsureOpen()
     {
-        if (Status == PayoutBatchStatus.Paid) throw new InvalidOperationException($"Payout batch {Id} is paid and can no longer change.");
+        if (Status == PayoutBatchStatus.Paid) throw new ConflictException($"Payout batch {Id} is paid and can no longer change.");
     }
 
     private static string Describe(PayoutBatchStatus status) => status switch

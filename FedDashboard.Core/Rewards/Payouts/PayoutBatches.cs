@@ -1,6 +1,7 @@
 using System.Data;
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Rewards.Policies;
 using FedDashboard.Core.Security;
 using FedDashboard.Core.Topology.Policies;
@@ -43,7 +44,7 @@ public sealed class PayoutBatches(IDbContextFactory<FedDbContext> dbFactory, Tim
         // One snapshot for the count, the total and the items, so the batch records exactly the rows it took.
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         var preview = await PreviewAsync(db, scope, currency, ct);
-        if (!preview.CanCreate) throw new ArgumentException(preview.Reason);
+        if (!preview.CanCreate) throw new InvalidInputException(preview.Reason);
         var batch = new PayoutBatch(scope, currency!, preview.Count, preview.Total, actor.Name, now);
         db.PayoutBatches.Add(batch);
         await db.SaveChangesAsync(ct);
@@ -54,7 +55,7 @@ public sealed class PayoutBatches(IDbContextFactory<FedDbContext> dbFactory, Tim
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // The unique index on live items is the guard: another batch took some of these entries since the snapshot.
-            throw new InvalidOperationException("Some of these entries were batched meanwhile by someone else; nothing was stored. Check the preview and try again.");
+            throw new ConflictException("Some of these entries were batched meanwhile by someone else; nothing was stored. Check the preview and try again.");
         }
         db.Audit(actor, AuditAction.PayoutBatchCreated, AuditSubject.PayoutBatch, batch.Id, null, PayoutBatchState.Of(batch), now);
         await db.SaveChangesAsync(ct);
@@ -104,7 +105,7 @@ public sealed class PayoutBatches(IDbContextFactory<FedDbContext> dbFactory, Tim
         Func<PayoutBatch, DateTimeOffset, string?> step, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var batch = await db.PayoutBatches.SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new KeyNotFoundException($"There is no payout batch {id}.");
+        var batch = await db.PayoutBatches.SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException($"There is no payout batch {id}.");
         var now = clock.GetUtcNow();
         await demand(db, batch, now);
 
@@ -118,7 +119,7 @@ public sealed class PayoutBatches(IDbContextFactory<FedDbContext> dbFactory, Tim
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new InvalidOperationException($"Payout batch {id} changed meanwhile; reload to see where it stands.");
+            throw new ConflictException($"Payout batch {id} changed meanwhile; reload to see where it stands.");
         }
         if (batch.Status == PayoutBatchStatus.Rejected)
             await db.PayoutBatchItems.Where(i => i.BatchId == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Released, true), ct);

@@ -71,9 +71,13 @@ public sealed record EdgePolicy
             var field = $"{nameof(Groups)}[{i}]";
             var group = groups[i];
             if (string.IsNullOrWhiteSpace(group.Name)) yield return new(field, "A group needs a name.");
+            else if (group.Name.Trim().Length > GroupRule.MaxNameLength)
+                yield return new(field, $"A group name has at most {GroupRule.MaxNameLength} characters (was {group.Name.Trim().Length}).");
             else if (groups.Take(i).Any(g => string.Equals(g.Name, group.Name, StringComparison.OrdinalIgnoreCase)))
                 yield return new(field, $"The group name '{group.Name}' is used twice.");
-            if (!Enum.IsDefined(group.Field)) yield return new(field, $"The field must be one of {string.Join(", ", Enum.GetNames<GroupField>())}.");
+            if (group.Value?.Trim().Length > GroupRule.MaxValueLength)
+                yield return new(field, $"A group rule's value has at most {GroupRule.MaxValueLength} characters (was {group.Value.Trim().Length}).");
+            else if (!Enum.IsDefined(group.Field)) yield return new(field, $"The field must be one of {string.Join(", ", Enum.GetNames<GroupField>())}.");
             else if (TerminalGroups.Problem(group.Field, group.Value) is { } problem) yield return new(field, problem);
             if (group.Width is { } width && !(width is > 0 and <= 1))
                 yield return new(field, $"A group's model width is above 0 and at most 1 (was {width}).");

@@ -84,6 +84,8 @@ public sealed record EvaluationPolicy
     {
         var apps = AllowedApps ?? [];
         if (apps.Any(string.IsNullOrWhiteSpace)) return "An allowed app needs a name; leave the list empty to allow every app.";
+        if (apps.FirstOrDefault(a => a.Trim().Length > Terminal.MaxAppLength) is { } tooLong)
+            return $"An app name has at most {Terminal.MaxAppLength} characters (was {tooLong.Trim().Length}).";
         return apps.Distinct(StringComparer.OrdinalIgnoreCase).Count() < apps.Count
             ? $"Each app is listed once (was {string.Join(", ", apps)})."
             : null;

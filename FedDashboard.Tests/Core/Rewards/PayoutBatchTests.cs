@@ -1,3 +1,4 @@
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Rewards.Payouts;
 using FedDashboard.Tests.Shared;
 
@@ -10,7 +11,7 @@ public sealed class PayoutBatchTests
     [Fact]
     public void Constructor_NoEntries_Refused()
     {
-        var error = Assert.Throws<ArgumentException>(() => new PayoutBatch(new(null, null, null, null), "EUR", 0, 0m, "olivia", TestData.Now));
+        var error = Assert.Throws<InvalidInputException>(() => new PayoutBatch(new(null, null, null, null), "EUR", 0, 0m, "olivia", TestData.Now));
 
         Assert.StartsWith("No unpaid entries match", error.Message);
     }
@@ -18,7 +19,7 @@ public sealed class PayoutBatchTests
     [Fact]
     public void Constructor_NegativeTotal_Refused()
     {
-        var error = Assert.Throws<ArgumentException>(() => new PayoutBatch(new(null, null, null, null), "EUR", 2, -0.5m, "olivia", TestData.Now));
+        var error = Assert.Throws<InvalidInputException>(() => new PayoutBatch(new(null, null, null, null), "EUR", 2, -0.5m, "olivia", TestData.Now));
 
         Assert.Equal("The unpaid entries add up to -0.5 EUR; a payout batch cannot pay a negative total.", error.Message);
     }
@@ -30,7 +31,7 @@ public sealed class PayoutBatchTests
     {
         var batch = Pending();
 
-        Assert.Throws<InvalidOperationException>(() => batch.Approve(approver, null, TestData.Now));
+        Assert.Throws<ConflictException>(() => batch.Approve(approver, null, TestData.Now));
 
         Assert.Equal(PayoutBatchStatus.Pending, batch.Status);
     }
@@ -40,7 +41,7 @@ public sealed class PayoutBatchTests
     {
         var batch = Pending();
 
-        var error = Assert.Throws<ArgumentException>(() => batch.Approve("arthur", new string('x', 1001), TestData.Now));
+        var error = Assert.Throws<InvalidInputException>(() => batch.Approve("arthur", new string('x', 1001), TestData.Now));
 
         Assert.Equal("A comment has at most 1000 characters (was 1001).", error.Message);
         Assert.Equal((PayoutBatchStatus.Pending, null), (batch.Status, batch.DecidedBy));
@@ -52,7 +53,7 @@ public sealed class PayoutBatchTests
         var batch = Pending();
         batch.Reject("arthur", "split by edge", TestData.Now);
 
-        var error = Assert.Throws<InvalidOperationException>(() => batch.Approve("abby", null, TestData.Now));
+        var error = Assert.Throws<ConflictException>(() => batch.Approve("abby", null, TestData.Now));
 
         Assert.Contains("rejected (its entries are unpaid again and can go into a new batch)", error.Message);
     }
@@ -64,9 +65,9 @@ public sealed class PayoutBatchTests
         batch.Approve("arthur", "ok", TestData.Now);
         batch.MarkPaid("olivia", "SEPA-1", TestData.Now);
 
-        Assert.Throws<InvalidOperationException>(() => batch.Approve("abby", null, TestData.Now));
-        Assert.Throws<InvalidOperationException>(() => batch.Reject("abby", "late", TestData.Now));
-        Assert.Throws<InvalidOperationException>(() => batch.MarkPaid("abby", "SEPA-2", TestData.Now));
+        Assert.Throws<ConflictException>(() => batch.Approve("abby", null, TestData.Now));
+        Assert.Throws<ConflictException>(() => batch.Reject("abby", "late", TestData.Now));
+        Assert.Throws<ConflictException>(() => batch.MarkPaid("abby", "SEPA-2", TestData.Now));
 
         Assert.Equal((PayoutBatchStatus.Paid, "arthur", "ok", "olivia", "SEPA-1"), (batch.Status, batch.DecidedBy, batch.DecisionComment, batch.PaidBy, batch.PaymentReference));
     }

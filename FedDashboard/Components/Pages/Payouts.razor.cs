@@ -22,6 +22,7 @@ public partial class Payouts : ComponentBase
     [Inject] public required PayoutBatches Batches { get; set; }
     [Inject] public required CurrentActor CurrentActor { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
+    [Inject] public required PageRefusals Refusals { get; set; }
     [Inject] public required IDialogService Dialogs { get; set; }
     [Inject] public required TimeProvider Clock { get; set; }
 
@@ -126,7 +127,7 @@ public partial class Payouts : ComponentBase
         _busy = true;
         try
         {
-            await CoreActions.RunAsync(Snackbar, async () => await action(await CurrentActor.GetAsync()));
+            await CoreActions.RunAsync(Snackbar, Refusals, async () => await action(await CurrentActor.GetAsync()));
             await ReloadAsync();
         }
         finally

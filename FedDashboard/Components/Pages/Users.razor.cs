@@ -1,3 +1,4 @@
+using FedDashboard.Components.Controls;
 using FedDashboard.Core.Security;
 using FedDashboard.Model;
 using FedDashboard.Security;
@@ -17,6 +18,9 @@ public partial class Users : ComponentBase
     [Inject] public required UserAccounts Accounts { get; set; }
     [Inject] public required CurrentActor Actor { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
+    [Inject] public required PageRefusals Refusals { get; set; }
+
+    private readonly FieldMessages _fields = new();
 
     protected override async Task OnInitializedAsync() => await ReloadAsync();
 
@@ -40,34 +44,43 @@ public partial class Users : ComponentBase
 
     private async Task CreateAsync()
     {
-        var error = await Accounts.CreateAsync(await Actor.GetAsync(), _newName, _newPassword, _newRoles);
-        Report(error, $"User {_newName.Trim()} created.");
-        if (error is not null) return;
+        var created = await CoreActions.RunAsync(Snackbar, Refusals, async () =>
+        {
+            await Accounts.CreateAsync(await Actor.GetAsync(), _newName, _newPassword, _newRoles);
+            return $"User {_newName.Trim()} created.";
+        }, _fields);
+        if (!created) return;
         (_newName, _newPassword) = ("", "");
         await ReloadAsync();
     }
 
     private async Task SaveRolesAsync(UserAccount user)
     {
-        var error = await Accounts.SetRolesAsync(await Actor.GetAsync(), user.UserName, RolesOf(user));
-        Report(error, $"{user.UserName} now has the roles {string.Join(", ", RolesOf(user))}.");
+        await CoreActions.RunAsync(Snackbar, Refusals, async () =>
+        {
+            await Accounts.SetRolesAsync(await Actor.GetAsync(), user.UserName, RolesOf(user));
+            return $"{user.UserName} now has the roles {string.Join(", ", RolesOf(user))}.";
+        });
         await ReloadAsync();
     }
 
     private async Task DisableAsync(UserAccount user)
     {
-        var error = await Accounts.DisableAsync(await Actor.GetAsync(), user.UserName);
-        Report(error, $"{user.UserName} is disabled: they cannot sign in, and their open pages stop within a minute.");
+        await CoreActions.RunAsync(Snackbar, Refusals, async () =>
+        {
+            await Accounts.DisableAsync(await Actor.GetAsync(), user.UserName);
+            return $"{user.UserName} is disabled: they cannot sign in, and their open pages stop within a minute.";
+        });
         await ReloadAsync();
     }
 
     private async Task EnableAsync(UserAccount user)
     {
-        var error = await Accounts.EnableAsync(await Actor.GetAsync(), user.UserName);
-        Report(error, $"{user.UserName} is enabled and can sign in again.");
+        await CoreActions.RunAsync(Snackbar, Refusals, async () =>
+        {
+            await Accounts.EnableAsync(await Actor.GetAsync(), user.UserName);
+            return $"{user.UserName} is enabled and can sign in again.";
+        });
         await ReloadAsync();
     }
-
-    private void Report(string? error, string success) =>
-        Snackbar.Add(error ?? success, error is null ? Severity.Success : Severity.Error);
 }
