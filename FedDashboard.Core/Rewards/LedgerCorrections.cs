@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Core.Rewards;
 
-/// <summary>Corrects a ledger line by adding a new one (R2): the ledger is never edited, so what was paid stays on record.</summary>
+/// <summary>Corrects a ledger line by adding a new one: the ledger is never edited, so what was paid stays on record.</summary>
 public sealed class LedgerCorrections(IDbContextFactory<FedDbContext> dbFactory, TimeProvider clock)
 {
     /// <param name="amount">Added to what the entry paid; negative to take some back.</param>

@@ -43,7 +43,7 @@ public sealed class Terminal
 
     public DateTimeOffset LastSeen { get; private set; }
 
-    /// <summary>The app the terminal trains in (T3), matched by group rules.</summary>
+    /// <summary>The app the terminal trains in, matched by group rules.</summary>
     public string App { get; private set; }
 
     /// <summary>How many samples the terminal's own data holds.</summary>

@@ -13,7 +13,7 @@ public sealed record PayoutDecisionRequest(string? Comment);
 public sealed record PayoutPaymentRequest(string? Reference);
 
 /// <summary>
-/// Payout batches over HTTP (R3). Core checks the caller: 401 without sign-in, 403 (audited) for the wrong role or the
+/// Payout batches over HTTP. Core checks the caller: 401 without sign-in, 403 (audited) for the wrong role or the
 /// batch's own creator, 400 for bad input, 404 for no such batch, 409 for an illegal move or a race lost; each with the reason.
 /// </summary>
 public static class PayoutEndpoints

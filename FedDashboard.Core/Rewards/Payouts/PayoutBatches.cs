@@ -10,7 +10,7 @@ using Npgsql;
 namespace FedDashboard.Core.Rewards.Payouts;
 
 /// <summary>
-/// Payout batches (R3): an operator groups the unpaid entries of a period, edge or job; an approver who did not make the
+/// Payout batches: an operator groups the unpaid entries of a period, edge or job; an approver who did not make the
 /// batch approves or rejects it (a rejection releases its entries); an operator or approver marks an approved batch paid
 /// with the payment's reference, after which it never changes. Each step, and each refusal, is audited in the commit
 /// that makes it.
@@ -83,7 +83,7 @@ public sealed class PayoutBatches(IDbContextFactory<FedDbContext> dbFactory, Tim
         StepAsync(actor, id, action, async (db, batch, now) =>
         {
             await db.DemandAsync(actor, actor.CanApprove, $"{verb} payout batch {id} without the approver role", action, AuditSubject.PayoutBatch, id, now, ct);
-            // Nobody decides on what they asked for (S1).
+            // Nobody decides on what they asked for.
             await db.DemandAsync(actor, actor.CanApproveFor(batch.CreatedBy), $"{verb} payout batch {id}, which they made themselves", action,
                 AuditSubject.PayoutBatch, id, now, ct);
         }, (batch, at) =>
