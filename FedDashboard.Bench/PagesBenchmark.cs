@@ -40,22 +40,23 @@ internal static class PagesBenchmark
         var queries = new TerminalQueries(factory);
         var firstPage = await queries.PageAsync(new TerminalListFilter(), [], 0, PageSize);
         var shownIds = firstPage.Rows.Select(r => r.Id).ToList();
+        var connection = host.ConnectionString;
         var byCpu = new[] { new TerminalSort(nameof(TerminalRow.CpuLoad), Descending: true) };
 
         var runs = new List<PageRefresh>
         {
-            await MeasureAsync("before", "refresh every 5 s: every terminal, every edge, reliability over all history (baseline)", counter, repeats,
+            await MeasureAsync("before", "refresh every 5 s: every terminal, every edge, reliability over all history (baseline)", counter, connection, repeats,
                 () => BaselineTerminalList.ListAsync(factory)),
-            await MeasureAsync("after", "refresh every 5 s: the 25 rows on show and their reliability", counter, repeats,
+            await MeasureAsync("after", "refresh every 5 s: the 25 rows on show and their reliability", counter, connection, repeats,
                 () => queries.RowsAsync(shownIds)),
-            await MeasureAsync("after", "open the page: edges, count, first page by name, its reliability", counter, repeats, async () =>
+            await MeasureAsync("after", "open the page: edges, count, first page by name, its reliability", counter, connection, repeats, async () =>
             {
                 await queries.EdgeChoicesAsync();
                 return (await queries.PageAsync(new TerminalListFilter(), [], 0, PageSize)).Rows;
             }),
-            await MeasureAsync("after", "page 2 sorted by CPU load, highest first", counter, repeats,
+            await MeasureAsync("after", "page 2 sorted by CPU load, highest first", counter, connection, repeats,
                 async () => (await queries.PageAsync(new TerminalListFilter(), byCpu, 1, PageSize)).Rows),
-            await MeasureAsync("after", "offline terminals whose name or app contains '0001', by name", counter, repeats,
+            await MeasureAsync("after", "offline terminals whose name or app contains '0001', by name", counter, connection, repeats,
                 async () => (await queries.PageAsync(new TerminalListFilter(Search: "0001", Online: false), [], 0, PageSize)).Rows),
         };
 
@@ -77,18 +78,19 @@ internal static class PagesBenchmark
             telemetryRows,
             pageSize = PageSize,
             repeats,
-            measured = "per refresh: EF Core commands sent, median wall time of the whole refresh in ms, rows PostgreSQL returned to the app (Npgsql's per-statement row counts), rows the page shows",
+            measured = "per refresh: EF Core commands sent, median wall time of the whole refresh in ms, rows PostgreSQL returned to the app (Npgsql's per-statement row counts), rows the page shows; scans: per query, the scan and sort lines of EXPLAIN ANALYZE with the rows each produced",
             runs,
         });
         Console.WriteLine($"Results: {path}");
         return 0;
     }
 
-    private static async Task<PageRefresh> MeasureAsync(string path, string what, QueryCounter counter, int repeats, Func<Task<IReadOnlyList<TerminalRow>>> refresh)
+    private static async Task<PageRefresh> MeasureAsync(string path, string what, QueryCounter counter, string connectionString, int repeats,
+        Func<Task<IReadOnlyList<TerminalRow>>> refresh)
     {
         await refresh(); // warm-up: connection, EF's query compilation, PostgreSQL's caches
         var times = new List<double>();
-        (int Queries, long Rows) figures = default;
+        (int Queries, long Rows, IReadOnlyList<SentCommand> Commands) figures = (0, 0, []);
         var shown = 0;
         for (var i = 0; i < repeats; i++)
         {
@@ -99,10 +101,14 @@ internal static class PagesBenchmark
             figures = counter.Read();
         }
         times.Sort();
-        var run = new PageRefresh(path, what, figures.Queries, Math.Round(times[times.Count / 2], 2), figures.Rows, shown);
+        var plans = new List<IReadOnlyList<string>>();
+        foreach (var command in figures.Commands) plans.Add(await QueryPlans.ScansAsync(connectionString, command));
+        var run = new PageRefresh(path, what, figures.Queries, Math.Round(times[times.Count / 2], 2), figures.Rows, shown, plans);
         Console.WriteLine($"  {path,-6} {what}: {run.Queries} queries, {run.MedianMs:0.0} ms, {run.RowsRead:N0} rows read");
+        foreach (var line in plans.SelectMany(p => p)) Console.WriteLine($"           {line}");
         return run;
     }
 }
 
-internal sealed record PageRefresh(string Path, string What, int Queries, double MedianMs, long RowsRead, int RowsShown);
+/// <summary>One kind of refresh: its figures, and per query the scans in PostgreSQL's plan with the rows each produced.</summary>
+internal sealed record PageRefresh(string Path, string What, int Queries, double MedianMs, long RowsRead, int RowsShown, IReadOnlyList<IReadOnlyList<string>> Scans);

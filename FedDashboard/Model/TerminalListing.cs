@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Topology;
 using Microsoft.EntityFrameworkCore;
@@ -41,8 +42,8 @@ public static class TerminalListing
     {
         if (listed.Count == 0) return [];
         var ids = listed.Select(x => x.Terminal.Id).ToList();
-        var reliability = await Core.Orchestration.Reliability.ByTerminalAsync(db.RoundParticipants.Where(p => ids.Contains(p.TerminalId)), ct);
-        return [.. listed.Select(x => TerminalRow.Of(x.Terminal, x.Edge, reliability.GetValueOrDefault(x.Terminal.Id, Core.Orchestration.Reliability.NoWork)))];
+        var reliability = await Reliability.ByTerminalAsync(db.RoundParticipants.Where(p => ids.Contains(p.TerminalId)), ct);
+        return [.. listed.Select(x => TerminalRow.Of(x.Terminal, x.Edge, reliability.GetValueOrDefault(x.Terminal.Id, Reliability.NoWork)))];
     }
 
     private static IQueryable<Listed> WithEdge(FedDbContext db, IQueryable<Terminal> terminals) =>
