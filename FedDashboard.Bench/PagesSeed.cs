@@ -40,13 +40,14 @@ internal sealed class PagesSeed(IDbContextFactory<FedDbContext> dbFactory, JobLa
         // Round r takes the 1,000 terminals after round r-1's, wrapping around: each terminal about `history` times.
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "RoundParticipants" ("RoundId", "TerminalId", "EdgeId", "BaseModelHash", "ModelVariant", "Status", "AssignedAt", "Samples")
-            SELECT r."Id", t.ids[1 + ((r."Number" - 1) * {ParticipantsPerRound} + k) % cardinality(t.ids)], e.first, 'bench-model', 'full',
+            SELECT r."Id", t."Id", e.first, 'bench-model', 'full',
                 (ARRAY['Reported', 'Reported', 'Reported', 'Reported', 'Reported', 'Reported', 'Filtered', 'Departed', 'Failed', 'TimedOut'])[1 + k % 10],
                 now(), 500
             FROM "Rounds" r
             CROSS JOIN generate_series(0, {ParticipantsPerRound - 1}) AS k
-            CROSS JOIN (SELECT array_agg("Id" ORDER BY "Id") AS ids FROM "Terminals") AS t
             CROSS JOIN (SELECT min("Id") AS first FROM "EdgeServers") AS e
+            JOIN (SELECT "Id", row_number() OVER (ORDER BY "Id") - 1 AS ordinal FROM "Terminals") AS t
+                ON t.ordinal = ((r."Number" - 1) * {ParticipantsPerRound} + k) % {terminals}
             WHERE r."JobId" = {jobId}
             """);
         await db.Database.ExecuteSqlAsync($"""
