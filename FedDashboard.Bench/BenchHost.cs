@@ -21,6 +21,7 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public IHost Host { get; }
     public IServiceProvider Services => Host.Services;
+    public string ConnectionString => _database.ConnectionString;
 
     /// <summary>
     /// Terminals stay where they are seeded, online and in coverage, as the paper's clients do, and train at the

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FedDashboard.Bench;
 
 /// <summary>
-/// Robust aggregation under attack (L9): the 2NN on MNIST through the product's own pipeline while a seeded share of
+/// Robust aggregation under attack: the 2NN on MNIST through the product's own pipeline while a seeded share of
 /// the simulated fleet sign-flips or scales its updates, FedAvg against each robust rule, applied at the edges and at
 /// the centre. The attackers are fleet options, so each attack setting gets a host of its own, on which every
 /// partition and rule runs as a job with the same seed (the same terminals are selected each round).

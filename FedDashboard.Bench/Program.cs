@@ -9,6 +9,7 @@ try
         ["fleet", .. var rest] => await FleetBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["byzantine", .. var rest] => await ByzantineBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["ledger", .. var rest] => await LedgerBenchmark.RunAsync(BenchArguments.Parse(rest)),
+        ["pages", .. var rest] => await PagesBenchmark.RunAsync(BenchArguments.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -34,6 +35,9 @@ static int Usage()
                                   rewards N × rounds results, then exports the ledger as CSV and XLSX at a tenth, all and
                                   --grow-to entries (default 1,000,000; 0 skips it), each export --repeat times (default 3),
                                   reporting the medians of time and peak memory
+               ./fed bench pages [--terminals N] [--history N] [--telemetry N] [--repeat N]
+                                 the Terminals page's queries, time and rows per refresh at N terminals (default 100,000)
+                                 with N participations (default 10) and telemetry rows (default 10) each: before and after
         """);
     return 2;
 }

@@ -51,11 +51,12 @@ public static class DependencyInjection
         services.AddValidatedOptions<SecurityOptions>(builder.Configuration);
         services.AddValidatedOptions<AccessOptions>(builder.Configuration);
 
-        // A failed command surfaces as an exception, which the caller handles (an expected race such as a
-        // second run of a step) or reports; EF's own error line for it would only alarm operators twice.
+        // A failed command or save surfaces as an exception, which the caller handles (an expected race such as a
+        // second run of a step) or reports; EF's own error lines for it, with a stack trace, would alarm operators
+        // over a race that was handled, and repeat what the caller reports otherwise.
         services.AddDbContextFactory<FedDbContext>(o => o
             .UseNpgsql(connectionString)
-            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug))));
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveFeed>();
         services.TryAddSingleton<ILivePublisher, LocalLivePublisher>();

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Core.Governance;
 
 /// <summary>
-/// Records a central aggregate as a candidate (G3): promoted to the job's next version number when it meets the job's
-/// promotion policy, otherwise kept as not promoted with the reason. Under auto-approve (G4's unattended setting) the
+/// Records a central aggregate as a candidate: promoted to the job's next version number when it meets the job's
+/// promotion policy, otherwise kept as not promoted with the reason. Under auto-approve (unattended operation) the
 /// system approves and publishes a promoted version, audited as any approver's decision.
 /// </summary>
 internal static class CandidateVersions

@@ -3,7 +3,7 @@ using FedDashboard.Core.Refusals;
 namespace FedDashboard.Core.Governance;
 
 /// <summary>
-/// A central model of a job (G3): a candidate with its lineage, its test metrics and the round that made it. Only the
+/// A central model of a job: a candidate with its lineage, its test metrics and the round that made it. Only the
 /// initial model and candidates that meet the job's promotion criterion are versions, numbered v0, v1, ...; the others
 /// are kept as not promoted, with the reason and without a number.
 /// </summary>

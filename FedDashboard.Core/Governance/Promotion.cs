@@ -3,7 +3,7 @@ using FedDashboard.Core.Orchestration.Policies;
 
 namespace FedDashboard.Core.Governance;
 
-/// <summary>Whether a candidate becomes a version under a job's promotion policy (G3).</summary>
+/// <summary>Whether a candidate becomes a version under a job's promotion policy.</summary>
 public static class Promotion
 {
     /// <param name="parent">The version the candidate's round started from.</param>

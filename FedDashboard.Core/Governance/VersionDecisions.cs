@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Core.Governance;
 
 /// <summary>
-/// Approvers' decisions on a job's versions (G4, S1): approve or reject a version pending approval, publish an approved
+/// Approvers' decisions on a job's versions: approve or reject a version pending approval, publish an approved
 /// one (edges hand it out from the next round on) or roll back to an earlier approved one. Every move needs the approver
 /// role; approving or rejecting also needs someone other than who started the job. Each decision, and each refusal, is
 /// audited.
@@ -54,7 +54,7 @@ public sealed class VersionDecisions(IDbContextFactory<FedDbContext> dbFactory, 
         var now = clock.GetUtcNow();
         var what = $"{verb} {version.Label} of job \"{job.Name}\"";
         await db.DemandAsync(actor, actor.CanApprove, $"{what} without the approver role", action, AuditSubject.ModelVersion, version.Id, now, ct);
-        // Nobody decides on what they asked for (S1); a release only hands out what someone else approved.
+        // Nobody decides on what they asked for; a release only hands out what someone else approved.
         if (action is AuditAction.VersionApproved or AuditAction.VersionRejected)
             await db.DemandAsync(actor, actor.CanApproveFor(job.CreatedBy), $"{what}, which they started themselves", action, AuditSubject.ModelVersion, version.Id, now, ct);
 

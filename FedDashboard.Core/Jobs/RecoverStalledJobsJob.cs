@@ -22,10 +22,11 @@ public sealed class RecoverStalledJobsJob(IDbContextFactory<FedDbContext> dbFact
         var overdue = clock.GetUtcNow() - Grace;
         var stalled = await db.TrainingJobs
             .Where(j => j.Status == JobStatus.Running)
-            .Select(j => new { j.Id, Latest = db.Rounds.Where(r => r.JobId == j.Id).OrderByDescending(r => r.Number).FirstOrDefault() })
+            .Select(j => new { j.Id, j.CreatedAt, Latest = db.Rounds.Where(r => r.JobId == j.Id).OrderByDescending(r => r.Number).FirstOrDefault() })
+            // A job launched within the grace period is starting its first round right now, not stalled.
             .Where(x => x.Latest == null
-                || (x.Latest.Phase == RoundPhase.Completed && x.Latest.EndedAt < overdue)
-                || (x.Latest.Phase != RoundPhase.Completed && x.Latest.Deadline < overdue))
+                ? x.CreatedAt < overdue
+                : x.Latest.Phase == RoundPhase.Completed ? x.Latest.EndedAt < overdue : x.Latest.Deadline < overdue)
             .Select(x => x.Id)
             .ToListAsync(ct);
         foreach (var jobId in stalled) scheduler.StartNextRound(jobId, TimeSpan.Zero);

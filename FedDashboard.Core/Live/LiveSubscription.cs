@@ -1,33 +1,45 @@
 namespace FedDashboard.Core.Live;
 
-/// <summary>One subscriber's buffer: events gather until the interval passes, then go out as one batch.</summary>
+/// <summary>
+/// One subscriber's buffer: events gather until the interval passes, then go out as one batch. A subscriber that
+/// throws, or falls so far behind that its buffer is full, is dropped: a page that cannot take its events any more
+/// must not make the feed hold them for ever.
+/// </summary>
 internal sealed class LiveSubscription : IDisposable
 {
     private readonly Func<IReadOnlyList<LiveEvent>, Task> _onBatch;
     private readonly TimeSpan _interval;
-    private readonly Action<LiveSubscription> _onDispose;
+    private readonly int _capacity;
+    private readonly Action<LiveSubscription, Exception?> _onEnd;
     private readonly Lock _gate = new();
     private List<LiveEvent> _pending = [];
     private bool _flushScheduled;
     private bool _disposed;
 
-    public LiveSubscription(Func<IReadOnlyList<LiveEvent>, Task> onBatch, TimeSpan interval, Action<LiveSubscription> onDispose)
+    public LiveSubscription(Func<IReadOnlyList<LiveEvent>, Task> onBatch, TimeSpan interval, int capacity, Action<LiveSubscription, Exception?> onEnd)
     {
         _onBatch = onBatch;
         _interval = interval;
-        _onDispose = onDispose;
+        _capacity = capacity;
+        _onEnd = onEnd;
     }
 
     public void Enqueue(LiveEvent liveEvent)
     {
+        bool overflowed;
         lock (_gate)
         {
             if (_disposed) return;
-            _pending.Add(liveEvent);
-            if (_flushScheduled) return;
-            _flushScheduled = true;
+            overflowed = _pending.Count >= _capacity;
+            if (!overflowed)
+            {
+                _pending.Add(liveEvent);
+                if (_flushScheduled) return;
+                _flushScheduled = true;
+            }
         }
-        _ = FlushAfterIntervalAsync();
+        if (overflowed) End(new InvalidOperationException($"The subscriber fell {_capacity:N0} events behind."));
+        else _ = FlushAfterIntervalAsync();
     }
 
     /// <summary>One flusher per subscription at a time, so batches reach the subscriber in order and never overlap.</summary>
@@ -53,12 +65,21 @@ internal sealed class LiveSubscription : IDisposable
             }
             catch (ObjectDisposedException)
             {
-                // The page went away between the batch and its render; nothing to update.
+                // The page went away between the batch and its render; it disposes the subscription itself.
+                End(null);
+                return;
+            }
+            catch (Exception exception)
+            {
+                End(exception);
+                return;
             }
         }
     }
 
-    public void Dispose()
+    public void Dispose() => End(null);
+
+    private void End(Exception? reason)
     {
         lock (_gate)
         {
@@ -66,6 +87,6 @@ internal sealed class LiveSubscription : IDisposable
             _disposed = true;
             _pending = [];
         }
-        _onDispose(this);
+        _onEnd(this, reason);
     }
 }

@@ -26,7 +26,7 @@ public sealed class FleetOptions : IValidatedOptions
     public double MaxSpeed { get; set; } = 12;
     public double PauseSeconds { get; set; } = 20;
 
-    /// <summary>A simulated terminal asked to train declines above this CPU load or below this battery (T4).</summary>
+    /// <summary>A simulated terminal asked to train declines above this CPU load or below this battery.</summary>
     public double DeclineAboveLoad { get; set; } = 0.85;
 
     public double DeclineBelowBattery { get; set; } = 0.2;
@@ -34,10 +34,10 @@ public sealed class FleetOptions : IValidatedOptions
     /// <summary>In availability mode TerminalsAsk, an idle terminal below this load (and not declining on battery) asks for work.</summary>
     public double RequestWorkBelowLoad { get; set; } = 0.5;
 
-    /// <summary>A training terminal above this load does fewer local steps (L5).</summary>
+    /// <summary>A training terminal above this load does fewer local steps.</summary>
     public double BusyAboveLoad { get; set; } = 0.6;
 
-    /// <summary>A training terminal above this load asks its edge for a lighter model, where the policy allows (L5).</summary>
+    /// <summary>A training terminal above this load asks its edge for a lighter model, where the policy allows.</summary>
     public double SwapAboveLoad { get; set; } = 0.8;
 
     /// <summary>
@@ -55,7 +55,7 @@ public sealed class FleetOptions : IValidatedOptions
     public double HistoryHours { get; set; } = 24;
 
     /// <summary>
-    /// The share of the simulated fleet that attacks (L9 trials): these terminals, drawn from <see cref="Seed"/>, tamper with
+    /// The share of the simulated fleet that attacks (robust-aggregation trials): these terminals, drawn from <see cref="Seed"/>, tamper with
     /// every upload as <see cref="AttackKind"/> says. 0 in production.
     /// </summary>
     public double AttackerFraction { get; set; }

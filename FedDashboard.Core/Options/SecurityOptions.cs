@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Options;
 
-/// <summary>Sign-in (S1): the first administrator, created at first start when no administrator exists.</summary>
+/// <summary>Sign-in: the first administrator, created at first start when no administrator exists.</summary>
 public sealed class SecurityOptions : IValidatedOptions
 {
     public static string Section => "Fed:Security";

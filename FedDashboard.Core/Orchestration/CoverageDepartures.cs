@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>
-/// L6: after the fleet moved, each open participant whose terminal is outside its edge's coverage is handled by
+/// After the fleet moved, each open participant whose terminal is outside its edge's coverage is handled by
 /// that edge's <see cref="DepartureRule"/>: it departs, or it goes on and reports through the edge it is in now.
 /// </summary>
 public sealed class CoverageDepartures(IRoundScheduler scheduler, ILivePublisher live, ILogger<CoverageDepartures> logger)

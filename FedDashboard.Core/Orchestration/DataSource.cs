@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Orchestration;
 
-/// <summary>What a terminal trains on (L2).</summary>
+/// <summary>What a terminal trains on.</summary>
 public enum DataSource
 {
     /// <summary>Its own shard of the data.</summary>

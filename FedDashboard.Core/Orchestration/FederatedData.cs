@@ -12,9 +12,9 @@ namespace FedDashboard.Core.Orchestration;
 /// training set among the simulated terminals (derived from the job's settings, never stored).
 /// </summary>
 /// <remarks>
-/// The validation data, on which edges judge results (G1), is a fixed seeded sample of <see cref="ValidationImages"/>
+/// The validation data, on which edges judge results, is a fixed seeded sample of <see cref="ValidationImages"/>
 /// training images held out of every partition: no terminal trains on it, and the test set stays for measuring
-/// versions (G3) alone, so filtering decisions never see it. The same images on every node and for every job.
+/// versions alone, so filtering decisions never see it. The same images on every node and for every job.
 /// </remarks>
 public sealed class FederatedData : IDisposable
 {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>
-/// Operators pause, resume and abort a job (L10, O3); each needs <see cref="Actor.CanOperate"/>, and each move, and each
+/// Operators pause, resume and abort a job; each needs <see cref="Actor.CanOperate"/>, and each move, and each
 /// refusal, is audited. Pausing stops new rounds while a started round finishes; aborting also ends a collecting round,
 /// so no terminal keeps training for the job.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Orchestration;
 
-/// <summary>Which condition ended a job (L10); the job's end reason says it in words, with the values met.</summary>
+/// <summary>Which condition ended a job; the job's end reason says it in words, with the values met.</summary>
 public enum JobEndCondition
 {
     MaxRounds,

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>
-/// When a job ends (L10), under the termination policy it has as a round is about to start. A round already running
+/// When a job ends, under the termination policy it has as a round is about to start. A round already running
 /// is ended by its own deadline, so a job overruns its maximum duration by at most one round; time spent paused counts.
 /// </summary>
 internal static class JobTermination

@@ -17,7 +17,7 @@ public enum ParticipantStatus
     /// <summary>Its performance fell below the edge's reference mid-training; a standby terminal took its place.</summary>
     Replaced,
 
-    /// <summary>Its edge refused the result (G1): unusable at intake, or failing the edge's evaluation; see its filter reason.</summary>
+    /// <summary>Its edge refused the result: unusable at intake, or failing the edge's evaluation; see its filter reason.</summary>
     Filtered,
 
     /// <summary>The job was aborted before the terminal reported; whatever it trained is discarded.</summary>

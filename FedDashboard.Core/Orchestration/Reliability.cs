@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>
-/// A terminal's record of work: reported results against work it abandoned or lost (T3). Declined requests are not
+/// A terminal's record of work: reported results against work it abandoned or lost. Declined requests are not
 /// work taken on; a filtered result counts neither way: the terminal finished its work, and the result's quality is
 /// judged by the evaluation criteria themselves.
 /// </summary>

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>
-/// Each edge evaluates its terminals' reported results before it aggregates them (G1): every result's model is
+/// Each edge evaluates its terminals' reported results before it aggregates them: every result's model is
 /// measured on the validation data, and the edge's evaluation policy filters them; a filtered result keeps its reasons
 /// and is neither aggregated nor rewarded. Terminals are read as they are now, and so is the edge's policy, as departures
 /// read it; capacity is scored against the fastest terminal among the edge's results.

@@ -38,7 +38,7 @@ public sealed class Round
     /// <summary>The rule the round aggregated by, at its edges and the centre; null until it aggregates.</summary>
     public AggregationPolicy? Aggregation { get; private set; }
 
-    /// <summary>When the round's accepted results were rewarded (R2); null until then, also for a round with none.</summary>
+    /// <summary>When the round's accepted results were rewarded; null until then, also for a round with none.</summary>
     public DateTimeOffset? RewardedAt { get; private set; }
 
     /// <summary>Row version (PostgreSQL xmin): two workers cannot both move the same round.</summary>

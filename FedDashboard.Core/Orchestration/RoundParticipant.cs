@@ -55,7 +55,7 @@ public sealed class RoundParticipant
     public string? UpdateHash { get; private set; }
     public string? FailureReason { get; private set; }
 
-    /// <summary>Why the edge filtered the result (G1): every bound it broke.</summary>
+    /// <summary>Why the edge filtered the result: every bound it broke.</summary>
     public string? FilterReason { get; private set; }
 
     /// <summary>The result's model on the edge's validation data, from 0 to 1; measured when the edge evaluates results.</summary>
@@ -115,7 +115,7 @@ public sealed class RoundParticipant
         EndedAt = at;
     }
 
-    /// <summary>The edge measured the reported result's model on its validation data (G1).</summary>
+    /// <summary>The edge measured the reported result's model on its validation data.</summary>
     public void RecordValidation(double accuracy)
     {
         if (Status != ParticipantStatus.Reported) throw new InvalidOperationException($"Participant {Id} is {Status}; only a reported result is evaluated.");
@@ -123,7 +123,7 @@ public sealed class RoundParticipant
     }
 
     /// <summary>
-    /// The edge refuses the result (G1): an unusable upload (NaN, wrong shape) to an open assignment, or a reported result
+    /// The edge refuses the result: an unusable upload (NaN, wrong shape) to an open assignment, or a reported result
     /// that fails its evaluation. It is neither aggregated nor rewarded.
     /// </summary>
     public void Filter(string reason, DateTimeOffset at)
@@ -145,7 +145,7 @@ public sealed class RoundParticipant
 
     public void Cancel(string reason, DateTimeOffset at) => End(ParticipantStatus.Cancelled, reason, at);
 
-    /// <summary>Mid-training, the terminal continues on a narrower nested model (L5).</summary>
+    /// <summary>Mid-training, the terminal continues on a narrower nested model.</summary>
     public void SwapTo(double width, string reason, DateTimeOffset at)
     {
         if (Status != ParticipantStatus.Training) throw new InvalidOperationException($"Participant {Id} is {Status}; only a training participant can swap its model.");

@@ -78,8 +78,9 @@ public sealed class RoundStarter(
         }
         catch (DbUpdateException)
         {
-            if (await RoundExistsAsync(jobId, number, ct)) return; // Another run of this step started the round first.
-            throw;
+            if (!await RoundExistsAsync(jobId, number, ct)) throw;
+            logger.LogInformation("Job {JobId}: round {Round} was started by another run of this step; nothing to do.", jobId, number);
+            return;
         }
         // A grant names its participant's id, which exists only once the round is saved; the transaction keeps both or neither.
         db.SharedDataGrants.AddRange(granted.SelectMany(x => x.Grants.Select(g => new SharedDataGrant(x.Participant.Id, g.DonorTerminalId, g.Samples, now))));

@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Orchestration;
 
-/// <summary>Whether a job splits the model by layers for training (L8).</summary>
+/// <summary>Whether a job splits the model by layers for training.</summary>
 public enum Segmentation
 {
     /// <summary>Every terminal trains the whole model.</summary>

@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Orchestration;
 
-/// <summary>Samples of one terminal's data that another terminal trained on in a round, under the job's sharing rules (L3).</summary>
+/// <summary>Samples of one terminal's data that another terminal trained on in a round, under the job's sharing rules.</summary>
 public sealed class SharedDataGrant
 {
     private SharedDataGrant() { }

@@ -7,5 +7,5 @@ public sealed record TerminalUpdate(
     int ParticipantId, int TerminalId, ParameterSet Parameters, int Samples, double TrainLoss, double TrainAccuracy, double SamplesPerSecond,
     LocalWork? LocalWork = null);
 
-/// <summary>The local SGD steps the full work would take, and the steps the terminal took after adapting to its load (L5).</summary>
+/// <summary>The local SGD steps the full work would take, and the steps the terminal took after adapting to its load.</summary>
 public sealed record LocalWork(int PlannedSteps, int StepsDone);

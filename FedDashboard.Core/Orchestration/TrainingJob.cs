@@ -62,7 +62,7 @@ public sealed class TrainingJob : IPolicyHolder<JobPolicy>
     public string? EndReason { get; private set; }
     public JobEndCondition? EndCondition { get; private set; }
 
-    /// <summary>The approved version edges hand out from the next round on; rounds train from it (G4).</summary>
+    /// <summary>The approved version edges hand out from the next round on; rounds train from it.</summary>
     public int? PublishedVersionId { get; private set; }
 
     public uint Version { get; private set; }

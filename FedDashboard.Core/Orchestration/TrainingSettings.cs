@@ -26,10 +26,10 @@ public sealed record TrainingSettings
     public int RoundTimeoutSeconds { get; init; } = 120;
     public int Seed { get; init; } = 1;
 
-    /// <summary>L2: terminals train on their own shard, or on the data set their edge hands out.</summary>
+    /// <summary>Terminals train on their own shard, or on the data set their edge hands out.</summary>
     public DataSource DataSource { get; init; } = DataSource.Local;
 
-    /// <summary>L3: whether terminals also train on data shared by other terminals of their edge, under the rules below.</summary>
+    /// <summary>Whether terminals also train on data shared by other terminals of their edge, under the rules below.</summary>
     public bool ShareData { get; init; }
 
     /// <summary>At most this many shared samples per terminal and round.</summary>
@@ -44,7 +44,7 @@ public sealed record TrainingSettings
     /// <summary>A donor's data is shared in at most this many grants over the job.</summary>
     public int ShareMaxUses { get; init; } = 5;
 
-    /// <summary>L8: whether the model is split by layers for training.</summary>
+    /// <summary>Whether the model is split by layers for training.</summary>
     public Segmentation Segmentation { get; init; } = Segmentation.None;
 
     /// <summary>Every rule the settings break, each naming the setting and what is allowed; empty when valid.</summary>

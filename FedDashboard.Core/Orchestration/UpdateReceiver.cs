@@ -72,7 +72,7 @@ public sealed class UpdateReceiver(
     }
 
     /// <param name="spec">The model the participant trains now: its width shrinks after a swap, and so must the update.</param>
-    /// <summary>What makes the result unusable (G1, S2): the assignment's result is filtered with this reason and its parameters are not kept.</summary>
+    /// <summary>What makes the result unusable: the assignment's result is filtered with this reason and its parameters are not kept.</summary>
     private static string? Unusable(TerminalUpdate update, ModelSpec spec)
     {
         if (ModelLayout.Mismatch(update.Parameters, spec) is { } mismatch)

@@ -10,9 +10,9 @@ using Npgsql;
 namespace FedDashboard.Core.Rewards;
 
 /// <summary>
-/// Corrects a ledger line by adding a new one (R2): the ledger is never edited, so what was paid stays on record. A
+/// Corrects a ledger line by adding a new one: the ledger is never edited, so what was paid stays on record. A
 /// correction above <see cref="RewardOptions.CorrectionApprovalThreshold"/> counts only once an approver other than its
-/// author accepts it (S1); the acceptance or rejection is a row of its own, so the ledger stays append-only.
+/// author accepts it; the acceptance or rejection is a row of its own, so the ledger stays append-only.
 /// </summary>
 public sealed class LedgerCorrections(IDbContextFactory<FedDbContext> dbFactory, IOptions<RewardOptions> options, TimeProvider clock)
 {

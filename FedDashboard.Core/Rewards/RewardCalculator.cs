@@ -4,7 +4,7 @@ using FedDashboard.Core.Rewards.Policies;
 namespace FedDashboard.Core.Rewards;
 
 /// <summary>
-/// The rewards of one round's accepted results by a policy (R1): base × size × recency × frequency, rounded to 4 places;
+/// The rewards of one round's accepted results by a policy: base × size × recency × frequency, rounded to 4 places;
 /// then each terminal's cap for the job; then, when the round's total exceeds what the round or job budget has left,
 /// the policy's budget rule. Pure: the same claims and policy always give the same amounts.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace FedDashboard.Core.Rewards;
 
 /// <summary>
-/// One line of the append-only ledger (R2): the reward an accepted result earned, or a correction of an earlier line.
+/// One line of the append-only ledger: the reward an accepted result earned, or a correction of an earlier line.
 /// The database keeps one reward per job, round and terminal and refuses to change or delete a line.
 /// </summary>
 public sealed class RewardEntry

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace FedDashboard.Core.Rewards;
 
 /// <summary>
-/// Rewards each accepted result of a completed round exactly once (R2), by the reward policy in force. Runs of the same
+/// Rewards each accepted result of a completed round exactly once, by the reward policy in force. Runs of the same
 /// job take a lock in turn, so budgets are spent once and a second run finds the round rewarded; the unique key
 /// per job, round and terminal backs it up. The entries and the round's mark commit together: a crash leaves both or neither.
 /// </summary>

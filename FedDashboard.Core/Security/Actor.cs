@@ -24,7 +24,7 @@ public sealed record Actor(string Name, IReadOnlySet<string> Roles)
     /// <summary>Approve or reject what others asked for; separation of duties means administrators need the role too.</summary>
     public bool CanApprove => Roles.Contains(Security.Roles.Approver);
 
-    /// <summary>Approve or reject what <paramref name="requester"/> asked for: nobody decides on their own request (S1).</summary>
+    /// <summary>Approve or reject what <paramref name="requester"/> asked for: nobody decides on their own request.</summary>
     public bool CanApproveFor(string requester) => CanApprove && !string.Equals(Name, requester, StringComparison.OrdinalIgnoreCase);
 
     public bool CanAdminister => Roles.Contains(Security.Roles.Administrator);

@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Security;
 
-/// <summary>The roles operators sign in with (S1); what each may do is decided in <see cref="Actor"/>.</summary>
+/// <summary>The roles operators sign in with; what each may do is decided in <see cref="Actor"/>.</summary>
 public static class Roles
 {
     public const string Viewer = "viewer";

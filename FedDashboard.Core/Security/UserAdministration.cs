@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Core.Security;
 
 /// <summary>
-/// Operator accounts and their roles (S1), changed by administrators only and audited (S3). Identity writes
+/// Operator accounts and their roles, changed by administrators only and audited. Identity writes
 /// through the same scoped context as the audit row, inside one transaction, so both commit or neither.
 /// </summary>
 public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<IdentityRole> roles, FedDbContext db, TimeProvider clock)

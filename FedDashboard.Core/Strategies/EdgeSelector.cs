@@ -5,7 +5,7 @@ using FedDashboard.Core.Topology.Simulation;
 namespace FedDashboard.Core.Strategies;
 
 /// <summary>
-/// Selects an edge's share of a round under its policy (T4, T5, L4): the planner filters the candidates by the
+/// Selects an edge's share of a round under its policy: the planner filters the candidates by the
 /// policy's standard and gives each a width; the edge asks them in random order until it has its share.
 /// </summary>
 public static class EdgeSelector

@@ -2,7 +2,7 @@ using FedDashboard.Core.Topology;
 
 namespace FedDashboard.Core.Strategies;
 
-/// <summary>How an edge finds terminals willing to train (T4): who it considers, and what each says when asked.</summary>
+/// <summary>How an edge finds terminals willing to train: who it considers, and what each says when asked.</summary>
 public interface IAvailability
 {
     bool IsCandidate(Terminal terminal);

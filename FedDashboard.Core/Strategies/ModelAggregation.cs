@@ -3,7 +3,7 @@ using FedDashboard.Core.Orchestration.Policies;
 
 namespace FedDashboard.Core.Strategies;
 
-/// <summary>The aggregation rule a job's policy chooses (L9), the same at the edges and at the centre.</summary>
+/// <summary>The aggregation rule a job's policy chooses, the same at the edges and at the centre.</summary>
 public static class ModelAggregation
 {
     public static IModelAggregation For(AggregationPolicy policy)

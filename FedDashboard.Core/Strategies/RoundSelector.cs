@@ -9,7 +9,7 @@ namespace FedDashboard.Core.Strategies;
 
 /// <summary>
 /// Decides who trains in a round: the round's K split over the edges in proportion to the idle terminals each may
-/// select (its evaluation policy may gate them, G2), and each edge selecting its share under the policy it has now.
+/// select (its evaluation policy may gate them), and each edge selecting its share under the policy it has now.
 /// Deterministic for the job's seed and the round number.
 /// </summary>
 public sealed class RoundSelector(IOptions<FleetOptions> fleet)

@@ -3,7 +3,7 @@ using FedDashboard.Core.Orchestration;
 namespace FedDashboard.Core.Strategies;
 
 /// <summary>
-/// Which layer a participant trains in a segmented job (L8). The round number turns the rotation, so every
+/// Which layer a participant trains in a segmented job. The round number turns the rotation, so every
 /// layer gets trained over the rounds even when an edge or a participant position keeps the same index.
 /// </summary>
 public static class SegmentAssignment

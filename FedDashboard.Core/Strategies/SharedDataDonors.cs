@@ -3,7 +3,7 @@ using FedDashboard.Core.Orchestration;
 namespace FedDashboard.Core.Strategies;
 
 /// <summary>
-/// The donors of one edge's coverage under a job's sharing rules (L3), fewest-used first. A grant counts as a use at
+/// The donors of one edge's coverage under a job's sharing rules, fewest-used first. A grant counts as a use at
 /// once, so the uses limit also holds within a round. Not thread-safe: one round start feeds it.
 /// </summary>
 public sealed class SharedDataDonors

@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Topology;
 
-/// <summary>A terminal's telemetry at one moment, kept for its history (T3).</summary>
+/// <summary>A terminal's telemetry at one moment, kept for its history.</summary>
 public sealed class TelemetryRecord
 {
     private TelemetryRecord() { }

@@ -43,10 +43,10 @@ public sealed class Terminal
 
     public DateTimeOffset LastSeen { get; private set; }
 
-    /// <summary>The app the terminal trains in (T3), matched by group rules.</summary>
     /// <summary>The longest app name a terminal reports, and a policy can name (the column's size).</summary>
     public const int MaxAppLength = 50;
 
+    /// <summary>The app the terminal trains in, matched by group rules.</summary>
     public string App { get; private set; }
 
     /// <summary>How many samples the terminal's own data holds.</summary>

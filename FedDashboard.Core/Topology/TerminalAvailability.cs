@@ -2,7 +2,7 @@ using FedDashboard.Core.Options;
 
 namespace FedDashboard.Core.Topology;
 
-/// <summary>A simulated terminal's answer when its edge asks whether it can train now (T4).</summary>
+/// <summary>A simulated terminal's answer when its edge asks whether it can train now.</summary>
 public static class TerminalAvailability
 {
     /// <returns>Null when the terminal accepts; otherwise why it declines.</returns>

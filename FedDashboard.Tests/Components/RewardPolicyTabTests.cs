@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FedDashboard.Tests.Components;
 
-/// <summary>The reward policy's form on the Policies page (R1), saved to the real database.</summary>
+/// <summary>The reward policy's form on the Policies page, saved to the real database.</summary>
 public sealed class RewardPolicyTabTests : DashboardComponentTest
 {
     protected override Task ArrangeAsync()

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Tests.Integration;
 
 /// <summary>
-/// L6 for real: two terminals train, paced like slow devices (6 s for a 600-sample shard) so that the fleet tick lands
+/// Leaving coverage mid-training for real: two terminals train, paced like slow devices (6 s for a 600-sample shard) so that the fleet tick lands
 /// mid-training even on a loaded machine, and one of them is moved into another edge's coverage before the tick.
 /// </summary>
 public sealed class CoverageDepartureTests : IAsyncLifetime

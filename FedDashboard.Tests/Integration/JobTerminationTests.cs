@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Integration;
 
-/// <summary>A job ends by its termination policy (L10) when its next round is to start; rounds by hand.</summary>
+/// <summary>A job ends by its termination policy when its next round is to start; rounds by hand.</summary>
 public sealed class JobTerminationTests : IAsyncLifetime
 {
     private FedTestHost _host = null!;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Tests.Integration;
 
 /// <summary>
-/// G1 for real: terminals on one edge train on MNIST through the real round, one of them uploads a bad result through
+/// Result filtering for real: terminals on one edge train on MNIST through the real round, one of them uploads a bad result through
 /// the edge's intake, and the real aggregator evaluates and filters before it averages.
 /// </summary>
 public sealed class ResultFilteringTests : IAsyncLifetime

@@ -14,7 +14,7 @@ using Npgsql;
 namespace FedDashboard.Tests.Integration;
 
 /// <summary>
-/// Rewarding a round (R1, R2) on the real database after real training: exactly once however often and however
+/// Rewarding a round on the real database after real training: exactly once however often and however
 /// concurrently it runs, by the policy in force, within budgets, and never edited afterwards.
 /// </summary>
 public sealed class RoundRewardingTests : IAsyncLifetime

@@ -16,7 +16,7 @@ public static class RewardEndpoints
     public const string LedgerCsvPath = "/rewards/ledger.csv";
     public const string LedgerXlsxPath = "/rewards/ledger.xlsx";
 
-    /// <summary>Operators correct a ledger line by adding a signed one (R2); 400/403/404 with the reason.</summary>
+    /// <summary>Operators correct a ledger line by adding a signed one; 400/403/404 with the reason.</summary>
     public const string CorrectionsPath = "/api/rewards/entries/{id:long}/corrections";
 
     /// <summary>Approvers accept or reject a correction above the acceptance threshold: <c>/accept</c>, <c>/reject</c> with a comment.</summary>

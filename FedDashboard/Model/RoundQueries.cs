@@ -22,7 +22,7 @@ public sealed record ParticipantRow(int Id, int TerminalId, string Terminal, str
     /// <summary>Why it was filtered, declined, departed, failed or replaced.</summary>
     public string? Reason => FilterReason ?? FailureReason;
 
-    /// <summary>The participant this standby terminal took over from (L7).</summary>
+    /// <summary>The participant this standby terminal took over from.</summary>
     public ParticipantLink? Replaces { get; init; }
 
     /// <summary>The standby terminal that took over from this one.</summary>

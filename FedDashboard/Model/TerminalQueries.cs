@@ -12,13 +12,24 @@ public sealed class TerminalQueries(IDbContextFactory<FedDbContext> dbFactory)
 
     public const int RoundsShown = 200;
 
-    public async Task<IReadOnlyList<TerminalRow>> ListAsync(CancellationToken ct = default)
+    public async Task<TerminalPage> PageAsync(TerminalListFilter filter, IReadOnlyList<TerminalSort> sorts, int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var terminals = await db.Terminals.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
-        var edges = await EdgeNamesAsync(db, ct);
-        var reliability = await Reliability.ByTerminalAsync(db.RoundParticipants, ct);
-        return [.. terminals.Select(t => Row(t, edges, reliability.GetValueOrDefault(t.Id, Reliability.NoWork)))];
+        return await TerminalListing.PageAsync(db, filter, sorts, page, pageSize, ct);
+    }
+
+    public async Task<IReadOnlyList<TerminalRow>> RowsAsync(IReadOnlyList<int> terminalIds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await TerminalListing.RowsAsync(db, terminalIds, ct);
+    }
+
+    /// <summary>The edges a list can be filtered by, and terminals outside every coverage.</summary>
+    public async Task<IReadOnlyList<EdgeChoice>> EdgeChoicesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var edges = await db.EdgeServers.OrderBy(e => e.Name).Select(e => new EdgeChoice(e.Id, e.Name)).ToListAsync(ct);
+        return [.. edges, new EdgeChoice(null, "out of coverage")];
     }
 
     public async Task<TerminalDetail?> DetailAsync(int terminalId, CancellationToken ct = default)
@@ -44,15 +55,11 @@ public sealed class TerminalQueries(IDbContextFactory<FedDbContext> dbFactory)
             .ToListAsync(ct);
 
         return new TerminalDetail(
-            Row(terminal, edges, reliability.GetValueOrDefault(terminalId, Reliability.NoWork)),
+            TerminalRow.Of(terminal, Name(edges, terminal.EdgeId), reliability.GetValueOrDefault(terminalId, Reliability.NoWork)),
             [.. history.OrderBy(h => h.At)],
             [.. coverage.Select(e => new CoverageEventRow(e.At, Name(edges, e.FromEdgeId), Name(edges, e.ToEdgeId)))],
             rounds);
     }
-
-    private static TerminalRow Row(Terminal t, IReadOnlyDictionary<int, string> edges, Reliability reliability) =>
-        new(t.Id, t.Name, t.Type, t.Tier, t.EdgeId, Name(edges, t.EdgeId), t.Online, t.CpuLoad, t.Battery, t.FreeMemoryMb,
-            t.TrainingSamplesPerSecond, reliability, t.App, t.DataSamples, t.DataUpdatedAt, t.DataAnonymized, t.LastSeen, t.PositionX, t.PositionY);
 
     private static string? Name(IReadOnlyDictionary<int, string> edges, int? edgeId) =>
         edgeId is { } id ? edges.GetValueOrDefault(id, $"edge #{id}") : null;

@@ -8,10 +8,11 @@ public sealed record TerminalRow(
     double CpuLoad, double Battery, int FreeMemoryMb, double TrainingSpeed, Reliability Reliability,
     string App, int DataSamples, DateTimeOffset DataUpdatedAt, bool DataAnonymized, DateTimeOffset LastSeen, double X, double Y)
 {
-    public string EdgeText => Edge ?? "out of coverage";
+    public static TerminalRow Of(Terminal t, string? edge, Reliability reliability) =>
+        new(t.Id, t.Name, t.Type, t.Tier, t.EdgeId, edge, t.Online, t.CpuLoad, t.Battery, t.FreeMemoryMb,
+            t.TrainingSamplesPerSecond, reliability, t.App, t.DataSamples, t.DataUpdatedAt, t.DataAnonymized, t.LastSeen, t.PositionX, t.PositionY);
 
-    /// <summary>For sorting: terminals with no work yet sort below every rate.</summary>
-    public double ReliabilitySortKey => Reliability.Rate ?? -1;
+    public string EdgeText => Edge ?? "out of coverage";
 
     public TimeSpan DataAge(DateTimeOffset now) => now - DataUpdatedAt;
 

@@ -1,7 +1,7 @@
 namespace FedDashboard.Core.Governance.Audit;
 
 /// <summary>
-/// One operator action (S3): who, when, what, about what, and the state before and after as JSON. Append-only: the
+/// One operator action: who, when, what, about what, and the state before and after as JSON. Append-only: the
 /// database refuses updates and deletes of these rows.
 /// </summary>
 public sealed class AuditEntry

@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Governance.Policies;
 
-/// <summary>Something that carries an operator-edited policy, replaced whole and counted by revision (O2).</summary>
+/// <summary>Something that carries an operator-edited policy, replaced whole and counted by revision.</summary>
 public interface IPolicyHolder<TPolicy> where TPolicy : class
 {
     int Id { get; }

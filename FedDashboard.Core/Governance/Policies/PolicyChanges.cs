@@ -13,8 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Core.Governance.Policies;
 
 /// <summary>
-/// Operators' changes to edge, job and reward policies (O2, R1): refused for other roles, refused against a newer policy revision
-/// than the one the operator edited (or a change racing this one), and audited with the policy before and after in the same commit (S3). A round reads
+/// Operators' changes to edge, job and reward policies: refused for other roles, refused against a newer policy revision
+/// than the one the operator edited (or a change racing this one), and audited with the policy before and after in the same commit. A round reads
 /// the policy when it starts or ends, so a change takes effect from the next round. A job policy change that relaxes how versions reach the
 /// terminals (<see cref="JobPolicyRelaxation"/>) is stored as a proposal instead, whole, and the job keeps its policy until an approver accepts it.
 /// </summary>

@@ -8,7 +8,7 @@ using FedDashboard.Core.Refusals;
 namespace FedDashboard.Core.Governance.Proposals;
 
 /// <summary>
-/// Approvers' decisions on proposed job policy changes (S1): accepting one makes it the job's next policy revision, in
+/// Approvers' decisions on proposed job policy changes: accepting one makes it the job's next policy revision, in
 /// effect from the next round; rejecting one needs a reason. Deciding needs the approver role and someone other than the
 /// proposer, and other than whoever started the job: auto-approve approves the job's versions in an approver's stead,
 /// so whoever may not approve them may not accept it either. Each decision, and each refusal, is audited.

@@ -4,7 +4,7 @@ using FedDashboard.Core.Orchestration.Policies;
 namespace FedDashboard.Core.Governance.Proposals;
 
 /// <summary>
-/// Which parts of a job policy change lower the bar a model passes on its way to the terminals (S1): turning
+/// Which parts of a job policy change lower the bar a model passes on its way to the terminals: turning
 /// auto-approve on, or a promotion criterion that would promote a candidate the current one refuses. Such a change is
 /// only proposed; an approver other than the proposer accepts it before it takes effect.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace FedDashboard.Core.Learning;
 
 /// <summary>
-/// Measures how far each of an edge's updates in a round lies from the majority (G1 anomaly). An update is the result
+/// Measures how far each of an edge's updates in a round lies from the majority (anomalous updates). An update is the result
 /// minus the edge's start model, in the global model's coordinates, and counts only where the result trained (its
 /// width block and layers). Its size is the root mean square over those coordinates, so a narrow width or a single
 /// layer compares fairly with a full model; the norm ratio divides it by the median size. Its direction is compared

@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Orchestration.Policies;
 
-/// <summary>How an edge combines its terminals' results, and the centre its edges' models (L9).</summary>
+/// <summary>How an edge combines its terminals' results, and the centre its edges' models.</summary>
 public enum AggregationRule
 {
     /// <summary>Average weighted by samples.</summary>

@@ -14,7 +14,7 @@ public sealed record JobPolicy
     public PromotionPolicy Promotion { get; init; } = new();
     public TerminationPolicy Termination { get; init; } = new();
 
-    /// <summary>Unattended operation (G4): promoted versions are approved and published without an operator.</summary>
+    /// <summary>Unattended operation: promoted versions are approved and published without an operator.</summary>
     public bool AutoApprove { get; init; }
 
     /// <summary>Every rule the policy breaks, each naming its field as "Section.Field"; empty when it can be saved.</summary>

@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Orchestration.Policies;
 
-/// <summary>When a candidate model becomes a new version (G3).</summary>
+/// <summary>When a candidate model becomes a new version.</summary>
 public enum PromotionRule
 {
     /// <summary>Every candidate becomes a version.</summary>

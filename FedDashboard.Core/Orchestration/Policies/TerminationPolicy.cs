@@ -2,7 +2,7 @@ using FedDashboard.Core.Topology.Policies;
 
 namespace FedDashboard.Core.Orchestration.Policies;
 
-/// <summary>When a job ends (L10); a bound left empty does not apply.</summary>
+/// <summary>When a job ends; a bound left empty does not apply.</summary>
 public sealed record TerminationPolicy
 {
     public int MaxRounds { get; init; } = 200;

@@ -4,7 +4,7 @@ using FedDashboard.Core.Topology;
 
 namespace FedDashboard.Core.Orchestration.Terminals;
 
-/// <summary>How much a simulated terminal trains, and how fast, given its load when it starts (L5).</summary>
+/// <summary>How much a simulated terminal trains, and how fast, given its load when it starts.</summary>
 public sealed record LocalWorkPlan(int PlannedSteps, int Steps)
 {
     /// <summary>

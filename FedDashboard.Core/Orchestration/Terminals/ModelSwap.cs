@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Core.Orchestration.Terminals;
 
-/// <summary>L5: the edge grants a training terminal's request for a lighter model.</summary>
+/// <summary>The edge grants a training terminal's request for a lighter model.</summary>
 public sealed class ModelSwap(IDbContextFactory<FedDbContext> dbFactory, TimeProvider clock)
 {
     private const int Attempts = 3;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>
-/// Byzantine terminals for trying robust aggregation (L9): a fixed share of the simulated fleet, drawn from the fleet's
+/// Byzantine terminals for trying robust aggregation: a fixed share of the simulated fleet, drawn from the fleet's
 /// seed by data ordinal, tampers with every model it trains before the upload reaches the edge's normal intake. Real
 /// terminals upload through the API and never pass here. Thread-safe.
 /// </summary>

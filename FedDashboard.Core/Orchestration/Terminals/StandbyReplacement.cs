@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Core.Orchestration.Terminals;
 
-/// <summary>L7: the edge hands a slow participant's place to a standby terminal in its coverage.</summary>
+/// <summary>The edge hands a slow participant's place to a standby terminal in its coverage.</summary>
 public sealed class StandbyReplacement(
     IDbContextFactory<FedDbContext> dbFactory,
     IRoundScheduler scheduler,

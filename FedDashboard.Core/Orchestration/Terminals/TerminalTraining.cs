@@ -10,9 +10,9 @@ using Microsoft.Extensions.Options;
 namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>
-/// A simulated terminal's local training in one round, for real with TorchSharp: on its nested sub-model (L4) and
-/// its segment (L8), adapted to its load (L5), paced to its device, and watched while it runs: it stops when its
-/// participation ends, swaps to a lighter model when overloaded (L5), and hands over to a standby when too slow (L7).
+/// A simulated terminal's local training in one round, for real with TorchSharp: on its nested sub-model and
+/// its segment, adapted to its load, paced to its device, and watched while it runs: it stops when its
+/// participation ends, swaps to a lighter model when overloaded, and hands over to a standby when too slow.
 /// </summary>
 public sealed class TerminalTraining(
     IDbContextFactory<FedDbContext> dbFactory,

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Core.Orchestration.Terminals;
 
-/// <summary>The samples a simulated terminal trains on in a round (L2, L3), drawn deterministically from the job's partition.</summary>
+/// <summary>The samples a simulated terminal trains on in a round, drawn deterministically from the job's partition.</summary>
 public sealed class TerminalTrainingData(FederatedData data)
 {
     /// <summary>

@@ -6,10 +6,10 @@ public abstract record TrainingInterruption(string Reason)
     /// <summary>The participation is over (departed, replaced, timed out): the partial result is discarded.</summary>
     public sealed record Ended(string Reason) : TrainingInterruption(Reason);
 
-    /// <summary>The terminal asks for the lighter nested model of this width and goes on with it (L5).</summary>
+    /// <summary>The terminal asks for the lighter nested model of this width and goes on with it.</summary>
     public sealed record Swap(double Width, string Reason) : TrainingInterruption(Reason);
 
-    /// <summary>The edge finds the terminal too slow and hands its place to a standby (L7).</summary>
+    /// <summary>The edge finds the terminal too slow and hands its place to a standby.</summary>
     public sealed record Replace(string Reason) : TrainingInterruption(Reason);
 }
 

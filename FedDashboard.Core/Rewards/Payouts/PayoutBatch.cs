@@ -3,7 +3,7 @@ using FedDashboard.Core.Refusals;
 namespace FedDashboard.Core.Rewards.Payouts;
 
 /// <summary>
-/// Unpaid ledger entries grouped for one payment (R3): made by an operator, approved or rejected by an approver who did
+/// Unpaid ledger entries grouped for one payment: made by an operator, approved or rejected by an approver who did
 /// not make it, then marked paid with the payment's reference, after which nothing about it changes (the database
 /// refuses it too). The items are written and released set-based by <see cref="PayoutBatches"/>, so a batch of
 /// 100,000 entries never loads them.

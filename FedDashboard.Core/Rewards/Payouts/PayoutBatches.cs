@@ -11,7 +11,7 @@ using Npgsql;
 namespace FedDashboard.Core.Rewards.Payouts;
 
 /// <summary>
-/// Payout batches (R3): an operator groups the unpaid entries of a period, edge or job; an approver who did not make the
+/// Payout batches: an operator groups the unpaid entries of a period, edge or job; an approver who did not make the
 /// batch, nor any correction it holds, approves or rejects it (a rejection releases its entries); an operator or approver marks an approved batch paid
 /// with the payment's reference, after which it never changes. Each step, and each refusal, is audited in the commit
 /// that makes it.
@@ -84,7 +84,7 @@ public sealed class PayoutBatches(IDbContextFactory<FedDbContext> dbFactory, Tim
         StepAsync(actor, id, action, async (db, batch, now) =>
         {
             await db.DemandAsync(actor, actor.CanApprove, $"{verb} payout batch {id} without the approver role", action, AuditSubject.PayoutBatch, id, now, ct);
-            // Nobody decides on what they asked for (S1).
+            // Nobody decides on what they asked for.
             await db.DemandAsync(actor, actor.CanApproveFor(batch.CreatedBy), $"{verb} payout batch {id}, which they made themselves", action,
                 AuditSubject.PayoutBatch, id, now, ct);
             // Nor on money they moved themselves: a correction's author does not release it for payment.

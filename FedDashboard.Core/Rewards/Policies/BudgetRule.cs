@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Rewards.Policies;
 
-/// <summary>What happens to a round's rewards when they would spend more than a budget has left (R1).</summary>
+/// <summary>What happens to a round's rewards when they would spend more than a budget has left.</summary>
 public enum BudgetRule
 {
     /// <summary>Every accepted result is paid, all scaled down by the same factor so the total fits.</summary>

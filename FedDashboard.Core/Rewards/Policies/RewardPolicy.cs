@@ -3,7 +3,7 @@ using FedDashboard.Core.Topology.Policies;
 namespace FedDashboard.Core.Rewards.Policies;
 
 /// <summary>
-/// What an accepted result earns (R1): the base amount times the size, recency and frequency multipliers, limited by the
+/// What an accepted result earns: the base amount times the size, recency and frequency multipliers, limited by the
 /// cap per terminal and the round and job budgets. A budget or cap left empty does not apply.
 /// </summary>
 public sealed record RewardPolicy

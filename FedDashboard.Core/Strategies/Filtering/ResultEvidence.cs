@@ -2,7 +2,7 @@ using FedDashboard.Core.Learning;
 
 namespace FedDashboard.Core.Strategies.Filtering;
 
-/// <summary>What an edge knows of a result after training (G1).</summary>
+/// <summary>What an edge knows of a result after training.</summary>
 /// <param name="ValidationAccuracy">The result's model on the validation data, from 0 to 1.</param>
 /// <param name="ReportDelay">From the assignment to the report.</param>
 /// <param name="Deviation">How its update lies against the edge's other results of the round.</param>

@@ -3,8 +3,8 @@ using FedDashboard.Core.Topology.Policies;
 namespace FedDashboard.Core.Strategies.Filtering;
 
 /// <summary>
-/// An edge's evaluation policy as criteria, one for each bound it sets (G1). The bounds known before training judge
-/// terminals at selection too (G2); a result is judged by all of them.
+/// An edge's evaluation policy as criteria, one for each bound it sets. The bounds known before training judge
+/// terminals at selection too; a result is judged by all of them.
 /// </summary>
 public sealed class ResultFilter(EvaluationPolicy policy)
 {

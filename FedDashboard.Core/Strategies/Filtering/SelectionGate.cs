@@ -5,7 +5,7 @@ using FedDashboard.Core.Topology.Simulation;
 namespace FedDashboard.Core.Strategies.Filtering;
 
 /// <summary>
-/// G2: an edge whose evaluation policy applies at selection considers only the idle terminals that meet its bounds
+/// An edge whose evaluation policy applies at selection considers only the idle terminals that meet its bounds
 /// known before training, so it collects results only from them. Capacity is scored against the fastest of them.
 /// </summary>
 public static class SelectionGate

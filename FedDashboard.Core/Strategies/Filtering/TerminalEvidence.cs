@@ -3,7 +3,7 @@ using FedDashboard.Core.Topology;
 
 namespace FedDashboard.Core.Strategies.Filtering;
 
-/// <summary>What an edge knows of a terminal without its result, as selection (G2) and evaluation (G1) both read it.</summary>
+/// <summary>What an edge knows of a terminal without its result, as selection and evaluation both read it.</summary>
 /// <param name="Edge">The edge that assigns the terminal.</param>
 /// <param name="Reliability">Its record of work in earlier rounds.</param>
 /// <param name="Capacity">Its capacity score against the terminals the edge considers with it.</param>

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace FedDashboard.Core.Topology.Fleet;
 
 /// <summary>
-/// One tick of the simulated fleet (T2, T3, T6): terminals move and change coverage, their telemetry changes, idle
-/// ones ask for work, history is kept, departures are handled (L6), and the tick is published. One query for the
+/// One tick of the simulated fleet: terminals move and change coverage, their telemetry changes, idle
+/// ones ask for work, history is kept, departures are handled, and the tick is published. One query for the
 /// terminals and one for the participations, one bulk save. Keeps the fleet's motion between ticks: one tick at a time.
 /// </summary>
 public sealed class FleetEngine(

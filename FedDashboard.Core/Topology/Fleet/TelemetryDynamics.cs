@@ -9,7 +9,7 @@ namespace FedDashboard.Core.Topology.Fleet;
 /// </summary>
 internal sealed class TelemetryDynamics(FleetOptions options)
 {
-    // About one spike a second across a fleet of 100, so some land on terminals mid-training (L5).
+    // About one spike a second across a fleet of 100, so some land on terminals mid-training.
     private const double SpikeChancePerTick = 0.01;
 
     private readonly Random _random = new(options.Seed);

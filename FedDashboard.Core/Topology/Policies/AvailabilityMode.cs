@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Topology.Policies;
 
-/// <summary>How an edge finds terminals willing to train (T4).</summary>
+/// <summary>How an edge finds terminals willing to train.</summary>
 public enum AvailabilityMode
 {
     /// <summary>The edge asks terminals in its coverage; each may decline (busy, low battery).</summary>

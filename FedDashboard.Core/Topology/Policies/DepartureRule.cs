@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Topology.Policies;
 
-/// <summary>What happens to a terminal that leaves its edge's coverage while training (L6).</summary>
+/// <summary>What happens to a terminal that leaves its edge's coverage while training.</summary>
 public enum DepartureRule
 {
     /// <summary>It stops; its partial result is discarded and recorded as departed.</summary>

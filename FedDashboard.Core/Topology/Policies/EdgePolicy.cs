@@ -3,7 +3,7 @@ using FedDashboard.Core.Topology.Simulation;
 namespace FedDashboard.Core.Topology.Policies;
 
 /// <summary>
-/// How one edge finds, selects and serves its terminals and which results it accepts (T4, T5, L4, L6, L7, G1, G2). Edited by operators; a round reads
+/// How one edge finds, selects and serves its terminals and which results it accepts. Edited by operators; a round reads
 /// the policy its edge has when the round starts, so a change takes effect from the next round.
 /// </summary>
 public sealed record EdgePolicy
@@ -37,7 +37,7 @@ public sealed record EdgePolicy
 
     public IReadOnlyList<GroupRule> Groups { get; init; } = [];
 
-    /// <summary>What a result must meet to be aggregated (G1), and optionally to be selected (G2).</summary>
+    /// <summary>What a result must meet to be aggregated, and optionally to be selected.</summary>
     public EvaluationPolicy Evaluation { get; init; } = EvaluationPolicy.None;
 
     public SelectionStandard Standard => Selection == SelectionMode.SameModel

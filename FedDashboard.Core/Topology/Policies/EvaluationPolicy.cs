@@ -1,8 +1,8 @@
 namespace FedDashboard.Core.Topology.Policies;
 
 /// <summary>
-/// What a terminal's result must meet at its edge before it is aggregated (G1); a null or empty bound does not apply.
-/// With <see cref="ApplyAtSelection"/> the bounds known before training also gate selection (G2).
+/// What a terminal's result must meet at its edge before it is aggregated; a null or empty bound does not apply.
+/// With <see cref="ApplyAtSelection"/> the bounds known before training also gate selection.
 /// </summary>
 public sealed record EvaluationPolicy
 {
@@ -43,7 +43,7 @@ public sealed record EvaluationPolicy
     /// <summary>Anomaly: cosine similarity (−1 to 1) of the update to the coordinate-wise median update of the edge's results in the round.</summary>
     public double? MinCosineSimilarity { get; init; }
 
-    /// <summary>G2: type, app, reliability, capacity, data size and age, and location also decide who is selected.</summary>
+    /// <summary>Type, app, reliability, capacity, data size and age, and location also decide who is selected.</summary>
     public bool ApplyAtSelection { get; init; }
 
     /// <summary>Every rule the bounds break, each naming its field as this record names it.</summary>

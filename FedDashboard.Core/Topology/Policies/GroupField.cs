@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Topology.Policies;
 
-/// <summary>The terminal property a group rule matches on (T5).</summary>
+/// <summary>The terminal property a group rule matches on.</summary>
 public enum GroupField
 {
     /// <summary>Phone, tablet, ... (<see cref="TerminalType"/>).</summary>

@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Topology.Policies;
 
-/// <summary>How an edge selects terminals and which model it gives each (L4).</summary>
+/// <summary>How an edge selects terminals and which model it gives each.</summary>
 public enum SelectionMode
 {
     /// <summary>Any available terminal; every one gets the full model.</summary>

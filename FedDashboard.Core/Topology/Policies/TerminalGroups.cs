@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Topology.Policies;
 
-/// <summary>Which group rule a terminal falls under (T5); the first matching rule wins.</summary>
+/// <summary>Which group rule a terminal falls under; the first matching rule wins.</summary>
 public static class TerminalGroups
 {
     public static readonly IReadOnlyList<string> LoadBands = ["Low", "Medium", "High"];

@@ -87,4 +87,48 @@ public sealed class LiveFeedTests
         Assert.False(overlapped, "two batches were handled at once");
         Assert.Equal(Enumerable.Range(1, 40), received);
     }
+
+    [Fact]
+    public async Task Deliver_SubscriberThrows_SubscriptionEndsAndTakesNoMoreEvents()
+    {
+        var feed = new LiveFeed();
+        var calls = 0;
+        var thrown = new TaskCompletionSource();
+        using var subscription = feed.Subscribe(_ =>
+        {
+            Interlocked.Increment(ref calls);
+            thrown.TrySetResult();
+            throw new InvalidOperationException("the page broke");
+        }, TimeSpan.FromMilliseconds(5));
+
+        feed.Deliver(Tick(1));
+        await thrown.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Eventually.WaitForAsync(() => Task.FromResult(feed.SubscriberCount == 0 ? "gone" : null), TimeSpan.FromSeconds(10), "the subscription to end");
+        feed.Deliver(Tick(2));
+        await Task.Delay(50);
+
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task Deliver_SubscriberStuckPastCapacity_SubscriptionEnds()
+    {
+        var feed = new LiveFeed();
+        var stuck = new TaskCompletionSource();
+        var entered = new TaskCompletionSource();
+        using var subscription = feed.Subscribe(_ =>
+        {
+            entered.TrySetResult();
+            return stuck.Task;
+        }, TimeSpan.FromMilliseconds(5), capacity: 10);
+        feed.Deliver(Tick(0));
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        for (var i = 1; i <= 10; i++) feed.Deliver(Tick(i));
+        Assert.Equal(1, feed.SubscriberCount);
+        feed.Deliver(Tick(11));
+
+        Assert.Equal(0, feed.SubscriberCount);
+        stuck.SetResult();
+    }
 }

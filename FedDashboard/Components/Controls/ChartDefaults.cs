@@ -19,6 +19,10 @@ public static class ChartDefaults
         YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle }, Range = yRange, TickFormat = yFormat }],
     };
 
+    /// <summary>Accuracy always on the whole 0–100 % scale, so that a model going from 91 % to 92 % does not look like a leap.</summary>
+    public static Plotly.Blazor.Layout AccuracyLayout(string xTitle, Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum xType) =>
+        Layout(xTitle, "test accuracy", xType, [0, 1], ".0%");
+
     public static Scatter Line(string name, IEnumerable<object> x, IEnumerable<object> y, ModeFlag mode = ModeFlag.Lines) =>
         new() { Name = name, Mode = mode, X = x.ToList(), Y = y.ToList() };
 

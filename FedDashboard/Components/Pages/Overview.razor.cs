@@ -15,7 +15,7 @@ public partial class Overview : LivePage
 
     private readonly Config _chartConfig = ChartDefaults.Config();
     // Rounds as categories: whole-numbered ticks however few rounds there are.
-    private readonly Plotly.Blazor.Layout _accuracyLayout = ChartDefaults.Layout("round", "test accuracy", TypeEnum.Category, yFormat: ".1%");
+    private readonly Plotly.Blazor.Layout _accuracyLayout = ChartDefaults.AccuracyLayout("round", TypeEnum.Category);
     private readonly Plotly.Blazor.Layout _loadLayout = ChartDefaults.Layout("time", "fraction", TypeEnum.Date, [0, 1], ".0%");
     private IList<ITrace> _accuracyData = [];
     private IList<ITrace> _loadData = [];

@@ -1,0 +1,74 @@
+using FedDashboard.Components.Controls;
+using FedDashboard.Core.Live;
+using FedDashboard.Model;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FedDashboard.Components.Pages;
+
+/// <summary>
+/// The fleet a page at a time: the database filters, sorts and pages. Live events refresh only the rows on show —
+/// when a participation of one of them changes, and at most every <see cref="RefreshEvery"/> for their telemetry —
+/// and which terminals are on show changes only when the operator pages, sorts or filters.
+/// </summary>
+public partial class Terminals : LivePage
+{
+    /// <summary>Telemetry ticks every second; the rows on show are re-read at most this often for it.</summary>
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
+
+    private MudDataGrid<TerminalRow>? _grid;
+    private TerminalListFilter _filter = new();
+    private IReadOnlyList<EdgeChoice> _edges = [];
+    private IReadOnlyList<TerminalRow> _shown = [];
+    private int _total;
+    private bool _refreshShownOnly;
+    private DateTimeOffset _now;
+
+    [Inject] public required TerminalQueries Queries { get; set; }
+    [Inject] public required TimeProvider Clock { get; set; }
+    [Inject] public required NavigationManager Navigation { get; set; }
+
+    protected override async Task LoadAsync() => _edges = await Queries.EdgeChoicesAsync();
+
+    private async Task<GridData<TerminalRow>> LoadPageAsync(GridState<TerminalRow> state, CancellationToken ct)
+    {
+        if (_refreshShownOnly)
+        {
+            _refreshShownOnly = false;
+            _shown = await Queries.RowsAsync([.. _shown.Select(r => r.Id)], ct);
+        }
+        else
+        {
+            var sorts = state.SortDefinitions.Select(s => new TerminalSort(s.SortBy, s.Descending)).ToList();
+            var page = await Queries.PageAsync(_filter, sorts, state.Page, state.PageSize, ct);
+            _shown = page.Rows;
+            if (_total != page.Total)
+            {
+                _total = page.Total;
+                StateHasChanged(); // the count sits outside the grid, which re-renders only itself
+            }
+        }
+        _now = Clock.GetUtcNow();
+        return new GridData<TerminalRow> { Items = _shown, TotalItems = _total };
+    }
+
+    private async Task FilterAsync(TerminalListFilter filter)
+    {
+        _filter = filter;
+        if (_grid is not null) await _grid.ReloadServerData();
+    }
+
+    protected override async Task ApplyAsync(IReadOnlyList<LiveEvent> batch)
+    {
+        if (_grid is null || _shown.Count == 0 || !Concerns(batch)) return;
+        _refreshShownOnly = true;
+        await _grid.ReloadServerData();
+    }
+
+    private bool Concerns(IReadOnlyList<LiveEvent> batch)
+    {
+        var shown = _shown.Select(r => r.Id).ToHashSet();
+        return batch.Any(e => e is ParticipantChanged p && shown.Contains(p.TerminalId))
+            || (batch.Any(e => e is FleetTick) && Clock.GetUtcNow() - _now >= RefreshEvery);
+    }
+}
