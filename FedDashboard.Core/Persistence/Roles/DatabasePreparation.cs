@@ -15,7 +15,9 @@ internal static class DatabasePreparation
 
     public static async Task PrepareAsync(DatabaseConnections connections, CancellationToken ct = default)
     {
-        await using var db = new FedDbContext(new DbContextOptionsBuilder<FedDbContext>().UseNpgsql(connections.Migrator).Options);
+        // Unpooled: the owner's session ends with the start instead of idling in a pool for the node's lifetime.
+        var migrator = new NpgsqlConnectionStringBuilder(connections.Migrator) { Pooling = false }.ConnectionString;
+        await using var db = new FedDbContext(new DbContextOptionsBuilder<FedDbContext>().UseNpgsql(migrator).Options);
         var tables = AppRolePrivileges.For(db.Model);
         await AsMigrator(connections, async () =>
         {
