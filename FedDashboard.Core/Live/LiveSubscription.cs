@@ -65,7 +65,7 @@ internal sealed class LiveSubscription : IDisposable
             }
             catch (ObjectDisposedException)
             {
-                // The page went away between the batch and its render; it disposes the subscription itself.
+                // The page went away between the batch and its render: nothing to update, now or later.
                 End(null);
                 return;
             }
