@@ -1,7 +1,9 @@
 using System.Net;
 using FedDashboard.Components.Account;
+using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Security;
 using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Security;
 
@@ -36,6 +38,23 @@ public sealed class SignInAbuseTests(AccessDashboard dashboard)
         Assert.Equal(wrongPassword, unknownUser);
         Assert.Equal(wrongPassword, locked);
         Assert.Equal(wrongPassword, disabled);
+    }
+
+    [Fact]
+    public async Task SignIn_Refused_AuditLogKeepsTheRealCause()
+    {
+        await dashboard.EnsureUserAsync("ruth", Roles.Viewer);
+        await dashboard.AdministerAsync(a => a.DisableAsync(DashboardAccounts.Admin, "ruth"));
+        var client = IPAddress.Parse("127.0.0.9");
+
+        await AttemptAsync("ruth", DashboardAccounts.PasswordOf("ruth"), client);
+        await AttemptAsync("nobody-at-all", "some password", client);
+
+        await using var db = dashboard.Db();
+        var refusals = await db.AuditEntries.Where(e => e.Action == AuditAction.RequestRefused && e.Outcome == AuditOutcome.Refused)
+            .Select(e => e.Detail!).ToListAsync();
+        Assert.Contains(refusals, d => d.Contains("Sign-in as 'ruth' refused: the account may not sign in (disabled).") && d.Contains("127.0.0.9"));
+        Assert.Contains(refusals, d => d.Contains("Sign-in as 'nobody-at-all' refused: wrong user name or password."));
     }
 
     [Fact]
