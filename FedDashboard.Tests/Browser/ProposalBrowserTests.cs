@@ -1,4 +1,3 @@
-using FedDashboard.Core.Orchestration;
 using FedDashboard.Tests.Shared;
 using Microsoft.Playwright;
 
@@ -7,22 +6,12 @@ namespace FedDashboard.Tests.Browser;
 /// <summary>
 /// Four eyes on the Policies page in the machine's Chromium: an operator turns auto-approve on for a job, which only
 /// proposes it; the proposal waits on the page for an approver, who accepts it in a browser of their own. The job is a
-/// paused one of the test's own, so no round runs under it.
+/// paused one of the test's own (<see cref="PausedDashboardJob"/>).
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class ProposalBrowserTests(DashboardProcess dashboard) : OperatorAndApproverBrowserTest(dashboard)
 {
     private const string JobName = "four eyes";
-
-    private async Task<int> PausedJobAsync()
-    {
-        await using var db = Dashboard.Db();
-        var job = new TrainingJob(JobName, TestData.Settings(), TestData.Policy(autoApprove: false), 40, "olga", DateTimeOffset.UtcNow);
-        job.Pause();
-        db.TrainingJobs.Add(job);
-        await db.SaveChangesAsync();
-        return job.Id;
-    }
 
     private async Task<ILocator> JobPolicyAsync(IPage page, int jobId)
     {
@@ -37,7 +26,8 @@ public sealed class ProposalBrowserTests(DashboardProcess dashboard) : OperatorA
     [Fact]
     public async Task OperatorTurnsAutoApproveOn_ProposalWaitsThenAnotherApproverAccepts()
     {
-        var jobId = await PausedJobAsync();
+        await using var job = await PausedDashboardJob.CreateAsync(Dashboard, JobName);
+        var jobId = job.Id;
         var operatorPage = await SignedInAsync("olga");
         var form = await JobPolicyAsync(operatorPage, jobId);
 

@@ -15,7 +15,7 @@ namespace FedDashboard.Tests.Security;
 /// <summary>
 /// <c>POST /api/policy-proposals/{id}/accept|reject</c> on the running dashboard: an operator's proposal to turn
 /// auto-approve on changes nothing until an approver other than the proposer accepts it; the proposer is refused (403,
-/// audited). Each test proposes on a paused job of its own, started by "olga", so no round runs under it.
+/// audited). Each test proposes on a paused job of its own, started by "olga" (<see cref="PausedDashboardJob"/>).
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class ProposalEndpointsTests(DashboardProcess dashboard) : IAsyncLifetime
@@ -26,7 +26,12 @@ public sealed class ProposalEndpointsTests(DashboardProcess dashboard) : IAsyncL
         await dashboard.EnsureUserAsync("opal", Roles.Operator, Roles.Approver);
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    private readonly List<PausedDashboardJob> _jobs = [];
+
+    public async Task DisposeAsync()
+    {
+        foreach (var job in _jobs) await job.DisposeAsync();
+    }
 
     private sealed class DashboardDb(DashboardProcess dashboard) : IDbContextFactory<FedDbContext>
     {
@@ -36,15 +41,9 @@ public sealed class ProposalEndpointsTests(DashboardProcess dashboard) : IAsyncL
     /// <summary>A paused job of olga's without auto-approve, and opal's proposal to turn it on; the job's and the proposal's ids.</summary>
     private async Task<(int JobId, int ProposalId)> ProposedAsync(string name)
     {
-        int jobId;
-        await using (var db = dashboard.Db())
-        {
-            var job = new TrainingJob(name, TestData.Settings(), TestData.Policy(autoApprove: false), 40, "olga", DateTimeOffset.UtcNow);
-            job.Pause();
-            db.TrainingJobs.Add(job);
-            await db.SaveChangesAsync();
-            jobId = job.Id;
-        }
+        var job = await PausedDashboardJob.CreateAsync(dashboard, name);
+        _jobs.Add(job);
+        var jobId = job.Id;
         var opal = Actor.User("opal", Roles.Operator, Roles.Approver);
         var change = await new PolicyChanges(new DashboardDb(dashboard), TimeProvider.System)
             .ChangeJobPolicyAsync(opal, jobId, TestData.Policy(autoApprove: true), 0);
