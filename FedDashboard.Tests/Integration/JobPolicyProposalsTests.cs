@@ -1,3 +1,4 @@
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Governance.Policies;
@@ -162,7 +163,7 @@ public sealed class JobPolicyProposalsTests : IAsyncLifetime
         var proposalId = await ProposeAutoApproveAsync(Proposer);
         await Changes.ChangeJobPolicyAsync(TestData.Operator, _job.Id, _job.Policy with { Termination = new() { MaxRounds = 7 } }, _job.PolicyRevision);
 
-        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => Proposals.AcceptAsync(TestData.Approver, proposalId, null));
+        var refusal = await Assert.ThrowsAsync<ConflictException>(() => Proposals.AcceptAsync(TestData.Approver, proposalId, null));
 
         Assert.Contains("superseded", refusal.Message);
         Assert.Equal(ProposalStatus.Superseded, (await StoredProposalAsync(proposalId)).Status);
@@ -173,7 +174,7 @@ public sealed class JobPolicyProposalsTests : IAsyncLifetime
     public async Task RejectAsync_WithAReason_RejectedAndThePolicyStays()
     {
         var proposalId = await ProposeAutoApproveAsync(Proposer);
-        await Assert.ThrowsAsync<ArgumentException>(() => Proposals.RejectAsync(TestData.Approver, proposalId, " "));
+        await Assert.ThrowsAsync<InvalidInputException>(() => Proposals.RejectAsync(TestData.Approver, proposalId, " "));
 
         var rejected = await Proposals.RejectAsync(TestData.Approver, proposalId, "Not before the audit");
 

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
@@ -81,7 +82,7 @@ public sealed class LargeCorrectionsTests : IAsyncLifetime
         await Corrections.RejectAsync(TestData.Approver, correction.Id, "No bonus in this programme");
 
         Assert.Equal((2m, 2m, 2m, 1), await CountedAsync());
-        var again = await Assert.ThrowsAsync<InvalidOperationException>(() => Corrections.AcceptAsync(TestData.Approver, correction.Id, null));
+        var again = await Assert.ThrowsAsync<ConflictException>(() => Corrections.AcceptAsync(TestData.Approver, correction.Id, null));
         Assert.Equal($"Correction {correction.Id} was already rejected by arthur; a correction is decided once.", again.Message);
     }
 
@@ -104,7 +105,7 @@ public sealed class LargeCorrectionsTests : IAsyncLifetime
     {
         var correction = await Corrections.CorrectAsync(TestData.Operator, _reward.Id, 1m, "Missed samples");
 
-        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => Corrections.AcceptAsync(TestData.Approver, correction.Id, null));
+        var refusal = await Assert.ThrowsAsync<ConflictException>(() => Corrections.AcceptAsync(TestData.Approver, correction.Id, null));
 
         Assert.Contains("counts without an approver's acceptance", refusal.Message);
     }
