@@ -86,7 +86,8 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
         // The page reloads its rows on every new version: read a row once it stands with its cells.
         var row = _page.Locator("tbody tr").Filter(new() { Has = _page.Locator("[data-status='Approved']") }).First;
         await Assertions.Expect(row.Locator("td").Nth(5)).ToContainTextAsync("Approved");
-        var newest = await row.Locator("td").AllInnerTextsAsync();
+        // One read of all its cells at once: between separate reads a reload may replace the row.
+        var newest = await row.EvaluateAsync<string[]>("r => Array.from(r.cells, c => c.innerText)");
         var number = int.Parse(newest[0].TrimStart('v'));
         Assert.Equal($"v{number - 1} → v{number}", newest[1]);
         Assert.Equal("Approved", newest[5].Trim());
