@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace FedDashboard.Core.Spreadsheets;
 
@@ -20,32 +19,29 @@ internal sealed class SheetColumns<TRow>
 
     public SheetColumns() => _letters = [.. Enumerable.Range(0, _properties.Length).Select(Letters)];
 
-    public IEnumerable<string> Headers => _properties.Select(p => p.Name);
+    public IEnumerable<SheetCell> Headers => _properties.Select(p => SheetCell.Text(p.Name, XlsxStyles.Header));
 
-    public Columns Widths() => new([.. _properties.Select((p, i) => (p.GetCustomAttribute<ColumnWidthAttribute>()?.Characters, index: (uint)i + 1))
-        .Where(c => c.Characters is not null)
-        .Select(c => new Column { Min = c.index, Max = c.index, Width = c.Characters, CustomWidth = true })]);
+    /// <summary>Column numbers (from 1) with their width in characters, where the property asks for one.</summary>
+    public IEnumerable<(int Column, double Width)> Widths =>
+        _properties.Select((p, i) => (Column: i + 1, p.GetCustomAttribute<ColumnWidthAttribute>()?.Characters))
+            .Where(c => c.Characters is not null)
+            .Select(c => (c.Column, c.Characters!.Value));
 
-    public string Reference(int column, uint row) => _letters[column] + row.ToString(CultureInfo.InvariantCulture);
+    public string Reference(int column, int row) => _letters[column] + row.ToString(CultureInfo.InvariantCulture);
 
-    public IEnumerable<(int Column, Cell Cell)> Cells(TRow row)
+    /// <summary>The row's cells by column index (from 0); a null value has no cell.</summary>
+    public IEnumerable<(int Column, SheetCell Cell)> Cells(TRow row)
     {
         for (var i = 0; i < _properties.Length; i++)
             if (ValueCell(_properties[i].GetValue(row)) is { } cell) yield return (i, cell);
     }
 
-    public static Cell TextCell(string text) => new()
-    {
-        DataType = CellValues.InlineString,
-        InlineString = new InlineString(new Text(XmlSafe(text)) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
-    };
-
-    private static Cell? ValueCell(object? value) => value switch
+    private static SheetCell? ValueCell(object? value) => value switch
     {
         null => null,
-        DateTime time => new Cell { StyleIndex = XlsxStyles.DateTime, CellValue = new CellValue(time.ToOADate().ToString("R", CultureInfo.InvariantCulture)) },
-        decimal or double or float or int or long or short or byte or uint or ulong => new Cell { CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!) },
-        _ => TextCell(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
+        DateTime time => SheetCell.Number(time.ToOADate().ToString("R", CultureInfo.InvariantCulture), XlsxStyles.DateTime),
+        decimal or double or float or int or long or short or byte or uint or ulong => SheetCell.Number(Convert.ToString(value, CultureInfo.InvariantCulture)!),
+        _ => SheetCell.Text(XmlSafe(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")),
     };
 
     /// <summary>Text typed by people (correction reasons) may hold control characters that XML cannot carry; they are dropped.</summary>
@@ -63,4 +59,12 @@ internal sealed class SheetColumns<TRow>
     }
 
     private static string Letters(int index) => index < 26 ? ((char)('A' + index)).ToString() : Letters(index / 26 - 1) + (char)('A' + index % 26);
+}
+
+/// <summary>One cell's content as the sheet stores it: a number in invariant form, or inline text; and its style.</summary>
+internal readonly record struct SheetCell(bool IsText, string Value, int Style)
+{
+    public static SheetCell Number(string value, int style = XlsxStyles.Default) => new(false, value, style);
+
+    public static SheetCell Text(string value, int style = XlsxStyles.Default) => new(true, value, style);
 }

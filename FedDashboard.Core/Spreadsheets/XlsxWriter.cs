@@ -1,20 +1,23 @@
+using System.Globalization;
 using System.IO.Packaging;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Text;
+using System.Xml;
 
 namespace FedDashboard.Core.Spreadsheets;
 
 /// <summary>
-/// Writes rows into a one-sheet XLSX as they arrive, with the Open XML SDK's forward-only writer into a write-only package,
-/// whose zip entries go straight to a temporary file: memory stays flat however many rows (./fed bench ledger). The
-/// SDK's document classes would open the package for update, which holds each part in memory until it closes.
+/// Writes rows into a one-sheet XLSX as they arrive: forward-only XML into a write-only package whose zip entries go
+/// straight to a temporary file, so memory stays flat however many rows (./fed bench ledger). The Open XML SDK's document
+/// classes would open the package for update, which holds each part in memory until it closes; and its writer names the
+/// spreadsheet namespace with a prefix (x:), which readers such as ExcelJS do not understand. The tests check every file
+/// against the schema with the SDK's validator.
 /// </summary>
 public static class XlsxWriter
 {
-    private const string Main = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-    private const string WorksheetRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
-    private const string StylesRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
-    private const string Spreadsheet = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+    public const string SpreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string ContentTypes = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+
 
     public static async Task WriteAsync<TRow>(IAsyncEnumerable<TRow> rows, string sheetName, Stream target, CancellationToken ct)
     {
@@ -24,13 +27,13 @@ public static class XlsxWriter
         using (var package = Package.Open(file, FileMode.Create, FileAccess.Write))
         {
             // A write-only package takes one part at a time: each is written whole before the next is created.
-            var workbook = NewPart(package, "/xl/workbook.xml", $"{Spreadsheet}.sheet.main+xml");
-            package.CreateRelationship(workbook.Uri, TargetMode.Internal, Main, "rId1");
-            workbook.CreateRelationship(new Uri("worksheets/sheet1.xml", UriKind.Relative), TargetMode.Internal, WorksheetRelationship, "rId1");
-            workbook.CreateRelationship(new Uri("styles.xml", UriKind.Relative), TargetMode.Internal, StylesRelationship, "rId2");
-            WriteWhole(workbook, new Workbook(new Sheets(new Sheet { Name = sheetName, SheetId = 1, Id = "rId1" })));
-            WriteWhole(NewPart(package, "/xl/styles.xml", $"{Spreadsheet}.styles+xml"), XlsxStyles.Stylesheet());
-            await WriteSheetAsync(NewPart(package, "/xl/worksheets/sheet1.xml", $"{Spreadsheet}.worksheet+xml"), rows, ct);
+            var workbook = NewPart(package, "/xl/workbook.xml", $"{ContentTypes}.sheet.main+xml");
+            package.CreateRelationship(workbook.Uri, TargetMode.Internal, $"{Relationships}/officeDocument", "rId1");
+            workbook.CreateRelationship(new Uri("worksheets/sheet1.xml", UriKind.Relative), TargetMode.Internal, $"{Relationships}/worksheet", "rId1");
+            workbook.CreateRelationship(new Uri("styles.xml", UriKind.Relative), TargetMode.Internal, $"{Relationships}/styles", "rId2");
+            using (var xml = Open(workbook)) WriteWorkbook(xml, sheetName);
+            using (var xml = Open(NewPart(package, "/xl/styles.xml", $"{ContentTypes}.styles+xml"))) XlsxStyles.Write(xml);
+            using (var xml = Open(NewPart(package, "/xl/worksheets/sheet1.xml", $"{ContentTypes}.worksheet+xml"))) await WriteSheetAsync(xml, rows, ct);
         }
         file.Position = 0;
         await file.CopyToAsync(target, ct);
@@ -39,49 +42,96 @@ public static class XlsxWriter
     private static PackagePart NewPart(Package package, string path, string contentType) =>
         package.CreatePart(new Uri(path, UriKind.Relative), contentType, CompressionOption.Normal);
 
-    private static void WriteWhole(PackagePart part, OpenXmlElement root)
+    /// <summary>The part's XML writer; disposing it closes the part's stream too.</summary>
+    private static XmlWriter Open(PackagePart part) =>
+        XmlWriter.Create(part.GetStream(FileMode.Create, FileAccess.Write),
+            new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), CloseOutput = true });
+
+    private static void WriteWorkbook(XmlWriter xml, string sheetName)
     {
-        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
-        using var writer = OpenXmlWriter.Create(stream);
-        writer.WriteStartDocument();
-        writer.WriteElement(root);
+        xml.WriteStartElement("workbook", SpreadsheetNamespace);
+        xml.WriteAttributeString("xmlns", "r", null, Relationships);
+        xml.WriteStartElement("sheets");
+        xml.WriteStartElement("sheet");
+        xml.WriteAttributeString("name", sheetName);
+        xml.WriteAttributeString("sheetId", "1");
+        xml.WriteAttributeString("id", Relationships, "rId1");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
     }
 
-    private static async Task WriteSheetAsync<TRow>(PackagePart part, IAsyncEnumerable<TRow> rows, CancellationToken ct)
+    private static async Task WriteSheetAsync<TRow>(XmlWriter xml, IAsyncEnumerable<TRow> rows, CancellationToken ct)
     {
         var columns = new SheetColumns<TRow>();
-        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
-        using var writer = OpenXmlWriter.Create(stream);
-        writer.WriteStartDocument();
-        writer.WriteStartElement(new Worksheet());
-        // The header row stays in view while finance scrolls.
-        writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-            { WorkbookViewId = 0 }));
-        if (columns.Widths() is { HasChildren: true } widths) writer.WriteElement(widths);
-        writer.WriteStartElement(new SheetData());
-
-        uint number = 1;
-        WriteRow(writer, columns, number, columns.Headers.Select((header, i) => (i, WithStyle(SheetColumns<TRow>.TextCell(header), XlsxStyles.Header))));
-        await foreach (var row in rows.WithCancellation(ct)) WriteRow(writer, columns, ++number, columns.Cells(row));
-
-        writer.WriteEndElement();
-        writer.WriteEndElement();
+        xml.WriteStartElement("worksheet", SpreadsheetNamespace);
+        WriteFrozenHeader(xml);
+        var widths = columns.Widths.ToList();
+        if (widths.Count > 0)
+        {
+            xml.WriteStartElement("cols");
+            foreach (var (column, width) in widths)
+            {
+                xml.WriteStartElement("col");
+                xml.WriteAttributeString("min", Invariant(column));
+                xml.WriteAttributeString("max", Invariant(column));
+                xml.WriteAttributeString("width", width.ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("customWidth", "1");
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        xml.WriteStartElement("sheetData");
+        var number = 1;
+        WriteRow(xml, columns, number, columns.Headers.Select((cell, i) => (i, cell)));
+        await foreach (var row in rows.WithCancellation(ct)) WriteRow(xml, columns, ++number, columns.Cells(row));
+        xml.WriteEndElement();
+        xml.WriteEndElement();
     }
 
-    private static void WriteRow<TRow>(OpenXmlWriter writer, SheetColumns<TRow> columns, uint number, IEnumerable<(int Column, Cell Cell)> cells)
+    /// <summary>The header row stays in view while finance scrolls.</summary>
+    private static void WriteFrozenHeader(XmlWriter xml)
     {
-        writer.WriteStartElement(new Row { RowIndex = number });
+        xml.WriteStartElement("sheetViews");
+        xml.WriteStartElement("sheetView");
+        xml.WriteAttributeString("workbookViewId", "0");
+        xml.WriteStartElement("pane");
+        xml.WriteAttributeString("ySplit", "1");
+        xml.WriteAttributeString("topLeftCell", "A2");
+        xml.WriteAttributeString("activePane", "bottomLeft");
+        xml.WriteAttributeString("state", "frozen");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    private static void WriteRow<TRow>(XmlWriter xml, SheetColumns<TRow> columns, int number, IEnumerable<(int Column, SheetCell Cell)> cells)
+    {
+        xml.WriteStartElement("row");
+        xml.WriteAttributeString("r", Invariant(number));
         foreach (var (column, cell) in cells)
         {
-            cell.CellReference = columns.Reference(column, number);
-            writer.WriteElement(cell);
+            xml.WriteStartElement("c");
+            xml.WriteAttributeString("r", columns.Reference(column, number));
+            if (cell.Style != XlsxStyles.Default) xml.WriteAttributeString("s", Invariant(cell.Style));
+            if (cell.IsText)
+            {
+                xml.WriteAttributeString("t", "inlineStr");
+                xml.WriteStartElement("is");
+                xml.WriteStartElement("t");
+                xml.WriteAttributeString("xml", "space", null, "preserve");
+                xml.WriteString(cell.Value);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+            else
+            {
+                xml.WriteElementString("v", cell.Value);
+            }
+            xml.WriteEndElement();
         }
-        writer.WriteEndElement();
+        xml.WriteEndElement();
     }
 
-    private static Cell WithStyle(Cell cell, uint style)
-    {
-        cell.StyleIndex = style;
-        return cell;
-    }
+    private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Xml;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Rewards.Payouts;
 using FedDashboard.Core.Rewards.Reports;
@@ -65,6 +66,21 @@ public sealed class LedgerExportTests : LedgerTest
         var exported = LedgerExpectation.FromXlsx(file);
 
         Assert.Equal("Paid late; see ticket 7 \U0001F600", exported.Single(r => r.Id == correction.Id).Note);
+    }
+
+    [Fact]
+    public async Task WriteXlsx_Parts_SpreadsheetNamespaceWithoutPrefix()
+    {
+        var file = await ExportAsync(new LedgerFilter { JobId = Ledger.Job.Id }, LedgerExport.WriteXlsxAsync);
+
+        // Readers that match element names (ExcelJS) find nothing in <x:workbook>, valid as it is.
+        using var package = new ZipArchive(file);
+        foreach (var (part, root) in new[] { ("xl/workbook.xml", "workbook"), ("xl/styles.xml", "styleSheet"), ("xl/worksheets/sheet1.xml", "worksheet") })
+        {
+            using var reader = XmlReader.Create(package.GetEntry(part)!.Open());
+            reader.MoveToContent();
+            Assert.Equal((root, "", "http://schemas.openxmlformats.org/spreadsheetml/2006/main"), (reader.LocalName, reader.Prefix, reader.NamespaceURI));
+        }
     }
 
     [Fact]
