@@ -49,7 +49,7 @@ public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<I
         var now = clock.GetUtcNow();
         await db.DemandAsync(actor, actor.CanAdminister, "change roles", AuditAction.RolesChanged, AuditSubject.User, name, now, ct);
         RequireKnown(roleNames);
-        var user = await users.FindByNameAsync(name) ?? throw new NotFoundException($"There is no user '{name}'.");
+        var user = await ExistingAsync(name);
         if (user.UserName == actor.Name && !roleNames.Contains(Security.Roles.Administrator))
             throw new InvalidInputException("You cannot remove your own administrator role; another administrator can.");
         var before = (await users.GetRolesAsync(user)).ToList();
@@ -75,7 +75,7 @@ public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<I
     {
         var now = clock.GetUtcNow();
         await db.DemandAsync(actor, actor.CanAdminister, "disable users", AuditAction.UserDisabled, AuditSubject.User, userName, now, ct);
-        var user = await users.FindByNameAsync(userName) ?? throw new NotFoundException($"There is no user '{userName}'.");
+        var user = await ExistingAsync(userName);
         if (user.IsDisabled) throw new ConflictException($"{user.UserName} is already disabled.");
         await db.DemandAsync(actor, !string.Equals(user.UserName, actor.Name, StringComparison.OrdinalIgnoreCase),
             "disable their own account; another administrator can", AuditAction.UserDisabled, AuditSubject.User, user.UserName!, now, ct);
@@ -98,7 +98,7 @@ public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<I
     {
         var now = clock.GetUtcNow();
         await db.DemandAsync(actor, actor.CanAdminister, "enable users", AuditAction.UserEnabled, AuditSubject.User, userName, now, ct);
-        var user = await users.FindByNameAsync(userName) ?? throw new NotFoundException($"There is no user '{userName}'.");
+        var user = await ExistingAsync(userName);
         if (!user.IsDisabled) throw new ConflictException($"{user.UserName} is not disabled.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -143,6 +143,9 @@ public sealed class UserAdministration(UserManager<FedUser> users, RoleManager<I
         if (roleNames.FirstOrDefault(r => !Security.Roles.All.Contains(r)) is { } unknown)
             throw new InvalidInputException($"There is no role '{unknown}'; the roles are {string.Join(", ", Security.Roles.All)}.");
     }
+
+    private async Task<FedUser> ExistingAsync(string userName) =>
+        await users.FindByNameAsync(userName) ?? throw new NotFoundException($"There is no user '{userName}'.");
 
     private static void Require(IdentityResult result)
     {
