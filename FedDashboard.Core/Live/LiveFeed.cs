@@ -9,7 +9,7 @@ namespace FedDashboard.Core.Live;
 /// at most one batch per interval, on a thread-pool thread; the subscriber marshals to its UI itself.
 /// A subscriber whose handler throws, or that falls <see cref="DefaultCapacity"/> events behind, is unsubscribed.
 /// </summary>
-public sealed class LiveFeed(ILogger<LiveFeed> logger)
+public sealed class LiveFeed(ILogger<LiveFeed> logger, TimeProvider clock)
 {
     private ImmutableArray<LiveSubscription> _subscriptions = [];
 
@@ -21,7 +21,7 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
     /// </summary>
     public const int DefaultCapacity = 10_000;
 
-    public LiveFeed() : this(NullLogger<LiveFeed>.Instance)
+    public LiveFeed(TimeProvider clock) : this(NullLogger<LiveFeed>.Instance, clock)
     {
     }
 
@@ -31,7 +31,7 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
     public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> onBatch, TimeSpan? batchInterval = null, int capacity = DefaultCapacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        var subscription = new LiveSubscription(onBatch, batchInterval ?? DefaultBatchInterval, capacity, Remove);
+        var subscription = new LiveSubscription(onBatch, batchInterval ?? DefaultBatchInterval, clock, capacity, Remove);
         ImmutableInterlocked.Update(ref _subscriptions, list => list.Add(subscription));
         return subscription;
     }

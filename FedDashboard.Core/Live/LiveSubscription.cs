@@ -9,6 +9,7 @@ internal sealed class LiveSubscription : IDisposable
 {
     private readonly Func<IReadOnlyList<LiveEvent>, Task> _onBatch;
     private readonly TimeSpan _interval;
+    private readonly TimeProvider _clock;
     private readonly int _capacity;
     private readonly Action<LiveSubscription, Exception?> _onEnd;
     private readonly Lock _gate = new();
@@ -16,10 +17,11 @@ internal sealed class LiveSubscription : IDisposable
     private bool _flushScheduled;
     private bool _disposed;
 
-    public LiveSubscription(Func<IReadOnlyList<LiveEvent>, Task> onBatch, TimeSpan interval, int capacity, Action<LiveSubscription, Exception?> onEnd)
+    public LiveSubscription(Func<IReadOnlyList<LiveEvent>, Task> onBatch, TimeSpan interval, TimeProvider clock, int capacity, Action<LiveSubscription, Exception?> onEnd)
     {
         _onBatch = onBatch;
         _interval = interval;
+        _clock = clock;
         _capacity = capacity;
         _onEnd = onEnd;
     }
@@ -47,7 +49,7 @@ internal sealed class LiveSubscription : IDisposable
     {
         while (true)
         {
-            await Task.Delay(_interval);
+            await Task.Delay(_interval, _clock);
             List<LiveEvent> batch;
             lock (_gate)
             {

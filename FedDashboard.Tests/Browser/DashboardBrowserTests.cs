@@ -94,16 +94,17 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
         await ScreenshotAsync("versions");
     }
 
-    /// <summary>Every terminal's marker position on the coverage map, by terminal name, read from plotly's own data.</summary>
-    private Task<Dictionary<string, double[]>> MarkerPositionsAsync() =>
-        _page.EvaluateAsync<Dictionary<string, double[]>>("""
-            () => {
-                const positions = {};
-                for (const trace of document.getElementById('coverage-map').data ?? [])
-                    (trace.text ?? []).forEach((text, i) => positions[text.split('<br>')[0]] = [trace.x[i], trace.y[i]]);
-                return positions;
-            }
-            """);
+    /// <summary>A script's function that reads every terminal's marker position on the coverage map, by terminal name, from plotly's own data.</summary>
+    private const string MarkerPositions = """
+        () => {
+            const positions = {};
+            for (const trace of document.getElementById('coverage-map').data ?? [])
+                (trace.text ?? []).forEach((text, i) => positions[text.split('<br>')[0]] = [trace.x[i], trace.y[i]]);
+            return positions;
+        }
+        """;
+
+    private Task<Dictionary<string, double[]>> MarkerPositionsAsync() => _page.EvaluateAsync<Dictionary<string, double[]>>(MarkerPositions);
 
     [Fact]
     public async Task CoverageMap_FleetSimulatorRunning_TerminalsMove()
@@ -114,11 +115,14 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
         Assert.Equal(40, before.Count);
         await ScreenshotAsync("coverage");
 
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        // The fleet simulator publishes FleetPositions every tick (a second here); the wait's limit only guards a hung run.
+        await WaitForAsync(() => _page.WaitForFunctionAsync(
+            $"before => {{ const now = ({MarkerPositions})(); return Object.keys(before).some(name => now[name] && (now[name][0] !== before[name][0] || now[name][1] !== before[name][1])); }}",
+            before, new() { Timeout = 30_000 }), "a terminal to move on the map");
         var after = await MarkerPositionsAsync();
 
         var moved = before.Keys.Count(name => after.TryGetValue(name, out var now) && (now[0] != before[name][0] || now[1] != before[name][1]));
-        Assert.True(moved > 0, $"No terminal of {before.Count} moved on the map in 4 s; the fleet simulator publishes FleetPositions each tick.");
+        Assert.True(moved > 0, $"No terminal of {before.Count} moved on the map; the fleet simulator publishes FleetPositions each tick.");
         Assert.Equal(0, await _page.Locator("#blazor-error-ui:visible").CountAsync());
     }
 

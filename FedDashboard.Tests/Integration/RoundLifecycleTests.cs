@@ -4,15 +4,20 @@ using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FedDashboard.Tests.Integration;
 
-/// <summary>The round's steps driven one by one (Hangfire stores the jobs but no worker runs them), so a step can run twice or concurrently.</summary>
+/// <summary>
+/// The round's steps driven one by one (Hangfire stores the jobs but no worker runs them), so a step can run twice or
+/// concurrently; the orchestrator's clock stands still unless a test moves it.
+/// </summary>
 public sealed class RoundLifecycleTests : IAsyncLifetime
 {
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private FedTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
+    public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20, clock: _clock);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -114,12 +119,10 @@ public sealed class RoundLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task AggregateAsync_AfterDeadline_TimesOutLateTerminalsAndAggregatesTheRest()
     {
-        var (job, round) = await StartFirstRoundAsync(TestData.Settings(roundTimeoutSeconds: 1));
+        var (job, round) = await StartFirstRoundAsync();
         await _host.Get<SimulatedTerminal>().TrainAsync(round.Participants[0].Id);
         await _host.Get<SimulatedTerminal>().TrainAsync(round.Participants[1].Id);
-        // On a busy machine the two trainings can outlast the one-second deadline; then there is nothing to wait for.
-        var untilDeadline = round.Deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100);
-        if (untilDeadline > TimeSpan.Zero) await Task.Delay(untilDeadline);
+        _clock.SetUtcNow(round.Deadline + TimeSpan.FromSeconds(1));
 
         await _host.Get<RoundAggregator>().AggregateAsync(round.Id);
         await _host.Get<RoundRewarding>().RewardAsync(round.Id);

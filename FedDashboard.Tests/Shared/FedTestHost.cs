@@ -65,9 +65,14 @@ public sealed class FedTestHost : IAsyncDisposable
     }
 
     /// <param name="withRoles">As ./fed run: an owner migrates and grants at start, the host runs as an app role that owns nothing.</param>
-    public static async Task<FedTestHost> StartAsync(bool runWorkers, int terminals = 20, IDictionary<string, string?>? settings = null, bool withRoles = false)
+    /// <param name="clock">The orchestrator's clock instead of the system's, e.g. a FakeTimeProvider that a test moves past a deadline.</param>
+    /// <remarks>
+    /// Without roles the database is a copy of the migrated template, so the start finds nothing to migrate; with roles
+    /// it starts empty and the owner migrates it. Hosts on the repository's MNIST share one copy of it in memory.
+    /// </remarks>
+    public static async Task<FedTestHost> StartAsync(bool runWorkers, int terminals = 20, IDictionary<string, string?>? settings = null, bool withRoles = false, TimeProvider? clock = null)
     {
-        var database = withRoles ? await TestDatabase.CreateWithRolesAsync() : await TestDatabase.CreateAsync();
+        var database = withRoles ? await TestDatabase.CreateWithRolesAsync() : await TestDatabase.CreateMigratedAsync();
         var blobs = Path.Combine(Path.GetTempPath(), $"fed-blobs-{Guid.NewGuid():N}");
         var configuration = new Dictionary<string, string?>
         {
@@ -89,7 +94,11 @@ public sealed class FedTestHost : IAsyncDisposable
         await StartGate.WaitAsync();
         try
         {
-            var host = await EmbeddedHost.StartAsync(configuration, runWorkers);
+            var host = await EmbeddedHost.StartAsync(configuration, runWorkers, replace: services =>
+            {
+                if (configuration["Fed:Data:MnistPath"] == TestEnvironment.MnistPath) services.AddSingleton(SharedMnist.Data);
+                if (clock is not null) services.AddSingleton(clock);
+            });
             return new FedTestHost(host, database, blobs, runWorkers);
         }
         catch

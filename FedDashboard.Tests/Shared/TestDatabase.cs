@@ -30,10 +30,16 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>ConnectionStrings:FedOwner: the owner's connection when the database has roles.</summary>
     public string? OwnerConnectionString => _roles.Count > 0 ? ConnectionString : null;
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>An empty database.</summary>
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(template: null);
+
+    /// <summary>A database as the start leaves it before seeding (migrated, Hangfire's schema installed), copied from <see cref="MigratedTemplate"/>.</summary>
+    public static async Task<TestDatabase> CreateMigratedAsync() => await CreateAsync(await MigratedTemplate.NameAsync());
+
+    private static async Task<TestDatabase> CreateAsync(string? template)
     {
         var name = $"fedtest_{Guid.NewGuid():N}";
-        await AsAdminAsync($"CREATE DATABASE \"{name}\"");
+        await AsAdminAsync(template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         var connectionString = On(name);
         return new TestDatabase(name, connectionString, connectionString, []);
     }
@@ -57,12 +63,24 @@ public sealed class TestDatabase : IAsyncDisposable
         return builder.ConnectionString;
     }
 
-    private static async Task AsAdminAsync(string sql)
+    internal static async Task AsAdminAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(TestEnvironment.AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of every row of a query on the cluster's maintenance database, with its one parameter as @name.</summary>
+    internal static async Task<List<string>> AdminQueryAsync(string sql, string name)
+    {
+        await using var connection = new NpgsqlConnection(TestEnvironment.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new("name", name) } };
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync()) values.Add(reader.GetString(0));
+        return values;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FedDashboard.Core.Live;
 using FedDashboard.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FedDashboard.Tests.Core.Live;
 
@@ -9,9 +10,10 @@ public sealed class LiveFeedTests
     private static FleetTick Tick(int online) => new(100, online, online, 0, 0.5, 0.9, 0.8, TestData.Now);
 
     [Fact]
-    public async Task Deliver_SeveralEventsQuickly_ArriveAsOneBatch()
+    public async Task Deliver_SeveralEventsWithinTheInterval_ArriveAsOneBatchWhenItEnds()
     {
-        var feed = new LiveFeed();
+        var clock = new FakeTimeProvider();
+        var feed = new LiveFeed(clock);
         var batches = new ConcurrentQueue<IReadOnlyList<LiveEvent>>();
         var received = new TaskCompletionSource();
         using var subscription = feed.Subscribe(batch =>
@@ -22,8 +24,12 @@ public sealed class LiveFeedTests
         }, TimeSpan.FromMilliseconds(100));
 
         feed.Deliver(Tick(1));
+        clock.Advance(TimeSpan.FromMilliseconds(50));
         feed.Deliver(Tick(2));
         feed.Deliver(Tick(3));
+        clock.Advance(TimeSpan.FromMilliseconds(49));
+        Assert.Empty(batches);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
         await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         var batch = Assert.Single(batches);
@@ -33,7 +39,7 @@ public sealed class LiveFeedTests
     [Fact]
     public void Dispose_Subscription_RemovesSubscriber()
     {
-        var feed = new LiveFeed();
+        var feed = new LiveFeed(TimeProvider.System);
         var subscription = feed.Subscribe(_ => Task.CompletedTask);
         Assert.Equal(1, feed.SubscriberCount);
 
@@ -45,7 +51,7 @@ public sealed class LiveFeedTests
     [Fact]
     public async Task Deliver_AfterDispose_ReachesNoOne()
     {
-        var feed = new LiveFeed();
+        var feed = new LiveFeed(TimeProvider.System);
         var calls = 0;
         var subscription = feed.Subscribe(_ =>
         {
@@ -63,7 +69,7 @@ public sealed class LiveFeedTests
     [Fact]
     public async Task Deliver_SlowSubscriber_BatchesArriveInOrderOneAtATime()
     {
-        var feed = new LiveFeed();
+        var feed = new LiveFeed(TimeProvider.System);
         var received = new ConcurrentQueue<int>();
         var running = 0;
         var overlapped = false;
@@ -91,7 +97,7 @@ public sealed class LiveFeedTests
     [Fact]
     public async Task Deliver_SubscriberThrows_SubscriptionEndsAndTakesNoMoreEvents()
     {
-        var feed = new LiveFeed();
+        var feed = new LiveFeed(TimeProvider.System);
         var calls = 0;
         var thrown = new TaskCompletionSource();
         using var subscription = feed.Subscribe(_ =>
@@ -113,7 +119,7 @@ public sealed class LiveFeedTests
     [Fact]
     public async Task Deliver_SubscriberStuckPastCapacity_SubscriptionEnds()
     {
-        var feed = new LiveFeed();
+        var feed = new LiveFeed(TimeProvider.System);
         var stuck = new TaskCompletionSource();
         var entered = new TaskCompletionSource();
         using var subscription = feed.Subscribe(_ =>
