@@ -1,6 +1,6 @@
-using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Governance;
-using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Refusals;
 
 namespace FedDashboard.Core.Orchestration;

@@ -1,5 +1,5 @@
-using FedDashboard.Core.Governance.Policies;
-using FedDashboard.Core.Rewards.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Reward;
 
 namespace FedDashboard.Core.Rewards;
 

@@ -1,5 +1,5 @@
-using FedDashboard.Core.Topology.Policies;
-using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Edge;
 
 namespace FedDashboard.Core.Topology;
 

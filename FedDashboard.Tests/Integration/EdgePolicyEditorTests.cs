@@ -1,6 +1,6 @@
+using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Security;
-using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Model;
 
 namespace FedDashboard.Tests.Model;

@@ -1,6 +1,6 @@
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 
 namespace FedDashboard.Model;
 

@@ -1,5 +1,5 @@
 using FedDashboard.Core.Rewards.Payouts;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies;
 
 namespace FedDashboard.Model;
 

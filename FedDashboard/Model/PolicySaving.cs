@@ -1,6 +1,6 @@
+using FedDashboard.Core.Policies;
 using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Security;
-using FedDashboard.Core.Topology.Policies;
 
 namespace FedDashboard.Model;
 

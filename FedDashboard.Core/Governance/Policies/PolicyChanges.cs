@@ -1,13 +1,14 @@
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Policies.Reward;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Rewards.Policies;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Security;
-using FedDashboard.Core.Topology.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Core.Governance.Policies;

@@ -1,7 +1,7 @@
 using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using FedDashboard.Core.Governance.Policies;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Refusals;
 
 namespace FedDashboard.Core.Governance.Proposals;

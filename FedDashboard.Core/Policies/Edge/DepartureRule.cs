@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Topology.Policies;
+namespace FedDashboard.Core.Policies.Edge;
 
 /// <summary>What happens to a terminal that leaves its edge's coverage while training.</summary>
 public enum DepartureRule

@@ -1,6 +1,4 @@
-using FedDashboard.Core.Topology.Policies;
-
-namespace FedDashboard.Core.Rewards.Policies;
+namespace FedDashboard.Core.Policies.Reward;
 
 /// <summary>
 /// Rewards fresh data: data updated at most <see cref="FreshDays"/> ago earns ×1, data <see cref="StaleDays"/> old or

@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Topology.Policies;
+namespace FedDashboard.Core.Policies.Edge;
 
 /// <summary>The terminal property a group rule matches on.</summary>
 public enum GroupField

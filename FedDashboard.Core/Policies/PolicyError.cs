@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Topology.Policies;
+namespace FedDashboard.Core.Policies;
 
 /// <summary>A rule a policy breaks: the field (as named in the policy) and what is allowed.</summary>
 public sealed record PolicyError(string Field, string Message)

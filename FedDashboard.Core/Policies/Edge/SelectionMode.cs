@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Topology.Policies;
+namespace FedDashboard.Core.Policies.Edge;
 
 /// <summary>How an edge selects terminals and which model it gives each.</summary>
 public enum SelectionMode

@@ -1,7 +1,8 @@
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Edge;
 
-namespace FedDashboard.Tests.Core.Topology.Policies;
+namespace FedDashboard.Tests.Core.Policies;
 
 public sealed class EvaluationPolicyTests
 {

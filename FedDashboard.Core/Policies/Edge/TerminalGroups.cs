@@ -1,4 +1,6 @@
-namespace FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Topology;
+
+namespace FedDashboard.Core.Policies.Edge;
 
 /// <summary>Which group rule a terminal falls under; the first matching rule wins.</summary>
 public static class TerminalGroups

@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Orchestration.Policies;
+namespace FedDashboard.Core.Policies.Job;
 
 /// <summary>When a candidate model becomes a new version.</summary>
 public enum PromotionRule

@@ -1,6 +1,4 @@
-using FedDashboard.Core.Topology.Policies;
-
-namespace FedDashboard.Core.Rewards.Policies;
+namespace FedDashboard.Core.Policies.Reward;
 
 /// <summary>
 /// What an accepted result earns: the base amount times the size, recency and frequency multipliers, limited by the

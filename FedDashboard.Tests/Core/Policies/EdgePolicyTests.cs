@@ -1,6 +1,6 @@
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 
-namespace FedDashboard.Tests.Core.Topology.Policies;
+namespace FedDashboard.Tests.Core.Policies;
 
 public sealed class EdgePolicyTests
 {

@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Orchestration.Policies;
+namespace FedDashboard.Core.Policies.Job;
 
 /// <summary>How an edge combines its terminals' results, and the centre its edges' models.</summary>
 public enum AggregationRule

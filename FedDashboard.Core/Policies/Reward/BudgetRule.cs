@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Rewards.Policies;
+namespace FedDashboard.Core.Policies.Reward;
 
 /// <summary>What happens to a round's rewards when they would spend more than a budget has left.</summary>
 public enum BudgetRule

@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Governance.Policies;
+namespace FedDashboard.Core.Policies;
 
 /// <summary>Something that carries an operator-edited policy, replaced whole and counted by revision.</summary>
 public interface IPolicyHolder<TPolicy> where TPolicy : class

@@ -1,4 +1,6 @@
-namespace FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Topology;
+
+namespace FedDashboard.Core.Policies.Edge;
 
 /// <summary>
 /// What a terminal's result must meet at its edge before it is aggregated; a null or empty bound does not apply.

@@ -1,6 +1,6 @@
 using FedDashboard.Core.Topology.Simulation;
 
-namespace FedDashboard.Core.Topology.Policies;
+namespace FedDashboard.Core.Policies.Edge;
 
 /// <summary>
 /// How one edge finds, selects and serves its terminals and which results it accepts. Edited by operators; a round reads

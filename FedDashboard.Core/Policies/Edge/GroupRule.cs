@@ -1,4 +1,6 @@
-namespace FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Topology;
+
+namespace FedDashboard.Core.Policies.Edge;
 
 /// <summary>
 /// A named group of terminals whose <see cref="Field"/> equals <see cref="Value"/> (case-insensitive). A group with a

@@ -1,7 +1,7 @@
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 
-namespace FedDashboard.Tests.Core.Topology.Policies;
+namespace FedDashboard.Tests.Core.Policies;
 
 public sealed class TerminalGroupsTests
 {

@@ -1,6 +1,4 @@
-using FedDashboard.Core.Topology.Policies;
-
-namespace FedDashboard.Core.Orchestration.Policies;
+namespace FedDashboard.Core.Policies.Job;
 
 public sealed record PromotionPolicy
 {

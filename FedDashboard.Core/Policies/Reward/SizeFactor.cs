@@ -1,6 +1,4 @@
-using FedDashboard.Core.Topology.Policies;
-
-namespace FedDashboard.Core.Rewards.Policies;
+namespace FedDashboard.Core.Policies.Reward;
 
 /// <summary>
 /// Rewards the data a result was trained on: a result of <see cref="ReferenceSamples"/> earns ×1; fewer earn less, more

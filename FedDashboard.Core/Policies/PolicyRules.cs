@@ -1,7 +1,6 @@
 using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Topology.Policies;
 
-namespace FedDashboard.Core.Governance.Policies;
+namespace FedDashboard.Core.Policies;
 
 /// <summary>The one refusal of a policy that breaks a rule, for every policy holder.</summary>
 public static class PolicyRules

@@ -1,6 +1,4 @@
-using FedDashboard.Core.Topology.Policies;
-
-namespace FedDashboard.Core.Orchestration.Policies;
+namespace FedDashboard.Core.Policies.Job;
 
 /// <summary>
 /// How a job aggregates, promotes, approves and ends. Unlike its <see cref="TrainingSettings"/>, operators may change

@@ -1,6 +1,4 @@
-using FedDashboard.Core.Topology.Policies;
-
-namespace FedDashboard.Core.Orchestration.Policies;
+namespace FedDashboard.Core.Policies.Job;
 
 /// <summary>When a job ends; a bound left empty does not apply.</summary>
 public sealed record TerminationPolicy

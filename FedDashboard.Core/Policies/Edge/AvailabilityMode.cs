@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Topology.Policies;
+namespace FedDashboard.Core.Policies.Edge;
 
 /// <summary>How an edge finds terminals willing to train.</summary>
 public enum AvailabilityMode

@@ -1,6 +1,4 @@
-using FedDashboard.Core.Topology.Policies;
-
-namespace FedDashboard.Core.Rewards.Policies;
+namespace FedDashboard.Core.Policies.Reward;
 
 /// <summary>
 /// Rewards how often a terminal has trained: the share of the job's previous <see cref="WindowRounds"/> rounds in which
