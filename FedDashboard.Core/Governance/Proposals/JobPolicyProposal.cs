@@ -21,7 +21,7 @@ public sealed class JobPolicyProposal
     public JobPolicyProposal(int jobId, JobPolicy policy, int baseRevision, IReadOnlyList<string> relaxations, string proposedBy, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        PolicyRules.ThrowIfBroken(policy.Validate());
+        PolicyRules.ThrowIfBroken(policy);
         ArgumentException.ThrowIfNullOrWhiteSpace(proposedBy);
         if (relaxations.Count == 0) throw new ArgumentException("Only a change that relaxes the job's policy needs a proposal.", nameof(relaxations));
         JobId = jobId;

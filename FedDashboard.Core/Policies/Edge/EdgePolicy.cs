@@ -6,9 +6,9 @@ namespace FedDashboard.Core.Policies.Edge;
 /// How one edge finds, selects and serves its terminals and which results it accepts. Edited by operators; a round reads
 /// the policy its edge has when the round starts, so a change takes effect from the next round.
 /// </summary>
-public sealed record EdgePolicy
+public sealed record EdgePolicy : IPolicy<EdgePolicy>
 {
-    public static readonly EdgePolicy Default = new();
+    public static EdgePolicy Default { get; } = new();
 
     public AvailabilityMode Availability { get; init; } = AvailabilityMode.EdgeAsks;
     public SelectionMode Selection { get; init; } = SelectionMode.SameModel;

@@ -4,9 +4,9 @@ namespace FedDashboard.Core.Policies.Job;
 /// How a job aggregates, promotes, approves and ends. Unlike its <see cref="TrainingSettings"/>, operators may change
 /// it while the job runs; a round reads the policy the job has when the round starts or ends.
 /// </summary>
-public sealed record JobPolicy
+public sealed record JobPolicy : IPolicy<JobPolicy>
 {
-    public static readonly JobPolicy Default = new();
+    public static JobPolicy Default { get; } = new();
 
     public AggregationPolicy Aggregation { get; init; } = new();
     public PromotionPolicy Promotion { get; init; } = new();

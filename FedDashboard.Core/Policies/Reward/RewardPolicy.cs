@@ -4,9 +4,9 @@ namespace FedDashboard.Core.Policies.Reward;
 /// What an accepted result earns: the base amount times the size, recency and frequency multipliers, limited by the
 /// cap per terminal and the round and job budgets. A budget or cap left empty does not apply.
 /// </summary>
-public sealed record RewardPolicy
+public sealed record RewardPolicy : IPolicy<RewardPolicy>
 {
-    public static readonly RewardPolicy Default = new();
+    public static RewardPolicy Default { get; } = new();
 
     public decimal BaseAmount { get; init; } = 0.10m;
 
