@@ -86,7 +86,7 @@ public sealed class PolicyChangesTests : IAsyncLifetime
     {
         var editor = new JobPolicyEditor(_host.Get<IDbContextFactory<FedDbContext>>(), Changes, _host.Get<JobPolicyProposals>());
         var form = Assert.Single(await editor.LoadAsync());
-        form.TrimFraction = -0.1;
+        form.Field(p => p.Aggregation.TrimFraction).Value = -0.1;
 
         var result = await editor.SaveAsync(form, TestData.Operator);
 

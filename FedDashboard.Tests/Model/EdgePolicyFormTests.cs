@@ -50,7 +50,7 @@ public sealed class EdgePolicyFormTests
     public void ToPolicy_AppsText_SplitsAtCommasTrimmedWithoutEmptyEntries()
     {
         var form = Form();
-        form.Evaluation.AllowedApps = " camera, ,health ,";
+        form.AllowedApps = " camera, ,health ,";
 
         Assert.Equal(["camera", "health"], form.ToPolicy().Evaluation.AllowedApps);
     }
