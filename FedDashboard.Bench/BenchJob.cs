@@ -1,5 +1,5 @@
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Security;
 
 namespace FedDashboard.Bench;

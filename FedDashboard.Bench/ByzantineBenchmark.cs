@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FedDashboard.Bench;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 
 namespace FedDashboard.Bench;
 

@@ -4,7 +4,7 @@ using FedDashboard.Core;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

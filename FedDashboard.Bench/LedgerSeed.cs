@@ -14,7 +14,7 @@ internal sealed class LedgerSeed(IDbContextFactory<FedDbContext> dbFactory, JobL
     private const int RoundsPerSave = 10;
 
     public async Task<int> LaunchJobAsync() =>
-        (await launcher.LaunchAsync("ledger benchmark", new TrainingSettings(), Core.Orchestration.Policies.JobPolicy.Default, Actor.System)).Id;
+        (await launcher.LaunchAsync("ledger benchmark", new TrainingSettings(), Core.Policies.Job.JobPolicy.Default, Actor.System)).Id;
 
     /// <summary>Rounds <paramref name="first"/> onwards, each with every terminal reported; returns their ids in order.</summary>
     public async Task<List<int>> CompletedRoundsAsync(int jobId, int first, int count)

@@ -16,7 +16,7 @@ internal sealed class PagesSeed(IDbContextFactory<FedDbContext> dbFactory, JobLa
 
     public async Task SeedAsync(int terminals, int history, int telemetry)
     {
-        var jobId = (await launcher.LaunchAsync("pages benchmark", new TrainingSettings(), Core.Orchestration.Policies.JobPolicy.Default, Actor.System)).Id;
+        var jobId = (await launcher.LaunchAsync("pages benchmark", new TrainingSettings(), Core.Policies.Job.JobPolicy.Default, Actor.System)).Id;
         await using var db = await dbFactory.CreateDbContextAsync();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         var seeded = await db.Terminals.CountAsync();

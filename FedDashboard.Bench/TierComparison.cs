@@ -2,7 +2,7 @@ using System.Diagnostics;
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Rewards.Policies;
+using FedDashboard.Core.Policies.Reward;
 
 namespace FedDashboard.Core.Options;
 

@@ -1,7 +1,7 @@
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

@@ -3,7 +3,7 @@ using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Live;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;

@@ -1,12 +1,13 @@
-using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Governance;
-using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Refusals;
 
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>A federated training run: a model trained over rounds under fixed settings.</summary>
-public sealed class TrainingJob : IPolicyHolder<JobPolicy>
+/// <remarks>Its policy says how it aggregates, promotes, approves and ends; operators change it while the job runs, from the next round on.</remarks>
+public sealed class TrainingJob : PolicyHolder<JobPolicy>
 {
     /// <summary>The longest name a job keeps (the column's size).</summary>
     public const int MaxNameLength = 200;
@@ -27,11 +28,10 @@ public sealed class TrainingJob : IPolicyHolder<JobPolicy>
         var jobName = TextInput.Required(name, MaxNameLength, NameField, "A job's name", "A job needs a name.");
         var errors = settings.Validate();
         if (errors.Count > 0) throw new InvalidInputException(string.Join(" ", errors));
-        ThrowIfInvalid(policy);
+        StartWith(policy);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fleetSize);
         Name = jobName;
         Settings = settings;
-        Policy = policy;
         CreatedBy = createdBy;
         FleetSize = fleetSize;
         CreatedAt = createdAt;
@@ -41,14 +41,6 @@ public sealed class TrainingJob : IPolicyHolder<JobPolicy>
     public int Id { get; private set; }
     public string Name { get; private set; }
     public TrainingSettings Settings { get; private set; }
-
-    /// <summary>How the job aggregates, promotes, approves and ends; operators change it while the job runs.</summary>
-    public JobPolicy Policy { get; private set; } = JobPolicy.Default;
-
-    /// <summary>Counts policy changes; 0 is the policy the job started with.</summary>
-    public int PolicyRevision { get; private set; }
-
-    public DateTimeOffset? PolicyChangedAt { get; private set; }
 
     /// <summary>The operator who started the job; they may not approve what it produces.</summary>
     public string CreatedBy { get; private set; }
@@ -66,15 +58,6 @@ public sealed class TrainingJob : IPolicyHolder<JobPolicy>
     public int? PublishedVersionId { get; private set; }
 
     public uint Version { get; private set; }
-
-    /// <summary>Replaces the policy from the next round on; throws, changing nothing, when the policy breaks a rule.</summary>
-    public void ChangePolicy(JobPolicy policy, DateTimeOffset at)
-    {
-        ThrowIfInvalid(policy);
-        Policy = policy;
-        PolicyRevision++;
-        PolicyChangedAt = at;
-    }
 
     /// <summary>Hands out the job's untrained model until an approver publishes a version.</summary>
     public void PublishInitial(ModelVersion initial)
@@ -140,11 +123,5 @@ public sealed class TrainingJob : IPolicyHolder<JobPolicy>
         EndCondition = end.Condition;
         EndReason = end.Reason;
         EndedAt = at;
-    }
-
-    private static void ThrowIfInvalid(JobPolicy policy)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        PolicyRules.ThrowIfBroken(policy.Validate());
     }
 }

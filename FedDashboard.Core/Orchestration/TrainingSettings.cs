@@ -2,7 +2,7 @@ using FedDashboard.Core.Learning;
 
 namespace FedDashboard.Core.Orchestration;
 
-/// <summary>What a training job trains and how; fixed when the job is created (its <see cref="Policies.JobPolicy"/> is not).</summary>
+/// <summary>What a training job trains and how; fixed when the job is created (its <see cref="Policies.Job.JobPolicy"/> is not).</summary>
 public sealed record TrainingSettings
 {
     public ModelArchitecture Model { get; init; } = ModelArchitecture.Mlp2NN;

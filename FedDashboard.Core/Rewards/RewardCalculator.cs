@@ -1,5 +1,5 @@
 using System.Globalization;
-using FedDashboard.Core.Rewards.Policies;
+using FedDashboard.Core.Policies.Reward;
 
 namespace FedDashboard.Core.Rewards;
 

@@ -11,7 +11,7 @@ public sealed class RewardEntry
     private RewardEntry(RewardKind kind, int jobId, int roundId, int terminalId, int edgeId, decimal amount, string currency,
         string note, string createdBy, DateTimeOffset createdAt)
     {
-        if (Policies.RewardPolicy.CurrencyProblem(currency) is { } problem) throw new ArgumentException(problem, nameof(currency));
+        if (Policies.Reward.RewardPolicy.CurrencyProblem(currency) is { } problem) throw new ArgumentException(problem, nameof(currency));
         Kind = kind;
         JobId = jobId;
         RoundId = roundId;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards.Policies;
+using FedDashboard.Core.Policies.Reward;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

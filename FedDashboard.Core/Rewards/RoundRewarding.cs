@@ -1,7 +1,7 @@
 using FedDashboard.Core.Live;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards.Policies;
+using FedDashboard.Core.Policies.Reward;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

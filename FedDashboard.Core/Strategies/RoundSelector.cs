@@ -2,7 +2,7 @@ using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Strategies.Filtering;
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Core.Strategies;

@@ -1,10 +1,11 @@
-using FedDashboard.Core.Topology.Policies;
-using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Edge;
 
 namespace FedDashboard.Core.Topology;
 
 /// <summary>An edge cloud server and the circle on the 2-D map that its network covers.</summary>
-public sealed class EdgeServer : IPolicyHolder<EdgePolicy>
+/// <remarks>Its policy says how it finds, selects and serves terminals; a round uses the policy its edge has when it starts.</remarks>
+public sealed class EdgeServer : PolicyHolder<EdgePolicy>
 {
     private EdgeServer() => Name = "";
 
@@ -24,25 +25,7 @@ public sealed class EdgeServer : IPolicyHolder<EdgePolicy>
     public double CenterY { get; private set; }
     public double Radius { get; private set; }
 
-    /// <summary>How the edge finds, selects and serves terminals; a round uses the policy its edge has when it starts.</summary>
-    public EdgePolicy Policy { get; private set; } = EdgePolicy.Default;
-
-    /// <summary>Counts policy changes; 0 is the default policy.</summary>
-    public int PolicyRevision { get; private set; }
-
-    public DateTimeOffset? PolicyChangedAt { get; private set; }
-
     public uint Version { get; private set; }
-
-    /// <summary>Replaces the policy; throws, changing nothing, when the policy breaks a rule.</summary>
-    public void ChangePolicy(EdgePolicy policy, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        PolicyRules.ThrowIfBroken(policy.Validate());
-        Policy = policy;
-        PolicyRevision++;
-        PolicyChangedAt = at;
-    }
 
     public bool Covers(double x, double y)
     {

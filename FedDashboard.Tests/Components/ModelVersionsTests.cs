@@ -3,7 +3,7 @@ using FedDashboard.Components.Pages;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;

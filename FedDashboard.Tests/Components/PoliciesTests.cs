@@ -2,7 +2,6 @@ using Bunit;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

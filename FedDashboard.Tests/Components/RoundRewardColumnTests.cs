@@ -1,9 +1,9 @@
 using Bunit;
 using FedDashboard.Components.Pages;
+using FedDashboard.Core.Policies.Reward;
 using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Rewards.Policies;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
+using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -21,10 +21,10 @@ public sealed class EdgePolicyEditorTests : IAsyncLifetime
     {
         var mine = (await Editor.LoadAsync())[0];
         var theirs = (await Editor.LoadAsync())[0];
-        theirs.Availability = AvailabilityMode.TerminalsAsk;
+        theirs.Field(p => p.Availability).Value = AvailabilityMode.TerminalsAsk;
         Assert.Equal(PolicySaveOutcome.Saved, (await Editor.SaveAsync(theirs, TestData.Operator)).Outcome);
 
-        mine.OnDeparture = DepartureRule.FinishThroughNewEdge;
+        mine.Field(p => p.OnDeparture).Value = DepartureRule.FinishThroughNewEdge;
         var result = await Editor.SaveAsync(mine, TestData.Operator);
 
         Assert.Equal(PolicySaveOutcome.Conflict, result.Outcome);
@@ -40,9 +40,9 @@ public sealed class EdgePolicyEditorTests : IAsyncLifetime
     public async Task SaveAsync_TwiceFromOneForm_BumpsRevisionEachTime()
     {
         var form = (await Editor.LoadAsync())[0];
-        form.MinBattery = 0.3;
+        form.Field(p => p.MinBattery).Value = 0.3;
         await Editor.SaveAsync(form, TestData.Operator);
-        form.MinBattery = 0.4;
+        form.Field(p => p.MinBattery).Value = 0.4;
 
         var result = await Editor.SaveAsync(form, TestData.Operator);
 

@@ -1,5 +1,5 @@
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

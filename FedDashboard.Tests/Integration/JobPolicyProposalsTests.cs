@@ -1,10 +1,10 @@
 using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Security;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

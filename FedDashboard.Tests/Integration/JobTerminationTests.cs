@@ -1,6 +1,6 @@
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

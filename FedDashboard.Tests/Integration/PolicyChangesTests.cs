@@ -1,12 +1,12 @@
 using System.Text.Json;
 using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Security;
-using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +86,7 @@ public sealed class PolicyChangesTests : IAsyncLifetime
     {
         var editor = new JobPolicyEditor(_host.Get<IDbContextFactory<FedDbContext>>(), Changes, _host.Get<JobPolicyProposals>());
         var form = Assert.Single(await editor.LoadAsync());
-        form.TrimFraction = -0.1;
+        form.Field(p => p.Aggregation.TrimFraction).Value = -0.1;
 
         var result = await editor.SaveAsync(form, TestData.Operator);
 

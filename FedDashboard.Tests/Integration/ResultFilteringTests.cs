@@ -1,7 +1,7 @@
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

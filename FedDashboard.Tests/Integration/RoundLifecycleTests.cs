@@ -1,6 +1,6 @@
 using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

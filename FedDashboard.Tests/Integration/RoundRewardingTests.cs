@@ -1,9 +1,9 @@
 using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Policies.Reward;
 using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Jobs;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Rewards.Policies;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Tests.Shared;
 using Hangfire;

@@ -1,6 +1,6 @@
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Model;
 
 namespace FedDashboard.Tests.Model;

@@ -1,5 +1,6 @@
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Model;
 
 namespace FedDashboard.Tests.Model;
@@ -49,7 +50,7 @@ public sealed class EdgePolicyFormTests
     public void ToPolicy_AppsText_SplitsAtCommasTrimmedWithoutEmptyEntries()
     {
         var form = Form();
-        form.Evaluation.AllowedApps = " camera, ,health ,";
+        form.AllowedApps = " camera, ,health ,";
 
         Assert.Equal(["camera", "health"], form.ToPolicy().Evaluation.AllowedApps);
     }

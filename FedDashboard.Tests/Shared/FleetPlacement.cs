@@ -1,5 +1,5 @@
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Shared;

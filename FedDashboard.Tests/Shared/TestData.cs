@@ -1,8 +1,8 @@
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Security;
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
 
 namespace FedDashboard.Tests.Shared;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 
 namespace FedDashboard.Model;
 

@@ -15,20 +15,15 @@ public sealed class EdgePolicyEditor(IDbContextFactory<FedDbContext> dbFactory, 
         return [.. edges.Select(EdgePolicyForm.From)];
     }
 
-    public Task<PolicySaveResult> SaveAsync(EdgePolicyForm form, Actor actor, CancellationToken ct = default)
-    {
-        var policy = form.ToPolicy();
-        return PolicySaving.SaveAsync(form, form.EdgeName, policy.Validate(),
-            () => changes.ChangeEdgePolicyAsync(actor, form.EdgeId, policy, form.Revision, ct),
-            saved => form.Reset(policy, saved.Revision, saved.ChangedAt));
-    }
+    public Task<PolicySaveResult> SaveAsync(EdgePolicyForm form, Actor actor, CancellationToken ct = default) =>
+        PolicySaving.SaveAsync(form, form.EdgeName, (policy, revision) => changes.ChangeEdgePolicyAsync(actor, form.EdgeId, policy, revision, ct));
 
     /// <summary>The edge's stored policy back into the form, dropping unsaved edits.</summary>
     public async Task<bool> ReloadAsync(EdgePolicyForm form, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.EdgeServers.AsNoTracking().SingleOrDefaultAsync(e => e.Id == form.EdgeId, ct) is not { } edge) return false;
-        form.Reset(edge.Policy, edge.PolicyRevision, edge.PolicyChangedAt);
+        form.Load(edge);
         return true;
     }
 }

@@ -1,5 +1,5 @@
+using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Core.Topology.Simulation;
 
 namespace FedDashboard.Model;
@@ -18,60 +18,49 @@ public sealed class GroupRuleInput
     public double? Width { get; set; }
 }
 
-/// <summary>One edge's policy as the form edits it: plain settable fields, and the errors of the last save at the fields they name.</summary>
-public sealed class EdgePolicyForm : PolicyForm
+/// <summary>
+/// One edge's policy as the form edits it, and the errors of the last save at the fields they name. The lists are edited
+/// row by row and the evaluation's apps as one comma-separated text; every other field is the policy's own.
+/// </summary>
+public sealed class EdgePolicyForm : PolicyForm<EdgePolicy>
 {
     public required int EdgeId { get; init; }
     public required string EdgeName { get; init; }
 
-    public AvailabilityMode Availability { get; set; }
-    public SelectionMode Selection { get; set; }
-    public double? MaxCpuLoad { get; set; }
-    public double? MinBattery { get; set; }
-    public double? MinTrainingSpeed { get; set; }
     public List<WidthTierInput> Tiers { get; set; } = [];
-    public bool AllowSwaps { get; set; }
-    public DepartureRule OnDeparture { get; set; }
-    public double? ReplaceBelowSpeed { get; set; }
     public List<GroupRuleInput> Groups { get; set; } = [];
-    public EvaluationPolicyInput Evaluation { get; set; } = new();
+    public HashSet<TerminalType> AllowedTypes { get; set; } = [];
+    public string AllowedApps { get; set; } = "";
 
     public static EdgePolicyForm From(EdgeServer edge)
     {
         var form = new EdgePolicyForm { EdgeId = edge.Id, EdgeName = edge.Name };
-        form.Reset(edge.Policy, edge.PolicyRevision, edge.PolicyChangedAt);
+        form.Load(edge);
         return form;
     }
 
-    public EdgePolicy ToPolicy() => new()
+    /// <summary>Types in their declared order, so an unchanged form gives back the stored policy.</summary>
+    public override EdgePolicy ToPolicy()
     {
-        Availability = Availability,
-        Selection = Selection,
-        MaxCpuLoad = MaxCpuLoad,
-        MinBattery = MinBattery,
-        MinTrainingSpeed = MinTrainingSpeed,
-        Tiers = [.. Tiers.Select(t => new WidthTier(t.MinScore, t.Width))],
-        AllowSwaps = AllowSwaps,
-        OnDeparture = OnDeparture,
-        ReplaceBelowSpeed = ReplaceBelowSpeed,
-        Groups = [.. Groups.Select(g => new GroupRule(g.Name.Trim(), g.Field, g.Value.Trim(), g.Width))],
-        Evaluation = Evaluation.ToPolicy(),
-    };
+        var policy = base.ToPolicy();
+        return policy with
+        {
+            Tiers = [.. Tiers.Select(t => new WidthTier(t.MinScore, t.Width))],
+            Groups = [.. Groups.Select(g => new GroupRule(g.Name.Trim(), g.Field, g.Value.Trim(), g.Width))],
+            Evaluation = policy.Evaluation with
+            {
+                AllowedTypes = [.. Enum.GetValues<TerminalType>().Where(AllowedTypes.Contains)],
+                AllowedApps = AllowedApps.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            },
+        };
+    }
 
-    /// <summary>After a save (or a reload): the stored policy and its revision, no errors.</summary>
-    public void Reset(EdgePolicy policy, int revision, DateTimeOffset? changedAt)
+    public override void Reset(EdgePolicy policy, int revision, DateTimeOffset? changedAt)
     {
-        Availability = policy.Availability;
-        Selection = policy.Selection;
-        MaxCpuLoad = policy.MaxCpuLoad;
-        MinBattery = policy.MinBattery;
-        MinTrainingSpeed = policy.MinTrainingSpeed;
         Tiers = [.. policy.Tiers.Select(t => new WidthTierInput { MinScore = t.MinScore, Width = t.Width })];
-        AllowSwaps = policy.AllowSwaps;
-        OnDeparture = policy.OnDeparture;
-        ReplaceBelowSpeed = policy.ReplaceBelowSpeed;
         Groups = [.. policy.Groups.Select(g => new GroupRuleInput { Name = g.Name, Field = g.Field, Value = g.Value, Width = g.Width })];
-        Evaluation = EvaluationPolicyInput.From(policy.Evaluation);
-        ResetStored(revision, changedAt);
+        AllowedTypes = [.. policy.Evaluation.AllowedTypes];
+        AllowedApps = string.Join(", ", policy.Evaluation.AllowedApps);
+        base.Reset(policy, revision, changedAt);
     }
 }

@@ -24,7 +24,7 @@ public sealed class JobCreator(JobLauncher launcher)
         try
         {
             var job = await launcher.LaunchAsync(name, form.ToSettings(), form.ToPolicy(), actor, ct);
-            return new(job.Id, form.AutoApprove
+            return new(job.Id, form.ToPolicy().AutoApprove
                 ? $"Job \"{job.Name}\" (#{job.Id}) started; an approver decides on its versions until an approver other than you accepts the proposed auto-approve (Policies page)."
                 : $"Job \"{job.Name}\" (#{job.Id}) started.");
         }

@@ -34,10 +34,7 @@ public sealed class JobPolicyEditor(IDbContextFactory<FedDbContext> dbFactory, P
 
     public async Task<PolicySaveResult> SaveAsync(JobPolicyForm form, Actor actor, CancellationToken ct = default)
     {
-        var policy = form.ToPolicy();
-        var result = await PolicySaving.SaveAsync(form, form.Name, policy.Validate(),
-            () => changes.ChangeJobPolicyAsync(actor, form.JobId, policy, form.Revision, ct),
-            saved => form.Reset(policy, saved.Revision, saved.ChangedAt));
+        var result = await PolicySaving.SaveAsync(form, form.Name, (policy, revision) => changes.ChangeJobPolicyAsync(actor, form.JobId, policy, revision, ct));
         // A saved change supersedes the pending proposal, a proposed one replaces it: the form shows what holds now.
         if (result.Outcome is PolicySaveOutcome.Saved or PolicySaveOutcome.Proposed) await ReloadAsync(form, ct);
         return result;
@@ -47,7 +44,7 @@ public sealed class JobPolicyEditor(IDbContextFactory<FedDbContext> dbFactory, P
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.TrainingJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == form.JobId, ct) is not { } job) return false;
-        form.Reset(job.Policy, job.PolicyRevision, job.PolicyChangedAt);
+        form.Load(job);
         var proposal = await db.JobPolicyProposals.AsNoTracking().SingleOrDefaultAsync(p => p.JobId == job.Id && p.Status == ProposalStatus.Pending, ct);
         form.Proposal = proposal is null ? null : PendingProposal.Of(proposal, job.Policy);
         return true;

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 
 namespace FedDashboard.Model;
 

@@ -1,5 +1,5 @@
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 
 namespace FedDashboard.Model;
 

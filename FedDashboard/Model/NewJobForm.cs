@@ -1,37 +1,36 @@
-using FedDashboard.Core.Learning;
+using System.Linq.Expressions;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 
 namespace FedDashboard.Model;
 
-/// <summary>A new training job as the form edits it: plain settable fields, and the errors of the last launch at the fields they name.</summary>
+/// <summary>
+/// A new training job as the form edits it: the name, the settings and the policy's termination and approval fields, each
+/// input bound to the record it belongs to; and the errors of the last launch at the fields they name.
+/// </summary>
 public sealed class NewJobForm
 {
     /// <summary>The stored column's length (TrainingJobConfiguration).</summary>
     public const int NameMaxLength = TrainingJob.MaxNameLength;
 
+    /// <summary>The policy's fields the form edits, named as their errors name them once the path is dropped.</summary>
+    private static readonly string[] PolicyFields = [nameof(TerminationPolicy.MaxRounds), nameof(TerminationPolicy.TargetAccuracy), nameof(JobPolicy.AutoApprove)];
+
+    private readonly FormDraft<TrainingSettings> _settings = new(new TrainingSettings());
+
+    /// <summary>
+    /// The job policy's defaults with what the form edits; operators refine it on the Policies page. The job starts without
+    /// auto-approve; asking for it proposes it (<see cref="JobLauncher"/>).
+    /// </summary>
+    private readonly FormDraft<JobPolicy> _policy = new(JobPolicy.Default);
+
     private Dictionary<string, string> _errors = [];
 
     public string Name { get; set; } = "";
-    public ModelArchitecture Model { get; set; }
-    public DataPartition Partition { get; set; }
-    public double ClientFraction { get; set; }
-    public int LocalEpochs { get; set; }
-    public int BatchSize { get; set; }
-    public double LearningRate { get; set; }
-    public int EdgeRoundsPerCombination { get; set; }
-    public int MaxRounds { get; set; }
-    public double? TargetAccuracy { get; set; }
-    public int RoundTimeoutSeconds { get; set; }
-    public bool AutoApprove { get; set; }
-    public int Seed { get; set; }
-    public DataSource DataSource { get; set; }
-    public bool ShareData { get; set; }
-    public int ShareMaxSamples { get; set; }
-    public bool ShareRequireAnonymized { get; set; }
-    public double ShareMaxAgeHours { get; set; }
-    public int ShareMaxUses { get; set; }
-    public Segmentation Segmentation { get; set; }
+
+    public FormField<TrainingSettings, TValue> Setting<TValue>(Expression<Func<TrainingSettings, TValue>> member) => _settings.Field(member);
+
+    public FormField<JobPolicy, TValue> Policy<TValue>(Expression<Func<JobPolicy, TValue>> member) => _policy.Field(member);
 
     public IReadOnlyDictionary<string, string> Errors => _errors;
 
@@ -41,60 +40,11 @@ public sealed class NewJobForm
     public bool HasError(string field) => _errors.ContainsKey(field);
 
     /// <summary>The settings' and the job policy's own defaults: an approver decides on each version.</summary>
-    public static NewJobForm Default() => From(new TrainingSettings(), JobPolicy.Default);
+    public static NewJobForm Default() => new();
 
-    public static NewJobForm From(TrainingSettings s, JobPolicy policy) => new()
-    {
-        Model = s.Model,
-        Partition = s.Partition,
-        ClientFraction = s.ClientFraction,
-        LocalEpochs = s.LocalEpochs,
-        BatchSize = s.BatchSize,
-        LearningRate = s.LearningRate,
-        EdgeRoundsPerCombination = s.EdgeRoundsPerCombination,
-        MaxRounds = policy.Termination.MaxRounds,
-        TargetAccuracy = policy.Termination.TargetAccuracy,
-        RoundTimeoutSeconds = s.RoundTimeoutSeconds,
-        AutoApprove = policy.AutoApprove,
-        Seed = s.Seed,
-        DataSource = s.DataSource,
-        ShareData = s.ShareData,
-        ShareMaxSamples = s.ShareMaxSamples,
-        ShareRequireAnonymized = s.ShareRequireAnonymized,
-        ShareMaxAgeHours = s.ShareMaxAgeHours,
-        ShareMaxUses = s.ShareMaxUses,
-        Segmentation = s.Segmentation,
-    };
+    public TrainingSettings ToSettings() => _settings.Value;
 
-    public TrainingSettings ToSettings() => new()
-    {
-        Model = Model,
-        Partition = Partition,
-        ClientFraction = ClientFraction,
-        LocalEpochs = LocalEpochs,
-        BatchSize = BatchSize,
-        LearningRate = LearningRate,
-        EdgeRoundsPerCombination = EdgeRoundsPerCombination,
-        RoundTimeoutSeconds = RoundTimeoutSeconds,
-        Seed = Seed,
-        DataSource = DataSource,
-        ShareData = ShareData,
-        ShareMaxSamples = ShareMaxSamples,
-        ShareRequireAnonymized = ShareRequireAnonymized,
-        ShareMaxAgeHours = ShareMaxAgeHours,
-        ShareMaxUses = ShareMaxUses,
-        Segmentation = Segmentation,
-    };
-
-    /// <summary>
-    /// The policy the operator asks for: the form's termination and approval fields over the defaults; operators refine it on the
-    /// Policies page. The job starts without auto-approve; asking for it proposes it (<see cref="JobLauncher"/>).
-    /// </summary>
-    public JobPolicy ToPolicy() => JobPolicy.Default with
-    {
-        AutoApprove = AutoApprove,
-        Termination = JobPolicy.Default.Termination with { MaxRounds = MaxRounds, TargetAccuracy = TargetAccuracy },
-    };
+    public JobPolicy ToPolicy() => _policy.Value;
 
     /// <summary>Every rule the form breaks: the name's, the settings' and the policy's; each message starts with its field's name.</summary>
     public IReadOnlyList<string> Validate()
@@ -119,6 +69,6 @@ public sealed class NewJobForm
     private static string FieldOf(string message)
     {
         var first = message.Split(' ', 2)[0];
-        return typeof(NewJobForm).GetProperty(first) is { CanWrite: true } ? first : "";
+        return first == nameof(Name) || typeof(TrainingSettings).GetProperty(first) is not null || PolicyFields.Contains(first) ? first : "";
     }
 }

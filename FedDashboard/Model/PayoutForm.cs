@@ -1,5 +1,5 @@
 using FedDashboard.Core.Rewards.Payouts;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies;
 
 namespace FedDashboard.Model;
 
@@ -9,8 +9,7 @@ namespace FedDashboard.Model;
 /// </summary>
 public sealed class PayoutForm
 {
-    public DateTime? From { get; set; }
-    public DateTime? To { get; set; }
+    public PickedDays Days { get; set; } = new();
     public int? EdgeId { get; set; }
     public int? JobId { get; set; }
     public string Currency { get; set; } = "";
@@ -20,16 +19,15 @@ public sealed class PayoutForm
     /// <summary>This month so far, in the ledger's most used currency.</summary>
     public static PayoutForm ThisMonth(DateTimeOffset now, IReadOnlyList<string> currencies) => new()
     {
-        From = new DateTime(now.UtcDateTime.Year, now.UtcDateTime.Month, 1),
-        To = now.UtcDateTime.Date,
+        Days = new(new DateTime(now.UtcDateTime.Year, now.UtcDateTime.Month, 1), now.UtcDateTime.Date),
         Currency = currencies.FirstOrDefault() ?? "EUR",
     };
 
-    public PayoutScope Scope => new(PickedDays.Start(From), PickedDays.EndOf(To), EdgeId, JobId);
+    public PayoutScope Scope => new(Days.Start, Days.End, EdgeId, JobId);
 
     /// <summary>An inverted pick is said in the pickers' words (the last day included) rather than in the scope's bounds.</summary>
     public string? ErrorFor(string field) =>
-        (field == nameof(PayoutScope.To) ? PickedDays.Problem(From, To) : null) ?? Preview?.Errors.FirstOrDefault(e => e.Field == field)?.Message;
+        (field == nameof(PayoutScope.To) ? Days.Problem : null) ?? Preview?.Errors.FirstOrDefault(e => e.Field == field)?.Message;
 
     public IEnumerable<PolicyError> SelectionErrors => Preview?.Errors.Where(e => e.Field == PayoutPreview.SelectionField) ?? [];
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FedDashboard.Core.Governance.Proposals;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Security;
 

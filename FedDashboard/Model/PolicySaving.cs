@@ -1,6 +1,6 @@
+using FedDashboard.Core.Policies;
 using FedDashboard.Core.Governance.Policies;
 using FedDashboard.Core.Security;
-using FedDashboard.Core.Topology.Policies;
 
 namespace FedDashboard.Model;
 
@@ -29,18 +29,19 @@ public sealed record PolicySaveResult(PolicySaveOutcome Outcome, string Message)
 /// <summary>The one save flow of every policy form: validate at the fields, store through Core, say what happened.</summary>
 internal static class PolicySaving
 {
-    /// <param name="store">Stores the policy; called only when it is valid.</param>
-    /// <param name="reset">Puts the stored revision back into the form after a save.</param>
-    public static async Task<PolicySaveResult> SaveAsync(PolicyForm form, string name, IReadOnlyList<PolicyError> errors,
-        Func<Task<PolicyChange>> store, Action<PolicyChange> reset)
+    /// <param name="store">Stores the policy against the revision the form was loaded from; called only when the policy is valid.</param>
+    public static async Task<PolicySaveResult> SaveAsync<TPolicy>(PolicyForm<TPolicy> form, string name, Func<TPolicy, int, Task<PolicyChange>> store)
+        where TPolicy : class, IPolicy<TPolicy>
     {
+        var policy = form.ToPolicy();
+        var errors = policy.Validate();
         form.ShowErrors(errors);
         if (errors.Count > 0)
             return new(PolicySaveOutcome.Invalid, $"{name}: the policy was not saved; correct the {(errors.Count == 1 ? "field" : "fields")} marked in red.");
         PolicyChange change;
         try
         {
-            change = await store();
+            change = await store(policy, form.Revision);
         }
         catch (AccessDeniedException refusal)
         {
@@ -57,7 +58,7 @@ internal static class PolicySaving
                 return new(PolicySaveOutcome.Proposed,
                     $"{name}: this change {change.Relaxations}, so it was stored as a proposal; it takes effect only when an approver other than you accepts it. Until then the policy stays at revision {change.Revision}.");
             default:
-                reset(change);
+                form.Reset(policy, change.Revision, change.ChangedAt);
                 return new(PolicySaveOutcome.Saved, $"{name}: policy revision {change.Revision} saved; it takes effect from the next round.");
         }
     }

@@ -14,18 +14,12 @@ public sealed class RewardPolicyEditor(IDbContextFactory<FedDbContext> dbFactory
         return RewardPolicyForm.From(await db.RewardPrograms.AsNoTracking().SingleAsync(ct));
     }
 
-    public Task<PolicySaveResult> SaveAsync(RewardPolicyForm form, Actor actor, CancellationToken ct = default)
-    {
-        var policy = form.ToPolicy();
-        return PolicySaving.SaveAsync(form, RewardPolicyForm.Name, policy.Validate(),
-            () => changes.ChangeRewardPolicyAsync(actor, policy, form.Revision, ct),
-            saved => form.Reset(policy, saved.Revision, saved.ChangedAt));
-    }
+    public Task<PolicySaveResult> SaveAsync(RewardPolicyForm form, Actor actor, CancellationToken ct = default) =>
+        PolicySaving.SaveAsync(form, RewardPolicyForm.Name, (policy, revision) => changes.ChangeRewardPolicyAsync(actor, policy, revision, ct));
 
     public async Task ReloadAsync(RewardPolicyForm form, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var program = await db.RewardPrograms.AsNoTracking().SingleAsync(ct);
-        form.Reset(program.Policy, program.PolicyRevision, program.PolicyChangedAt);
+        form.Load(await db.RewardPrograms.AsNoTracking().SingleAsync(ct));
     }
 }

@@ -1,3 +1,4 @@
+
 namespace FedDashboard.Core.Governance.Policies;
 
 public enum PolicyChangeOutcome

@@ -1,13 +1,14 @@
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Governance.Proposals;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Policies.Reward;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Rewards.Policies;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Security;
-using FedDashboard.Core.Topology.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Core.Governance.Policies;
@@ -43,8 +44,8 @@ public sealed class PolicyChanges(IDbContextFactory<FedDbContext> dbFactory, Tim
     private async Task<PolicyChange> ChangeAsync<THolder, TPolicy>(Actor actor, Func<FedDbContext, DbSet<THolder>> holders, AuditSubject subject,
         int id, string name, TPolicy policy, int expectedRevision, CancellationToken ct,
         Func<FedDbContext, Actor, THolder, TPolicy, DateTimeOffset, CancellationToken, Task<PolicyChange?>>? propose = null)
-        where THolder : class, IPolicyHolder<TPolicy>
-        where TPolicy : class
+        where THolder : PolicyHolder<TPolicy>
+        where TPolicy : class, IPolicy<TPolicy>
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             await db.DemandAsync(actor, actor.CanOperate, $"change the policy of {name}", AuditAction.PolicyChanged, subject, id, clock.GetUtcNow(), ct);
@@ -52,7 +53,7 @@ public sealed class PolicyChanges(IDbContextFactory<FedDbContext> dbFactory, Tim
         return await OptimisticRetry.RunAsync(Attempts, async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var holder = await holders(db).SingleOrDefaultAsync(h => h.Id == id, ct);
+            var holder = await holders(db).FindAsync([id], ct);
             if (holder is null) return new PolicyChange(PolicyChangeOutcome.Missing);
 
             // Against the policy revision the operator edited, not the row: a job's row also changes as its rounds run.

@@ -1,3 +1,4 @@
+
 namespace FedDashboard.Core.Governance.Policies;
 
 /// <summary>One saved change of a policy: who, when, and the policy before and after as stored JSON.</summary>

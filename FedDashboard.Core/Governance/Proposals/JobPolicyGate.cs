@@ -1,7 +1,7 @@
 using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Policies;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +20,7 @@ internal static class JobPolicyGate
     public static async Task<JobPolicyProposal?> ProposeIfRelaxingAsync(this FedDbContext db, Actor actor, TrainingJob job, JobPolicy policy,
         DateTimeOffset at, CancellationToken ct)
     {
-        PolicyRules.ThrowIfBroken(policy.Validate());
+        PolicyRules.ThrowIfBroken(policy);
         var relaxations = JobPolicyRelaxation.Between(job.Policy, policy);
         await db.SupersedePendingAsync(actor, job.Id, relaxations.Count > 0
             ? $"{actor.Name} proposed a newer change."

@@ -1,5 +1,5 @@
-using FedDashboard.Core.Governance.Policies;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Refusals;
 
 namespace FedDashboard.Core.Governance.Proposals;
@@ -21,7 +21,7 @@ public sealed class JobPolicyProposal
     public JobPolicyProposal(int jobId, JobPolicy policy, int baseRevision, IReadOnlyList<string> relaxations, string proposedBy, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        PolicyRules.ThrowIfBroken(policy.Validate());
+        PolicyRules.ThrowIfBroken(policy);
         ArgumentException.ThrowIfNullOrWhiteSpace(proposedBy);
         if (relaxations.Count == 0) throw new ArgumentException("Only a change that relaxes the job's policy needs a proposal.", nameof(relaxations));
         JobId = jobId;

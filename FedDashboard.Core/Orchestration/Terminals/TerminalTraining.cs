@@ -2,7 +2,7 @@ using FedDashboard.Core.Learning;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 
 namespace FedDashboard.Core.Orchestration.Terminals;
 

@@ -1,6 +1,6 @@
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Strategies;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Core.Topology;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;

@@ -2,9 +2,9 @@ using System.Data;
 using FedDashboard.Core.Governance.Audit;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Rewards.Policies;
+using FedDashboard.Core.Policies;
+using FedDashboard.Core.Policies.Reward;
 using FedDashboard.Core.Security;
-using FedDashboard.Core.Topology.Policies;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

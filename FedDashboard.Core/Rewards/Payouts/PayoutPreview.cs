@@ -1,4 +1,4 @@
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies;
 
 namespace FedDashboard.Core.Rewards.Payouts;
 

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 
 namespace FedDashboard.Core.Strategies.Filtering;
 

@@ -1,5 +1,5 @@
 using FedDashboard.Core.Governance.Proposals;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 
 namespace FedDashboard.Tests.Core.Governance;
 

@@ -1,5 +1,5 @@
 using FedDashboard.Core.Governance;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Core.Governance;

@@ -1,5 +1,5 @@
 using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Rewards.Policies;
+using FedDashboard.Core.Policies.Reward;
 
 namespace FedDashboard.Tests.Core.Rewards;
 

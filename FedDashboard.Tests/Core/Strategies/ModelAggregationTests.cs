@@ -1,5 +1,5 @@
 using FedDashboard.Core.Learning;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Strategies;
 using FedDashboard.Tests.Shared;
 using static FedDashboard.Tests.Shared.TestResults;

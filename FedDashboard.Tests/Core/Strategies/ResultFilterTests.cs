@@ -2,7 +2,7 @@ using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Strategies.Filtering;
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Core.Strategies;

@@ -13,8 +13,7 @@ public partial class AuditLog : ComponentBase
 
     private MudTable<AuditEntry>? _table;
     private AuditFilter _filter = new();
-    private DateTime? _from;
-    private DateTime? _to;
+    private PickedDays _days = new();
     private string? _periodError;
     private int _total;
 
@@ -40,9 +39,9 @@ public partial class AuditLog : ComponentBase
         if (_periodError is null && _table is not null) await _table.ReloadServerData();
     }
 
-    private Task SetPeriodAsync(DateTime? from, DateTime? to)
+    private Task SetPeriodAsync(PickedDays days)
     {
-        (_from, _to) = (from, to);
-        return ApplyAsync(_filter with { From = PickedDays.Start(from), To = PickedDays.EndOf(to) });
+        _days = days;
+        return ApplyAsync(_filter with { From = days.Start, To = days.End });
     }
 }

@@ -16,8 +16,7 @@ public partial class Rewards : ComponentBase, IDisposable
     private IReadOnlyList<ReportChoice> _edges = [];
     private LedgerFilter _filter = new();
     private ReportPeriod _period = ReportPeriod.Day;
-    private DateTime? _from;
-    private DateTime? _to;
+    private PickedDays _days = new();
     private string? _error;
     private RewardReport? _report;
 
@@ -42,7 +41,7 @@ public partial class Rewards : ComponentBase, IDisposable
     private async Task LoadAsync()
     {
         var (filter, period) = (_filter, _period);
-        _error = PickedDays.Problem(_from, _to) ?? filter.Problem;
+        _error = _days.Problem ?? filter.Problem;
         if (_error is not null) return;
         var newBefore = _newRewards;
         var report = await Queries.LoadAsync(filter, period);
@@ -76,10 +75,10 @@ public partial class Rewards : ComponentBase, IDisposable
         return LoadAsync();
     }
 
-    private Task SetDaysAsync(DateTime? from, DateTime? to)
+    private Task SetDaysAsync(PickedDays days)
     {
-        (_from, _to) = (from, to);
-        return ApplyAsync(_filter with { From = PickedDays.Start(from), To = PickedDays.EndOf(to) });
+        _days = days;
+        return ApplyAsync(_filter with { From = days.Start, To = days.End });
     }
 
     private Task SetPeriodAsync(ReportPeriod period)

@@ -1,0 +1,42 @@
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Policies.Reward;
+using FedDashboard.Core.Refusals;
+using FedDashboard.Core.Rewards;
+
+namespace FedDashboard.Tests.Core.Policies;
+
+public sealed class PolicyHolderTests
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void ChangePolicy_TwoChanges_CountsRevisionsAndKeepsTheLast()
+    {
+        var program = new RewardProgram(RewardPolicy.Default);
+
+        program.ChangePolicy(RewardPolicy.Default with { BaseAmount = 0.2m }, At);
+        program.ChangePolicy(RewardPolicy.Default with { BaseAmount = 0.3m }, At.AddHours(1));
+
+        Assert.Equal((2, At.AddHours(1), 0.3m), (program.PolicyRevision, program.PolicyChangedAt, program.Policy.BaseAmount));
+    }
+
+    [Fact]
+    public void ChangePolicy_BrokenRule_ThrowsAtTheFieldAndChangesNothing()
+    {
+        var program = new RewardProgram(RewardPolicy.Default);
+
+        var refusal = Assert.Throws<InvalidInputException>(() => program.ChangePolicy(RewardPolicy.Default with { Currency = "euro" }, At));
+
+        Assert.Equal(nameof(RewardPolicy.Currency), refusal.Field);
+        Assert.Equal((0, null, RewardPolicy.Default), (program.PolicyRevision, program.PolicyChangedAt, program.Policy));
+    }
+
+    [Fact]
+    public void Constructor_BrokenInitialPolicy_Throws()
+    {
+        var noRounds = JobPolicy.Default with { Termination = new() { MaxRounds = 0 } };
+
+        Assert.Throws<InvalidInputException>(() => new TrainingJob("job", new TrainingSettings(), noRounds, 10, "operator", At));
+    }
+}
