@@ -1,5 +1,5 @@
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Topology.Fleet;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Orchestration.Policies;
-using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

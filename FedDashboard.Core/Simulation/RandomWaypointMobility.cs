@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Topology.Simulation;
+namespace FedDashboard.Core.Simulation;
 
 /// <summary>
 /// Random-waypoint mobility on the square map [0, mapSize]²: each terminal walks in a straight line to a uniformly

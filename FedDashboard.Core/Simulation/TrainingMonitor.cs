@@ -1,9 +1,10 @@
 using FedDashboard.Core.Learning;
-using FedDashboard.Core.Options;
+using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Topology;
 using FedDashboard.Core.Topology.Policies;
 
-namespace FedDashboard.Core.Orchestration.Terminals;
+namespace FedDashboard.Core.Simulation;
 
 /// <summary>
 /// The simulated device's side of a local training, called between minibatches: it paces the training to the
@@ -14,7 +15,7 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 public sealed class TrainingMonitor(
     Func<TerminalCheck> read,
     EdgePolicy policy,
-    FleetOptions fleet,
+    SimulationOptions simulation,
     HardwareTier tier,
     double width,
     double startLoad,
@@ -22,7 +23,7 @@ public sealed class TrainingMonitor(
 {
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(0.5);
 
-    private double _samplesPerSecond = LocalWorkPlan.PacedSamplesPerSecond(tier, startLoad, fleet);
+    private double _samplesPerSecond = LocalWorkPlan.PacedSamplesPerSecond(tier, startLoad, simulation);
     private double _width = width;
     private bool _mayReplace = true;
     private long? _lastCheck;
@@ -45,7 +46,7 @@ public sealed class TrainingMonitor(
         if (_lastCheck is { } last && clock.GetElapsedTime(last) < CheckInterval) return true;
         _lastCheck = clock.GetTimestamp();
         var check = read();
-        _samplesPerSecond = LocalWorkPlan.PacedSamplesPerSecond(tier, check.CpuLoad, fleet);
+        _samplesPerSecond = LocalWorkPlan.PacedSamplesPerSecond(tier, check.CpuLoad, simulation);
         Interruption = Decide(check, progress.SamplesSeen / Math.Max(elapsed.TotalSeconds, 1e-6));
         return Interruption is null;
     }
@@ -66,8 +67,8 @@ public sealed class TrainingMonitor(
             return new TrainingInterruption.Ended($"The participation is {check.Status}.");
         if (_mayReplace && policy.ReplaceBelowSpeed is { } minimum && samplesPerSecond < minimum)
             return new TrainingInterruption.Replace($"Trained at {samplesPerSecond:F0} samples/s, below the edge's reference of {minimum:F0}.");
-        if (check.CpuLoad > fleet.SwapAboveLoad && policy.AllowSwaps && NextNarrower(policy, _width) is { } narrower)
-            return new TrainingInterruption.Swap(narrower, $"CPU load {check.CpuLoad:P0} is above {fleet.SwapAboveLoad:P0}: asked for the {narrower:0.###} model instead of {_width:0.###}.");
+        if (check.CpuLoad > simulation.SwapAboveLoad && policy.AllowSwaps && NextNarrower(policy, _width) is { } narrower)
+            return new TrainingInterruption.Swap(narrower, $"CPU load {check.CpuLoad:P0} is above {simulation.SwapAboveLoad:P0}: asked for the {narrower:0.###} model instead of {_width:0.###}.");
         return null;
     }
 

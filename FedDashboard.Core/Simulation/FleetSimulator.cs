@@ -1,15 +1,13 @@
-using FedDashboard.Core.Options;
-using FedDashboard.Core.Topology.Fleet;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace FedDashboard.Core.Topology;
+namespace FedDashboard.Core.Simulation;
 
 /// <summary>Runs the simulated fleet: one <see cref="FleetEngine"/> tick every TickSeconds.</summary>
 public sealed class FleetSimulator(
     FleetEngine engine,
-    IOptions<FleetOptions> options,
+    IOptions<SimulationOptions> options,
     TimeProvider clock,
     ILogger<FleetSimulator> logger) : BackgroundService
 {

@@ -1,26 +1,27 @@
-using FedDashboard.Core.Options;
+using FedDashboard.Core.Orchestration.Terminals;
 
-namespace FedDashboard.Core.Topology.Fleet;
+namespace FedDashboard.Core.Simulation;
 
 /// <summary>
 /// Simulated telemetry: CPU load wanders around a per-terminal level with occasional spikes (another app wakes up),
 /// batteries drain (faster under load) and recharge when low, and now and then a terminal drops off the network.
 /// Deterministic for the fleet's seed; not thread-safe.
 /// </summary>
-internal sealed class TelemetryDynamics(FleetOptions options)
+internal sealed class TelemetryDynamics(int seed)
 {
     // About one spike a second across a fleet of 100, so some land on terminals mid-training.
     private const double SpikeChancePerTick = 0.01;
 
-    private readonly Random _random = new(options.Seed);
+    private readonly Random _random = new(seed);
     private readonly HashSet<int> _charging = [];
 
-    public void Step(Terminal terminal, bool isTraining, DateTimeOffset now)
+    /// <returns>What the terminal reports next; a training terminal stays online.</returns>
+    public DeviceTelemetry Step(TerminalReading terminal)
     {
         var baseline = 0.15 + 0.1 * (terminal.Id % 5);
         var load = terminal.CpuLoad + 0.3 * (baseline - terminal.CpuLoad) + 0.08 * (_random.NextDouble() - 0.5) * 2;
         if (_random.NextDouble() < SpikeChancePerTick) load = Math.Max(load, 0.85 + 0.15 * _random.NextDouble());
-        if (isTraining) load = Math.Max(load, 0.6);
+        if (terminal.Training) load = Math.Max(load, 0.6);
         load = Math.Clamp(load, 0, 1);
 
         if (terminal.Battery < 0.15) _charging.Add(terminal.Id);
@@ -32,6 +33,8 @@ internal sealed class TelemetryDynamics(FleetOptions options)
 
         var online = terminal.Online ? _random.NextDouble() > 0.003 : _random.NextDouble() < 0.1;
         var memory = Math.Clamp(terminal.FreeMemoryMb + _random.Next(-64, 65), 256, 8192);
-        terminal.ReportTelemetry(load, battery, memory, online || isTraining, now);
+        return new DeviceTelemetry(load, battery, memory, online || terminal.Training);
     }
 }
+
+internal readonly record struct DeviceTelemetry(double CpuLoad, double Battery, int FreeMemoryMb, bool Online);

@@ -1,8 +1,9 @@
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Topology;
 using Microsoft.EntityFrameworkCore;
 
-namespace FedDashboard.Core.Topology.Fleet;
+namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>
 /// Keeps one telemetry record per terminal every HistorySeconds and drops records older than HistoryHours.

@@ -1,14 +1,13 @@
-using FedDashboard.Core.Options;
-using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Simulation;
 
-namespace FedDashboard.Tests.Core.Topology;
+namespace FedDashboard.Tests.Core.Simulation;
 
-public sealed class FleetOptionsTests
+public sealed class SimulationOptionsTests
 {
     [Fact]
     public void Validate_Defaults_NoAttackersAndNoProblem()
     {
-        var options = new FleetOptions();
+        var options = new SimulationOptions();
 
         Assert.Empty(options.Validate());
         Assert.Equal(0, options.AttackerFraction);
@@ -20,7 +19,7 @@ public sealed class FleetOptionsTests
     [InlineData(double.NaN)]
     public void Validate_AttackerFractionOutsideZeroToOne_NamesTheKeyAndTheRange(double fraction)
     {
-        var problems = new FleetOptions { AttackerFraction = fraction }.Validate();
+        var problems = new SimulationOptions { AttackerFraction = fraction }.Validate();
 
         Assert.Contains(problems, problem => problem.StartsWith("AttackerFraction must be a fraction from 0 to 1", StringComparison.Ordinal));
     }
@@ -31,7 +30,7 @@ public sealed class FleetOptionsTests
     [InlineData(double.PositiveInfinity)]
     public void Validate_AttackScaleFactorNotPositiveOrTooLarge_NamesTheKeyAndTheRange(double factor)
     {
-        var problems = new FleetOptions { AttackScaleFactor = factor }.Validate();
+        var problems = new SimulationOptions { AttackScaleFactor = factor }.Validate();
 
         Assert.Contains(problems, problem => problem.StartsWith("AttackScaleFactor must be greater than 0 and at most 1000000", StringComparison.Ordinal));
     }
@@ -39,7 +38,7 @@ public sealed class FleetOptionsTests
     [Fact]
     public void Validate_UndefinedAttackKind_NamesTheKeyAndTheKinds()
     {
-        var problems = new FleetOptions { AttackKind = (AttackKind)7 }.Validate();
+        var problems = new SimulationOptions { AttackKind = (AttackKind)7 }.Validate();
 
         Assert.Contains("AttackKind must be one of SignFlip, Scale, ScaledSignFlip (was 7).", problems);
     }

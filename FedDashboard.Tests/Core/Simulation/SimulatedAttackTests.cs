@@ -1,12 +1,11 @@
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Options;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Core.Topology;
 using FedDashboard.Tests.Shared;
 using Microsoft.Extensions.Options;
 
-namespace FedDashboard.Tests.Core.Orchestration;
+namespace FedDashboard.Tests.Core.Simulation;
 
 public sealed class SimulatedAttackTests : IDisposable
 {
@@ -25,10 +24,11 @@ public sealed class SimulatedAttackTests : IDisposable
     [Fact]
     public void IsAttacker_TwentyPercentOfAHundred_ExactlyTwentyTheSameEachTime()
     {
-        var fleet = new FleetOptions { Terminals = 100, AttackerFraction = 0.2 };
+        var fleet = new FleetOptions { Terminals = 100 };
+        var simulation = new SimulationOptions { AttackerFraction = 0.2 };
 
-        var first = Attackers(new SimulatedAttack(Options.Create(fleet), _blobs));
-        var second = Attackers(new SimulatedAttack(Options.Create(fleet), _blobs));
+        var first = Attackers(Attack(fleet, simulation));
+        var second = Attackers(Attack(fleet, simulation));
 
         Assert.Equal(20, first.Count);
         Assert.Equal(first, second);
@@ -37,8 +37,8 @@ public sealed class SimulatedAttackTests : IDisposable
     [Fact]
     public void IsAttacker_AnotherFleetSeed_DrawsOtherTerminals()
     {
-        var first = Attackers(new SimulatedAttack(Options.Create(new FleetOptions { Terminals = 100, AttackerFraction = 0.2, Seed = 1 }), _blobs));
-        var second = Attackers(new SimulatedAttack(Options.Create(new FleetOptions { Terminals = 100, AttackerFraction = 0.2, Seed = 2 }), _blobs));
+        var first = Attackers(Attack(new FleetOptions { Terminals = 100, Seed = 1 }, new SimulationOptions { AttackerFraction = 0.2 }));
+        var second = Attackers(Attack(new FleetOptions { Terminals = 100, Seed = 2 }, new SimulationOptions { AttackerFraction = 0.2 }));
 
         Assert.NotEqual(first, second);
     }
@@ -48,7 +48,7 @@ public sealed class SimulatedAttackTests : IDisposable
     {
         var attack = Attack(AttackKind.SignFlip);
 
-        var upload = attack.Upload(Terminal(0), Participant(), TestModels.Mlp2NN(hidden: 4, value: (_, _) => 13f));
+        var upload = attack.Upload(Terminal(0), _start, TestModels.Mlp2NN(hidden: 4, value: (_, _) => 13f));
 
         Assert.All(upload.Arrays, array => Assert.All(array.Values, value => Assert.Equal(7f, value)));
     }
@@ -59,7 +59,7 @@ public sealed class SimulatedAttackTests : IDisposable
         var attack = Attack(AttackKind.Scale);
         var trained = TestModels.Mlp2NN(hidden: 2, value: (_, _) => 10.5f);
 
-        var upload = attack.Upload(Terminal(0), Participant(), trained);
+        var upload = attack.Upload(Terminal(0), _start, trained);
 
         Assert.True(upload.ShapeMatches(trained));
         Assert.All(upload.Arrays, array => Assert.All(array.Values, value => Assert.Equal(15f, value)));
@@ -70,7 +70,7 @@ public sealed class SimulatedAttackTests : IDisposable
     {
         var attack = Attack(AttackKind.ScaledSignFlip);
 
-        var upload = attack.Upload(Terminal(0), Participant(), TestModels.Mlp2NN(hidden: 4, value: (_, _) => 10.5f));
+        var upload = attack.Upload(Terminal(0), _start, TestModels.Mlp2NN(hidden: 4, value: (_, _) => 10.5f));
 
         Assert.All(upload.Arrays, array => Assert.All(array.Values, value => Assert.Equal(5f, value)));
     }
@@ -78,20 +78,20 @@ public sealed class SimulatedAttackTests : IDisposable
     [Fact]
     public void Upload_HonestTerminal_SendsWhatItTrained()
     {
-        var attack = new SimulatedAttack(Options.Create(new FleetOptions { Terminals = 4, AttackerFraction = 0 }), _blobs);
+        var attack = Attack(new FleetOptions { Terminals = 4 }, new SimulationOptions { AttackerFraction = 0 });
         var trained = TestModels.Mlp2NN(hidden: 4, value: (_, index) => index);
 
-        var upload = attack.Upload(Terminal(0), Participant(), trained);
+        var upload = attack.Upload(Terminal(0), _start, trained);
 
         Assert.Same(trained, upload);
     }
 
     private SimulatedAttack Attack(AttackKind kind) =>
-        new(Options.Create(new FleetOptions { Terminals = 1, AttackerFraction = 1, AttackKind = kind, AttackScaleFactor = 10 }), _blobs);
+        Attack(new FleetOptions { Terminals = 1 }, new SimulationOptions { AttackerFraction = 1, AttackKind = kind, AttackScaleFactor = 10 });
+
+    private SimulatedAttack Attack(FleetOptions fleet, SimulationOptions simulation) => new(Options.Create(fleet), Options.Create(simulation), _blobs);
 
     private static HashSet<int> Attackers(SimulatedAttack attack) => [.. Enumerable.Range(0, 100).Where(ordinal => attack.IsAttacker(Terminal(ordinal)))];
 
     private static Terminal Terminal(int dataOrdinal) => new($"t{dataOrdinal}", dataOrdinal, TerminalType.Phone, HardwareTier.Mid, x: 0, y: 0);
-
-    private RoundParticipant Participant() => new(terminalId: 1, edgeId: 1, _start, "2nn", TestData.Now);
 }

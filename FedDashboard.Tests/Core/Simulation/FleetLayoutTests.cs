@@ -1,7 +1,8 @@
 using FedDashboard.Core.Options;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Core.Topology;
 
-namespace FedDashboard.Tests.Core.Topology;
+namespace FedDashboard.Tests.Core.Simulation;
 
 public sealed class FleetLayoutTests
 {

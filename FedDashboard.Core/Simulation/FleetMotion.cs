@@ -1,11 +1,13 @@
 using FedDashboard.Core.Options;
+using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Topology;
 using FedDashboard.Core.Topology.Simulation;
 
-namespace FedDashboard.Core.Topology.Fleet;
+namespace FedDashboard.Core.Simulation;
 
 /// <summary>
 /// Moves the fleet by random waypoint and works out which edge covers each terminal. It starts from the positions
-/// and edges stored in the database, so a restart goes on where the fleet was. Not thread-safe.
+/// and edges the intake last heard of, so a restart goes on where the fleet was. Not thread-safe.
 /// </summary>
 internal sealed class FleetMotion
 {
@@ -16,14 +18,14 @@ internal sealed class FleetMotion
     private readonly int[] _edgeOfTerminal;
     private readonly List<CoverageChange> _changes = [];
 
-    /// <param name="terminals">In the order every later <see cref="Move"/> passes them.</param>
-    public FleetMotion(IReadOnlyList<Terminal> terminals, IReadOnlyList<EdgeServer> edges, FleetOptions options)
+    /// <param name="terminals">In the order every later <see cref="Tracks"/> and <see cref="PositionOf"/> mean.</param>
+    public FleetMotion(IReadOnlyList<TerminalReading> terminals, IReadOnlyList<EdgeServer> edges, FleetOptions options)
     {
         _terminalIds = [.. terminals.Select(t => t.Id)];
         _edgeIds = [.. edges.Select(e => e.Id)];
         _mobility = new RandomWaypointMobility(
-            terminals.Select(t => t.PositionX).ToArray(),
-            terminals.Select(t => t.PositionY).ToArray(),
+            terminals.Select(t => t.X).ToArray(),
+            terminals.Select(t => t.Y).ToArray(),
             options.MapSize,
             new WaypointSettings(options.MinSpeed, options.MaxSpeed, TimeSpan.FromSeconds(options.PauseSeconds)),
             options.Seed);
@@ -32,19 +34,17 @@ internal sealed class FleetMotion
     }
 
     /// <summary>Whether these are the terminals, in the same order, that the motion was started with.</summary>
-    public bool Tracks(IReadOnlyList<Terminal> terminals) => terminals.Select(t => t.Id).SequenceEqual(_terminalIds);
+    public bool Tracks(IReadOnlyList<TerminalReading> terminals) => terminals.Select(t => t.Id).SequenceEqual(_terminalIds);
 
-    /// <summary>Moves every terminal on by <paramref name="elapsed"/> and returns an event for each change of covering edge.</summary>
-    public IReadOnlyList<CoverageEvent> Move(IReadOnlyList<Terminal> terminals, TimeSpan elapsed, DateTimeOffset now)
+    /// <summary>Moves every terminal on by <paramref name="elapsed"/> and finds the edge that covers it now.</summary>
+    public void Move(TimeSpan elapsed)
     {
-        if (!Tracks(terminals)) throw new ArgumentException("The motion was started with other terminals.", nameof(terminals));
         _mobility.Advance(elapsed);
         _changes.Clear();
         _coverage.Update(_mobility.Xs, _mobility.Ys, _edgeOfTerminal, _changes);
-        for (var i = 0; i < terminals.Count; i++)
-            terminals[i].MoveTo(_mobility.Xs[i], _mobility.Ys[i], EdgeId(_edgeOfTerminal[i]));
-        return [.. _changes.Select(c => new CoverageEvent(_terminalIds[c.Terminal], EdgeId(c.FromEdge), EdgeId(c.ToEdge), now))];
     }
 
-    private int? EdgeId(int index) => index < 0 ? null : _edgeIds[index];
+    /// <param name="terminal">The terminal's index in the list the motion was started with.</param>
+    public (double X, double Y, int? EdgeId) PositionOf(int terminal) =>
+        (_mobility.Xs[terminal], _mobility.Ys[terminal], _edgeOfTerminal[terminal] < 0 ? null : _edgeIds[_edgeOfTerminal[terminal]]);
 }

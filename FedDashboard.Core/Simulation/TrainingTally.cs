@@ -1,6 +1,6 @@
 using FedDashboard.Core.Learning;
 
-namespace FedDashboard.Core.Orchestration.Terminals;
+namespace FedDashboard.Core.Simulation;
 
 /// <summary>A local training that ran in pieces (a swap continues on a narrower model): the totals and the latest piece.</summary>
 public sealed class TrainingTally

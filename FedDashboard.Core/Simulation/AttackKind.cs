@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Orchestration.Terminals;
+namespace FedDashboard.Core.Simulation;
 
 /// <summary>How a simulated Byzantine terminal tampers with its trained model (see <see cref="SimulatedAttack"/>).</summary>
 public enum AttackKind

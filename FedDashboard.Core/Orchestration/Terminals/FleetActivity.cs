@@ -1,6 +1,6 @@
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Topology;
 
-namespace FedDashboard.Core.Topology.Fleet;
+namespace FedDashboard.Core.Orchestration.Terminals;
 
 internal static class FleetActivity
 {

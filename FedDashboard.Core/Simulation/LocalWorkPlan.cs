@@ -1,8 +1,7 @@
 using FedDashboard.Core.Learning;
-using FedDashboard.Core.Options;
 using FedDashboard.Core.Topology;
 
-namespace FedDashboard.Core.Orchestration.Terminals;
+namespace FedDashboard.Core.Simulation;
 
 /// <summary>How much a simulated terminal trains, and how fast, given its load when it starts.</summary>
 public sealed record LocalWorkPlan(int PlannedSteps, int Steps)
@@ -11,11 +10,11 @@ public sealed record LocalWorkPlan(int PlannedSteps, int Steps)
     /// The full work is E epochs of ⌈n / B⌉ steps. Above BusyAboveLoad the terminal does that share of it which its
     /// spare capacity allows, (1 − load) / (1 − BusyAboveLoad), and at least one step.
     /// </summary>
-    public static LocalWorkPlan For(double cpuLoad, int samples, LocalTrainingSettings settings, FleetOptions fleet)
+    public static LocalWorkPlan For(double cpuLoad, int samples, LocalTrainingSettings settings, SimulationOptions simulation)
     {
         var planned = settings.Epochs * (int)Math.Ceiling(samples / (double)settings.BatchSize);
-        if (!(cpuLoad > fleet.BusyAboveLoad)) return new(planned, planned);
-        var share = (1 - cpuLoad) / (1 - fleet.BusyAboveLoad);
+        if (!(cpuLoad > simulation.BusyAboveLoad)) return new(planned, planned);
+        var share = (1 - cpuLoad) / (1 - simulation.BusyAboveLoad);
         return new(planned, Math.Clamp((int)Math.Floor(planned * share), 1, planned));
     }
 
@@ -23,13 +22,13 @@ public sealed record LocalWorkPlan(int PlannedSteps, int Steps)
     /// The device's speed: its tier's idle speed times its spare capacity (at least 5 %, so a saturated device still
     /// crawls on); 0 when the tier's speed is 0, which trains at the server's own speed.
     /// </summary>
-    public static double PacedSamplesPerSecond(HardwareTier tier, double cpuLoad, FleetOptions fleet)
+    public static double PacedSamplesPerSecond(HardwareTier tier, double cpuLoad, SimulationOptions simulation)
     {
         var idle = tier switch
         {
-            HardwareTier.Low => fleet.LowTierSamplesPerSecond,
-            HardwareTier.Mid => fleet.MidTierSamplesPerSecond,
-            _ => fleet.HighTierSamplesPerSecond,
+            HardwareTier.Low => simulation.LowTierSamplesPerSecond,
+            HardwareTier.Mid => simulation.MidTierSamplesPerSecond,
+            _ => simulation.HighTierSamplesPerSecond,
         };
         return idle * Math.Max(1 - cpuLoad, 0.05);
     }

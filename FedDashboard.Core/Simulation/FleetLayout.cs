@@ -1,6 +1,7 @@
 using FedDashboard.Core.Options;
+using FedDashboard.Core.Topology;
 
-namespace FedDashboard.Core.Topology;
+namespace FedDashboard.Core.Simulation;
 
 /// <summary>Where the embedded simulation places edges and terminals on the map.</summary>
 public static class FleetLayout

@@ -1,6 +1,6 @@
-using FedDashboard.Core.Topology.Simulation;
+using FedDashboard.Core.Simulation;
 
-namespace FedDashboard.Tests.Core.Topology;
+namespace FedDashboard.Tests.Core.Simulation;
 
 public sealed class RandomWaypointMobilityTests
 {

@@ -1,7 +1,6 @@
-using FedDashboard.Core.Orchestration;
 using Hangfire;
 
-namespace FedDashboard.Core.Jobs;
+namespace FedDashboard.Core.Simulation;
 
 public sealed class TrainParticipantJob(SimulatedTerminal terminal)
 {

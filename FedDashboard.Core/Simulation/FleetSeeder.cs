@@ -1,14 +1,14 @@
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Topology;
 using FedDashboard.Core.Topology.Simulation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace FedDashboard.Core.Topology;
+namespace FedDashboard.Core.Simulation;
 
-/// <summary>Creates the simulated edges and terminals on a database that has none.</summary>
-public sealed class FleetSeeder(IDbContextFactory<FedDbContext> dbFactory, IOptions<FleetOptions> options, TimeProvider clock)
+/// <summary>Creates the simulated edges and enrols the simulated terminals on a topology that has none.</summary>
+public sealed class FleetSeeder(FleetRegistry registry, IOptions<FleetOptions> options, TimeProvider clock)
 {
     private static readonly string[] Apps = ["camera", "keyboard", "health"];
     private const int MnistTrainingImages = 60_000;
@@ -16,17 +16,14 @@ public sealed class FleetSeeder(IDbContextFactory<FedDbContext> dbFactory, IOpti
     /// <returns>True when it created the fleet, false when one was already there.</returns>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.EdgeServers.AnyAsync(ct)) return false;
-
-        var edges = FleetLayout.Edges(options.Value);
-        db.EdgeServers.AddRange(edges);
-        await db.SaveChangesAsync(ct);
+        if (await registry.HasEdgesAsync(ct)) return false;
+        var edges = await registry.AddEdgesAsync(FleetLayout.Edges(options.Value), ct);
 
         var random = new Random(options.Value.Seed);
         var now = clock.GetUtcNow();
         var coverage = CoverageIndex.Build(edges, options.Value.MapSize);
         var mapSize = options.Value.MapSize;
+        var terminals = new List<Terminal>();
         foreach (var (terminal, _) in FleetLayout.Terminals(options.Value, edges))
         {
             // On the map and with the edge the fleet's own coverage finds (the nearest covering centre), as the fleet
@@ -41,9 +38,9 @@ public sealed class FleetSeeder(IDbContextFactory<FedDbContext> dbFactory, IOpti
                 (MnistTrainingImages - FederatedData.ValidationImages) / options.Value.Terminals,
                 anonymized: random.NextDouble() < 0.8,
                 now - TimeSpan.FromHours(random.NextDouble() * 48));
-            db.Terminals.Add(terminal);
+            terminals.Add(terminal);
         }
-        await db.SaveChangesAsync(ct);
+        await registry.EnrolAsync(terminals, ct);
         return true;
     }
 }

@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Orchestration.Terminals;
+namespace FedDashboard.Core.Simulation;
 
 /// <summary>Why a simulated terminal stopped its local training before the end, and what comes next.</summary>
 public abstract record TrainingInterruption(string Reason)
@@ -12,6 +12,3 @@ public abstract record TrainingInterruption(string Reason)
     /// <summary>The edge finds the terminal too slow and hands its place to a standby.</summary>
     public sealed record Replace(string Reason) : TrainingInterruption(Reason);
 }
-
-/// <summary>What a check during training reads back from the database.</summary>
-public sealed record TerminalCheck(ParticipantStatus Status, double CpuLoad);

@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Topology.Simulation;
+namespace FedDashboard.Core.Simulation;
 
 /// <summary>Random-waypoint parameters: speeds in map units per second and the rest at each waypoint.</summary>
 public sealed record WaypointSettings
