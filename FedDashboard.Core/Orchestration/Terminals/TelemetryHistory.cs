@@ -7,7 +7,7 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>
 /// Keeps one telemetry record per terminal every HistorySeconds and drops records older than HistoryHours.
-/// After a restart every terminal is recorded at the first tick. Not thread-safe.
+/// After a restart every terminal is recorded in the first batch. Not thread-safe.
 /// </summary>
 internal sealed class TelemetryHistory(FleetOptions options)
 {
