@@ -90,7 +90,6 @@ public static class DependencyInjection
         services.AddSingleton<RefusalLog>();
         services.AddFedAccounts();
         services.AddTransient<IRoundScheduler, HangfireRoundScheduler>();
-        AddSimulatedFleet(services);
 
         services.AddHangfire((provider, configuration) => ConfigureHangfire(configuration, connectionString, provider.GetRequiredService<ILoggerFactory>()));
         var orchestration = builder.Configuration.GetSection(OrchestrationOptions.Section).Get<OrchestrationOptions>() ?? new();
@@ -108,14 +107,14 @@ public static class DependencyInjection
             o.WorkerCount = Math.Max(orchestration.TrainingWorkers, 1);
         });
 
-        if (builder.Configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>()?.Simulate ?? true)
-            services.AddHostedService<FleetSimulator>();
+        AddSimulatedFleet(builder);
         return builder;
     }
 
     /// <summary>The simulated fleet: a client of the terminal-facing services, trained on every node, moved by one.</summary>
-    private static void AddSimulatedFleet(IServiceCollection services)
+    private static void AddSimulatedFleet(IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddTransient<FleetSeeder>();
         services.AddSingleton<FleetEngine>();
         services.AddTransient<SimulatedTerminal>();
@@ -123,6 +122,8 @@ public static class DependencyInjection
         services.AddTransient<TerminalTraining>();
         services.AddSingleton<SimulatedAttack>();
         services.AddTransient<IAssignmentNotifier, SimulatedTrainingQueue>();
+        if (builder.Configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>()?.Simulate ?? true)
+            services.AddHostedService<FleetSimulator>();
     }
 
     /// <summary>Operator accounts in the app's database (needs a scoped <see cref="FedDbContext"/>); the web app adds sign-in on top.</summary>
