@@ -1,5 +1,5 @@
 using System.Globalization;
-using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Simulation;
 
 namespace FedDashboard.Bench;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Core.Topology.Simulation;
 
 namespace FedDashboard.Bench;

@@ -13,9 +13,8 @@ using FedDashboard.Core.Persistence.Roles;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Rewards.Payouts;
 using FedDashboard.Core.Security;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Core.Strategies;
-using FedDashboard.Core.Topology.Fleet;
-using FedDashboard.Core.Topology;
 using Hangfire.PostgreSql;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
@@ -45,6 +44,7 @@ public static class DependencyInjection
 
         services.AddValidatedOptions<DataOptions>(builder.Configuration);
         services.AddValidatedOptions<FleetOptions>(builder.Configuration);
+        services.AddValidatedOptions<SimulationOptions>(builder.Configuration);
         services.AddValidatedOptions<OrchestrationOptions>(builder.Configuration);
         services.AddValidatedOptions<DefaultJobOptions>(builder.Configuration);
         services.AddValidatedOptions<RewardOptions>(builder.Configuration);
@@ -67,16 +67,13 @@ public static class DependencyInjection
         });
         services.AddSingleton<FederatedData>();
 
-        services.AddTransient<FleetSeeder>();
-        services.AddSingleton<FleetEngine>();
+        services.AddTransient<FleetRegistry>();
+        services.AddSingleton<FleetIntake>();
+        services.AddTransient<AssignmentDesk>();
         services.AddTransient<CoverageDepartures>();
         services.AddTransient<JobLauncher>();
         services.AddTransient<RoundSelector>();
         services.AddTransient<RoundStarter>();
-        services.AddTransient<SimulatedTerminal>();
-        services.AddTransient<TerminalTrainingData>();
-        services.AddTransient<TerminalTraining>();
-        services.AddSingleton<SimulatedAttack>();
         services.AddTransient<ModelSwap>();
         services.AddTransient<StandbyReplacement>();
         services.AddTransient<UpdateReceiver>();
@@ -110,9 +107,23 @@ public static class DependencyInjection
             o.WorkerCount = Math.Max(orchestration.TrainingWorkers, 1);
         });
 
-        if (builder.Configuration.GetSection(FleetOptions.Section).Get<FleetOptions>()?.Simulate ?? true)
-            services.AddHostedService<FleetSimulator>();
+        AddSimulatedFleet(builder);
         return builder;
+    }
+
+    /// <summary>The simulated fleet: a client of the terminal-facing services, trained on every node, moved by one.</summary>
+    private static void AddSimulatedFleet(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddTransient<FleetSeeder>();
+        services.AddSingleton<FleetEngine>();
+        services.AddTransient<SimulatedTerminal>();
+        services.AddTransient<TerminalTrainingData>();
+        services.AddTransient<TerminalTraining>();
+        services.AddSingleton<SimulatedAttack>();
+        services.AddTransient<IAssignmentNotifier, SimulatedTrainingQueue>();
+        if (builder.Configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>()?.Simulate ?? true)
+            services.AddHostedService<FleetSimulator>();
     }
 
     /// <summary>Operator accounts in the app's database (needs a scoped <see cref="FedDbContext"/>); the web app adds sign-in on top.</summary>

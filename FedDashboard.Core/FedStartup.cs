@@ -4,8 +4,8 @@ using FedDashboard.Core.Options;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence.Roles;
 using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Topology;
 using FedDashboard.Core.Security;
+using FedDashboard.Core.Simulation;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -54,6 +54,7 @@ public static class FedStartup
         {
             _ = services.GetRequiredService<IOptions<DataOptions>>().Value;
             _ = services.GetRequiredService<IOptions<FleetOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<SimulationOptions>>().Value;
             _ = services.GetRequiredService<IOptions<OrchestrationOptions>>().Value;
             _ = services.GetRequiredService<IOptions<DefaultJobOptions>>().Value;
             _ = services.GetRequiredService<IOptions<RewardOptions>>().Value;

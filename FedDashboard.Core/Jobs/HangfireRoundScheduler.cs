@@ -11,9 +11,6 @@ internal sealed class HangfireRoundScheduler(IBackgroundJobClient jobs) : IRound
         else jobs.Schedule<StartRoundJob>(j => j.RunAsync(jobId, CancellationToken.None), delay);
     }
 
-    public void TrainParticipant(int participantId) =>
-        jobs.Enqueue<TrainParticipantJob>(j => j.RunAsync(participantId, CancellationToken.None));
-
     public void AggregateWhenDue(int roundId, DateTimeOffset deadline) =>
         jobs.Schedule<AggregateRoundJob>(j => j.RunAsync(roundId, CancellationToken.None), deadline);
 

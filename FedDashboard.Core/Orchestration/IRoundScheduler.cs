@@ -4,7 +4,6 @@ namespace FedDashboard.Core.Orchestration;
 public interface IRoundScheduler
 {
     void StartNextRound(int jobId, TimeSpan delay);
-    void TrainParticipant(int participantId);
     void AggregateWhenDue(int roundId, DateTimeOffset deadline);
     void AggregateNow(int roundId);
     void RewardRound(int roundId);

@@ -15,6 +15,7 @@ public sealed class RoundStarter(
     IDbContextFactory<FedDbContext> dbFactory,
     RoundSelector selector,
     IRoundScheduler scheduler,
+    IAssignmentNotifier assignments,
     ILivePublisher live,
     TimeProvider clock,
     ILogger<RoundStarter> logger)
@@ -105,7 +106,7 @@ public sealed class RoundStarter(
             .Where(p => p.RoundId == round.Id && p.Status == ParticipantStatus.Assigned)
             .Select(p => p.Id)
             .ToList();
-        foreach (var participantId in open) scheduler.TrainParticipant(participantId);
+        foreach (var participantId in open) assignments.Assigned(participantId);
         scheduler.AggregateWhenDue(round.Id, round.Deadline);
     }
 

@@ -1,6 +1,8 @@
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Topology.Fleet;
 using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Simulation;
+using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using FedDashboard.Core.Live;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Fleet;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

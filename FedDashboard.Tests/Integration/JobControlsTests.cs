@@ -3,6 +3,7 @@ using FedDashboard.Core.Jobs;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Refusals;
 using FedDashboard.Core.Security;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;

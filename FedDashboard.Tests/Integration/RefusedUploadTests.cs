@@ -1,4 +1,5 @@
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

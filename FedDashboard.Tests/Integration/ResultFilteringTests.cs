@@ -2,6 +2,8 @@ using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Simulation;
+using FedDashboard.Core.Topology.Policies;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

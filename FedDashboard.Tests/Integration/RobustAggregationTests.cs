@@ -2,6 +2,8 @@ using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

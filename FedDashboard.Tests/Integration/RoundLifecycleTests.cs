@@ -2,6 +2,7 @@ using FedDashboard.Core.Governance;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,6 @@
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using FedDashboard.Core;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Simulation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

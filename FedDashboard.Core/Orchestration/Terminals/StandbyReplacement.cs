@@ -10,14 +10,14 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 /// <summary>The edge hands a slow participant's place to a standby terminal in its coverage.</summary>
 public sealed class StandbyReplacement(
     IDbContextFactory<FedDbContext> dbFactory,
-    IRoundScheduler scheduler,
+    IAssignmentNotifier assignments,
     ILivePublisher live,
     IOptions<FleetOptions> fleet,
     TimeProvider clock)
 {
     /// <summary>
     /// Marks the participant replaced and adds the first idle terminal now in the edge's coverage that would not
-    /// decline, with the same model, width, group and segment; then schedules its training.
+    /// decline, with the same model, width, group and segment; then announces the standby's assignment.
     /// </summary>
     /// <returns>False, changing nothing, when nobody can stand by or the participant stopped training meanwhile.</returns>
     public async Task<bool> TryReplaceAsync(int participantId, string reason, CancellationToken ct)
@@ -51,7 +51,7 @@ public sealed class StandbyReplacement(
 
         await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, participant.TerminalId, participant.Status, now));
         await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, replacement.TerminalId, replacement.Status, now));
-        scheduler.TrainParticipant(replacement.Id);
+        assignments.Assigned(replacement.Id);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using FedDashboard.Core.Options;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Core.Topology;
 using FedDashboard.Core.Topology.Simulation;
 

@@ -1,0 +1,29 @@
+using FedDashboard.Core.Topology;
+using FedDashboard.Core.Topology.Policies;
+
+namespace FedDashboard.Core.Orchestration.Terminals;
+
+/// <summary>
+/// What a terminal is asked to do in a round: the model to start from (content hash) at which width and segment, the
+/// job's training settings and data partition, the edge's policy it trains under, the samples other terminals
+/// share with it, and the round's deadline.
+/// </summary>
+/// <param name="Terminal">The terminal as its edge knows it (latest telemetry, data ordinal, tier).</param>
+public sealed record Assignment(
+    int ParticipantId,
+    Terminal Terminal,
+    int EdgeId,
+    int RoundNumber,
+    TrainingJob Job,
+    string BaseModelHash,
+    double Width,
+    string? Segment,
+    EdgePolicy Policy,
+    IReadOnlyList<SharedSamples> SharedData,
+    DateTimeOffset Deadline)
+{
+    public TrainingSettings Settings => Job.Settings;
+}
+
+/// <summary>Samples of a donor terminal's data (by its data ordinal) that the participant may train on.</summary>
+public sealed record SharedSamples(int DonorDataOrdinal, int Samples);

@@ -1,0 +1,79 @@
+using FedDashboard.Core.Live;
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Core.Orchestration.Terminals;
+
+/// <summary>
+/// Where a terminal learns its assignment, takes it up, reports how it stands while training, and gives it up.
+/// Uploads go to the <see cref="UpdateReceiver"/>, requests for a lighter model to <see cref="ModelSwap"/>.
+/// </summary>
+public sealed class AssignmentDesk(
+    IDbContextFactory<FedDbContext> dbFactory,
+    IRoundScheduler scheduler,
+    ILivePublisher live,
+    TimeProvider clock)
+{
+    /// <returns>The assignment while it waits to be taken up; null once started or over, or when the round moved on.</returns>
+    public async Task<Assignment?> FindAsync(int participantId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var participant = await db.RoundParticipants.AsNoTracking().SingleAsync(p => p.Id == participantId, ct);
+        if (participant.Status != ParticipantStatus.Assigned) return null;
+        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == participant.RoundId, ct);
+        if (round.Phase != RoundPhase.Collecting) return null;
+        var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == round.JobId, ct);
+        var terminal = await db.Terminals.AsNoTracking().SingleAsync(t => t.Id == participant.TerminalId, ct);
+        var policy = await db.EdgeServers.Where(e => e.Id == participant.EdgeId).Select(e => e.Policy).SingleAsync(ct);
+        var shared = await db.SharedDataGrants
+            .Where(g => g.ParticipantId == participant.Id)
+            .Join(db.Terminals, g => g.DonorTerminalId, t => t.Id, (g, t) => new SharedSamples(t.DataOrdinal, g.Samples))
+            .ToListAsync(ct);
+        return new Assignment(participant.Id, terminal, participant.EdgeId, round.Number, job, participant.BaseModelHash,
+            participant.Width, participant.Segment, policy, shared, round.Deadline);
+    }
+
+    /// <summary>The terminal starts training, on data from <paramref name="source"/> with <paramref name="sharedSamples"/> of other terminals'.</summary>
+    /// <returns>False when the assignment is no longer there to take up: another run of this step, or the deadline, got there first.</returns>
+    public async Task<bool> StartAsync(int participantId, DataSource source, int sharedSamples, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var participant = await db.RoundParticipants.SingleAsync(p => p.Id == participantId, ct);
+        if (participant.Status != ParticipantStatus.Assigned) return false;
+        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == participant.RoundId, ct);
+        if (round.Phase != RoundPhase.Collecting) return false;
+        participant.Start(clock.GetUtcNow());
+        participant.UseData(source, sharedSamples);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, participant.TerminalId, participant.Status, clock.GetUtcNow()));
+        return true;
+    }
+
+    /// <summary>How the participant stands now; called from the training thread between minibatches, so synchronous.</summary>
+    public TerminalCheck Check(int participantId)
+    {
+        using var db = dbFactory.CreateDbContext();
+        return db.RoundParticipants
+            .Where(p => p.Id == participantId)
+            .Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => new TerminalCheck(p.Status, t.CpuLoad))
+            .Single();
+    }
+
+    /// <summary>The terminal gives its open assignment up with <paramref name="reason"/>; the round may then be complete.</summary>
+    public async Task FailAsync(int participantId, string reason, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var participant = await db.RoundParticipants.SingleAsync(p => p.Id == participantId, ct);
+        if (!participant.IsOpen) return;
+        participant.Fail(reason, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await db.AggregateIfAllInAsync(participant.RoundId, scheduler, ct);
+    }
+}

@@ -1,0 +1,20 @@
+using FedDashboard.Core.Topology;
+
+namespace FedDashboard.Core.Orchestration.Terminals;
+
+internal static class FleetActivity
+{
+    /// <param name="participation">The terminal's open participation, else one that reported within the last tick, else null.</param>
+    public static TerminalActivity Of(Terminal terminal, ParticipantStatus? participation)
+    {
+        if (!terminal.Online) return TerminalActivity.Offline;
+        if (!terminal.InCoverage) return TerminalActivity.OutOfCoverage;
+        return participation switch
+        {
+            ParticipantStatus.Training => TerminalActivity.Training,
+            // The upload itself takes no time here; a report within the last tick stands in for it on the map.
+            ParticipantStatus.Reported => TerminalActivity.Uploading,
+            _ => TerminalActivity.Idle,
+        };
+    }
+}

@@ -1,0 +1,58 @@
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Topology;
+
+namespace FedDashboard.Core.Orchestration.Terminals;
+
+/// <summary>
+/// One heartbeat from each terminal of the fleet, applied together by <see cref="CommitAsync"/>. Opened by
+/// <see cref="FleetIntake.OpenAsync"/>; the caller disposes it. Not thread-safe.
+/// </summary>
+public sealed class FleetBatch : IAsyncDisposable
+{
+    private readonly FedDbContext _db;
+    private readonly Dictionary<int, Terminal> _byId;
+    private readonly List<CoverageEvent> _coverageEvents = [];
+    private readonly FleetIntake _intake;
+
+    internal FleetBatch(FleetIntake intake, FedDbContext db, IReadOnlyList<Terminal> terminals, IReadOnlyList<RoundParticipant> participations, DateTimeOffset now)
+    {
+        _intake = intake;
+        _db = db;
+        Now = now;
+        Tracked = terminals;
+        Participations = participations;
+        Open = [.. participations.Where(p => p.IsOpen)];
+        _byId = terminals.ToDictionary(t => t.Id);
+        var busy = Open.Select(p => p.TerminalId).ToHashSet();
+        var training = Open.Where(p => p.Status == ParticipantStatus.Training).Select(p => p.TerminalId).ToHashSet();
+        Terminals = [.. terminals.Select(t => new TerminalReading(t.Id, t.PositionX, t.PositionY, t.EdgeId, t.CpuLoad, t.Battery, t.FreeMemoryMb, t.Online,
+            busy.Contains(t.Id), training.Contains(t.Id)))];
+    }
+
+    /// <summary>Every terminal, ordered by id, as the edges last heard of it.</summary>
+    public IReadOnlyList<TerminalReading> Terminals { get; }
+
+    public DateTimeOffset Now { get; }
+
+    internal IReadOnlyList<Terminal> Tracked { get; }
+    internal IReadOnlyList<RoundParticipant> Participations { get; }
+    internal IReadOnlyList<RoundParticipant> Open { get; }
+    internal IReadOnlyList<CoverageEvent> CoverageEvents => _coverageEvents;
+
+    public void Report(Heartbeat heartbeat)
+    {
+        var terminal = _byId.TryGetValue(heartbeat.TerminalId, out var known)
+            ? known
+            : throw new ArgumentException($"Terminal {heartbeat.TerminalId} is not enrolled.", nameof(heartbeat));
+        if (terminal.EdgeId != heartbeat.EdgeId) _coverageEvents.Add(new CoverageEvent(terminal.Id, terminal.EdgeId, heartbeat.EdgeId, Now));
+        terminal.MoveTo(heartbeat.X, heartbeat.Y, heartbeat.EdgeId);
+        terminal.ReportTelemetry(heartbeat.CpuLoad, heartbeat.Battery, heartbeat.FreeMemoryMb, heartbeat.Online, Now);
+        if (heartbeat.WantsWork) terminal.RequestWork(Now);
+        else terminal.WithdrawWorkRequest();
+    }
+
+    /// <summary>Saves the heartbeats, keeps the telemetry history, lets participants that left coverage depart, and publishes the fleet.</summary>
+    public Task CommitAsync(CancellationToken ct) => _intake.CommitAsync(_db, this, ct);
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+}

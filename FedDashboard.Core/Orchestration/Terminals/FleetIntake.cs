@@ -1,0 +1,73 @@
+using FedDashboard.Core.Live;
+using FedDashboard.Core.Options;
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FedDashboard.Core.Orchestration.Terminals;
+
+/// <summary>
+/// The intake of heartbeats in bulk, for a whole fleet at once: a <see cref="FleetBatch"/> reads the terminals and
+/// their participations in two queries, takes one heartbeat per terminal, and saves them in one. Keeps the telemetry
+/// history between batches: one batch at a time.
+/// </summary>
+public sealed class FleetIntake(
+    IDbContextFactory<FedDbContext> dbFactory,
+    CoverageDepartures departures,
+    ILivePublisher live,
+    IOptions<FleetOptions> options)
+{
+    private readonly TelemetryHistory _history = new(options.Value);
+
+    /// <param name="recent">A report since then still shows as an upload on the map.</param>
+    public async Task<FleetBatch> OpenAsync(DateTimeOffset recent, DateTimeOffset now, CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        try
+        {
+            var terminals = await db.Terminals.OrderBy(t => t.Id).ToListAsync(ct);
+            var participations = await db.RoundParticipants
+                .Where(p => p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training
+                    || (p.Status == ParticipantStatus.Reported && p.EndedAt > recent))
+                .ToListAsync(ct);
+            return new FleetBatch(this, db, terminals, participations, now);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    internal async Task CommitAsync(FedDbContext db, FleetBatch batch, CancellationToken ct)
+    {
+        db.CoverageEvents.AddRange(batch.CoverageEvents);
+        db.TelemetryRecords.AddRange(_history.Due(batch.Tracked, batch.Now));
+        await db.SaveChangesAsync(ct);
+        await _history.PruneAsync(db, batch.Now, ct);
+        await departures.ApplyAsync(db, batch.Open, batch.Tracked.ToDictionary(t => t.Id), batch.Now, ct);
+        await PublishAsync(batch);
+    }
+
+    private async Task PublishAsync(FleetBatch batch)
+    {
+        var terminals = batch.Tracked;
+        var online = terminals.Where(t => t.Online).ToList();
+        await live.PublishAsync(new FleetTick(
+            terminals.Count,
+            online.Count,
+            online.Count(t => t.InCoverage),
+            batch.Terminals.Count(t => t.Training),
+            online.Count == 0 ? 0 : online.Average(t => t.CpuLoad),
+            online.Count == 0 ? 0 : online.Max(t => t.CpuLoad),
+            terminals.Count == 0 ? 0 : terminals.Average(t => t.Battery),
+            batch.Now));
+
+        // An open participation outranks a report from the same tick (a standby may start as another reports).
+        var status = batch.Participations.OrderBy(p => p.IsOpen).GroupBy(p => p.TerminalId).ToDictionary(g => g.Key, g => g.Last().Status);
+        await live.PublishAsync(new FleetPositions(
+            [.. terminals.Select(t => new TerminalPosition(t.Id, t.PositionX, t.PositionY, t.EdgeId,
+                FleetActivity.Of(t, status.TryGetValue(t.Id, out var s) ? s : null)))],
+            batch.Now));
+    }
+}

@@ -1,0 +1,39 @@
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Topology;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Core.Orchestration.Terminals;
+
+/// <summary>The edges of the topology and the terminals enrolled with them.</summary>
+public sealed class FleetRegistry(IDbContextFactory<FedDbContext> dbFactory)
+{
+    public async Task<bool> HasEdgesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.EdgeServers.AnyAsync(ct);
+    }
+
+    /// <summary>Adds the edges; they come back with their ids.</summary>
+    public async Task<IReadOnlyList<EdgeServer>> AddEdgesAsync(IReadOnlyList<EdgeServer> edges, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.EdgeServers.AddRange(edges);
+        await db.SaveChangesAsync(ct);
+        return edges;
+    }
+
+    /// <summary>Every edge, ordered by id.</summary>
+    public async Task<IReadOnlyList<EdgeServer>> EdgesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.EdgeServers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The terminals join the fleet, each with its first position, telemetry and description of its data.</summary>
+    public async Task EnrolAsync(IEnumerable<Terminal> terminals, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Terminals.AddRange(terminals);
+        await db.SaveChangesAsync(ct);
+    }
+}

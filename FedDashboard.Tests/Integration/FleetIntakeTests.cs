@@ -1,0 +1,42 @@
+using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Tests.Integration;
+
+/// <summary>The bulk heartbeat intake, fed by hand as a networked fleet would feed it.</summary>
+public sealed class FleetIntakeTests : IAsyncLifetime
+{
+    private FedTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Report_TerminalNotEnrolled_RefusedNamingIt()
+    {
+        await using var batch = await _host.Get<FleetIntake>().OpenAsync(TestData.Now.AddSeconds(-1), TestData.Now, CancellationToken.None);
+
+        var refused = Assert.Throws<ArgumentException>(() => batch.Report(new Heartbeat(-1, 0, 0, null, 0.1, 0.9, 1024, Online: true, WantsWork: false)));
+
+        Assert.StartsWith("Terminal -1 is not enrolled.", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommitAsync_HeartbeatLeavingCoverage_StoresTelemetryAndTheCoverageEvent()
+    {
+        var intake = _host.Get<FleetIntake>();
+        await using (var batch = await intake.OpenAsync(TestData.Now.AddSeconds(-1), TestData.Now, CancellationToken.None))
+        {
+            var terminal = batch.Terminals.First(t => t.EdgeId is not null);
+            batch.Report(new Heartbeat(terminal.Id, terminal.X, terminal.Y, EdgeId: null, 0.42, 0.9, 1024, Online: true, WantsWork: false));
+            await batch.CommitAsync(CancellationToken.None);
+        }
+
+        await using var db = _host.Db();
+        var coverageEvent = await db.CoverageEvents.SingleAsync();
+        var moved = await db.Terminals.SingleAsync(t => t.Id == coverageEvent.TerminalId);
+        Assert.Equal(((int?)null, 0.42, TestData.Now), (coverageEvent.ToEdgeId, moved.CpuLoad, moved.LastSeen));
+    }
+}
