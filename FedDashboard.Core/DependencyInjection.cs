@@ -71,7 +71,7 @@ public static class DependencyInjection
         services.AddSingleton<FleetEngine>();
         services.AddTransient<CoverageDepartures>();
         services.AddTransient<JobLauncher>();
-        services.AddTransient<RoundSelector>();
+        services.AddTransient<RoundStrategies>();
         services.AddTransient<RoundStarter>();
         services.AddTransient<SimulatedTerminal>();
         services.AddTransient<TerminalTrainingData>();

@@ -1,3 +1,5 @@
+using FedDashboard.Core.Strategies;
+
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>A terminal selected for a round: what it was given and what it sent back.</summary>
@@ -92,6 +94,9 @@ public sealed class RoundParticipant
 
     /// <summary>Samples of other terminals' data this terminal trained on (see <see cref="SharedDataGrant"/>).</summary>
     public int SharedSamples { get; private set; }
+
+    /// <summary>The part of the global model the terminal trains: its width now, on its segment.</summary>
+    public TrainedPart TrainedPart => TrainedPart.Of(Width, Segment);
 
     public bool IsOpen => Status is ParticipantStatus.Assigned or ParticipantStatus.Training;
 

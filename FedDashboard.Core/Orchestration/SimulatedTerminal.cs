@@ -73,6 +73,6 @@ public sealed class SimulatedTerminal(
         if (!participant.IsOpen) return;
         participant.Fail(reason, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        await db.AggregateIfAllInAsync(participant.RoundId, scheduler, ct);
+        await db.AggregateWhenReadyAsync(participant.RoundId, scheduler, clock.GetUtcNow(), ct);
     }
 }
