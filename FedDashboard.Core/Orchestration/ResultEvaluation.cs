@@ -34,9 +34,9 @@ public sealed class ResultEvaluation(ModelBlobStore blobs, FederatedData data, I
             List<RoundParticipant> results = [.. edgeResults];
             var verdicts = edge.Evaluate(
                 [.. results.Select(p => new EdgeResult(terminals[p.TerminalId], reliability.GetValueOrDefault(p.TerminalId, Reliability.NoWork),
-                    p.TrainedPart.Trained(blobs.Get(p.UpdateHash!), architecture), p.Samples, p.AssignedAt, p.EndedAt!.Value))],
+                    p.TrainedPart.Trained(blobs.Get(p.Result.UpdateHash!), architecture), p.Result.Samples, p.AssignedAt, p.EndedAt!.Value))],
                 // An edge hands all its terminals of a round the same start model.
-                () => blobs.Get(results[0].BaseModelHash),
+                () => blobs.Get(results[0].Assignment.BaseModelHash),
                 trained => ModelEvaluator.Evaluate(trained.Spec, trained.Parameters, data.Validation).Accuracy);
             for (var i = 0; i < results.Count; i++) Record(results[i], verdicts[i], edge.Edge, terminals[results[i].TerminalId], now);
         }

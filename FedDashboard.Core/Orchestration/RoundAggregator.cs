@@ -101,9 +101,9 @@ public sealed class RoundAggregator(
     {
         foreach (var results in accepted.GroupBy(p => p.EdgeId).OrderBy(g => g.Key))
         {
-            var start = blobs.Get(results.Select(p => p.BaseModelHash).Distinct().Single());
-            var model = strategy.Edge(edges[results.Key]).Aggregate(start, [.. results.Select(p => new Contribution(() => blobs.Get(p.UpdateHash!), p.TrainedPart, p.Samples))]);
-            yield return new EdgeAggregate(round.Id, results.Key, blobs.Put(model), results.Sum(p => p.Samples), results.Count());
+            var start = blobs.Get(results.Select(p => p.Assignment.BaseModelHash).Distinct().Single());
+            var model = strategy.Edge(edges[results.Key]).Aggregate(start, [.. results.Select(p => new Contribution(() => blobs.Get(p.Result.UpdateHash!), p.TrainedPart, p.Result.Samples))]);
+            yield return new EdgeAggregate(round.Id, results.Key, blobs.Put(model), results.Sum(p => p.Result.Samples), results.Count());
         }
     }
 

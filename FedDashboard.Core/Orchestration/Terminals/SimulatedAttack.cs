@@ -28,7 +28,7 @@ public sealed class SimulatedAttack(IOptions<FleetOptions> fleet, ModelBlobStore
             AttackKind.ScaledSignFlip => -options.AttackScaleFactor,
             _ => throw new InvalidOperationException($"Unknown attack kind {options.AttackKind}."),
         };
-        return ModelUpdate.Scale(blobs.Get(participant.BaseModelHash), trained, factor, segments: null);
+        return ModelUpdate.Scale(blobs.Get(participant.Assignment.BaseModelHash), trained, factor, segments: null);
     }
 
     private static HashSet<int> Draw(FleetOptions options)

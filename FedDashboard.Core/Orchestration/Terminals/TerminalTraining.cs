@@ -30,9 +30,10 @@ public sealed class TerminalTraining(
     {
         var local = new LocalTrainingSettings(settings.LocalEpochs, settings.BatchSize, settings.LearningRate);
         var globalSpec = new ModelSpec(settings.Model);
-        var spec = globalSpec with { Width = participant.Width };
-        var parameters = SubModel.Extract(blobs.Get(participant.BaseModelHash), globalSpec, spec);
-        IReadOnlySet<string>? segments = participant.Segment is { } segment ? new HashSet<string> { segment } : null;
+        var part = participant.TrainedPart;
+        var spec = part.Spec(settings.Model);
+        var parameters = SubModel.Extract(blobs.Get(participant.Assignment.BaseModelHash), globalSpec, spec);
+        var segments = part.Segments;
         var plan = LocalWorkPlan.For(terminal.CpuLoad, samples.Length, local, fleet.Value);
         var tally = new TrainingTally();
         var monitor = new TrainingMonitor(() => Check(participant.Id), policy, fleet.Value, terminal.Tier, spec.Width, terminal.CpuLoad, clock);

@@ -111,7 +111,7 @@ public sealed class RoundTests
         participant.Filter("The update contains NaN or infinite values.", TestData.Now.AddSeconds(5));
 
         Assert.Equal((ParticipantStatus.Filtered, TestData.Now.AddSeconds(5)), (participant.Status, participant.EndedAt));
-        Assert.Null(participant.UpdateHash);
+        Assert.Null(participant.Result.UpdateHash);
     }
 
     [Fact]
