@@ -101,7 +101,7 @@ internal static class TierComparison
         await using var read = await factory.CreateDbContextAsync();
         var widths = await read.RoundParticipants
             .Where(p => p.Status == ParticipantStatus.Reported && read.Rounds.Any(r => r.Id == p.RoundId && r.JobId == job.Id))
-            .Select(p => p.Width)
+            .Select(p => p.Work.Width)
             .ToListAsync();
         var model = benchJob.Settings.Model;
         var full = new ModelSpec(model).ParameterCount;

@@ -72,7 +72,7 @@ public static class DependencyInjection
         services.AddTransient<AssignmentDesk>();
         services.AddTransient<CoverageDepartures>();
         services.AddTransient<JobLauncher>();
-        services.AddTransient<RoundSelector>();
+        services.AddTransient<RoundStrategies>();
         services.AddTransient<RoundStarter>();
         services.AddTransient<ModelSwap>();
         services.AddTransient<StandbyReplacement>();

@@ -32,7 +32,7 @@ public sealed class CoverageDepartures(IRoundScheduler scheduler, ILivePublisher
             logger.LogInformation("Terminal {TerminalId} left round participation {ParticipantId}: {Reason}", participant.TerminalId, participant.Id, participant.FailureReason);
             var jobId = await db.Rounds.Where(r => r.Id == participant.RoundId).Select(r => r.JobId).SingleAsync(ct);
             await live.PublishAsync(new ParticipantChanged(jobId, participant.RoundId, participant.TerminalId, participant.Status, now));
-            await db.AggregateIfAllInAsync(participant.RoundId, scheduler, ct);
+            await db.AggregateWhenReadyAsync(participant.RoundId, scheduler, now, ct);
         }
     }
 

@@ -46,6 +46,12 @@ public sealed class Round
 
     public List<RoundParticipant> Participants { get; private set; } = [];
 
+    /// <summary>Why the round stops collecting at <paramref name="now"/>: everyone is in, or the deadline has passed; null while it waits.</summary>
+    public RoundEndReason? EndReasonAt(DateTimeOffset now) =>
+        Participants.All(p => !p.IsOpen) ? RoundEndReason.AllReported
+        : now >= Deadline ? RoundEndReason.DeadlineReached
+        : null;
+
     public void BeginAggregation(RoundEndReason reason)
     {
         if (Phase != RoundPhase.Collecting) throw new InvalidOperationException($"Round {Number} is {Phase}, not collecting; it cannot begin aggregation.");

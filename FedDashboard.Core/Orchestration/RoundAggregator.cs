@@ -4,6 +4,7 @@ using FedDashboard.Core.Live;
 using FedDashboard.Core.Options;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Strategies;
+using FedDashboard.Core.Topology;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,10 +12,10 @@ using Microsoft.Extensions.Options;
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>
-/// Ends a round: each edge evaluates its terminals' results and aggregates those it accepts by the job's rule (FedAvg by samples or a
-/// robust rule, each parameter over the results that trained it); at the end of a combination period the central server combines the
-/// edges' models by the same rule into a candidate, evaluated on the test set and promoted to a version when it meets the job's
-/// criterion; then it hands the round to rewarding. Runs safely any number of times, also at once:
+/// Ends a round: loads what the job's strategy (see <see cref="RoundStrategies"/>) decides on and saves what it decides: each
+/// edge evaluates its terminals' results and aggregates those it accepts; at the end of a combination period the central
+/// tier combines the edges' models into a candidate, evaluated on the test set and promoted to a version when it meets
+/// the job's criterion; then it hands the round to rewarding. Runs safely any number of times, also at once:
 /// runs take the round's row lock in turn, and the unique keys on aggregates and versions back it up.
 /// </summary>
 public sealed class RoundAggregator(
@@ -22,6 +23,7 @@ public sealed class RoundAggregator(
     ModelBlobStore blobs,
     FederatedData data,
     ResultEvaluation evaluation,
+    RoundStrategies strategies,
     IRoundScheduler scheduler,
     ILivePublisher live,
     IOptions<OrchestrationOptions> orchestration,
@@ -43,10 +45,12 @@ public sealed class RoundAggregator(
         var reported = round.Participants.Where(p => p.Status == ParticipantStatus.Reported).OrderBy(p => p.Id).ToList();
 
         var now = clock.GetUtcNow();
-        reported = await evaluation.AcceptedAsync(db, round, job.Settings.Model, reported, now, ct);
-        db.EdgeAggregates.AddRange(AggregateEdges(round, job.Settings.Model, ModelAggregation.For(job.Policy.Aggregation), reported));
+        var strategy = strategies.For(job);
+        var edges = await db.EdgeServers.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
+        reported = await evaluation.AcceptedAsync(db, round, job, strategy, edges, reported, now, ct);
+        db.EdgeAggregates.AddRange(AggregateEdges(round, strategy, edges, reported));
         await db.SaveChangesAsync(ct);
-        var version = job.Settings.CombinesAfter(round.Number) ? await CombineAsync(db, job, round, ct) : null;
+        var version = strategy.CombinesAfter(round.Number) ? await CombineAsync(db, job, strategy, round, ct) : null;
         if (version is not null) await db.SaveChangesAsync(ct);
         round.Complete(version?.Id, now);
         await db.SaveChangesAsync(ct);
@@ -70,10 +74,9 @@ public sealed class RoundAggregator(
         if (round.Phase == RoundPhase.Completed) return false;
 
         var now = clock.GetUtcNow();
-        var allReported = round.Participants.All(p => !p.IsOpen);
-        if (!allReported && now < round.Deadline) return false;
+        if (round.EndReasonAt(now) is not { } reason) return false;
         foreach (var late in round.Participants.Where(p => p.IsOpen)) late.TimeOut(now);
-        round.BeginAggregation(allReported ? RoundEndReason.AllReported : RoundEndReason.DeadlineReached);
+        round.BeginAggregation(reason);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -92,32 +95,23 @@ public sealed class RoundAggregator(
         return await db.Rounds.AnyAsync(r => r.Id == roundId && r.Phase == RoundPhase.Aggregating, ct);
     }
 
-    /// <summary>
-    /// Each edge's aggregate of its terminals' results by the job's rule, each parameter over the results that trained
-    /// it (HeteroFL widths, layer segments); what none trained keeps the model the edge handed out.
-    /// </summary>
-    private IEnumerable<EdgeAggregate> AggregateEdges(Round round, ModelArchitecture architecture, IModelAggregation aggregation, IReadOnlyList<RoundParticipant> reported)
+    /// <summary>Each edge's aggregate of the results it accepted; an edge hands all its terminals of a round the same start model.</summary>
+    private IEnumerable<EdgeAggregate> AggregateEdges(
+        Round round, ICentralStrategy strategy, IReadOnlyDictionary<int, EdgeServer> edges, IReadOnlyList<RoundParticipant> accepted)
     {
-        var global = new ModelSpec(architecture);
-        foreach (var edge in reported.GroupBy(p => p.EdgeId).OrderBy(g => g.Key))
+        foreach (var results in accepted.GroupBy(p => p.EdgeId).OrderBy(g => g.Key))
         {
-            var results = edge.Select(participant =>
-            {
-                var part = TrainedPart.Of(participant.Width, participant.Segment);
-                return new TierResult(() => blobs.Get(participant.UpdateHash!), part.Spec(architecture), participant.Samples, part.Segments);
-            }).ToList();
-            // An edge hands all its terminals of a round the same start model.
-            var model = aggregation.Aggregate(blobs.Get(edge.Select(p => p.BaseModelHash).Distinct().Single()), global, results);
-            yield return new EdgeAggregate(round.Id, edge.Key, blobs.Put(model), edge.Sum(p => p.Samples), results.Count);
+            var start = blobs.Get(results.Select(p => p.Assignment.BaseModelHash).Distinct().Single());
+            var model = strategy.Edge(edges[results.Key]).Aggregate(start, [.. results.Select(p => new Contribution(() => blobs.Get(p.Result.UpdateHash!), p.TrainedPart, p.Result.Samples))]);
+            yield return new EdgeAggregate(round.Id, results.Key, blobs.Put(model), results.Sum(p => p.Result.Samples), results.Count());
         }
     }
 
     /// <summary>
-    /// The central combination by the job's rule: each edge's latest model of the period, weighted by the samples the edge trained on
-    /// during the period, counted only for the part its terminals trained (widest width, layers); elsewhere it still
-    /// holds the period's start, which would pull the average back. Edges that trained nobody this period are left out.
+    /// The central combination of each edge's latest model of the period with what its accepted results trained during
+    /// the period; edges that trained nobody this period are left out.
     /// </summary>
-    private async Task<ModelVersion?> CombineAsync(FedDbContext db, TrainingJob job, Round round, CancellationToken ct)
+    private async Task<ModelVersion?> CombineAsync(FedDbContext db, TrainingJob job, ICentralStrategy strategy, Round round, CancellationToken ct)
     {
         var periodStart = round.Number - job.Settings.EdgeRoundsPerCombination + 1;
         var aggregates = await db.EdgeAggregates
@@ -127,30 +121,25 @@ public sealed class RoundAggregator(
         if (aggregates.Count == 0) return null;
         var trained = await TrainedPartsAsync(db, job.Id, periodStart, round.Number, ct);
 
-        var architecture = job.Settings.Model;
-        var global = new ModelSpec(architecture);
         var parent = await db.ModelVersions.SingleAsync(v => v.Id == round.BaseModelVersionId, ct);
         var edges = aggregates.GroupBy(x => x.Aggregate.EdgeId).OrderBy(g => g.Key).Select(edge =>
         {
             var latest = edge.MaxBy(x => x.Number)!.Aggregate;
-            var part = trained[edge.Key];
-            var spec = part.Spec(architecture);
-            return new TierResult(() => SubModel.Extract(blobs.Get(latest.ModelHash), global, spec), spec, edge.Sum(x => x.Aggregate.Samples), part.Segments);
+            return new EdgePeriod(() => blobs.Get(latest.ModelHash), edge.Sum(x => x.Aggregate.Samples), trained[edge.Key]);
         }).ToList();
-        var model = ModelAggregation.For(job.Policy.Aggregation).Aggregate(blobs.Get(parent.ModelHash), global, edges);
-        var evaluation = ModelEvaluator.Evaluate(global, model, data.Test);
+        var model = strategy.Combine(blobs.Get(parent.ModelHash), edges);
+        var evaluation = ModelEvaluator.Evaluate(new ModelSpec(job.Settings.Model), model, data.Test);
 
         return await db.AddCandidateAsync(job, parent, round.Id, blobs.Put(model), evaluation, clock.GetUtcNow(), ct);
     }
 
-    /// <summary>What each edge's terminals trained over the rounds of a period, from its reported results.</summary>
-    private static async Task<Dictionary<int, TrainedPart>> TrainedPartsAsync(FedDbContext db, int jobId, int fromRound, int toRound, CancellationToken ct)
+    /// <summary>What each edge's accepted results trained over the rounds of a period.</summary>
+    private static async Task<Dictionary<int, List<TrainedPart>>> TrainedPartsAsync(FedDbContext db, int jobId, int fromRound, int toRound, CancellationToken ct)
     {
-        var results = await db.RoundParticipants
-            .Join(db.Rounds, p => p.RoundId, r => r.Id, (p, r) => new { p.EdgeId, p.Width, p.Segment, p.Status, r.JobId, r.Number })
-            .Where(x => x.JobId == jobId && x.Number >= fromRound && x.Number <= toRound && x.Status == ParticipantStatus.Reported)
-            .Select(x => new { x.EdgeId, x.Width, x.Segment })
+        var results = await db.RoundParticipants.AsNoTracking()
+            .Where(p => p.Status == ParticipantStatus.Reported
+                && db.Rounds.Any(r => r.Id == p.RoundId && r.JobId == jobId && r.Number >= fromRound && r.Number <= toRound))
             .ToListAsync(ct);
-        return results.GroupBy(x => x.EdgeId).ToDictionary(g => g.Key, g => TrainedPart.Union(g.Select(x => TrainedPart.Of(x.Width, x.Segment))));
+        return results.GroupBy(p => p.EdgeId).ToDictionary(g => g.Key, g => g.Select(p => p.TrainedPart).ToList());
     }
 }

@@ -1,9 +1,19 @@
+using FedDashboard.Core.Strategies;
+
 namespace FedDashboard.Core.Orchestration;
 
-/// <summary>A terminal selected for a round: what it was given and what it sent back.</summary>
+/// <summary>
+/// A terminal selected for a round: where it stands (status, times, why it ended), what it was given
+/// (<see cref="Assignment"/>), how its training goes (<see cref="Work"/>) and what it sent back (<see cref="Result"/>).
+/// </summary>
 public sealed class RoundParticipant
 {
-    private RoundParticipant() => BaseModelHash = ModelVariant = "";
+    private RoundParticipant()
+    {
+        Assignment = null!;
+        Work = null!;
+        Result = ParticipantResult.None;
+    }
 
     public RoundParticipant(
         int terminalId, int edgeId, string baseModelHash, string modelVariant, DateTimeOffset assignedAt,
@@ -13,12 +23,10 @@ public sealed class RoundParticipant
         if (!(width is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(width), width, "A model width is above 0 and at most 1.");
         TerminalId = terminalId;
         EdgeId = edgeId;
-        BaseModelHash = baseModelHash;
-        ModelVariant = modelVariant;
+        Assignment = new(baseModelHash, modelVariant, width, group, segment, DataSource.Local, 0);
+        Work = new(width, null, null, null, null);
+        Result = ParticipantResult.None;
         AssignedAt = assignedAt;
-        Width = AssignedWidth = width;
-        Group = group;
-        Segment = segment;
         ReplacesParticipantId = replacesParticipantId;
         Status = ParticipantStatus.Assigned;
     }
@@ -41,41 +49,20 @@ public sealed class RoundParticipant
     /// <summary>The edge that selected the terminal and aggregates its result.</summary>
     public int EdgeId { get; private set; }
 
-    /// <summary>The model the terminal starts from (content hash in the blob store).</summary>
-    public string BaseModelHash { get; private set; }
+    public ParticipantAssignment Assignment { get; private set; }
+    public ParticipantWork Work { get; private set; }
+    public ParticipantResult Result { get; private set; }
 
-    public string ModelVariant { get; private set; }
     public ParticipantStatus Status { get; private set; }
     public DateTimeOffset AssignedAt { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
-    public int Samples { get; private set; }
-    public double? TrainLoss { get; private set; }
-    public double? TrainAccuracy { get; private set; }
-    public string? UpdateHash { get; private set; }
     public string? FailureReason { get; private set; }
 
     /// <summary>Why the edge filtered the result: every bound it broke.</summary>
     public string? FilterReason { get; private set; }
 
-    /// <summary>The result's model on the edge's validation data, from 0 to 1; measured when the edge evaluates results.</summary>
-    public double? ValidationAccuracy { get; private set; }
     public uint Version { get; private set; }
-
-    /// <summary>The model width the edge assigned (1 = the full model; HeteroFL tier).</summary>
-    public double AssignedWidth { get; private set; }
-
-    /// <summary>The width the terminal trains now: narrower than assigned after a swap.</summary>
-    public double Width { get; private set; }
-
-    public DateTimeOffset? SwappedAt { get; private set; }
-    public string? SwapReason { get; private set; }
-
-    /// <summary>The group rule the terminal fell under when assigned, if any.</summary>
-    public string? Group { get; private set; }
-
-    /// <summary>The layer the terminal trains with the rest frozen, in a segmented job.</summary>
-    public string? Segment { get; private set; }
 
     /// <summary>Set on a standby terminal: the participant it replaced.</summary>
     public int? ReplacesParticipantId { get; private set; }
@@ -83,15 +70,8 @@ public sealed class RoundParticipant
     /// <summary>Set when the terminal finished after moving and reported through this other edge.</summary>
     public int? ReportedThroughEdgeId { get; private set; }
 
-    /// <summary>Local SGD steps the full work would take, and the steps the terminal took after adapting to its load.</summary>
-    public int? PlannedSteps { get; private set; }
-
-    public int? StepsDone { get; private set; }
-
-    public DataSource DataSource { get; private set; }
-
-    /// <summary>Samples of other terminals' data this terminal trained on (see <see cref="SharedDataGrant"/>).</summary>
-    public int SharedSamples { get; private set; }
+    /// <summary>The part of the global model the terminal trains: its width now, on its segment.</summary>
+    public TrainedPart TrainedPart => TrainedPart.Of(Work.Width, Assignment.Segment);
 
     public bool IsOpen => Status is ParticipantStatus.Assigned or ParticipantStatus.Training;
 
@@ -108,10 +88,7 @@ public sealed class RoundParticipant
         ArgumentException.ThrowIfNullOrWhiteSpace(updateHash);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samples);
         Status = ParticipantStatus.Reported;
-        UpdateHash = updateHash;
-        Samples = samples;
-        TrainLoss = trainLoss;
-        TrainAccuracy = trainAccuracy;
+        Result = new(updateHash, samples, trainLoss, trainAccuracy, null);
         EndedAt = at;
     }
 
@@ -119,7 +96,7 @@ public sealed class RoundParticipant
     public void RecordValidation(double accuracy)
     {
         if (Status != ParticipantStatus.Reported) throw new InvalidOperationException($"Participant {Id} is {Status}; only a reported result is evaluated.");
-        ValidationAccuracy = accuracy;
+        Result = Result with { ValidationAccuracy = accuracy };
     }
 
     /// <summary>
@@ -149,10 +126,8 @@ public sealed class RoundParticipant
     public void SwapTo(double width, string reason, DateTimeOffset at)
     {
         if (Status != ParticipantStatus.Training) throw new InvalidOperationException($"Participant {Id} is {Status}; only a training participant can swap its model.");
-        if (!(width > 0 && width < Width)) throw new ArgumentOutOfRangeException(nameof(width), width, $"A swap goes to a narrower model than the current width {Width}.");
-        Width = width;
-        SwapReason = reason;
-        SwappedAt = at;
+        if (!(width > 0 && width < Work.Width)) throw new ArgumentOutOfRangeException(nameof(width), width, $"A swap goes to a narrower model than the current width {Work.Width}.");
+        Work = Work with { Width = width, SwapReason = reason, SwappedAt = at };
     }
 
     public void ReportThrough(int edgeId) => ReportedThroughEdgeId = edgeId == EdgeId ? null : edgeId;
@@ -161,15 +136,13 @@ public sealed class RoundParticipant
     {
         ArgumentOutOfRangeException.ThrowIfNegative(stepsDone);
         ArgumentOutOfRangeException.ThrowIfLessThan(plannedSteps, stepsDone);
-        PlannedSteps = plannedSteps;
-        StepsDone = stepsDone;
+        Work = Work with { PlannedSteps = plannedSteps, StepsDone = stepsDone };
     }
 
     public void UseData(DataSource source, int sharedSamples)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sharedSamples);
-        DataSource = source;
-        SharedSamples = sharedSamples;
+        Assignment = Assignment with { DataSource = source, SharedSamples = sharedSamples };
     }
 
     private void End(ParticipantStatus status, string? reason, DateTimeOffset at)

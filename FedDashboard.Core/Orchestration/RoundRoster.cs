@@ -1,39 +1,28 @@
-using FedDashboard.Core.Learning;
 using FedDashboard.Core.Strategies;
 
 namespace FedDashboard.Core.Orchestration;
 
-/// <summary>Turns the edges' selections into a round's participants: model, width, group, segment and data of each.</summary>
+/// <summary>Turns the edges' configured selections into a round's participants, each starting from its edge's model.</summary>
 internal static class RoundRoster
 {
     /// <param name="edgeModels">The model each edge starts its terminals from, by edge id.</param>
-    /// <param name="donors">Each edge's donors when the job shares data; null when it does not.</param>
     /// <returns>The data each new participant is granted from other terminals; empty when nothing is shared.</returns>
     public static IReadOnlyList<(RoundParticipant Participant, IReadOnlyList<Grant> Grants)> Fill(
-        Round round,
-        IReadOnlyList<EdgeSelection> selections,
-        TrainingSettings settings,
-        IReadOnlyDictionary<int, string> edgeModels,
-        IReadOnlyDictionary<int, SharedDataDonors>? donors,
-        DateTimeOffset now)
+        Round round, IReadOnlyList<EdgeSelection> selections, DataSource dataSource, IReadOnlyDictionary<int, string> edgeModels, DateTimeOffset now)
     {
-        var segments = ModelSegments.Of(settings.Model);
         var granted = new List<(RoundParticipant, IReadOnlyList<Grant>)>();
-        var index = 0;
-        for (var edgeIndex = 0; edgeIndex < selections.Count; edgeIndex++)
+        foreach (var (edge, assigned, declined) in selections)
         {
-            var (edge, assigned, declined) = selections[edgeIndex];
             var model = edgeModels[edge.Id];
             foreach (var decline in declined)
                 round.Participants.Add(RoundParticipant.Declined(decline.Terminal.Id, edge.Id, model, decline.Reason, now));
-            foreach (var (terminal, width, group) in assigned)
+            foreach (var assignment in assigned)
             {
-                var segment = SegmentAssignment.For(settings.Segmentation, segments, round.Number, edgeIndex, index++);
-                var participant = new RoundParticipant(terminal.Id, edge.Id, model, ModelVariantName.Of(width, group), now, width, group, segment);
-                var grants = donors?[edge.Id].GrantsFor(terminal.Id) ?? [];
-                participant.UseData(settings.DataSource, grants.Sum(g => g.Samples));
+                var participant = new RoundParticipant(
+                    assignment.Terminal.Id, edge.Id, model, assignment.ModelVariant, now, assignment.Width, assignment.Group, assignment.Segment);
+                participant.UseData(dataSource, assignment.Grants.Sum(g => g.Samples));
                 round.Participants.Add(participant);
-                if (grants.Count > 0) granted.Add((participant, grants));
+                if (assignment.Grants.Count > 0) granted.Add((participant, assignment.Grants));
             }
         }
         return granted;

@@ -8,12 +8,13 @@ using Microsoft.Extensions.Logging;
 namespace FedDashboard.Core.Orchestration;
 
 /// <summary>
-/// Starts a job's next round: each edge selects its share of terminals under its current policy (see
-/// <see cref="RoundSelector"/>), hands each the model it holds, and the round schedules their training and its deadline. Safe to run twice: the round number is unique.
+/// Starts a job's next round: loads what the job's strategy configures it from (see <see cref="RoundStrategies"/>), hands
+/// each selected terminal the model its edge holds, saves the round and schedules its training and its deadline. Safe to
+/// run twice: the round number is unique.
 /// </summary>
 public sealed class RoundStarter(
     IDbContextFactory<FedDbContext> dbFactory,
-    RoundSelector selector,
+    RoundStrategies strategies,
     IRoundScheduler scheduler,
     IAssignmentNotifier assignments,
     ILivePublisher live,
@@ -32,7 +33,7 @@ public sealed class RoundStarter(
         var latest = await db.LatestRoundAsync(jobId, ct);
         if (latest is { Phase: not RoundPhase.Completed })
         {
-            ResumeCollecting(latest, db);
+            await ResumeCollectingAsync(latest, db, ct);
             return;
         }
 
@@ -45,7 +46,8 @@ public sealed class RoundStarter(
         var reliability = edges.Any(e => e.Policy.Evaluation.ApplyAtSelection)
             ? await Reliability.ByTerminalAsync(db.RoundParticipants.Where(p => idleIds.Contains(p.TerminalId)), ct)
             : [];
-        var selections = selector.Select(job, number, edges, idle, reliability, now);
+        var donors = job.Settings.ShareData ? await DonorsAsync(db, job, edges, now, ct) : null;
+        var selections = strategies.For(job).Configure(new RoundCandidates(number, edges, idle, reliability, donors, now));
         if (await db.EndBeforeRoundAsync(job, number, selections.Sum(s => s.Eligible), now, ct) is { } end)
         {
             await JobEnding.CompleteAsync(db, job, end, now, live, ct);
@@ -63,9 +65,8 @@ public sealed class RoundStarter(
         var baseVersion = await db.CurrentModelAsync(job, ct);
         var periodModels = await EdgeStartModelsAsync(db, job, number, ct);
         var edgeModels = edges.ToDictionary(e => e.Id, e => periodModels.GetValueOrDefault(e.Id, baseVersion.ModelHash));
-        var donors = job.Settings.ShareData ? await DonorsAsync(db, job, edges, now, ct) : null;
         var round = new Round(jobId, number, baseVersion.Id, now, now.AddSeconds(job.Settings.RoundTimeoutSeconds));
-        var granted = RoundRoster.Fill(round, selections, job.Settings, edgeModels, donors, now);
+        var granted = RoundRoster.Fill(round, selections, job.Settings.DataSource, edgeModels, now);
         foreach (var terminal in selections.SelectMany(s => s.Assigned).Select(a => a.Terminal).Where(t => t.WorkRequestedAt is not null))
         {
             db.Terminals.Attach(terminal);
@@ -90,24 +91,22 @@ public sealed class RoundStarter(
 
         logger.LogInformation("Job {JobId}: round {Round} started with {Count} terminals ({Declined} declined).",
             jobId, number, round.Participants.Count(p => p.Status == ParticipantStatus.Assigned), round.Participants.Count(p => p.Status == ParticipantStatus.Declined));
-        ResumeCollecting(round, db);
+        await ResumeCollectingAsync(round, db, ct);
         await live.PublishAsync(new RoundPhaseChanged(jobId, round.Id, number, round.Phase, now));
     }
 
     /// <summary>(Re)schedules what a collecting round waits for; each scheduled step ignores work already done.</summary>
-    private void ResumeCollecting(Round round, FedDbContext db)
+    private async Task ResumeCollectingAsync(Round round, FedDbContext db, CancellationToken ct)
     {
-        if (round.Phase != RoundPhase.Collecting)
+        if (round.Phase == RoundPhase.Collecting)
         {
-            scheduler.AggregateNow(round.Id);
-            return;
+            var open = await db.RoundParticipants
+                .Where(p => p.RoundId == round.Id && p.Status == ParticipantStatus.Assigned)
+                .Select(p => p.Id)
+                .ToListAsync(ct);
+            foreach (var participantId in open) assignments.Assigned(participantId);
         }
-        var open = db.RoundParticipants
-            .Where(p => p.RoundId == round.Id && p.Status == ParticipantStatus.Assigned)
-            .Select(p => p.Id)
-            .ToList();
-        foreach (var participantId in open) assignments.Assigned(participantId);
-        scheduler.AggregateWhenDue(round.Id, round.Deadline);
+        await db.AggregateWhenReadyAsync(round.Id, scheduler, clock.GetUtcNow(), ct, collecting: true);
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ public sealed class UpdateReceiver(
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
 
         var now = clock.GetUtcNow();
-        var unusable = Unusable(update, new ModelSpec(job.Settings.Model, participant.Width));
+        var unusable = Unusable(update, participant.TrainedPart.Spec(job.Settings.Model));
         if (unusable is not null)
         {
             participant.Filter(unusable, now);
@@ -56,7 +56,7 @@ public sealed class UpdateReceiver(
         }
 
         await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, participant.TerminalId, participant.Status, now));
-        await db.AggregateIfAllInAsync(round.Id, scheduler, ct);
+        await db.AggregateWhenReadyAsync(round.Id, scheduler, now, ct);
         return unusable is null
             ? UpdateOutcome.Accept($"Update from terminal {update.TerminalId} accepted for round {round.Number} ({update.Samples} samples).")
             : UpdateOutcome.Reject($"Update from terminal {update.TerminalId} filtered in round {round.Number}: {unusable}");

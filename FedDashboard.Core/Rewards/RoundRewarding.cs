@@ -62,7 +62,7 @@ public sealed class RoundRewarding(IDbContextFactory<FedDbContext> dbFactory, IL
                 .GroupBy(e => e.TerminalId)
                 .ToDictionaryAsync(g => g.Key, g => g.Sum(e => e.Amount), ct);
 
-        return [.. accepted.Select(p => new RewardClaim(p.TerminalId, p.EdgeId, p.Samples,
+        return [.. accepted.Select(p => new RewardClaim(p.TerminalId, p.EdgeId, p.Result.Samples,
             DataAge(p.EndedAt ?? clock.GetUtcNow(), dataUpdated[p.TerminalId]),
             acceptedBefore.GetValueOrDefault(p.TerminalId), earned.GetValueOrDefault(p.TerminalId)))];
     }

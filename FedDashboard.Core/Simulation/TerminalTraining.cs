@@ -27,14 +27,14 @@ public sealed class TerminalTraining(
     ILogger<TerminalTraining> logger)
 {
     /// <returns>The trained model at the participant's final width, or null when there is nothing to submit.</returns>
-    public async Task<TrainedModel?> RunAsync(Assignment assignment, int[] samples, int seed, CancellationToken ct)
+    public async Task<TrainedModel?> RunAsync(TerminalAssignment assignment, int[] samples, int seed, CancellationToken ct)
     {
         var (terminal, settings, policy) = (assignment.Terminal, assignment.Settings, assignment.Policy);
         var local = new LocalTrainingSettings(settings.LocalEpochs, settings.BatchSize, settings.LearningRate);
         var globalSpec = new ModelSpec(settings.Model);
-        var spec = globalSpec with { Width = assignment.Width };
+        var spec = assignment.Part.Spec(settings.Model);
         var parameters = SubModel.Extract(blobs.Get(assignment.BaseModelHash), globalSpec, spec);
-        IReadOnlySet<string>? segments = assignment.Segment is { } segment ? new HashSet<string> { segment } : null;
+        var segments = assignment.Part.Segments;
         var plan = LocalWorkPlan.For(terminal.CpuLoad, samples.Length, local, simulation.Value);
         var tally = new TrainingTally();
         var monitor = new TrainingMonitor(() => desk.Check(assignment.ParticipantId), policy, simulation.Value, terminal.Tier, spec.Width, terminal.CpuLoad, clock);

@@ -14,7 +14,7 @@ public sealed class TerminalTrainingData(FederatedData data, FleetRegistry regis
     /// shared with it, drawn from each donor's shard.
     /// </summary>
     /// <returns>The sample indices and how many of them were shared by other terminals.</returns>
-    public async Task<(int[] Indices, int Shared)> ForAsync(Assignment assignment, int seed, CancellationToken ct)
+    public async Task<(int[] Indices, int Shared)> ForAsync(TerminalAssignment assignment, int seed, CancellationToken ct)
     {
         var job = assignment.Job;
         var own = data.ShardOf(job, assignment.Terminal.DataOrdinal);

@@ -28,4 +28,6 @@ public sealed record TrainedPart(double Width, IReadOnlySet<string>? Segments)
     }
 
     public ModelSpec Spec(ModelArchitecture architecture) => new(architecture, Width);
+
+    public TrainedResult Trained(ParameterSet parameters, ModelArchitecture architecture) => new(parameters, Spec(architecture), Segments);
 }

@@ -36,7 +36,7 @@ public sealed class TerminalsTests : DashboardComponentTest
         p[4].Fail("out of memory", at.AddSeconds(4));
         var taken = p.Select(x => x.TerminalId).ToHashSet();
         var spare = await db.Terminals.Where(t => !taken.Contains(t.Id)).OrderBy(t => t.Id).FirstAsync();
-        _standby = new RoundParticipant(spare.Id, _replaced.EdgeId, _replaced.BaseModelHash, _replaced.ModelVariant, at.AddSeconds(3), replacesParticipantId: _replaced.Id);
+        _standby = new RoundParticipant(spare.Id, _replaced.EdgeId, _replaced.Assignment.BaseModelHash, _replaced.Assignment.ModelVariant, at.AddSeconds(3), replacesParticipantId: _replaced.Id);
         _round.Participants.Add(_standby);
 
         _reporter = await db.Terminals.SingleAsync(t => t.Id == _reported.TerminalId);

@@ -38,6 +38,6 @@ public sealed class AbortDuringTrainingTests : IAsyncLifetime
         await using var db = _host.Db();
         var stored = await db.RoundParticipants.SingleAsync(p => p.Id == participant.Id);
         Assert.Equal(ParticipantStatus.Cancelled, stored.Status);
-        Assert.Null(stored.UpdateHash);
+        Assert.Null(stored.Result.UpdateHash);
     }
 }

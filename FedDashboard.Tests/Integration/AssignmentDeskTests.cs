@@ -23,7 +23,7 @@ public sealed class AssignmentDeskTests : IAsyncLifetime
 
         Assert.NotNull(assignment);
         Assert.Equal((participant.BaseModelHash, participant.Width, participant.TerminalId),
-            (assignment.BaseModelHash, assignment.Width, assignment.Terminal.Id));
+            (assignment.BaseModelHash, assignment.Part.Width, assignment.Terminal.Id));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Topology.Fleet;
 using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Core.Simulation;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,10 +57,10 @@ public sealed class CoverageDepartureTests : IAsyncLifetime
         var other = stored.Single(p => p.Id != mover.Id);
         Assert.Equal(ParticipantStatus.Departed, departed.Status);
         Assert.Contains("Left", departed.FailureReason);
-        Assert.Null(departed.UpdateHash);
+        Assert.Null(departed.Result.UpdateHash);
         Assert.Equal(ParticipantStatus.Reported, other.Status);
         var aggregates = await db.EdgeAggregates.Where(a => a.RoundId == round.Id).ToListAsync();
-        Assert.Equal((1, other.Samples), (aggregates.Sum(a => a.Contributors), aggregates.Sum(a => a.Samples)));
+        Assert.Equal((1, other.Result.Samples), (aggregates.Sum(a => a.Contributors), aggregates.Sum(a => a.Samples)));
         Assert.Equal(RoundPhase.Completed, (await db.Rounds.SingleAsync(r => r.Id == round.Id)).Phase);
     }
 

@@ -30,11 +30,11 @@ public sealed class EdgePolicyRoundStartTests : IAsyncLifetime
 
         var (_, round) = await StartFirstRoundAsync();
 
-        Assert.Equal(0.25, Of(round, ids[0]).Width);
-        Assert.Equal("width 0.25", Of(round, ids[0]).ModelVariant);
-        Assert.Equal(1, Of(round, ids[1]).Width);
-        Assert.Equal("full", Of(round, ids[1]).ModelVariant);
-        Assert.Single(round.Participants.Select(p => p.BaseModelHash).Distinct());
+        Assert.Equal(0.25, Of(round, ids[0]).Work.Width);
+        Assert.Equal("width 0.25", Of(round, ids[0]).Assignment.ModelVariant);
+        Assert.Equal(1, Of(round, ids[1]).Work.Width);
+        Assert.Equal("full", Of(round, ids[1]).Assignment.ModelVariant);
+        Assert.Single(round.Participants.Select(p => p.Assignment.BaseModelHash).Distinct());
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class EdgePolicyRoundStartTests : IAsyncLifetime
 
         var participant = Assert.Single(round.Participants);
         Assert.Equal(ids[1], participant.TerminalId);
-        Assert.Equal(1, participant.Width);
+        Assert.Equal(1, participant.Work.Width);
     }
 
     [Fact]
@@ -131,9 +131,9 @@ public sealed class EdgePolicyRoundStartTests : IAsyncLifetime
         var (_, round) = await StartFirstRoundAsync();
 
         var grouped = Of(round, ids[0]);
-        Assert.Equal((0.5, "busy", "width 0.50 · busy"), (grouped.Width, grouped.Group, grouped.ModelVariant));
+        Assert.Equal((0.5, "busy", "width 0.50 · busy"), (grouped.Work.Width, grouped.Assignment.Group, grouped.Assignment.ModelVariant));
         var other = Of(round, ids[1]);
-        Assert.Equal((1.0, null, "full"), (other.Width, other.Group, other.ModelVariant));
+        Assert.Equal((1.0, null, "full"), (other.Work.Width, other.Assignment.Group, other.Assignment.ModelVariant));
     }
 
     [Fact]
@@ -149,9 +149,9 @@ public sealed class EdgePolicyRoundStartTests : IAsyncLifetime
         var round2 = await _host.StartRoundByHandAsync(job.Id);
 
         await using var db = _host.Db();
-        Assert.Equal(0.25, (await db.RoundParticipants.SingleAsync(p => p.RoundId == round1.Id)).Width);
+        Assert.Equal(0.25, (await db.RoundParticipants.SingleAsync(p => p.RoundId == round1.Id)).Work.Width);
         Assert.Equal(2, round2.Number);
-        Assert.Equal(1, Of(round2, ids[0]).Width);
+        Assert.Equal(1, Of(round2, ids[0]).Work.Width);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class EdgePolicyRoundStartTests : IAsyncLifetime
         var (_, round) = await StartFirstRoundAsync(TestData.Settings() with { Segmentation = Segmentation.PerTerminal });
 
         // One terminal per edge; participant i of round 1 trains layer (i + 1) mod 3.
-        Assert.Equal(["fc2", "fc3", "fc1", "fc2", "fc3"], round.Participants.OrderBy(p => p.EdgeId).Select(p => p.Segment));
+        Assert.Equal(["fc2", "fc3", "fc1", "fc2", "fc3"], round.Participants.OrderBy(p => p.EdgeId).Select(p => p.Assignment.Segment));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class EdgePolicyRoundStartTests : IAsyncLifetime
         var (_, round) = await StartFirstRoundAsync(TestData.Settings(clientFraction: 0.5) with { Segmentation = Segmentation.PerEdge });
 
         // Two terminals per edge; edge i of round 1 trains layer (i + 1) mod 3.
-        var byEdge = round.Participants.GroupBy(p => p.EdgeId).OrderBy(g => g.Key).Select(g => g.Select(p => p.Segment).Distinct().Single());
+        var byEdge = round.Participants.GroupBy(p => p.EdgeId).OrderBy(g => g.Key).Select(g => g.Select(p => p.Assignment.Segment).Distinct().Single());
         Assert.Equal(["fc2", "fc3", "fc1", "fc2", "fc3"], byEdge);
         Assert.Equal(10, round.Participants.Count);
     }
@@ -198,8 +198,8 @@ public sealed class EdgePolicyRoundStartTests : IAsyncLifetime
         // A slice is 100 / 4 = 25 samples; the small donor gives the 10 it holds; each donor may be used once.
         Assert.Equal([(ids[2], 25), (ids[5], 10)], grants.Select(g => (g.DonorTerminalId, g.Samples)).Order());
         Assert.Equal([ids[0], ids[1]], round.Participants.Select(p => p.TerminalId).Order());
-        Assert.All(round.Participants, p => Assert.Equal(grants.Where(g => g.ParticipantId == p.Id).Sum(g => g.Samples), p.SharedSamples));
-        Assert.All(round.Participants, p => Assert.Equal(DataSource.Edge, p.DataSource));
+        Assert.All(round.Participants, p => Assert.Equal(grants.Where(g => g.ParticipantId == p.Id).Sum(g => g.Samples), p.Assignment.SharedSamples));
+        Assert.All(round.Participants, p => Assert.Equal(DataSource.Edge, p.Assignment.DataSource));
     }
 
     private async Task EndWithoutResultsAsync(Round round)

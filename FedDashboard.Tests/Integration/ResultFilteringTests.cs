@@ -3,7 +3,7 @@ using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Core.Simulation;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +42,7 @@ public sealed class ResultFilteringTests : IAsyncLifetime
         {
             var first = await db.RoundParticipants.SingleAsync(p => p.Id == honest[0].Id);
             var outcome = await _host.Get<UpdateReceiver>().SubmitAsync(new TerminalUpdate(
-                badOne.Id, badOne.TerminalId, bad(blobs.Get(badOne.BaseModelHash), blobs.Get(first.UpdateHash!)), first.Samples, 0.3, 0.9, 1000));
+                badOne.Id, badOne.TerminalId, bad(blobs.Get(badOne.Assignment.BaseModelHash), blobs.Get(first.Result.UpdateHash!)), first.Result.Samples, 0.3, 0.9, 1000));
             Assert.True(outcome.Accepted, outcome.Message);
         }
         await _host.Get<RoundAggregator>().AggregateAsync(round.Id);
@@ -68,12 +68,12 @@ public sealed class ResultFilteringTests : IAsyncLifetime
         Assert.Equal(ParticipantStatus.Filtered, bad.Status);
         Assert.StartsWith("Validation accuracy", bad.FilterReason);
         Assert.Contains("below the edge's minimum", bad.FilterReason);
-        Assert.InRange(bad.ValidationAccuracy!.Value, 0, 0.5);
+        Assert.InRange(bad.Result.ValidationAccuracy!.Value, 0, 0.5);
         Assert.All(accepted, p => Assert.Equal(ParticipantStatus.Reported, p.Status));
-        Assert.All(accepted, p => Assert.InRange(p.ValidationAccuracy!.Value, 0.5, 1));
+        Assert.All(accepted, p => Assert.InRange(p.Result.ValidationAccuracy!.Value, 0.5, 1));
 
         var aggregate = await db.EdgeAggregates.SingleAsync(a => a.RoundId == round.Id);
-        Assert.Equal((2, accepted.Sum(p => p.Samples)), (aggregate.Contributors, aggregate.Samples));
+        Assert.Equal((2, accepted.Sum(p => p.Result.Samples)), (aggregate.Contributors, aggregate.Samples));
         AssertIsTheMeanOf(aggregate, accepted);
         var rewarded = await db.RewardEntries.Where(r => r.RoundId == round.Id).Select(r => r.TerminalId).ToListAsync();
         Assert.Equal(accepted.Select(p => p.TerminalId).Order(), rewarded.Order());
@@ -99,8 +99,8 @@ public sealed class ResultFilteringTests : IAsyncLifetime
     {
         var blobs = _host.Get<ModelBlobStore>();
         var model = blobs.Get(aggregate.ModelHash);
-        var results = accepted.Select(p => blobs.Get(p.UpdateHash!)).ToList();
-        Assert.All(accepted, p => Assert.Equal(accepted[0].Samples, p.Samples));
+        var results = accepted.Select(p => blobs.Get(p.Result.UpdateHash!)).ToList();
+        Assert.All(accepted, p => Assert.Equal(accepted[0].Result.Samples, p.Result.Samples));
         for (var a = 0; a < model.Arrays.Count; a++)
         {
             var values = model.Arrays[a].Values;

@@ -2,7 +2,7 @@ using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration;
 using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Orchestration.Terminals;
-using FedDashboard.Core.Orchestration.Policies;
+using FedDashboard.Core.Policies.Job;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +70,7 @@ public sealed class RobustAggregationTests : IAsyncLifetime
         var blobs = _host.Get<ModelBlobStore>();
         var attack = _host.Get<SimulatedAttack>();
         var participants = await db.RoundParticipants.Where(p => p.RoundId == round.Id && p.Status == ParticipantStatus.Reported)
-            .Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => new { p.UpdateHash, p.BaseModelHash, Terminal = t })
+            .Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => new { p.Result.UpdateHash, p.Assignment.BaseModelHash, Terminal = t })
             .ToListAsync();
         Assert.Equal(5, participants.Count);
         var aggregate = await db.EdgeAggregates.SingleAsync(a => a.RoundId == round.Id);

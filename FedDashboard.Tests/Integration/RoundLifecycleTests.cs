@@ -41,7 +41,7 @@ public sealed class RoundLifecycleTests : IAsyncLifetime
         Assert.Equal(RoundPhase.Collecting, round.Phase);
         Assert.Equal(5, round.Participants.Count);
         Assert.Equal(5, round.Participants.Select(p => p.TerminalId).Distinct().Count());
-        Assert.All(round.Participants, p => Assert.Equal(v0.ModelHash, p.BaseModelHash));
+        Assert.All(round.Participants, p => Assert.Equal(v0.ModelHash, p.Assignment.BaseModelHash));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class RoundLifecycleTests : IAsyncLifetime
         await using var db = _host.Db();
         var stored = await db.RoundParticipants.SingleAsync(p => p.Id == participant.Id);
         Assert.Equal(ParticipantStatus.Reported, stored.Status);
-        Assert.Equal((60_000 - FederatedData.ValidationImages) / 20, stored.Samples);
+        Assert.Equal((60_000 - FederatedData.ValidationImages) / 20, stored.Result.Samples);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class RoundLifecycleTests : IAsyncLifetime
         var edgeModels = await db.EdgeAggregates.Where(a => a.RoundId == round1.Id).ToDictionaryAsync(a => a.EdgeId, a => a.ModelHash);
         var v0 = await db.ModelVersions.SingleAsync(v => v.JobId == job.Id && v.Number == 0);
         Assert.Null((await db.Rounds.SingleAsync(r => r.Id == round1.Id)).ModelVersionId);
-        Assert.All(round2.Participants, p => Assert.Equal(edgeModels.GetValueOrDefault(p.EdgeId, v0.ModelHash), p.BaseModelHash));
+        Assert.All(round2.Participants, p => Assert.Equal(edgeModels.GetValueOrDefault(p.EdgeId, v0.ModelHash), p.Assignment.BaseModelHash));
 
         await TrainAllAsync(round2);
         await _host.Get<RoundAggregator>().AggregateAsync(round2.Id);

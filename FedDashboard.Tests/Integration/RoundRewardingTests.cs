@@ -100,7 +100,7 @@ public sealed class RoundRewardingTests : IAsyncLifetime
 
         var entries = await EntriesAsync(round.Id);
         await using var db = _host.Db();
-        var samples = await db.RoundParticipants.Where(p => p.RoundId == round.Id).ToDictionaryAsync(p => p.TerminalId, p => p.Samples);
+        var samples = await db.RoundParticipants.Where(p => p.RoundId == round.Id).ToDictionaryAsync(p => p.TerminalId, p => p.Result.Samples);
         Assert.Equal(5, entries.Count);
         Assert.All(entries, e =>
         {

@@ -47,8 +47,8 @@ public sealed class TerminalTrainingTests : IAsyncLifetime
         var stored = await StoredAsync(Participant.Id);
         Assert.Equal(ParticipantStatus.Reported, stored.Status);
         // A shard is the 59,000 images outside the validation sample over 20 terminals: 2,950, or 295 steps of batch 10.
-        Assert.Equal((295, 221), (stored.PlannedSteps, stored.StepsDone));
-        Assert.Equal(2210, stored.Samples);
+        Assert.Equal((295, 221), (stored.Work.PlannedSteps, stored.Work.StepsDone));
+        Assert.Equal(2210, stored.Result.Samples);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class TerminalTrainingTests : IAsyncLifetime
         await _host.Get<SimulatedTerminal>().TrainAsync(Participant.Id);
 
         var stored = await StoredAsync(Participant.Id);
-        Assert.Equal((295, 295), (stored.PlannedSteps, stored.StepsDone));
+        Assert.Equal((295, 295), (stored.Work.PlannedSteps, stored.Work.StepsDone));
     }
 
     [Fact]
@@ -71,9 +71,9 @@ public sealed class TerminalTrainingTests : IAsyncLifetime
 
         var stored = await StoredAsync(Participant.Id);
         Assert.Equal(ParticipantStatus.Reported, stored.Status);
-        Assert.Equal((1.0, 0.5), (stored.AssignedWidth, stored.Width));
-        Assert.Contains("CPU load 90", stored.SwapReason);
-        Assert.Equal([100, 784], _host.Get<ModelBlobStore>().Get(stored.UpdateHash!)["fc1.weight"].Shape);
+        Assert.Equal((1.0, 0.5), (stored.Assignment.Width, stored.Work.Width));
+        Assert.Contains("CPU load 90", stored.Work.SwapReason);
+        Assert.Equal([100, 784], _host.Get<ModelBlobStore>().Get(stored.Result.UpdateHash!)["fc1.weight"].Shape);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class TerminalTrainingTests : IAsyncLifetime
         await using var db = _host.Db();
         var version = await db.ModelVersions.SingleAsync(v => v.RoundId == _round.Id);
         var blobs = _host.Get<ModelBlobStore>();
-        var start = blobs.Get(Participant.BaseModelHash)["fc1.weight"].Values;
+        var start = blobs.Get(Participant.Assignment.BaseModelHash)["fc1.weight"].Values;
         var result = blobs.Get(version.ModelHash)["fc1.weight"].Values;
         const int trainedRows = 100, columns = 784;
         Assert.NotEqual(start[..(trainedRows * columns)], result[..(trainedRows * columns)]);
@@ -108,7 +108,7 @@ public sealed class TerminalTrainingTests : IAsyncLifetime
         var standby = Assert.Single(participants.Skip(1));
         Assert.Equal((participants[0].Id, participants[0].EdgeId, ParticipantStatus.Assigned), (standby.ReplacesParticipantId, standby.EdgeId, standby.Status));
         Assert.NotEqual(participants[0].TerminalId, standby.TerminalId);
-        Assert.Equal(participants[0].BaseModelHash, standby.BaseModelHash);
+        Assert.Equal(participants[0].Assignment.BaseModelHash, standby.Assignment.BaseModelHash);
     }
 
     [Fact]
@@ -120,8 +120,8 @@ public sealed class TerminalTrainingTests : IAsyncLifetime
 
         var stored = await StoredAsync(participant.Id);
         var blobs = _host.Get<ModelBlobStore>();
-        var start = blobs.Get(stored.BaseModelHash);
-        var result = blobs.Get(stored.UpdateHash!);
+        var start = blobs.Get(stored.Assignment.BaseModelHash);
+        var result = blobs.Get(stored.Result.UpdateHash!);
         Assert.All(start.Arrays, array =>
         {
             if (ModelSegments.SegmentOf(array.Name) == "fc2") Assert.NotEqual(array.Values, result[array.Name].Values);
@@ -135,7 +135,7 @@ public sealed class TerminalTrainingTests : IAsyncLifetime
         await using var db = _host.Db();
         var round = await db.Rounds.SingleAsync(r => r.Id == _round.Id);
         var terminal = await db.Terminals.OrderBy(t => t.Id).FirstAsync(t => t.EdgeId != null && t.Id != Participant.TerminalId);
-        var participant = new RoundParticipant(terminal.Id, terminal.EdgeId!.Value, Participant.BaseModelHash, "full", TestData.Now, segment: segment);
+        var participant = new RoundParticipant(terminal.Id, terminal.EdgeId!.Value, Participant.Assignment.BaseModelHash, "full", TestData.Now, segment: segment);
         round.Participants.Add(participant);
         await db.SaveChangesAsync();
         return participant;

@@ -26,7 +26,7 @@ public sealed class TieredAggregationTests : IAsyncLifetime
         var ids = await _host.KeepOnlyAsync(TestData.Terminal(edge: 0, load: 0.1), TestData.Terminal(edge: 0, load: 0.5), TestData.Terminal(edge: 1, load: 0.5));
         var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings());
         var round = await _host.StartRoundByHandAsync(job.Id);
-        Assert.Equal([1.0, 0.5, 0.5], ids.Select(id => round.Participants.Single(p => p.TerminalId == id).Width));
+        Assert.Equal([1.0, 0.5, 0.5], ids.Select(id => round.Participants.Single(p => p.TerminalId == id).Work.Width));
 
         await ReportAsync(round, ids[0], TestModels.Mlp2NN(hidden: 200, value: (_, _) => 1f), samples: 100);
         await ReportAsync(round, ids[1], TestModels.Mlp2NN(hidden: 100, value: (_, _) => 3f), samples: 300);
@@ -51,7 +51,7 @@ public sealed class TieredAggregationTests : IAsyncLifetime
         var ids = await _host.KeepOnlyAsync(TestData.Terminal(edge: 0), TestData.Terminal(edge: 1));
         var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings() with { Segmentation = Segmentation.PerEdge });
         var round = await _host.StartRoundByHandAsync(job.Id);
-        Assert.Equal(["fc2", "fc3"], ids.Select(id => round.Participants.Single(p => p.TerminalId == id).Segment));
+        Assert.Equal(["fc2", "fc3"], ids.Select(id => round.Participants.Single(p => p.TerminalId == id).Assignment.Segment));
 
         // Each terminal sends a whole model; only its own layer counts.
         await ReportAsync(round, ids[0], TestModels.Mlp2NN(hidden: 200, value: (_, _) => 2f), samples: 100);

@@ -18,7 +18,7 @@ public sealed class UpdateReceiverTests : IAsyncLifetime
         await _host.Get<RoundStarter>().StartNextRoundAsync(job.Id);
         await using var db = _host.Db();
         _participant = await db.RoundParticipants.OrderBy(p => p.Id).FirstAsync();
-        _baseModel = _host.Get<ModelBlobStore>().Get(_participant.BaseModelHash);
+        _baseModel = _host.Get<ModelBlobStore>().Get(_participant.Assignment.BaseModelHash);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -31,7 +31,7 @@ public sealed class UpdateReceiverTests : IAsyncLifetime
         await using var db = _host.Db();
         var stored = await db.RoundParticipants.SingleAsync(p => p.Id == _participant.Id);
         Assert.Equal(ParticipantStatus.Assigned, stored.Status);
-        Assert.Null(stored.UpdateHash);
+        Assert.Null(stored.Result.UpdateHash);
     }
 
     private ParameterSet WithFirstValue(float value)
@@ -50,7 +50,7 @@ public sealed class UpdateReceiverTests : IAsyncLifetime
         var stored = await db.RoundParticipants.SingleAsync(p => p.Id == _participant.Id);
         Assert.Equal(ParticipantStatus.Filtered, stored.Status);
         Assert.Contains(reason, stored.FilterReason);
-        Assert.Null(stored.UpdateHash);
+        Assert.Null(stored.Result.UpdateHash);
         using var elsewhere = new TempFolder();
         Assert.False(_host.Get<ModelBlobStore>().Exists(new ModelBlobStore(elsewhere.Path).Put(upload)));
     }

@@ -77,7 +77,7 @@ public sealed class VersionDecisionsTests : IAsyncLifetime
 
         Assert.Equal(ModelVersionStatus.Rejected, (await StoredAsync(_v1)).Status);
         Assert.Equal(_v0.Id, round2.BaseModelVersionId);
-        Assert.All(round2.Participants, p => Assert.Equal(_v0.ModelHash, p.BaseModelHash));
+        Assert.All(round2.Participants, p => Assert.Equal(_v0.ModelHash, p.Assignment.BaseModelHash));
         Assert.Equal(AuditAction.VersionRejected, Assert.Single(await VersionAuditAsync(AuditOutcome.Done)).Action);
     }
 
@@ -147,7 +147,7 @@ public sealed class VersionDecisionsTests : IAsyncLifetime
 
         Assert.Equal(_v1.Id, await PublishedIdAsync());
         Assert.Equal(_v1.Id, round2.BaseModelVersionId);
-        Assert.All(round2.Participants, p => Assert.Equal(_v1.ModelHash, p.BaseModelHash));
+        Assert.All(round2.Participants, p => Assert.Equal(_v1.ModelHash, p.Assignment.BaseModelHash));
     }
 
     [Fact]

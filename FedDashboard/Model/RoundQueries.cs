@@ -77,10 +77,10 @@ public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
         var rows = participants.Select(x =>
         {
             var p = x.Participant;
-            return new ParticipantRow(p.Id, p.TerminalId, x.Terminal, EdgeName(p.EdgeId), p.ModelVariant, p.Status, p.Samples, p.TrainLoss, p.TrainAccuracy,
-                p.StartedAt, p.EndedAt, p.FailureReason, p.AssignedWidth, p.Width, p.SwappedAt, p.SwapReason, p.Group, p.Segment,
-                p.ReportedThroughEdgeId is { } through ? EdgeName(through) : null, p.PlannedSteps, p.StepsDone, p.DataSource, p.SharedSamples,
-                p.FilterReason, p.ValidationAccuracy)
+            return new ParticipantRow(p.Id, p.TerminalId, x.Terminal, EdgeName(p.EdgeId), p.Assignment.ModelVariant, p.Status, p.Result.Samples, p.Result.TrainLoss, p.Result.TrainAccuracy,
+                p.StartedAt, p.EndedAt, p.FailureReason, p.Assignment.Width, p.Work.Width, p.Work.SwappedAt, p.Work.SwapReason, p.Assignment.Group, p.Assignment.Segment,
+                p.ReportedThroughEdgeId is { } through ? EdgeName(through) : null, p.Work.PlannedSteps, p.Work.StepsDone, p.Assignment.DataSource, p.Assignment.SharedSamples,
+                p.FilterReason, p.Result.ValidationAccuracy)
             {
                 Replaces = p.ReplacesParticipantId is { } replaced && byId.TryGetValue(replaced, out var old) ? new ParticipantLink(old.Participant.TerminalId, old.Terminal) : null,
                 ReplacedBy = standbys.GetValueOrDefault(p.Id),

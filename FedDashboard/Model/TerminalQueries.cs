@@ -50,8 +50,8 @@ public sealed class TerminalQueries(IDbContextFactory<FedDbContext> dbFactory)
         var rounds = await db.RoundParticipants.Where(p => p.TerminalId == terminalId)
             .Join(db.Rounds, p => p.RoundId, r => r.Id, (p, r) => new { p, r.Number })
             .OrderByDescending(x => x.p.AssignedAt).Take(RoundsShown)
-            .Select(x => new TerminalRoundRow(x.p.RoundId, x.Number, x.p.Status, x.p.AssignedWidth, x.p.Width, x.p.SwappedAt, x.p.SwapReason,
-                x.p.Segment, x.p.Samples, x.p.SharedSamples, x.p.TrainAccuracy, x.p.FilterReason ?? x.p.FailureReason, x.p.AssignedAt))
+            .Select(x => new TerminalRoundRow(x.p.RoundId, x.Number, x.p.Status, x.p.Assignment.Width, x.p.Work.Width, x.p.Work.SwappedAt, x.p.Work.SwapReason,
+                x.p.Assignment.Segment, x.p.Result.Samples, x.p.Assignment.SharedSamples, x.p.Result.TrainAccuracy, x.p.FilterReason ?? x.p.FailureReason, x.p.AssignedAt))
             .ToListAsync(ct);
 
         return new TerminalDetail(

@@ -15,7 +15,7 @@ public sealed class AssignmentDesk(
     TimeProvider clock)
 {
     /// <returns>The assignment while it waits to be taken up; null once started or over, or when the round moved on.</returns>
-    public async Task<Assignment?> FindAsync(int participantId, CancellationToken ct)
+    public async Task<TerminalAssignment?> FindAsync(int participantId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var participant = await db.RoundParticipants.AsNoTracking().SingleAsync(p => p.Id == participantId, ct);
@@ -29,8 +29,8 @@ public sealed class AssignmentDesk(
             .Where(g => g.ParticipantId == participant.Id)
             .Join(db.Terminals, g => g.DonorTerminalId, t => t.Id, (g, t) => new SharedSamples(t.DataOrdinal, g.Samples))
             .ToListAsync(ct);
-        return new Assignment(participant.Id, terminal, participant.EdgeId, round.Number, job, participant.BaseModelHash,
-            participant.Width, participant.Segment, policy, shared, round.Deadline);
+        return new TerminalAssignment(participant.Id, terminal, participant.EdgeId, round.Number, job, participant.Assignment.BaseModelHash,
+            participant.TrainedPart, policy, shared, round.Deadline);
     }
 
     /// <summary>The terminal starts training, on data from <paramref name="source"/> with <paramref name="sharedSamples"/> of other terminals'.</summary>
@@ -74,6 +74,6 @@ public sealed class AssignmentDesk(
         if (!participant.IsOpen) return;
         participant.Fail(reason, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        await db.AggregateIfAllInAsync(participant.RoundId, scheduler, ct);
+        await db.AggregateWhenReadyAsync(participant.RoundId, scheduler, clock.GetUtcNow(), ct);
     }
 }

@@ -37,8 +37,8 @@ public sealed class StandbyReplacement(
 
         var now = clock.GetUtcNow();
         participant.Replace(reason, now);
-        var replacement = new RoundParticipant(standby.Id, participant.EdgeId, participant.BaseModelHash, participant.ModelVariant, now,
-            participant.AssignedWidth, participant.Group, participant.Segment, replacesParticipantId: participant.Id);
+        var replacement = new RoundParticipant(standby.Id, participant.EdgeId, participant.Assignment.BaseModelHash, participant.Assignment.ModelVariant, now,
+            participant.Assignment.Width, participant.Assignment.Group, participant.Assignment.Segment, replacesParticipantId: participant.Id);
         round.Participants.Add(replacement);
         try
         {

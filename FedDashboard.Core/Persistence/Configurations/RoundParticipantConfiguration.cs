@@ -15,15 +15,36 @@ internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<R
         builder.HasIndex(p => p.Status);
         builder.HasOne<Terminal>().WithMany().HasForeignKey(p => p.TerminalId);
         builder.HasOne<EdgeServer>().WithMany().HasForeignKey(p => p.EdgeId);
-        builder.Property(p => p.BaseModelHash).HasMaxLength(64);
-        builder.Property(p => p.UpdateHash).HasMaxLength(64);
-        builder.Property(p => p.ModelVariant).HasMaxLength(ModelVariantName.MaxLength);
         builder.Property(p => p.FailureReason).HasMaxLength(RoundParticipant.ReasonMaxLength);
         builder.Property(p => p.FilterReason).HasMaxLength(RoundParticipant.ReasonMaxLength);
         builder.Property(p => p.Version).IsRowVersion();
-        builder.Property(p => p.Group).HasMaxLength(GroupRule.MaxNameLength);
-        builder.Property(p => p.Segment).HasMaxLength(50);
-        builder.Property(p => p.SwapReason).HasMaxLength(500);
+        // The parts keep the columns the participant's flat row always had, so splitting it moved no data.
+        builder.ComplexProperty(p => p.Assignment, assignment =>
+        {
+            assignment.Property(a => a.BaseModelHash).HasColumnName("BaseModelHash").HasMaxLength(64);
+            assignment.Property(a => a.ModelVariant).HasColumnName("ModelVariant").HasMaxLength(ModelVariantName.MaxLength);
+            assignment.Property(a => a.Width).HasColumnName("AssignedWidth");
+            assignment.Property(a => a.Group).HasColumnName("Group").HasMaxLength(GroupRule.MaxNameLength);
+            assignment.Property(a => a.Segment).HasColumnName("Segment").HasMaxLength(50);
+            assignment.Property(a => a.DataSource).HasColumnName("DataSource");
+            assignment.Property(a => a.SharedSamples).HasColumnName("SharedSamples");
+        });
+        builder.ComplexProperty(p => p.Work, work =>
+        {
+            work.Property(w => w.Width).HasColumnName("Width");
+            work.Property(w => w.PlannedSteps).HasColumnName("PlannedSteps");
+            work.Property(w => w.StepsDone).HasColumnName("StepsDone");
+            work.Property(w => w.SwappedAt).HasColumnName("SwappedAt");
+            work.Property(w => w.SwapReason).HasColumnName("SwapReason").HasMaxLength(500);
+        });
+        builder.ComplexProperty(p => p.Result, result =>
+        {
+            result.Property(r => r.UpdateHash).HasColumnName("UpdateHash").HasMaxLength(64);
+            result.Property(r => r.Samples).HasColumnName("Samples");
+            result.Property(r => r.TrainLoss).HasColumnName("TrainLoss");
+            result.Property(r => r.TrainAccuracy).HasColumnName("TrainAccuracy");
+            result.Property(r => r.ValidationAccuracy).HasColumnName("ValidationAccuracy");
+        });
         builder.HasOne<RoundParticipant>().WithMany().HasForeignKey(p => p.ReplacesParticipantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<EdgeServer>().WithMany().HasForeignKey(p => p.ReportedThroughEdgeId).OnDelete(DeleteBehavior.Restrict);
     }

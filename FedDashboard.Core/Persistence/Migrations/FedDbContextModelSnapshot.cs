@@ -321,19 +321,6 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.Property<DateTimeOffset>("AssignedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<double>("AssignedWidth")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("BaseModelHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("DataSource")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
                     b.Property<int>("EdgeId")
                         .HasColumnType("integer");
 
@@ -348,18 +335,6 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("Group")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ModelVariant")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<int?>("PlannedSteps")
-                        .HasColumnType("integer");
-
                     b.Property<int?>("ReplacesParticipantId")
                         .HasColumnType("integer");
 
@@ -367,16 +342,6 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("RoundId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Samples")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Segment")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<int>("SharedSamples")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("StartedAt")
@@ -387,31 +352,8 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<int?>("StepsDone")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SwapReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset?>("SwappedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<int>("TerminalId")
                         .HasColumnType("integer");
-
-                    b.Property<double?>("TrainAccuracy")
-                        .HasColumnType("double precision");
-
-                    b.Property<double?>("TrainLoss")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("UpdateHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<double?>("ValidationAccuracy")
-                        .HasColumnType("double precision");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -419,8 +361,98 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.Property<double>("Width")
-                        .HasColumnType("double precision");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Assignment", "FedDashboard.Core.Orchestration.RoundParticipant.Assignment#ParticipantAssignment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BaseModelHash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("BaseModelHash");
+
+                            b1.Property<string>("DataSource")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("DataSource");
+
+                            b1.Property<string>("Group")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("Group");
+
+                            b1.Property<string>("ModelVariant")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("ModelVariant");
+
+                            b1.Property<string>("Segment")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("Segment");
+
+                            b1.Property<int>("SharedSamples")
+                                .HasColumnType("integer")
+                                .HasColumnName("SharedSamples");
+
+                            b1.Property<double>("Width")
+                                .HasColumnType("double precision")
+                                .HasColumnName("AssignedWidth");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Result", "FedDashboard.Core.Orchestration.RoundParticipant.Result#ParticipantResult", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Samples")
+                                .HasColumnType("integer")
+                                .HasColumnName("Samples");
+
+                            b1.Property<double?>("TrainAccuracy")
+                                .HasColumnType("double precision")
+                                .HasColumnName("TrainAccuracy");
+
+                            b1.Property<double?>("TrainLoss")
+                                .HasColumnType("double precision")
+                                .HasColumnName("TrainLoss");
+
+                            b1.Property<string>("UpdateHash")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("UpdateHash");
+
+                            b1.Property<double?>("ValidationAccuracy")
+                                .HasColumnType("double precision")
+                                .HasColumnName("ValidationAccuracy");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Work", "FedDashboard.Core.Orchestration.RoundParticipant.Work#ParticipantWork", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("PlannedSteps")
+                                .HasColumnType("integer")
+                                .HasColumnName("PlannedSteps");
+
+                            b1.Property<int?>("StepsDone")
+                                .HasColumnType("integer")
+                                .HasColumnName("StepsDone");
+
+                            b1.Property<string>("SwapReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("SwapReason");
+
+                            b1.Property<DateTimeOffset?>("SwappedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("SwappedAt");
+
+                            b1.Property<double>("Width")
+                                .HasColumnType("double precision")
+                                .HasColumnName("Width");
+                        });
 
                     b.HasKey("Id");
 

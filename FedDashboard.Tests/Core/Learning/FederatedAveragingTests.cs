@@ -18,13 +18,13 @@ public sealed class FederatedAveragingTests(MnistFixture mnist, ITestOutputHelpe
 
         for (var round = 1; round <= 3; round++)
         {
-            var average = new WeightedAverage();
+            var updates = new List<TierResult>();
             for (var client = 0; client < clients.Length; client++)
             {
                 var update = LocalTrainer.Train(spec, global, mnist.TrainTensors, clients[client], settings, seed: round * 100 + client, CancellationToken.None);
-                average.Add(update.Parameters, update.Samples);
+                updates.Add(new TierResult(() => update.Parameters, spec, update.Samples));
             }
-            global = average.Result();
+            global = new FedAvg().Aggregate(global, spec, updates);
             accuracy = ModelEvaluator.Evaluate(spec, global, mnist.TestTensors).Accuracy;
             output.WriteLine($"round {round}: test accuracy {accuracy:P2}");
         }

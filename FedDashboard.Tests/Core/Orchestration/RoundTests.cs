@@ -29,6 +29,36 @@ public sealed class RoundTests
     }
 
     [Fact]
+    public void EndReasonAt_OneStillTrainingBeforeTheDeadline_Waits()
+    {
+        var round = TestData.Round();
+        round.Participants.Add(new RoundParticipant(1, 1, "start", "full", TestData.Now));
+
+        Assert.Null(round.EndReasonAt(TestData.Now.AddSeconds(59)));
+    }
+
+    [Fact]
+    public void EndReasonAt_OneStillTrainingAtTheDeadline_DeadlineReached()
+    {
+        var round = TestData.Round();
+        round.Participants.Add(new RoundParticipant(1, 1, "start", "full", TestData.Now));
+
+        Assert.Equal(RoundEndReason.DeadlineReached, round.EndReasonAt(round.Deadline));
+    }
+
+    [Fact]
+    public void EndReasonAt_EveryParticipantEndedBeforeTheDeadline_AllReported()
+    {
+        var round = TestData.Round();
+        var participant = new RoundParticipant(1, 1, "start", "full", TestData.Now);
+        participant.Report("update", 600, 0.3, 0.9, TestData.Now.AddSeconds(5));
+        round.Participants.Add(participant);
+        round.Participants.Add(RoundParticipant.Declined(2, 1, "start", "Busy", TestData.Now));
+
+        Assert.Equal(RoundEndReason.AllReported, round.EndReasonAt(TestData.Now.AddSeconds(10)));
+    }
+
+    [Fact]
     public void AggregateBy_AggregatingRound_RecordsTheRule()
     {
         var round = TestData.Round();
@@ -111,7 +141,7 @@ public sealed class RoundTests
         participant.Filter("The update contains NaN or infinite values.", TestData.Now.AddSeconds(5));
 
         Assert.Equal((ParticipantStatus.Filtered, TestData.Now.AddSeconds(5)), (participant.Status, participant.EndedAt));
-        Assert.Null(participant.UpdateHash);
+        Assert.Null(participant.Result.UpdateHash);
     }
 
     [Fact]

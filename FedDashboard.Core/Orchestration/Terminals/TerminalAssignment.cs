@@ -1,23 +1,23 @@
+using FedDashboard.Core.Strategies;
 using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Policies;
+using FedDashboard.Core.Policies.Edge;
 
 namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>
-/// What a terminal is asked to do in a round: the model to start from (content hash) at which width and segment, the
+/// What a terminal is asked to do in a round: the model to start from (content hash) and the part of it to train (width, segment), the
 /// job's training settings and data partition, the edge's policy it trains under, the samples other terminals
 /// share with it, and the round's deadline.
 /// </summary>
 /// <param name="Terminal">The terminal as its edge knows it (latest telemetry, data ordinal, tier).</param>
-public sealed record Assignment(
+public sealed record TerminalAssignment(
     int ParticipantId,
     Terminal Terminal,
     int EdgeId,
     int RoundNumber,
     TrainingJob Job,
     string BaseModelHash,
-    double Width,
-    string? Segment,
+    TrainedPart Part,
     EdgePolicy Policy,
     IReadOnlyList<SharedSamples> SharedData,
     DateTimeOffset Deadline)
