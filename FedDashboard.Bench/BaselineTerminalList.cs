@@ -1,4 +1,5 @@
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ internal static class BaselineTerminalList
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var terminals = await db.Terminals.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         var edges = await db.EdgeServers.ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-        var reliability = await Reliability.ByTerminalAsync(db.RoundParticipants, ct);
+        var reliability = await ReliabilityRecords.ByTerminalAsync(db.RoundParticipants, ct);
         return [.. terminals.Select(t => TerminalRow.Of(t, t.EdgeId is { } id ? edges.GetValueOrDefault(id, $"edge #{id}") : null,
             reliability.GetValueOrDefault(t.Id, Reliability.NoWork)))];
     }

@@ -1,6 +1,6 @@
-using System.Globalization;
-using FedDashboard.Core;
+using FedDashboard.Core.Hosting;
 using Microsoft.Extensions.Hosting;
+using System.Globalization;
 
 namespace FedDashboard.Bench;
 

@@ -1,5 +1,6 @@
-using System.Globalization;
+using FedDashboard.Core.Learning.Aggregation;
 using FedDashboard.Core.Simulation;
+using System.Globalization;
 
 namespace FedDashboard.Bench;
 

@@ -1,7 +1,10 @@
-using System.Diagnostics;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Orchestration.Training;
 using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics;
 
 namespace FedDashboard.Bench;
 

@@ -1,7 +1,8 @@
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Models;
 using System.Globalization;
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
 
 namespace FedDashboard.Bench;
 

@@ -1,5 +1,8 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Aggregation;
+
+
 
 namespace FedDashboard.Bench;
 

@@ -1,13 +1,13 @@
-using System.Diagnostics;
-using System.Globalization;
-using FedDashboard.Core;
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
-using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Orchestration.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics;
+using System.Globalization;
 
 namespace FedDashboard.Bench;
 

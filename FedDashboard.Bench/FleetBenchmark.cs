@@ -1,6 +1,8 @@
-using FedDashboard.Core.Options;
+using FedDashboard.Core.Domain.Topology.Coverage;
+using FedDashboard.Core.Domain.Training.Options;
 using FedDashboard.Core.Simulation;
-using FedDashboard.Core.Topology.Simulation;
+
+
 
 namespace FedDashboard.Bench;
 

@@ -1,6 +1,8 @@
-using System.Diagnostics;
+using FedDashboard.Core.Domain.Strategies.Planning;
+using FedDashboard.Core.Domain.Topology.Coverage;
+using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Simulation;
-using FedDashboard.Core.Topology.Simulation;
+using System.Diagnostics;
 
 namespace FedDashboard.Bench;
 

@@ -1,9 +1,14 @@
-using System.Diagnostics;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Domain.Training.Rewards.Reports;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Rewards;
+using FedDashboard.Core.Orchestration.Training.Rewards.Reports;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Rewards.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics;
 
 namespace FedDashboard.Bench;
 
@@ -31,7 +36,7 @@ internal static class LedgerBenchmark
         Console.WriteLine($"Machine: {MachineDescription.Describe()}");
         await using var host = await BenchHost.StartAsync("ledger", terminals, runWorkers: false);
         var services = host.Services;
-        var seed = new LedgerSeed(services.GetRequiredService<IDbContextFactory<FedDbContext>>(), services.GetRequiredService<Core.Orchestration.JobLauncher>());
+        var seed = new LedgerSeed(services.GetRequiredService<IDbContextFactory<FedDbContext>>(), services.GetRequiredService<Core.Orchestration.Training.JobLauncher>());
         var output = Directory.CreateTempSubdirectory("fed-bench-ledger");
 
         var seeding = Stopwatch.StartNew();

@@ -1,6 +1,8 @@
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Bench;
@@ -14,7 +16,7 @@ internal sealed class LedgerSeed(IDbContextFactory<FedDbContext> dbFactory, JobL
     private const int RoundsPerSave = 10;
 
     public async Task<int> LaunchJobAsync() =>
-        (await launcher.LaunchAsync("ledger benchmark", new TrainingSettings(), Core.Policies.Job.JobPolicy.Default, Actor.System)).Id;
+        (await launcher.LaunchAsync("ledger benchmark", new TrainingSettings(), Core.Domain.Policies.Job.JobPolicy.Default, Actor.System)).Id;
 
     /// <summary>Rounds <paramref name="first"/> onwards, each with every terminal reported; returns their ids in order.</summary>
     public async Task<List<int>> CompletedRoundsAsync(int jobId, int first, int count)

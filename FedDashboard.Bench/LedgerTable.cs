@@ -1,3 +1,6 @@
+using FedDashboard.Core.Domain.Training;
+
+
 namespace FedDashboard.Bench;
 
 /// <summary>How an export's peak memory changed from one ledger size to the next (10× the entries, or more).</summary>

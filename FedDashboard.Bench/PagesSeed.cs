@@ -1,6 +1,8 @@
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Bench;
@@ -16,7 +18,7 @@ internal sealed class PagesSeed(IDbContextFactory<FedDbContext> dbFactory, JobLa
 
     public async Task SeedAsync(int terminals, int history, int telemetry)
     {
-        var jobId = (await launcher.LaunchAsync("pages benchmark", new TrainingSettings(), Core.Policies.Job.JobPolicy.Default, Actor.System)).Id;
+        var jobId = (await launcher.LaunchAsync("pages benchmark", new TrainingSettings(), Core.Domain.Policies.Job.JobPolicy.Default, Actor.System)).Id;
         await using var db = await dbFactory.CreateDbContextAsync();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         var seeded = await db.Terminals.CountAsync();

@@ -1,5 +1,7 @@
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Models;
+
+
 
 namespace FedDashboard.Bench;
 

@@ -1,5 +1,5 @@
 using FedDashboard.Bench;
-using FedDashboard.Core;
+using FedDashboard.Core.Domain.Refusals;
 
 try
 {

@@ -1,10 +1,12 @@
-using System.Diagnostics;
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Policies.Edge;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics;
 
 namespace FedDashboard.Bench;
 

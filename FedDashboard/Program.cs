@@ -1,7 +1,8 @@
 using FedDashboard.Api;
 using FedDashboard.Components;
-using FedDashboard.Core;
-using FedDashboard.Core.Live;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.Training.Live;
 using FedDashboard.Hubs;
 using FedDashboard.Model;
 using FedDashboard.Security;

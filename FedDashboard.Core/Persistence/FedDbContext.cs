@@ -1,11 +1,14 @@
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Governance.Proposals;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Rewards.Payouts;
-using FedDashboard.Core.Security;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Rewards.Payouts;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
+using FedDashboard.Core.Orchestration.Training.Rewards;
+using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
+using FedDashboard.Core.Persistence.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,7 @@
-using FedDashboard.Core.Options;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training.Options;
+
+
 
 namespace FedDashboard.Core.Simulation;
 

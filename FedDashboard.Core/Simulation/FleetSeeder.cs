@@ -1,8 +1,8 @@
-using FedDashboard.Core.Options;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Topology.Coverage;
+using FedDashboard.Core.Domain.Training.Options;
 using FedDashboard.Core.Orchestration.Terminals;
-using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Simulation;
+using FedDashboard.Core.Orchestration.Training;
 using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Core.Simulation;

@@ -1,5 +1,7 @@
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Learning.Training;
+
+
 
 namespace FedDashboard.Core.Simulation;
 

@@ -1,6 +1,8 @@
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Options;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Parameters;
 using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Core.Simulation;

@@ -1,4 +1,6 @@
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Terminals;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Terminals;
 using Microsoft.Extensions.Logging;
 

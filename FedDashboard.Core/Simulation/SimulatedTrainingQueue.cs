@@ -1,4 +1,4 @@
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Terminals;
 using Hangfire;
 
 namespace FedDashboard.Core.Simulation;

@@ -1,4 +1,7 @@
-using FedDashboard.Core.Options;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Training.Options;
+
+
 
 namespace FedDashboard.Core.Simulation;
 

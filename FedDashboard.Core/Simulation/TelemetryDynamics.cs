@@ -1,5 +1,7 @@
 using FedDashboard.Core.Orchestration.Terminals;
 
+
+
 namespace FedDashboard.Core.Simulation;
 
 /// <summary>

@@ -1,11 +1,12 @@
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Options;
-using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Topology;
-using FedDashboard.Core.Policies.Edge;
-using Microsoft.EntityFrameworkCore;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Terminals;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Tiers;
+using FedDashboard.Core.Learning.Training;
 using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Orchestration.Training;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

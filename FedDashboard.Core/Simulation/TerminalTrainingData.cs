@@ -1,5 +1,9 @@
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Orchestration.Training;
+
+
 
 namespace FedDashboard.Core.Simulation;
 

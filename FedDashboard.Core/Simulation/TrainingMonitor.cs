@@ -1,8 +1,11 @@
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Training;
 using FedDashboard.Core.Orchestration.Terminals;
-using FedDashboard.Core.Topology;
-using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Orchestration.Training.Governance;
+
+
 
 namespace FedDashboard.Core.Simulation;
 

@@ -1,4 +1,6 @@
-using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Training;
+
+
 
 namespace FedDashboard.Core.Simulation;
 

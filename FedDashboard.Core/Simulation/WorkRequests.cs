@@ -1,4 +1,6 @@
-using FedDashboard.Core.Options;
+using FedDashboard.Core.Domain.Training.Options;
+
+
 
 namespace FedDashboard.Core.Simulation;
 

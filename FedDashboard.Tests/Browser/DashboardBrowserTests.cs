@@ -1,6 +1,8 @@
-using System.Text.RegularExpressions;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.Playwright;
+using System.Text.RegularExpressions;
 
 namespace FedDashboard.Tests.Browser;
 

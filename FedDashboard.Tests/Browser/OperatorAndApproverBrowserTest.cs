@@ -1,4 +1,4 @@
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Tests.Shared;
 using Microsoft.Playwright;
 

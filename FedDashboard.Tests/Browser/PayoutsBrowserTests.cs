@@ -1,9 +1,10 @@
-using System.Globalization;
 using CsvHelper;
-using FedDashboard.Core.Rewards.Payouts;
+using FedDashboard.Core.Domain.Rewards.Payouts;
+using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using System.Globalization;
 
 namespace FedDashboard.Tests.Browser;
 

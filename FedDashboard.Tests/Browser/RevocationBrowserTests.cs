@@ -1,5 +1,5 @@
 using FedDashboard.Components.Account;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Tests.Shared;
 using Microsoft.Playwright;
 

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Bunit;
 using FedDashboard.Components.Pages;
-using FedDashboard.Core.Live;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training.Live;
 using FedDashboard.Model;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 
 namespace FedDashboard.Tests.Components;
 

@@ -1,21 +1,22 @@
-using Bunit.TestDoubles;
 using Bunit;
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Governance.Proposals;
-using FedDashboard.Core.Live;
-using FedDashboard.Core.Options;
-using FedDashboard.Core.Orchestration;
+using Bunit.TestDoubles;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Governance;
+using FedDashboard.Core.Orchestration.Training.Governance.Audit;
+using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
+using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Orchestration.Training.Rewards;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Security;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MudBlazor.Services;
 using MudBlazor;
+using MudBlazor.Services;
 
 namespace FedDashboard.Tests.Components;
 

@@ -1,7 +1,8 @@
 using Bunit;
 using FedDashboard.Components.Pages;
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;

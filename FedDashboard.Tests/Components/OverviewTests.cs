@@ -1,8 +1,9 @@
 using Bunit;
 using FedDashboard.Components.Pages;
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Live;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Components;

@@ -1,8 +1,9 @@
 using Bunit;
 using FedDashboard.Components.Pages;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Rewards.Payouts;
+using FedDashboard.Core.Domain.Rewards.Payouts;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

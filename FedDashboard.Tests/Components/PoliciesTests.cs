@@ -1,7 +1,8 @@
 using Bunit;
 using FedDashboard.Components.Pages;
-using FedDashboard.Core.Governance.Policies;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.Training.Governance.Policies;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

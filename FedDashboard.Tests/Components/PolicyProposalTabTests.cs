@@ -1,9 +1,12 @@
 using Bunit;
 using FedDashboard.Components.Pages;
-using FedDashboard.Core.Governance.Policies;
-using FedDashboard.Core.Governance.Proposals;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Governance.Policies;
+using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,13 @@
 using AngleSharp.Dom;
 using Bunit;
 using FedDashboard.Components.Pages;
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Policies.Reward;
-using FedDashboard.Core.Governance.Policies;
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Policies.Reward;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.Training.Governance.Policies;
+using FedDashboard.Core.Orchestration.Training.Rewards;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

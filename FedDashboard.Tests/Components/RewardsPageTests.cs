@@ -1,7 +1,9 @@
 using Bunit;
 using FedDashboard.Components.Pages;
-using FedDashboard.Core.Live;
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Training.Governance;
+using FedDashboard.Core.Orchestration.Training.Live;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using MudBlazor;

@@ -1,6 +1,7 @@
 using Bunit;
 using FedDashboard.Components.Pages;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,10 @@
 using Bunit;
 using FedDashboard.Components.Pages;
-using FedDashboard.Core.Policies.Reward;
-using FedDashboard.Core.Governance.Policies;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Domain.Policies.Reward;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Governance.Policies;
+using FedDashboard.Core.Orchestration.Training.Rewards;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,10 @@
 using Bunit;
 using FedDashboard.Components.Pages;
-using FedDashboard.Core.Live;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Topology;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

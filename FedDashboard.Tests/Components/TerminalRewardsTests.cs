@@ -1,8 +1,9 @@
 using Bunit;
 using FedDashboard.Components.Pages;
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

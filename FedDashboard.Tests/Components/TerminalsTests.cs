@@ -1,7 +1,10 @@
 using Bunit;
 using FedDashboard.Components.Pages;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,8 @@
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +25,7 @@ public sealed class AssignmentDeskTests : IAsyncLifetime
         var assignment = await _host.Get<AssignmentDesk>().FindAsync(participant.Id, CancellationToken.None);
 
         Assert.NotNull(assignment);
-        Assert.Equal((participant.BaseModelHash, participant.Width, participant.TerminalId),
+        Assert.Equal((participant.Assignment.BaseModelHash, participant.Work.Width, participant.TerminalId),
             (assignment.BaseModelHash, assignment.Part.Width, assignment.Terminal.Id));
     }
 

@@ -1,11 +1,12 @@
-using System.Globalization;
-using System.Net;
 using CsvHelper;
-using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+using System.Net;
 
 namespace FedDashboard.Tests.Integration;
 
@@ -14,7 +15,7 @@ public sealed class AuditExportTests(DashboardProcess dashboard)
 {
     private async Task<HttpClient> ApproverAsync()
     {
-        await dashboard.EnsureUserAsync("april", FedDashboard.Core.Security.Roles.Approver);
+        await dashboard.EnsureUserAsync("april", FedDashboard.Core.Domain.Security.Roles.Approver);
         return (await SignedInClient.SignInAsync(dashboard.BaseAddress, "april")).Client;
     }
 

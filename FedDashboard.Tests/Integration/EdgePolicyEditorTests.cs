@@ -1,5 +1,6 @@
-using FedDashboard.Core.Policies.Edge;
-using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Orchestration.Training.Governance.Policies;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;

@@ -1,5 +1,6 @@
-using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Integration;

@@ -1,6 +1,7 @@
-using FedDashboard.Core.Live;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Training.Live;
 using FedDashboard.Core.Simulation;
-using FedDashboard.Core.Topology;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

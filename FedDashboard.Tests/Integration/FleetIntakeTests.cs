@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,9 @@
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Jobs;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Hosting.Jobs;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Hangfire;

@@ -1,11 +1,14 @@
-using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Policies.Job;
-using FedDashboard.Core.Governance.Policies;
-using FedDashboard.Core.Governance.Proposals;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Governance.Policies;
+using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Governance.Policies;
+using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,11 +1,11 @@
-using System.Globalization;
-using System.Net;
 using FedDashboard.Api;
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Rewards.Reports;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training.Rewards.Reports;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+using System.Net;
 
 namespace FedDashboard.Tests.Integration;
 

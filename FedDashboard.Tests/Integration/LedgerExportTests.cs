@@ -1,11 +1,12 @@
-using System.IO.Compression;
-using System.Xml;
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Rewards.Payouts;
-using FedDashboard.Core.Rewards.Reports;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Training.Rewards.Reports;
+using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
+using FedDashboard.Core.Orchestration.Training.Rewards.Reports;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using System.IO.Compression;
+using System.Xml;
 
 namespace FedDashboard.Tests.Integration;
 

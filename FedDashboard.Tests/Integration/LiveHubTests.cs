@@ -1,4 +1,4 @@
-using FedDashboard.Core.Live;
+using FedDashboard.Core.Domain.Training.Live;
 using FedDashboard.Hubs;
 using FedDashboard.Tests.Shared;
 using Microsoft.AspNetCore.SignalR.Client;

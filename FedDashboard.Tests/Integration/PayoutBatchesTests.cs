@@ -1,9 +1,10 @@
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Rewards.Payouts;
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Rewards.Payouts;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,16 +1,19 @@
-using System.Text.Json;
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Policies.Edge;
-using FedDashboard.Core.Policies.Job;
-using FedDashboard.Core.Governance.Policies;
-using FedDashboard.Core.Governance.Proposals;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Governance.Policies;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Governance.Policies;
+using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Security;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using System.Text.Json;
 
 namespace FedDashboard.Tests.Integration;
 

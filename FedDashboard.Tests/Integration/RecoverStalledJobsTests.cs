@@ -1,5 +1,6 @@
-using FedDashboard.Core.Jobs;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Hosting.Jobs;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,10 @@
-using System.Globalization;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 
 namespace FedDashboard.Tests.Integration;
 

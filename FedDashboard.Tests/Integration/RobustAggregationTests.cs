@@ -1,8 +1,10 @@
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
-using FedDashboard.Core.Orchestration.Terminals;
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

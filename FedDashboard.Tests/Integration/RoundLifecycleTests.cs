@@ -1,7 +1,9 @@
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Rewards;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,7 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;

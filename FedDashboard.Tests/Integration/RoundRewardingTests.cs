@@ -1,10 +1,15 @@
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Policies.Reward;
-using FedDashboard.Core.Governance.Policies;
-using FedDashboard.Core.Jobs;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Governance.Policies;
+using FedDashboard.Core.Domain.Policies.Reward;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Hosting.Jobs;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Governance.Policies;
+using FedDashboard.Core.Orchestration.Training.Rewards;
 using FedDashboard.Tests.Shared;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -198,7 +203,7 @@ public sealed class RoundRewardingTests : IAsyncLifetime
         await Rewarding.RewardAsync(round.Id);
         var original = (await EntriesAsync(round.Id))[0];
 
-        await Assert.ThrowsAsync<FedDashboard.Core.Security.AccessDeniedException>(() =>
+        await Assert.ThrowsAsync<FedDashboard.Core.Domain.Security.AccessDeniedException>(() =>
             _host.Get<LedgerCorrections>().CorrectAsync(TestData.Viewer, original.Id, 1m, "more"));
 
         Assert.Equal(5, (await EntriesAsync(round.Id)).Count);

@@ -1,4 +1,4 @@
-using FedDashboard.Core;
+using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Tests.Shared;
 using Npgsql;
 

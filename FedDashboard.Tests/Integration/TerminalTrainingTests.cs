@@ -1,5 +1,8 @@
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Segments;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

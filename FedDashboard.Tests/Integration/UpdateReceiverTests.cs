@@ -1,5 +1,9 @@
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Terminals;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

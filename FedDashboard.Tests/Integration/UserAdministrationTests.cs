@@ -1,12 +1,15 @@
-using System.Text.Json;
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Options;
-using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.Training.Security;
+using FedDashboard.Core.Persistence.Identity;
 using FedDashboard.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
 
 namespace FedDashboard.Tests.Integration;
 

@@ -1,9 +1,11 @@
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Policies.Job;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Governance;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Learning.Aggregation;
 using FedDashboard.Model;
 
 namespace FedDashboard.Tests.Model;

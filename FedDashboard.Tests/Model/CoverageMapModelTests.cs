@@ -1,5 +1,5 @@
-using FedDashboard.Core.Live;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training.Live;
 using FedDashboard.Model;
 
 namespace FedDashboard.Tests.Model;

@@ -1,6 +1,6 @@
-using FedDashboard.Core.Topology;
-using FedDashboard.Core.Policies;
-using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Domain.Policies;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Model;
 
 namespace FedDashboard.Tests.Model;

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Model;
 
 namespace FedDashboard.Tests.Model;

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Rewards.Payouts;
+using FedDashboard.Core.Domain.Rewards.Payouts;
 using FedDashboard.Model;
 
 namespace FedDashboard.Tests.Model;

@@ -1,9 +1,10 @@
-using System.Net;
-using System.Reflection;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using System.Net;
+using System.Reflection;
 
 namespace FedDashboard.Tests.Security;
 

@@ -1,10 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
-using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Security;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using System.Net;
+using System.Net.Http.Json;
 
 namespace FedDashboard.Tests.Security;
 

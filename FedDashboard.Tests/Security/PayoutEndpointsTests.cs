@@ -1,10 +1,10 @@
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Security;
-using FedDashboard.Tests.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Security;
 

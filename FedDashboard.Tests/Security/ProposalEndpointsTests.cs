@@ -1,14 +1,16 @@
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Governance.Policies;
+using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training.Governance.Policies;
+using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Governance.Policies;
-using FedDashboard.Core.Governance.Proposals;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Security;
-using FedDashboard.Tests.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Security;
 

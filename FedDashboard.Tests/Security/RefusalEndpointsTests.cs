@@ -1,12 +1,13 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Orchestration.Training.Governance.Audit;
 using FedDashboard.Security;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace FedDashboard.Tests.Security;
 

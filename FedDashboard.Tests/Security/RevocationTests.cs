@@ -1,8 +1,8 @@
-using System.Net;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Hubs;
 using FedDashboard.Tests.Shared;
 using Microsoft.AspNetCore.SignalR.Client;
+using System.Net;
 
 namespace FedDashboard.Tests.Security;
 

@@ -1,9 +1,9 @@
-using System.Net;
 using FedDashboard.Components.Account;
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using System.Net;
 
 namespace FedDashboard.Tests.Security;
 

@@ -1,4 +1,6 @@
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Orchestration.Training.Security;
+
+
 
 namespace FedDashboard.Tests.Shared;
 

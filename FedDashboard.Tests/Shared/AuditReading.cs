@@ -1,7 +1,7 @@
-using System.Text.Json;
-using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 
 namespace FedDashboard.Tests.Shared;
 

@@ -1,6 +1,7 @@
-using FedDashboard.Core;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.Training.Security;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

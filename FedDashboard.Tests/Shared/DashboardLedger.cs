@@ -1,5 +1,5 @@
+using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Shared;

@@ -1,7 +1,8 @@
-using FedDashboard.Core;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Rewards;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
 using FedDashboard.Core.Simulation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

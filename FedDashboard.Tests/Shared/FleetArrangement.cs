@@ -1,5 +1,4 @@
-using FedDashboard.Core.Topology;
-using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Domain.Policies.Edge;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Shared;

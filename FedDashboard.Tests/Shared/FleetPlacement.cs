@@ -1,5 +1,5 @@
-using FedDashboard.Core.Topology;
-using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Topology;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Shared;

@@ -1,6 +1,9 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
+
+
 
 namespace FedDashboard.Tests.Shared;
 

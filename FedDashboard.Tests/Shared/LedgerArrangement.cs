@@ -1,8 +1,10 @@
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Rewards.Payouts;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Rewards.Payouts;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Shared;

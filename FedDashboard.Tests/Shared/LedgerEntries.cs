@@ -1,5 +1,7 @@
+using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
+
+
 
 namespace FedDashboard.Tests.Shared;
 

@@ -1,9 +1,10 @@
 using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Training.Rewards.Reports;
+using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Rewards.Reports;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 

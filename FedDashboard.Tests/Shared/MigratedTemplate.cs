@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Persistence.Roles;
 using Hangfire.PostgreSql;
@@ -7,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace FedDashboard.Tests.Shared;
 

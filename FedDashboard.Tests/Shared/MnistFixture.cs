@@ -1,4 +1,7 @@
 using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Data;
+
+
 
 namespace FedDashboard.Tests.Shared;
 

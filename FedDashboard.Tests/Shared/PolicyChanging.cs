@@ -1,4 +1,4 @@
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Policies.Job;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Shared;

@@ -1,5 +1,5 @@
-using FedDashboard.Core.Options;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Orchestration.Training;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,10 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Edge;
-using FedDashboard.Core.Policies.Job;
-using FedDashboard.Core.Security;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+
+
 
 namespace FedDashboard.Tests.Shared;
 

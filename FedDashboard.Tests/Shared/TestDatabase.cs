@@ -1,5 +1,6 @@
-using System.Security.Cryptography;
+using FedDashboard.Core.Domain.Security;
 using Npgsql;
+using System.Security.Cryptography;
 
 namespace FedDashboard.Tests.Shared;
 

@@ -1,4 +1,8 @@
-using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+
+
 
 namespace FedDashboard.Tests.Shared;
 

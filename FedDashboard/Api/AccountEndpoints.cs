@@ -1,4 +1,4 @@
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Persistence.Identity;
 using FedDashboard.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

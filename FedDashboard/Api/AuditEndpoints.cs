@@ -1,10 +1,10 @@
-using System.Globalization;
 using CsvHelper;
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Security;
 using FedDashboard.Model;
 using FedDashboard.Security;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 
 namespace FedDashboard.Api;
 

@@ -1,5 +1,7 @@
-using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Security;
+
+
 
 namespace FedDashboard.Api;
 

@@ -1,4 +1,6 @@
-using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Orchestration.Training.Governance.Audit;
+
+
 
 namespace FedDashboard.Api;
 

@@ -1,6 +1,8 @@
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Training.Rewards.Reports;
+using FedDashboard.Core.Orchestration.Training.Rewards;
+using FedDashboard.Core.Orchestration.Training.Rewards.Reports;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Rewards.Reports;
 using FedDashboard.Model;
 using FedDashboard.Security;
 using Microsoft.EntityFrameworkCore;

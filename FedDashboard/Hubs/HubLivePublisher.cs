@@ -1,4 +1,6 @@
-using FedDashboard.Core.Live;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Training.Governance;
+using FedDashboard.Core.Orchestration.Training.Live;
 using Microsoft.AspNetCore.SignalR;
 
 namespace FedDashboard.Hubs;

@@ -1,4 +1,6 @@
-using FedDashboard.Core.Live;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
-using FedDashboard.Core.Options;
+using FedDashboard.Core.Domain.Training.Options;
 using FedDashboard.Security;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using System.Collections.Concurrent;
 
 namespace FedDashboard.Hubs;
 

@@ -1,5 +1,6 @@
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Learning.Aggregation;
 using System.Globalization;
-using FedDashboard.Core.Policies.Job;
 
 namespace FedDashboard.Model;
 

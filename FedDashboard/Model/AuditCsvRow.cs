@@ -1,5 +1,6 @@
 using CsvHelper;
-using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Security;
 
 namespace FedDashboard.Model;
 

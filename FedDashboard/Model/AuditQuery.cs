@@ -1,6 +1,8 @@
-using System.Globalization;
-using FedDashboard.Core.Governance.Audit;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Orchestration.Training.Governance.Audit;
 using Microsoft.AspNetCore.WebUtilities;
+using System.Globalization;
 
 namespace FedDashboard.Model;
 

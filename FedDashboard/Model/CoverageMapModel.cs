@@ -1,5 +1,7 @@
-using FedDashboard.Core.Live;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training.Live;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,6 +1,6 @@
-using FedDashboard.Core.Governance.Policies;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Orchestration.Training.Governance.Policies;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Model;

@@ -1,6 +1,8 @@
-using FedDashboard.Core.Policies.Edge;
-using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Simulation;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Strategies.Planning;
+using FedDashboard.Core.Domain.Topology;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,6 +1,8 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Orchestration.Training;
+
+
 
 namespace FedDashboard.Model;
 

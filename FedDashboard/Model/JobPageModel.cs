@@ -1,5 +1,7 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training;
+
+
 
 namespace FedDashboard.Model;
 

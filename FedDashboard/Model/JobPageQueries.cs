@@ -1,4 +1,5 @@
-using FedDashboard.Core.Governance.Proposals;
+using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

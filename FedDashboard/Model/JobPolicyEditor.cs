@@ -1,8 +1,9 @@
-using FedDashboard.Core.Governance.Policies;
-using FedDashboard.Core.Governance.Proposals;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training.Governance.Policies;
+using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Model;

@@ -1,5 +1,7 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Training;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,4 +1,8 @@
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Learning.Aggregation;
+
+
 
 namespace FedDashboard.Model;
 

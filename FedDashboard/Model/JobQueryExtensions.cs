@@ -1,4 +1,4 @@
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,10 @@
-using System.Globalization;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Orchestration.Training.Rewards;
+using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 
 namespace FedDashboard.Model;
 

@@ -1,4 +1,6 @@
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Domain.Rewards;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,6 +1,8 @@
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Persistence.Configurations;
 using System.Linq.Expressions;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
 
 namespace FedDashboard.Model;
 

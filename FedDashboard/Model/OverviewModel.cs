@@ -1,6 +1,8 @@
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Live;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Training.Governance;
+
+
 
 namespace FedDashboard.Model;
 

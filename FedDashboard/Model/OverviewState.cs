@@ -1,5 +1,7 @@
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training.Governance;
+
+
 
 namespace FedDashboard.Model;
 

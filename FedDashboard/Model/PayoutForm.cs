@@ -1,5 +1,7 @@
-using FedDashboard.Core.Rewards.Payouts;
-using FedDashboard.Core.Policies;
+using FedDashboard.Core.Domain.Policies;
+using FedDashboard.Core.Domain.Rewards.Payouts;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,5 +1,7 @@
+using FedDashboard.Core.Domain.Rewards.Payouts;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards.Payouts;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Model;

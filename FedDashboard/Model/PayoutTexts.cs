@@ -1,4 +1,6 @@
-using FedDashboard.Core.Rewards.Payouts;
+using FedDashboard.Core.Domain.Rewards.Payouts;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,5 +1,8 @@
-using FedDashboard.Core.Rewards.Payouts;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Rewards.Payouts;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Orchestration.Training.Governance;
+
+
 
 namespace FedDashboard.Model;
 

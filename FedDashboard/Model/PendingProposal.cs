@@ -1,8 +1,8 @@
-using System.Text.Json;
-using FedDashboard.Core.Governance.Proposals;
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Security;
+using System.Text.Json;
 
 namespace FedDashboard.Model;
 

@@ -1,3 +1,6 @@
+using FedDashboard.Core.Orchestration.Training.Governance.Audit;
+
+
 namespace FedDashboard.Model;
 
 /// <summary>

@@ -1,4 +1,6 @@
-using FedDashboard.Core.Policies;
+using FedDashboard.Core.Domain.Policies;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,5 +1,5 @@
+using FedDashboard.Core.Domain.Policies;
 using System.Linq.Expressions;
-using FedDashboard.Core.Policies;
 
 namespace FedDashboard.Model;
 

@@ -1,6 +1,8 @@
-using FedDashboard.Core.Policies;
-using FedDashboard.Core.Governance.Policies;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Governance.Policies;
+using FedDashboard.Core.Domain.Policies;
+using FedDashboard.Core.Domain.Security;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,5 +1,7 @@
-using FedDashboard.Core.Policies.Reward;
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Domain.Policies.Reward;
+using FedDashboard.Core.Domain.Rewards;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,5 +1,8 @@
-using FedDashboard.Core.Policies.Reward;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Policies.Reward;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,5 +1,7 @@
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Orchestration.Training.Rewards;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Model;
@@ -21,7 +23,7 @@ public sealed class RewardReportQueries(IDbContextFactory<FedDbContext> dbFactor
                            select new EdgeTotal(edge.Id, edge.Name, s.Currency, s.Entries, s.Rewarded, s.Corrections)).ToListAsync(ct);
         var tiers = await (from s in LedgerSum.By(from e in entries
                                                   join terminal in db.Terminals on e.TerminalId equals terminal.Id
-                                                  select new Keyed<Core.Topology.HardwareTier> { Key = terminal.Tier, Currency = e.Currency, Kind = e.Kind, Amount = e.Amount })
+                                                  select new Keyed<Core.Domain.Topology.HardwareTier> { Key = terminal.Tier, Currency = e.Currency, Kind = e.Kind, Amount = e.Amount })
                            select new TierTotal(s.Key, s.Currency, s.Entries, s.Rewarded, s.Corrections)).ToListAsync(ct);
         var periods = await (from s in LedgerSum.By(LedgerPeriods.Keyed(entries, period))
                              orderby s.Key, s.Currency

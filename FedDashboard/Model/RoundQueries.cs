@@ -1,7 +1,10 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Model;

@@ -1,4 +1,8 @@
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Terminals;
+
+
 
 namespace FedDashboard.Model;
 

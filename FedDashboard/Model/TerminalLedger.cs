@@ -1,5 +1,6 @@
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Orchestration.Training.Rewards;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Rewards;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Model;

@@ -1,4 +1,6 @@
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Topology;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,8 +1,10 @@
-using System.Linq.Expressions;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Simulation;
 using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 
 namespace FedDashboard.Model;
 
@@ -42,7 +44,7 @@ public static class TerminalListing
     {
         if (listed.Count == 0) return [];
         var ids = listed.Select(x => x.Terminal.Id).ToList();
-        var reliability = await Reliability.ByTerminalAsync(db.RoundParticipants.Where(p => ids.Contains(p.TerminalId)), ct);
+        var reliability = await ReliabilityRecords.ByTerminalAsync(db.RoundParticipants.Where(p => ids.Contains(p.TerminalId)), ct);
         return [.. listed.Select(x => TerminalRow.Of(x.Terminal, x.Edge, reliability.GetValueOrDefault(x.Terminal.Id, Reliability.NoWork)))];
     }
 

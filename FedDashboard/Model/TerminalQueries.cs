@@ -1,6 +1,8 @@
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Topology;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Model;
@@ -37,7 +39,7 @@ public sealed class TerminalQueries(IDbContextFactory<FedDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Terminals.AsNoTracking().SingleOrDefaultAsync(t => t.Id == terminalId, ct) is not { } terminal) return null;
         var edges = await EdgeNamesAsync(db, ct);
-        var reliability = await Reliability.ByTerminalAsync(db.RoundParticipants.Where(p => p.TerminalId == terminalId), ct);
+        var reliability = await ReliabilityRecords.ByTerminalAsync(db.RoundParticipants.Where(p => p.TerminalId == terminalId), ct);
 
         var history = await db.TelemetryRecords.Where(r => r.TerminalId == terminalId)
             .OrderByDescending(r => r.At).Take(HistoryPointsShown)

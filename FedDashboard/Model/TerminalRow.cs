@@ -1,5 +1,7 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+
+
 
 namespace FedDashboard.Model;
 

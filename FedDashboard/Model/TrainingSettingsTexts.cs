@@ -1,4 +1,6 @@
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Training;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,4 +1,7 @@
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Orchestration.Training.Security;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Governance;
+using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,7 @@
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Security;
+
+
 
 namespace FedDashboard.Model;
 

@@ -1,6 +1,6 @@
-using System.Security.Claims;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Security;
 using Microsoft.AspNetCore.Components.Authorization;
+using System.Security.Claims;
 
 namespace FedDashboard.Security;
 

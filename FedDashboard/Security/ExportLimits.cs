@@ -1,8 +1,8 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
-using FedDashboard.Core.Options;
+using FedDashboard.Core.Domain.Training.Options;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using System.Globalization;
+using System.Threading.RateLimiting;
 
 namespace FedDashboard.Security;
 

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Persistence.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

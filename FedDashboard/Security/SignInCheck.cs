@@ -1,7 +1,7 @@
-using System.Security.Claims;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Persistence.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using System.Security.Claims;
 
 namespace FedDashboard.Security;
 

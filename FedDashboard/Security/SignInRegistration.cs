@@ -1,5 +1,6 @@
-using FedDashboard.Core.Options;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Persistence.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,7 +1,7 @@
+using FedDashboard.Core.Domain.Training.Options;
+using Microsoft.Extensions.Options;
 using System.Net;
 using System.Threading.RateLimiting;
-using FedDashboard.Core.Options;
-using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Security;
 

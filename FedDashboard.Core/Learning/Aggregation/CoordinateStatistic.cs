@@ -1,4 +1,9 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Tiers;
+
+
+namespace FedDashboard.Core.Learning.Aggregation;
 
 /// <summary>
 /// A robust statistic taken element by element (Yin et al. 2018): each global element becomes the statistic of the

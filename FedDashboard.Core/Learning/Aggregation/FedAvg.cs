@@ -1,4 +1,9 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Tiers;
+
+
+namespace FedDashboard.Core.Learning.Aggregation;
 
 /// <summary>The sample-weighted mean (McMahan et al. 2017), each element over the results that trained it; streams.</summary>
 public sealed class FedAvg : IModelAggregation

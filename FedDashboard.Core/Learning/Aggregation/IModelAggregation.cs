@@ -1,4 +1,9 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Tiers;
+
+
+namespace FedDashboard.Core.Learning.Aggregation;
 
 /// <summary>
 /// A rule that combines one tier's results of a round (an edge's terminals, or the centre's edges) into a model of the

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Aggregation;
 
 internal static class Median
 {

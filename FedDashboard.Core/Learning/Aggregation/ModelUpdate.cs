@@ -1,4 +1,8 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Tiers;
+
+
+namespace FedDashboard.Core.Learning.Aggregation;
 
 /// <summary>
 /// A result's update: how far it moved from the start model, over the part it trained (<see cref="TierCoverage"/>).

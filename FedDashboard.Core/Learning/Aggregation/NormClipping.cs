@@ -1,4 +1,9 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Tiers;
+
+
+namespace FedDashboard.Core.Learning.Aggregation;
 
 /// <summary>
 /// FedAvg of clipped updates: each result's update (result − start, over the part it trained) whose L2 norm exceeds

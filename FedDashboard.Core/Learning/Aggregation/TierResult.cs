@@ -1,4 +1,8 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+
+
+namespace FedDashboard.Core.Learning.Aggregation;
 
 /// <summary>
 /// One result as an aggregation rule sees it: read on demand (a streaming rule reads it again rather than keep it),

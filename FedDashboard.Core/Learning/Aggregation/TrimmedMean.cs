@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Aggregation;
 
 /// <summary>
 /// Each element's mean after dropping the ⌊β·n⌋ lowest and the ⌊β·n⌋ highest of the n values of the results that

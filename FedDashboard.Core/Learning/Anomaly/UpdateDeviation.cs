@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Anomaly;
 
 /// <summary>
 /// How one update lies against the others of its edge's round: its size over the median size, and the cosine of its

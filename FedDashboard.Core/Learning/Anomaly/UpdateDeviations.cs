@@ -1,4 +1,11 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Segments;
+using FedDashboard.Core.Learning.Tiers;
+
+
+namespace FedDashboard.Core.Learning.Anomaly;
 
 /// <summary>
 /// Measures how far each of an edge's updates in a round lies from the majority (anomalous updates). An update is the result

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Data;
 
 /// <summary>Reads uncompressed IDX files (the MNIST format): big-endian magic and dimensions, then bytes.</summary>
 public static class IdxReader

@@ -1,3 +1,3 @@
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Data;
 
 public sealed record MnistData(MnistSplit Train, MnistSplit Test);

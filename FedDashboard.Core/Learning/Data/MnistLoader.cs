@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Data;
 
 /// <summary>Loads the four original MNIST IDX files from one folder.</summary>
 public static class MnistLoader

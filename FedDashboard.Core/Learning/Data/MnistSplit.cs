@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Data;
 
 /// <summary>
 /// One MNIST split: <see cref="Count"/> labels and 28x28 images whose pixels are normalised with

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Data;
 
 /// <summary>
 /// A whole MNIST split as two libtorch tensors (images [N,1,28,28] float32, labels int64), built

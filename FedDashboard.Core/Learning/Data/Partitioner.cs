@@ -1,4 +1,7 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Aggregation;
+
+
+namespace FedDashboard.Core.Learning.Data;
 
 /// <summary>Splits a data set's sample indices among clients, as in the FedAvg paper (McMahan et al. 2017).</summary>
 public static class Partitioner

@@ -1,4 +1,7 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Aggregation;
+
+
+namespace FedDashboard.Core.Learning.Models;
 
 /// <summary>The two MNIST models of the FedAvg paper (McMahan et al. 2017).</summary>
 public enum ModelArchitecture

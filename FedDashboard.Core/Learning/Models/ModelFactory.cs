@@ -1,7 +1,8 @@
+using FedDashboard.Core.Learning.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Models;
 
 /// <summary>Builds the TorchSharp module for a spec; the layer names become the parameter names.</summary>
 internal static class ModelFactory

@@ -1,4 +1,7 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Parameters;
+
+
+namespace FedDashboard.Core.Learning.Models;
 
 public static class ModelInitializer
 {

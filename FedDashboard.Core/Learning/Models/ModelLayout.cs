@@ -1,4 +1,8 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Data;
+using FedDashboard.Core.Learning.Parameters;
+
+
+namespace FedDashboard.Core.Learning.Models;
 
 /// <summary>
 /// The parameter names and shapes <see cref="ModelFactory"/> builds for a spec, in state_dict order,

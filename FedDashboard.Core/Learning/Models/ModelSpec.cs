@@ -1,4 +1,7 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Domain.Training;
+
+
+namespace FedDashboard.Core.Learning.Models;
 
 /// <summary>
 /// A model variant: the architecture and a width multiplier in (0, 1] that scales hidden units

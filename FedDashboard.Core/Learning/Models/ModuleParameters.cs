@@ -1,7 +1,8 @@
+using FedDashboard.Core.Learning.Parameters;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Models;
 
 /// <summary>Copies parameters between a TorchSharp module and a plain <see cref="ParameterSet"/>.</summary>
 internal static class ModuleParameters

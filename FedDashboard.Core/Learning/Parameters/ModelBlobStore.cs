@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Parameters;
 
 /// <summary>
 /// Content-addressed parameter sets on disk: each blob is stored under the SHA-256 of its encoded

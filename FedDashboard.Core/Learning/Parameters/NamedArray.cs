@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Parameters;
 
 /// <summary>One model tensor as plain data: row-major <see cref="Values"/> of the given <see cref="Shape"/>.</summary>
 public sealed record NamedArray(string Name, int[] Shape, float[] Values)

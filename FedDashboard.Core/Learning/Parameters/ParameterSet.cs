@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Parameters;
 
 /// <summary>
 /// A model's parameters as an ordered list of named arrays, in TorchSharp state_dict order.

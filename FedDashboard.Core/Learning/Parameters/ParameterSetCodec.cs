@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Parameters;
 
 /// <summary>
 /// Binary form of a <see cref="ParameterSet"/>, little-endian:

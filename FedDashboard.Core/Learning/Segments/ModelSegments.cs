@@ -1,4 +1,7 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Models;
+
+
+namespace FedDashboard.Core.Learning.Segments;
 
 /// <summary>
 /// The layers a model can be split into for segmented training: a segment is a layer name

@@ -1,4 +1,8 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+
+
+namespace FedDashboard.Core.Learning.Tiers;
 
 /// <summary>
 /// HeteroFL's nested sub-models (Diao et al. 2021): a narrower tier keeps hidden units and channels

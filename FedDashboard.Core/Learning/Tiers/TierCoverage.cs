@@ -1,4 +1,9 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Segments;
+
+
+namespace FedDashboard.Core.Learning.Tiers;
 
 /// <summary>
 /// Where a result trained at a narrower width and on some layers sits in the global model: the top-left block of

@@ -1,4 +1,8 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+
+
+namespace FedDashboard.Core.Learning.Tiers;
 
 /// <summary>
 /// Streaming HeteroFL aggregation of results trained at different widths: each global element is the

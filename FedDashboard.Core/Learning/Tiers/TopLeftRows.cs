@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Tiers;
 
 /// <summary>
 /// Walks the top-left block of shape <c>inner</c> inside a row-major array of shape <c>outer</c>,

@@ -1,9 +1,14 @@
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Data;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Segments;
 using System.Diagnostics;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Training;
 
 /// <summary>
 /// A FedAvg client update: plain minibatch SGD for E epochs over the client's samples, shuffled

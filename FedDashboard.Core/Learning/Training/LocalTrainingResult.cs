@@ -1,4 +1,7 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Parameters;
+
+
+namespace FedDashboard.Core.Learning.Training;
 
 /// <summary>
 /// The outcome of one client's local training. <see cref="TrainLoss"/> and <see cref="TrainAccuracy"/>

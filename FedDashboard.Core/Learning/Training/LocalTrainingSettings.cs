@@ -1,4 +1,7 @@
-namespace FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Aggregation;
+
+
+namespace FedDashboard.Core.Learning.Training;
 
 /// <summary>FedAvg's client hyper-parameters: E local epochs, minibatch size B, SGD learning rate.</summary>
 public sealed record LocalTrainingSettings(int Epochs, int BatchSize, double LearningRate)

@@ -1,7 +1,10 @@
+using FedDashboard.Core.Learning.Data;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Training;
 
 public static class ModelEvaluator
 {

@@ -1,4 +1,4 @@
-namespace FedDashboard.Core.Learning;
+namespace FedDashboard.Core.Learning.Training;
 
 /// <summary>
 /// Optional limits on a local training: at most <see cref="MaxSteps"/> minibatch steps, and a callback asked after

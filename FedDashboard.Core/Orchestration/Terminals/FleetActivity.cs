@@ -1,4 +1,7 @@
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+
+
 
 namespace FedDashboard.Core.Orchestration.Terminals;
 

@@ -1,5 +1,8 @@
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Topology;
+
+
 
 namespace FedDashboard.Core.Orchestration.Terminals;
 

@@ -1,5 +1,5 @@
+using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Topology;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Core.Orchestration.Terminals;

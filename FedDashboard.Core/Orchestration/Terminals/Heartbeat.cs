@@ -1,3 +1,6 @@
+using FedDashboard.Core.Domain.Strategies;
+
+
 namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,14 @@
-using FedDashboard.Core.Live;
-using FedDashboard.Core.Options;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Terminals;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Governance;
+using FedDashboard.Core.Orchestration.Training.Live;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Simulation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +39,7 @@ public sealed class StandbyReplacement(
             .Where(t => t.EdgeId == participant.EdgeId && !inRound.Contains(t.Id))
             .OrderBy(t => t.Id)
             .ToListAsync(ct);
-        var standby = candidates.FirstOrDefault(t => TerminalAvailability.DeclineReason(t, fleet.Value) is null);
+        var standby = candidates.FirstOrDefault(t => TerminalAvailability.DeclineReason(t, fleet.Value.Decline) is null);
         if (standby is null) return false;
 
         var now = clock.GetUtcNow();

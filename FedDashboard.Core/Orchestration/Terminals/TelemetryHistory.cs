@@ -1,6 +1,6 @@
-using FedDashboard.Core.Options;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training.Options;
 using FedDashboard.Core.Persistence;
-using FedDashboard.Core.Topology;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Core.Orchestration.Terminals;

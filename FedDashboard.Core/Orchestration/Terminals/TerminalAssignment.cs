@@ -1,6 +1,9 @@
-using FedDashboard.Core.Strategies;
-using FedDashboard.Core.Topology;
-using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+
+
 
 namespace FedDashboard.Core.Orchestration.Terminals;
 

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Domain.Rewards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Topology;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

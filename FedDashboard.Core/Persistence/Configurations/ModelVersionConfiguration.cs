@@ -1,5 +1,5 @@
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,5 @@
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Rewards.Payouts;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Rewards.Payouts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,6 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,5 @@
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Policies.Reward;
+using FedDashboard.Core.Domain.Policies.Reward;
+using FedDashboard.Core.Domain.Rewards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,6 @@
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

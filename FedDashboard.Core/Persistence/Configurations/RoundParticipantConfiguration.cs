@@ -1,9 +1,10 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Strategies;
-using FedDashboard.Core.Policies.Edge;
-using FedDashboard.Core.Topology;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Terminals;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FedDashboard.Core.Persistence.Configurations;
 

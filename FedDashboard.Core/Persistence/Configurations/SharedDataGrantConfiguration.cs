@@ -1,5 +1,5 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

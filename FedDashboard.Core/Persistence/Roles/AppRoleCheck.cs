@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Security;
 using Npgsql;
 
 namespace FedDashboard.Core.Persistence.Roles;

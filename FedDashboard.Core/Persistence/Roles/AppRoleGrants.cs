@@ -1,5 +1,6 @@
-using System.Text;
+using FedDashboard.Core.Domain.Security;
 using Npgsql;
+using System.Text;
 
 namespace FedDashboard.Core.Persistence.Roles;
 

@@ -1,8 +1,9 @@
-using FedDashboard.Core.Governance.Audit;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Rewards.Payouts;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Rewards.Payouts;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;

@@ -1,3 +1,5 @@
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Security;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 

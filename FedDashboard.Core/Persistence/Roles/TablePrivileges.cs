@@ -1,3 +1,7 @@
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Simulation;
+
+
 namespace FedDashboard.Core.Persistence.Roles;
 
 /// <summary>The privileges the app role holds on one table; UPDATE only on <see cref="UpdatableColumns"/> when there are any.</summary>

@@ -1,5 +1,8 @@
-using FedDashboard.Core.Governance.Proposals;
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Domain.Policies.Job;
+
+
 
 namespace FedDashboard.Tests.Core.Governance;
 

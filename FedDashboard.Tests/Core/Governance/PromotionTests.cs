@@ -1,5 +1,5 @@
-using FedDashboard.Core.Governance;
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Core.Governance;

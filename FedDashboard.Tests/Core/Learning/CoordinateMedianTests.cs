@@ -1,4 +1,4 @@
-using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Aggregation;
 using FedDashboard.Tests.Shared;
 using static FedDashboard.Tests.Shared.TestResults;
 

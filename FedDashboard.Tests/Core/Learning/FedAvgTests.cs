@@ -1,4 +1,5 @@
-using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Tiers;
 using FedDashboard.Tests.Shared;
 using static FedDashboard.Tests.Shared.TestResults;
 

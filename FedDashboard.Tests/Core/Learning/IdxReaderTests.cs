@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
-using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Data;
 using FedDashboard.Tests.Shared;
+using System.Buffers.Binary;
 
 namespace FedDashboard.Tests.Core.Learning;
 

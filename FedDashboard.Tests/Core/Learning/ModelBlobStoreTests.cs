@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
-using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Tests.Shared;
+using System.Security.Cryptography;
 
 namespace FedDashboard.Tests.Core.Learning;
 

@@ -1,4 +1,6 @@
-using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Models;
+
+
 
 namespace FedDashboard.Tests.Core.Learning;
 

@@ -1,4 +1,7 @@
-using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Segments;
+
+
 
 namespace FedDashboard.Tests.Core.Learning;
 

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Core.Learning;

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Data;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Core.Learning;

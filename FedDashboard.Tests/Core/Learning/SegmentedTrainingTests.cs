@@ -1,4 +1,7 @@
-using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Data;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Segments;
+using FedDashboard.Core.Learning.Training;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Core.Learning;

@@ -1,4 +1,6 @@
-using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Tiers;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Core.Learning;

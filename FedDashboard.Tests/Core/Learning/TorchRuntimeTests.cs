@@ -1,4 +1,9 @@
 using FedDashboard.Core.Learning;
+using FedDashboard.Core.Learning.Data;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Training;
+
+
 
 namespace FedDashboard.Tests.Core.Learning;
 

@@ -1,4 +1,7 @@
-using FedDashboard.Core.Learning;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Anomaly;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Core.Learning;

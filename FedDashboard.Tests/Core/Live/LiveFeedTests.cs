@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
-using FedDashboard.Core.Live;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Training.Live;
 using FedDashboard.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
+using System.Collections.Concurrent;
 
 namespace FedDashboard.Tests.Core.Live;
 

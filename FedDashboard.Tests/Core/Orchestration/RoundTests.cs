@@ -1,5 +1,6 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Aggregation;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Core.Orchestration;

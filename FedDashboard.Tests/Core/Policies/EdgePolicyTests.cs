@@ -1,4 +1,6 @@
-using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Domain.Policies.Edge;
+
+
 
 namespace FedDashboard.Tests.Core.Policies;
 

@@ -1,6 +1,8 @@
-using FedDashboard.Core.Topology;
-using FedDashboard.Core.Policies;
-using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Domain.Policies;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Topology;
+
+
 
 namespace FedDashboard.Tests.Core.Policies;
 

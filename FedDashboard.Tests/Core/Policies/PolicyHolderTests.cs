@@ -1,8 +1,10 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Policies.Job;
-using FedDashboard.Core.Policies.Reward;
-using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Rewards;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Policies.Reward;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Training;
+
+
 
 namespace FedDashboard.Tests.Core.Policies;
 

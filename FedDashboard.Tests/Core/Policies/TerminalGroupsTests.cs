@@ -1,5 +1,7 @@
-using FedDashboard.Core.Topology;
-using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Topology;
+
+
 
 namespace FedDashboard.Tests.Core.Policies;
 

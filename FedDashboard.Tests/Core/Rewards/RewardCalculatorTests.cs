@@ -1,5 +1,8 @@
-using FedDashboard.Core.Rewards;
-using FedDashboard.Core.Policies.Reward;
+using FedDashboard.Core.Domain.Policies.Reward;
+using FedDashboard.Core.Domain.Rewards;
+using FedDashboard.Core.Domain.Training;
+
+
 
 namespace FedDashboard.Tests.Core.Rewards;
 

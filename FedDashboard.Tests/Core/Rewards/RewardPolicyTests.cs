@@ -1,4 +1,6 @@
-using FedDashboard.Core.Policies.Reward;
+using FedDashboard.Core.Domain.Policies.Reward;
+
+
 
 namespace FedDashboard.Tests.Core.Rewards;
 

@@ -1,7 +1,7 @@
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Options;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Simulation;
-using FedDashboard.Core.Topology;
 using FedDashboard.Tests.Shared;
 using Microsoft.Extensions.Options;
 

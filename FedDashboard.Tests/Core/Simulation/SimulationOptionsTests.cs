@@ -1,5 +1,7 @@
 using FedDashboard.Core.Simulation;
 
+
+
 namespace FedDashboard.Tests.Core.Simulation;
 
 public sealed class SimulationOptionsTests

@@ -1,7 +1,7 @@
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Strategies;
-using FedDashboard.Core.Topology;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Aggregation;
 using static FedDashboard.Tests.Core.Strategies.StrategyData;
 
 namespace FedDashboard.Tests.Core.Strategies;

@@ -1,8 +1,10 @@
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Strategies;
-using FedDashboard.Core.Topology;
-using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Anomaly;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Tests.Shared;
 using static FedDashboard.Tests.Core.Strategies.StrategyData;
 

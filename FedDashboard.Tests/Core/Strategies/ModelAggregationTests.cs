@@ -1,6 +1,6 @@
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Policies.Job;
-using FedDashboard.Core.Strategies;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Learning.Aggregation;
 using FedDashboard.Tests.Shared;
 using static FedDashboard.Tests.Shared.TestResults;
 

@@ -1,5 +1,7 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Strategies;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Training;
+
+
 
 namespace FedDashboard.Tests.Core.Strategies;
 

@@ -1,5 +1,5 @@
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Strategies;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Training;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Core.Strategies;

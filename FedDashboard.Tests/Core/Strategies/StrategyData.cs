@@ -1,10 +1,11 @@
-using System.Reflection;
-using FedDashboard.Core.Learning;
-using FedDashboard.Core.Orchestration;
-using FedDashboard.Core.Strategies;
-using FedDashboard.Core.Topology;
-using FedDashboard.Core.Policies.Edge;
+using FedDashboard.Core.Domain.Policies.Edge;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Tests.Shared;
+using System.Reflection;
 
 namespace FedDashboard.Tests.Core.Strategies;
 

@@ -1,4 +1,6 @@
-using FedDashboard.Core.Strategies;
+using FedDashboard.Core.Domain.Strategies;
+
+
 
 namespace FedDashboard.Tests.Core.Strategies;
 

@@ -1,7 +1,9 @@
-using FedDashboard.Core.Options;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Topology.Coverage;
+using FedDashboard.Core.Domain.Training.Options;
 using FedDashboard.Core.Simulation;
-using FedDashboard.Core.Topology;
-using FedDashboard.Core.Topology.Simulation;
+
+
 
 namespace FedDashboard.Tests.Core.Topology;
 

@@ -1,4 +1,6 @@
-using FedDashboard.Core.Topology.Simulation;
+using FedDashboard.Core.Domain.Topology.Coverage;
+
+
 
 namespace FedDashboard.Tests.Core.Topology;
 

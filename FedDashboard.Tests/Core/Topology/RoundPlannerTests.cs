@@ -1,4 +1,8 @@
-using FedDashboard.Core.Topology.Simulation;
+using FedDashboard.Core.Domain.Strategies.Planning;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Topology.Coverage;
+
+
 
 namespace FedDashboard.Tests.Core.Topology;
 

@@ -1,5 +1,5 @@
-using FedDashboard.Core.Refusals;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Security;
 using MudBlazor;
 
 namespace FedDashboard.Components.Controls;

@@ -1,4 +1,5 @@
-using FedDashboard.Core.Live;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Training.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace FedDashboard.Components.Controls;

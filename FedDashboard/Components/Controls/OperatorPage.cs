@@ -1,4 +1,4 @@
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

@@ -1,6 +1,6 @@
 using FedDashboard.Components.Controls;
-using FedDashboard.Core.Live;
-using FedDashboard.Core.Orchestration;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Model;
 using Microsoft.AspNetCore.Components;
 

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Model;
 using FedDashboard.Security;
 using Microsoft.AspNetCore.Components;

@@ -1,7 +1,9 @@
 using FedDashboard.Components.Controls;
 using FedDashboard.Components.Dialogs;
-using FedDashboard.Core.Rewards.Payouts;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Rewards.Payouts;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Orchestration.Training.Governance;
+using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
 using FedDashboard.Model;
 using FedDashboard.Security;
 using Microsoft.AspNetCore.Components;

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Model;
 using FedDashboard.Security;
 using Microsoft.AspNetCore.Components;
@@ -15,7 +16,7 @@ public partial class Policies : ComponentBase
     private int _activeJob;
     private bool _saving;
     private bool _canEdit;
-    private Core.Security.Actor _actor = Core.Security.Actor.Anonymous;
+    private Core.Domain.Security.Actor _actor = Core.Domain.Security.Actor.Anonymous;
 
     [Inject] public required EdgePolicyEditor EdgeEditor { get; set; }
     [Inject] public required JobPolicyEditor JobEditor { get; set; }

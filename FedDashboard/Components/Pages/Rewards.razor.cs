@@ -1,4 +1,5 @@
-using FedDashboard.Core.Live;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Training.Live;
 using FedDashboard.Model;
 using Microsoft.AspNetCore.Components;
 

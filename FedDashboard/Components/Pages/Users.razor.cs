@@ -1,5 +1,5 @@
 using FedDashboard.Components.Controls;
-using FedDashboard.Core.Security;
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Model;
 using FedDashboard.Security;
 using Microsoft.AspNetCore.Components;

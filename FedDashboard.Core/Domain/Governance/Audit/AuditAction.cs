@@ -1,0 +1,37 @@
+using FedDashboard.Core.Orchestration.Training.Governance.Audit;
+
+
+namespace FedDashboard.Core.Domain.Governance.Audit;
+
+public enum AuditAction
+{
+    PolicyChanged,
+    JobStarted,
+    JobPaused,
+    JobResumed,
+    JobAborted,
+    VersionApproved,
+    VersionRejected,
+    VersionPublished,
+    VersionRolledBack,
+    UserCreated,
+    RolesChanged,
+    UserDisabled,
+    UserEnabled,
+    SignedIn,
+    SignInFailed,
+    RewardCorrected,
+    PayoutBatchCreated,
+    PayoutBatchApproved,
+    PayoutBatchRejected,
+    PayoutBatchPaid,
+    PolicyProposed,
+    PolicyProposalAccepted,
+    PolicyProposalRejected,
+    PolicyProposalSuperseded,
+    CorrectionAccepted,
+    CorrectionRejected,
+
+    /// <summary>A request or page action refused for bad input, an illegal move or a cross-site origin (<see cref="RefusalLog"/>).</summary>
+    RequestRefused,
+}

@@ -1,0 +1,64 @@
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Tiers;
+
+
+
+namespace FedDashboard.Core.Domain.Strategies;
+
+/// <summary>
+/// The central tier of a job: the round's K split over the edges in proportion to the terminals each may select, each
+/// edge configuring its share by its own strategy; every κ rounds the edges' models combined by the same aggregation
+/// rule the edges use. Deterministic for the job's seed and the round number.
+/// </summary>
+/// <param name="fleetSize">The job's fleet: the round's K is its client fraction of it.</param>
+/// <param name="edgeStrategy">The strategy an edge runs under its current policy.</param>
+public sealed class CentralStrategy(TrainingSettings settings, int fleetSize, IModelAggregation rule, Func<EdgeServer, IEdgeStrategy> edgeStrategy)
+    : ICentralStrategy
+{
+    private readonly ModelSpec _global = new(settings.Model);
+
+    public IEdgeStrategy Edge(EdgeServer edge) => edgeStrategy(edge);
+
+    public IReadOnlyList<EdgeSelection> Configure(RoundCandidates round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var seed = settings.Seed * 100_003 + round.Number;
+        var idleByEdge = round.Idle.ToLookup(t => t.EdgeId);
+        var edges = round.Edges.Select(edgeStrategy).ToList();
+        var candidates = edges.Select(edge => edge.Candidates([.. idleByEdge[edge.Edge.Id]], round.Reliability, round.Now)).ToList();
+        var shares = EdgeShares.Split(settings.ParticipantsPerRound(fleetSize), [.. candidates.Select(c => c.Count)], new Random(seed));
+
+        var selections = new List<EdgeSelection>(edges.Count);
+        var assigned = 0;
+        for (var i = 0; i < edges.Count; i++)
+        {
+            var id = edges[i].Edge.Id;
+            var selection = edges[i].Configure(candidates[i], shares[i], new EdgeRound(round.Number, i, assigned, seed * 31 + id, round.Donors?[id]));
+            assigned += selection.Assigned.Count;
+            selections.Add(selection);
+        }
+        return selections;
+    }
+
+    public bool CombinesAfter(int roundNumber) => settings.CombinesAfter(roundNumber);
+
+    /// <remarks>
+    /// Each edge counts by the samples it trained on during the period and only for the part its terminals trained
+    /// (widest width, layers): elsewhere its model still holds the period's start, which would pull the average back.
+    /// </remarks>
+    public ParameterSet Combine(ParameterSet parent, IReadOnlyList<EdgePeriod> edges)
+    {
+        ArgumentNullException.ThrowIfNull(edges);
+        var results = edges.Select(edge =>
+        {
+            var part = TrainedPart.Union(edge.Trained);
+            var spec = part.Spec(settings.Model);
+            return new TierResult(() => SubModel.Extract(edge.LatestModel(), _global, spec), spec, edge.Samples, part.Segments);
+        }).ToList();
+        return rule.Aggregate(parent, _global, results);
+    }
+}

@@ -1,0 +1,14 @@
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Anomaly;
+
+
+
+namespace FedDashboard.Core.Domain.Strategies;
+
+/// <summary>A terminal's reported result as its edge evaluates it.</summary>
+/// <param name="Terminal">The terminal as it is now.</param>
+/// <param name="Reliability">Its record of work in earlier rounds.</param>
+/// <param name="Samples">The samples the result was trained on.</param>
+public sealed record EdgeResult(
+    Terminal Terminal, Reliability Reliability, TrainedResult Trained, int Samples, DateTimeOffset AssignedAt, DateTimeOffset ReportedAt);

@@ -1,0 +1,26 @@
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Learning.Parameters;
+
+
+
+namespace FedDashboard.Core.Domain.Strategies;
+
+/// <summary>
+/// The central tier's learning algorithm over its edges' strategies: how a round's participants are shared among the
+/// edges, when the edges' models are combined, and how. Pure, like <see cref="IEdgeStrategy"/>.
+/// </summary>
+public interface ICentralStrategy
+{
+    /// <summary>The strategy the given edge runs under its current policy in this job.</summary>
+    IEdgeStrategy Edge(EdgeServer edge);
+
+    /// <summary>Who trains what in a round: each edge's part, one per edge, in the order of <see cref="RoundCandidates.Edges"/>.</summary>
+    IReadOnlyList<EdgeSelection> Configure(RoundCandidates round);
+
+    /// <summary>Whether the round ends a combination period, so the edges' models are combined after it.</summary>
+    bool CombinesAfter(int roundNumber);
+
+    /// <summary>The next central model from each edge's work in the period, edges ordered by id.</summary>
+    /// <param name="parent">The central model the period started from; what no edge trained keeps its values.</param>
+    ParameterSet Combine(ParameterSet parent, IReadOnlyList<EdgePeriod> edges);
+}

@@ -1,0 +1,8 @@
+namespace FedDashboard.Core.Domain.Topology;
+
+public enum HardwareTier
+{
+    Low,
+    Mid,
+    High,
+}

@@ -1,0 +1,8 @@
+namespace FedDashboard.Core.Domain.Topology;
+
+public enum TerminalType
+{
+    Phone,
+    Tablet,
+    IoT,
+}

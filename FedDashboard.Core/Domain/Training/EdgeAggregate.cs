@@ -1,0 +1,24 @@
+namespace FedDashboard.Core.Domain.Training;
+
+/// <summary>An edge's aggregate of its terminals' results in one round.</summary>
+public sealed class EdgeAggregate
+{
+    private EdgeAggregate() => ModelHash = "";
+
+    public EdgeAggregate(int roundId, int edgeId, string modelHash, int samples, int contributors)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samples);
+        RoundId = roundId;
+        EdgeId = edgeId;
+        ModelHash = modelHash;
+        Samples = samples;
+        Contributors = contributors;
+    }
+
+    public int Id { get; private set; }
+    public int RoundId { get; private set; }
+    public int EdgeId { get; private set; }
+    public string ModelHash { get; private set; }
+    public int Samples { get; private set; }
+    public int Contributors { get; private set; }
+}

@@ -1,0 +1,8 @@
+namespace FedDashboard.Core.Domain.Training;
+
+public enum RoundPhase
+{
+    Collecting,
+    Aggregating,
+    Completed,
+}

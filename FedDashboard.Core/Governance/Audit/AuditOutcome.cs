@@ -1,9 +1,0 @@
-namespace FedDashboard.Core.Governance.Audit;
-
-public enum AuditOutcome
-{
-    Done,
-
-    /// <summary>Refused for the actor's roles or part in the matter; nothing changed.</summary>
-    Refused,
-}

@@ -1,0 +1,171 @@
+using FedDashboard.Core.Domain.Terminals;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Hosting.Jobs;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Governance;
+using FedDashboard.Core.Orchestration.Training.Governance.Audit;
+using FedDashboard.Core.Orchestration.Training.Governance.Policies;
+using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
+using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Orchestration.Training.Rewards;
+using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
+using FedDashboard.Core.Orchestration.Training.Security;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Core.Persistence.Identity;
+using FedDashboard.Core.Persistence.Roles;
+using FedDashboard.Core.Simulation;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FedDashboard.Core.Hosting;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the orchestrator, its database, Hangfire (storage and this node's workers) and the fleet.
+    /// A host that carries live events elsewhere registers its own <see cref="ILivePublisher"/> first.
+    /// </summary>
+    public static IHostApplicationBuilder AddFedCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connections = DatabaseConnections.From(builder.Configuration);
+        var connectionString = connections.App;
+        services.AddSingleton(connections);
+
+        services.AddValidatedOptions<DataOptions>(builder.Configuration);
+        services.AddValidatedOptions<FleetOptions>(builder.Configuration);
+        services.AddValidatedOptions<SimulationOptions>(builder.Configuration);
+        services.AddValidatedOptions<OrchestrationOptions>(builder.Configuration);
+        services.AddValidatedOptions<DefaultJobOptions>(builder.Configuration);
+        services.AddValidatedOptions<RewardOptions>(builder.Configuration);
+        services.AddValidatedOptions<SecurityOptions>(builder.Configuration);
+        services.AddValidatedOptions<AccessOptions>(builder.Configuration);
+
+        // A failed command or save surfaces as an exception, which the caller handles (an expected race such as a
+        // second run of a step) or reports; EF's own error lines for it, with a stack trace, would alarm operators
+        // over a race that was handled, and repeat what the caller reports otherwise.
+        services.AddDbContextFactory<FedDbContext>(o => o
+            .UseNpgsql(connectionString)
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LiveFeed>();
+        services.TryAddSingleton<ILivePublisher, LocalLivePublisher>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DataOptions>>().Value;
+            return new ModelBlobStore(Path.GetFullPath(options.BlobPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        });
+        services.AddSingleton<FederatedData>();
+
+        services.AddTransient<FleetRegistry>();
+        services.AddSingleton<FleetIntake>();
+        services.AddTransient<AssignmentDesk>();
+        services.AddTransient<CoverageDepartures>();
+        services.AddTransient<JobLauncher>();
+        services.AddTransient<RoundStrategies>();
+        services.AddTransient<RoundStarter>();
+        services.AddTransient<ModelSwap>();
+        services.AddTransient<StandbyReplacement>();
+        services.AddTransient<UpdateReceiver>();
+        services.AddTransient<ResultEvaluation>();
+        services.AddTransient<RoundAggregator>();
+        services.AddTransient<RoundRewarding>();
+        services.AddTransient<RewardPrograms>();
+        services.AddTransient<LedgerCorrections>();
+        services.AddTransient<JobPolicyProposals>();
+        services.AddTransient<PayoutBatches>();
+        services.AddTransient<VersionDecisions>();
+        services.AddTransient<JobControls>();
+        services.AddTransient<PolicyChanges>();
+        services.AddSingleton<RefusalLog>();
+        services.AddFedAccounts();
+        services.AddTransient<IRoundScheduler, HangfireRoundScheduler>();
+
+        services.AddHangfire((provider, configuration) => ConfigureHangfire(configuration, connectionString, provider.GetRequiredService<ILoggerFactory>()));
+        var orchestration = builder.Configuration.GetSection(OrchestrationOptions.Section).Get<OrchestrationOptions>() ?? new();
+        services.AddHangfireServer(o =>
+        {
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:orchestration";
+            o.Queues = ["default"];
+            o.WorkerCount = 4;
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        });
+        services.AddHangfireServer(o =>
+        {
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:training";
+            o.Queues = [TrainParticipantJob.Queue];
+            o.WorkerCount = Math.Max(orchestration.TrainingWorkers, 1);
+        });
+
+        AddSimulatedFleet(builder);
+        return builder;
+    }
+
+    /// <summary>The simulated fleet: a client of the terminal-facing services, trained on every node, moved by one.</summary>
+    private static void AddSimulatedFleet(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddTransient<FleetSeeder>();
+        services.AddSingleton<FleetEngine>();
+        services.AddTransient<SimulatedTerminal>();
+        services.AddTransient<TerminalTrainingData>();
+        services.AddTransient<TerminalTraining>();
+        services.AddSingleton<SimulatedAttack>();
+        services.AddTransient<IAssignmentNotifier, SimulatedTrainingQueue>();
+        if (builder.Configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>()?.Simulate ?? true)
+            services.AddHostedService<FleetSimulator>();
+    }
+
+    /// <summary>Operator accounts in the app's database (needs a scoped <see cref="FedDbContext"/>); the web app adds sign-in on top.</summary>
+    public static IServiceCollection AddFedAccounts(this IServiceCollection services)
+    {
+        services.AddIdentityCore<FedUser>(o =>
+            {
+                // Length over composition rules (NIST SP 800-63B).
+                o.Password.RequiredLength = SecurityOptions.MinPasswordLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<FedDbContext>();
+        services.AddScoped<UserAdministration>();
+        return services;
+    }
+
+    private static void ConfigureHangfire(IGlobalConfiguration configuration, string connectionString, ILoggerFactory loggerFactory) => configuration
+        .UseLogProvider(new HostLogProvider(loggerFactory))
+        .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        .UseSimpleAssemblyNameTypeSerializer()
+        .UseRecommendedSerializerSettings()
+        .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+        {
+            SchemaName = DatabasePreparation.HangfireSchema,
+            // Installed at start by the owner (FedStartup): the app's role may not change the schema.
+            PrepareSchemaIfNecessary = false,
+            // Defaults poll every 15 s; rounds take about a second, so wake workers on enqueue instead.
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            EnableLongPolling = true,
+            // Without it a training longer than the invisibility timeout would start again on another worker.
+            UseSlidingInvisibilityTimeout = true,
+        });
+
+    private static void AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration) where T : class, IValidatedOptions
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(T.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>, SectionValidator<T>>();
+    }
+}

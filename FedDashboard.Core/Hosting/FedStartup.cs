@@ -1,0 +1,101 @@
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Hosting.Jobs;
+using FedDashboard.Core.Learning;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Orchestration.Training.Rewards;
+using FedDashboard.Core.Orchestration.Training.Security;
+using FedDashboard.Core.Persistence.Roles;
+using FedDashboard.Core.Simulation;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FedDashboard.Core.Hosting;
+
+/// <summary>
+/// What must hold before the node serves anything: valid settings, a reachable and migrated database,
+/// MNIST readable, libtorch loaded, a fleet, and (on a fresh database) the default job.
+/// Each failure becomes one <see cref="StartupException"/> that says what to do.
+/// </summary>
+public static class FedStartup
+{
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FedStartup));
+        CheckOptions(services);
+        await DatabasePreparation.PrepareAsync(services.GetRequiredService<DatabaseConnections>(), ct);
+        await services.GetRequiredService<RewardPrograms>().EnsureAsync(ct);
+        await EnsureAdministratorAsync(services, logger, ct);
+        LoadData(services);
+        try
+        {
+            // libtorch's thread pool is process-wide: share the cores among the concurrent trainings.
+            var trainings = services.GetRequiredService<IOptions<OrchestrationOptions>>().Value.TrainingWorkers;
+            TorchRuntime.Configure(Math.Max(1, Environment.ProcessorCount / trainings));
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new StartupException(exception.Message, exception);
+        }
+
+        if (await services.GetRequiredService<FleetSeeder>().SeedIfEmptyAsync(ct))
+        {
+            logger.LogInformation("Created the simulated fleet.");
+            await StartDefaultJobAsync(services, ct);
+        }
+        services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<RecoverStalledJobsJob>(RecoverStalledJobsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+    }
+
+    private static void CheckOptions(IServiceProvider services)
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<DataOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<FleetOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<SimulationOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<OrchestrationOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<DefaultJobOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<RewardOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<AccessOptions>>().Value;
+        }
+        catch (OptionsValidationException exception)
+        {
+            throw new StartupException("Invalid settings (appsettings.json or environment): " + string.Join(" ", exception.Failures), exception);
+        }
+    }
+
+    private static async Task EnsureAdministratorAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        await using var scope = services.CreateAsyncScope();
+        var oneTimePassword = await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureFirstAdministratorAsync(options, ct);
+        if (oneTimePassword is null) return;
+        // Printed once, on the console only (never logged to files): whoever started the node signs in with it and must change it.
+        Console.WriteLine($"First administrator created: user '{options.AdminUserName}', one-time password {oneTimePassword} (change it at first sign-in).");
+        logger.LogWarning("Created the first administrator '{User}' with a one-time password printed on the console.", options.AdminUserName);
+    }
+
+    private static void LoadData(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<FederatedData>().EnsureLoaded();
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        {
+            throw new StartupException($"MNIST could not be read: {exception.Message}", exception);
+        }
+    }
+
+    private static async Task StartDefaultJobAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<IOptions<DefaultJobOptions>>().Value;
+        if (!options.StartOnFreshDatabase) return;
+        await services.GetRequiredService<JobLauncher>().LaunchAsync(options.Name, options.Settings, options.Policy, Actor.System, ct);
+    }
+}

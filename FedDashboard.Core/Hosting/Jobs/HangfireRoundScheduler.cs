@@ -1,0 +1,22 @@
+using FedDashboard.Core.Domain.Training;
+using Hangfire;
+
+namespace FedDashboard.Core.Hosting.Jobs;
+
+internal sealed class HangfireRoundScheduler(IBackgroundJobClient jobs) : IRoundScheduler
+{
+    public void StartNextRound(int jobId, TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero) jobs.Enqueue<StartRoundJob>(j => j.RunAsync(jobId, CancellationToken.None));
+        else jobs.Schedule<StartRoundJob>(j => j.RunAsync(jobId, CancellationToken.None), delay);
+    }
+
+    public void AggregateWhenDue(int roundId, DateTimeOffset deadline) =>
+        jobs.Schedule<AggregateRoundJob>(j => j.RunAsync(roundId, CancellationToken.None), deadline);
+
+    public void AggregateNow(int roundId) =>
+        jobs.Enqueue<AggregateRoundJob>(j => j.RunAsync(roundId, CancellationToken.None));
+
+    public void RewardRound(int roundId) =>
+        jobs.Enqueue<RewardRoundJob>(j => j.RunAsync(roundId, CancellationToken.None));
+}

@@ -1,4 +1,0 @@
-namespace FedDashboard.Core.Orchestration;
-
-/// <summary>Why a job ends: the condition, and the reason shown to operators.</summary>
-public sealed record JobEnd(JobEndCondition Condition, string Reason);

@@ -1,8 +1,0 @@
-namespace FedDashboard.Core.Orchestration;
-
-public enum RoundPhase
-{
-    Collecting,
-    Aggregating,
-    Completed,
-}

@@ -1,0 +1,15 @@
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Training.Governance;
+
+
+namespace FedDashboard.Core.Orchestration.Training.Live;
+
+/// <summary>Publishes straight into this node's feed: for a process without the web hub (benchmarks, one-node tests).</summary>
+public sealed class LocalLivePublisher(LiveFeed feed) : ILivePublisher
+{
+    public Task PublishAsync(LiveEvent liveEvent)
+    {
+        feed.Deliver(liveEvent);
+        return Task.CompletedTask;
+    }
+}

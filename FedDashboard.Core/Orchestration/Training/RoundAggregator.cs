@@ -1,0 +1,150 @@
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Training;
+using FedDashboard.Core.Orchestration.Training.Governance;
+using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FedDashboard.Core.Orchestration.Training;
+
+/// <summary>
+/// Ends a round: loads what the job's strategy (see <see cref="RoundStrategies"/>) decides on and saves what it decides: each
+/// edge evaluates its terminals' results and aggregates those it accepts; at the end of a combination period the central
+/// tier combines the edges' models into a candidate, evaluated on the test set and promoted to a version when it meets
+/// the job's criterion; then it hands the round to rewarding. Runs safely any number of times, also at once:
+/// runs take the round's row lock in turn, and the unique keys on aggregates and versions back it up.
+/// </summary>
+public sealed class RoundAggregator(
+    IDbContextFactory<FedDbContext> dbFactory,
+    ModelBlobStore blobs,
+    FederatedData data,
+    ResultEvaluation evaluation,
+    RoundStrategies strategies,
+    IRoundScheduler scheduler,
+    ILivePublisher live,
+    IOptions<OrchestrationOptions> orchestration,
+    TimeProvider clock,
+    ILogger<RoundAggregator> logger)
+{
+    public async Task AggregateAsync(int roundId, CancellationToken ct = default)
+    {
+        if (!await TryBeginAsync(roundId, ct)) return;
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Runs of this step for the same round queue here; the second finds the round completed and leaves.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Rounds\" WHERE \"Id\" = {roundId} FOR UPDATE", ct);
+        var round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.Id == roundId, ct);
+        if (round.Phase != RoundPhase.Aggregating) return;
+        var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
+        round.AggregateBy(job.Policy.Aggregation);
+        var reported = round.Participants.Where(p => p.Status == ParticipantStatus.Reported).OrderBy(p => p.Id).ToList();
+
+        var now = clock.GetUtcNow();
+        var strategy = strategies.For(job);
+        var edges = await db.EdgeServers.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
+        reported = await evaluation.AcceptedAsync(db, round, job, strategy, edges, reported, now, ct);
+        db.EdgeAggregates.AddRange(AggregateEdges(round, strategy, edges, reported));
+        await db.SaveChangesAsync(ct);
+        var version = strategy.CombinesAfter(round.Number) ? await CombineAsync(db, job, strategy, round, ct) : null;
+        if (version is not null) await db.SaveChangesAsync(ct);
+        round.Complete(version?.Id, now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        logger.LogInformation("Job {JobId}: round {Round} aggregated {Count} results{Version}.", job.Id, round.Number, reported.Count,
+            version is null ? "" : $" into {version.Label} (test accuracy {version.TestAccuracy:P2}, {version.Status})");
+        await live.PublishAsync(new RoundPhaseChanged(job.Id, round.Id, round.Number, round.Phase, now));
+        if (version is not null)
+            await live.PublishAsync(new ModelVersionChanged(job.Id, version.Id, version.Number, round.Number, version.TestAccuracy, version.TestLoss, version.Status, now));
+        scheduler.RewardRound(round.Id);
+        scheduler.StartNextRound(job.Id, TimeSpan.FromSeconds(orchestration.Value.SecondsBetweenRounds));
+    }
+
+    /// <summary>Moves a collecting round to aggregating, timing out whoever has not reported. False when it is already done.</summary>
+    private async Task<bool> TryBeginAsync(int roundId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.Id == roundId, ct);
+        if (round.Phase == RoundPhase.Aggregating) return true;
+        if (round.Phase == RoundPhase.Completed) return false;
+
+        var now = clock.GetUtcNow();
+        if (round.EndReasonAt(now) is not { } reason) return false;
+        foreach (var late in round.Participants.Where(p => p.IsOpen)) late.TimeOut(now);
+        round.BeginAggregation(reason);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await IsAggregatingAsync(roundId, ct);
+        }
+        await live.PublishAsync(new RoundPhaseChanged(round.JobId, round.Id, round.Number, round.Phase, now));
+        return true;
+    }
+
+    private async Task<bool> IsAggregatingAsync(int roundId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Rounds.AnyAsync(r => r.Id == roundId && r.Phase == RoundPhase.Aggregating, ct);
+    }
+
+    /// <summary>Each edge's aggregate of the results it accepted; an edge hands all its terminals of a round the same start model.</summary>
+    private IEnumerable<EdgeAggregate> AggregateEdges(
+        Round round, ICentralStrategy strategy, IReadOnlyDictionary<int, EdgeServer> edges, IReadOnlyList<RoundParticipant> accepted)
+    {
+        foreach (var results in accepted.GroupBy(p => p.EdgeId).OrderBy(g => g.Key))
+        {
+            var start = blobs.Get(results.Select(p => p.Assignment.BaseModelHash).Distinct().Single());
+            var model = strategy.Edge(edges[results.Key]).Aggregate(start, [.. results.Select(p => new Contribution(() => blobs.Get(p.Result.UpdateHash!), p.TrainedPart, p.Result.Samples))]);
+            yield return new EdgeAggregate(round.Id, results.Key, blobs.Put(model), results.Sum(p => p.Result.Samples), results.Count());
+        }
+    }
+
+    /// <summary>
+    /// The central combination of each edge's latest model of the period with what its accepted results trained during
+    /// the period; edges that trained nobody this period are left out.
+    /// </summary>
+    private async Task<ModelVersion?> CombineAsync(FedDbContext db, TrainingJob job, ICentralStrategy strategy, Round round, CancellationToken ct)
+    {
+        var periodStart = round.Number - job.Settings.EdgeRoundsPerCombination + 1;
+        var aggregates = await db.EdgeAggregates
+            .Join(db.Rounds, a => a.RoundId, r => r.Id, (a, r) => new { Aggregate = a, r.JobId, r.Number })
+            .Where(x => x.JobId == job.Id && x.Number >= periodStart && x.Number <= round.Number)
+            .ToListAsync(ct);
+        if (aggregates.Count == 0) return null;
+        var trained = await TrainedPartsAsync(db, job.Id, periodStart, round.Number, ct);
+
+        var parent = await db.ModelVersions.SingleAsync(v => v.Id == round.BaseModelVersionId, ct);
+        var edges = aggregates.GroupBy(x => x.Aggregate.EdgeId).OrderBy(g => g.Key).Select(edge =>
+        {
+            var latest = edge.MaxBy(x => x.Number)!.Aggregate;
+            return new EdgePeriod(() => blobs.Get(latest.ModelHash), edge.Sum(x => x.Aggregate.Samples), trained[edge.Key]);
+        }).ToList();
+        var model = strategy.Combine(blobs.Get(parent.ModelHash), edges);
+        var evaluation = ModelEvaluator.Evaluate(new ModelSpec(job.Settings.Model), model, data.Test);
+
+        return await db.AddCandidateAsync(job, parent, round.Id, blobs.Put(model), evaluation, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>What each edge's accepted results trained over the rounds of a period.</summary>
+    private static async Task<Dictionary<int, List<TrainedPart>>> TrainedPartsAsync(FedDbContext db, int jobId, int fromRound, int toRound, CancellationToken ct)
+    {
+        var results = await db.RoundParticipants.AsNoTracking()
+            .Where(p => p.Status == ParticipantStatus.Reported
+                && db.Rounds.Any(r => r.Id == p.RoundId && r.JobId == jobId && r.Number >= fromRound && r.Number <= toRound))
+            .ToListAsync(ct);
+        return results.GroupBy(p => p.EdgeId).ToDictionary(g => g.Key, g => g.Select(p => p.TrainedPart).ToList());
+    }
+}

@@ -1,9 +1,0 @@
-namespace FedDashboard.Core.Orchestration;
-
-/// <summary>What the edge answered to a terminal's upload.</summary>
-public sealed record UpdateOutcome(bool Accepted, string Message)
-{
-    public static UpdateOutcome Accept(string message) => new(true, message);
-
-    public static UpdateOutcome Reject(string reason) => new(false, reason);
-}

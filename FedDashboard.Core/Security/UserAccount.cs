@@ -1,4 +1,0 @@
-namespace FedDashboard.Core.Security;
-
-/// <summary>An operator account as the users page lists it.</summary>
-public sealed record UserAccount(string UserName, IReadOnlyList<string> Roles, bool MustChangePassword, bool Disabled);

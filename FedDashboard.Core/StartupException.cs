@@ -1,4 +1,0 @@
-namespace FedDashboard.Core;
-
-/// <summary>Start-up cannot go on; the message says what is wrong and how to fix it, for a person to read.</summary>
-public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,4 +1,0 @@
-namespace FedDashboard.Core.Strategies;
-
-/// <summary>Samples of a donor's data that one participant trains on.</summary>
-public sealed record Grant(int DonorTerminalId, int Samples);

@@ -1,8 +1,0 @@
-namespace FedDashboard.Core.Topology;
-
-public enum HardwareTier
-{
-    Low,
-    Mid,
-    High,
-}

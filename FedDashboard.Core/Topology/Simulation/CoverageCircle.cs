@@ -1,4 +1,0 @@
-namespace FedDashboard.Core.Topology.Simulation;
-
-/// <summary>An edge's coverage on the map, without the edge itself.</summary>
-public readonly record struct CoverageCircle(double CenterX, double CenterY, double Radius);

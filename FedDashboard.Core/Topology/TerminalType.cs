@@ -1,8 +1,0 @@
-namespace FedDashboard.Core.Topology;
-
-public enum TerminalType
-{
-    Phone,
-    Tablet,
-    IoT,
-}
