@@ -4,7 +4,6 @@ using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Training;
 
 
-
 namespace FedDashboard.Bench;
 
 /// <summary>What a benchmark trains and the policy it runs under; jobs are launched by the system, unattended.</summary>

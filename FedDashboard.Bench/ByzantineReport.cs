@@ -3,7 +3,6 @@ using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Aggregation;
 
 
-
 namespace FedDashboard.Bench;
 
 /// <summary>The accuracy table, and the target at 20 % attackers on IID data, judged per attack.</summary>

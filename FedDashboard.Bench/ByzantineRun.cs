@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Bench;
 
 internal sealed record ByzantineRun(DataPartition Partition, ByzantineAttack Attack, AggregationRule Rule, JobOutcome Outcome, TimeSpan Wall)

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Topology.Coverage;
-using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Simulation;
-
 
 
 namespace FedDashboard.Bench;

@@ -1,6 +1,6 @@
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Hosting;
-using FedDashboard.Core.Orchestration.Training.Governance;
+using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

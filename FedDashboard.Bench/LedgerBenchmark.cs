@@ -1,10 +1,9 @@
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Domain.Training.Rewards.Reports;
 using FedDashboard.Core.Hosting;
 using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Orchestration.Rewards;
+using FedDashboard.Core.Orchestration.Rewards.Reports;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Rewards;
-using FedDashboard.Core.Orchestration.Training.Rewards.Reports;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

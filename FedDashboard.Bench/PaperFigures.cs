@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Models;
 
 
-
 namespace FedDashboard.Bench;
 
 /// <summary>

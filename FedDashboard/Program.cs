@@ -2,7 +2,7 @@ using FedDashboard.Api;
 using FedDashboard.Components;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Hosting;
-using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Hubs;
 using FedDashboard.Model;
 using FedDashboard.Security;

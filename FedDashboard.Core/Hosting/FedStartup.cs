@@ -1,11 +1,11 @@
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Security;
-using FedDashboard.Core.Domain.Training.Options;
 using FedDashboard.Core.Hosting.Jobs;
 using FedDashboard.Core.Learning;
+using FedDashboard.Core.Orchestration.Options;
+using FedDashboard.Core.Orchestration.Rewards;
+using FedDashboard.Core.Orchestration.Security;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Rewards;
-using FedDashboard.Core.Orchestration.Training.Security;
 using FedDashboard.Core.Persistence.Roles;
 using FedDashboard.Core.Simulation;
 using Hangfire;

@@ -1,8 +1,7 @@
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Topology.Coverage;
-using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Terminals;
-
 
 
 namespace FedDashboard.Core.Simulation;

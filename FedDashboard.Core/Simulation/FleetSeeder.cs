@@ -1,6 +1,6 @@
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Topology.Coverage;
-using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Orchestration.Training;
 using Microsoft.Extensions.Options;

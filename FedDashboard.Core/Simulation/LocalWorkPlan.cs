@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Learning.Training;
 
 
-
 namespace FedDashboard.Core.Simulation;
 
 /// <summary>How much a simulated terminal trains, and how fast, given its load when it starts.</summary>

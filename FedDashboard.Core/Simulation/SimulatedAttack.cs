@@ -1,8 +1,8 @@
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Domain.Training.Options;
 using FedDashboard.Core.Learning.Aggregation;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Orchestration.Options;
 using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Core.Simulation;

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Domain.Terminals;
+using FedDashboard.Core.Orchestration.Terminals;
 using Hangfire;
 
 namespace FedDashboard.Core.Simulation;

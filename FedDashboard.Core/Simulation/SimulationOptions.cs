@@ -1,6 +1,5 @@
 using FedDashboard.Core.Domain.Strategies;
-using FedDashboard.Core.Domain.Training.Options;
-
+using FedDashboard.Core.Orchestration.Options;
 
 
 namespace FedDashboard.Core.Simulation;

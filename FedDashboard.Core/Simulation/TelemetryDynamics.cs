@@ -1,7 +1,6 @@
 using FedDashboard.Core.Orchestration.Terminals;
 
 
-
 namespace FedDashboard.Core.Simulation;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using FedDashboard.Core.Domain.Terminals;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;

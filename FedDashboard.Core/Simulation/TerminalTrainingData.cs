@@ -4,7 +4,6 @@ using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Orchestration.Training;
 
 
-
 namespace FedDashboard.Core.Simulation;
 
 /// <summary>The samples a simulated terminal trains on in a round, drawn deterministically from the job's partition.</summary>

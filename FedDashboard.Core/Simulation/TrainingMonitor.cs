@@ -2,9 +2,8 @@ using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Training;
+using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Terminals;
-using FedDashboard.Core.Orchestration.Training.Governance;
-
 
 
 namespace FedDashboard.Core.Simulation;

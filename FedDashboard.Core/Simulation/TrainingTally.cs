@@ -1,7 +1,6 @@
 using FedDashboard.Core.Learning.Training;
 
 
-
 namespace FedDashboard.Core.Simulation;
 
 /// <summary>A local training that ran in pieces (a swap continues on a narrower model): the totals and the latest piece.</summary>

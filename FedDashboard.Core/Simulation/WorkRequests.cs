@@ -1,5 +1,4 @@
-using FedDashboard.Core.Domain.Training.Options;
-
+using FedDashboard.Core.Orchestration.Options;
 
 
 namespace FedDashboard.Core.Simulation;

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.Playwright;

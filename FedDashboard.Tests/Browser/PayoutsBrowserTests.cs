@@ -1,6 +1,6 @@
 using CsvHelper;
 using FedDashboard.Core.Domain.Rewards.Payouts;
-using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
+using FedDashboard.Core.Orchestration.Rewards.Payouts;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

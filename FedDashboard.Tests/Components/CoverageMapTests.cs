@@ -1,7 +1,7 @@
 using Bunit;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Domain.Topology;
-using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Model;
 using Microsoft.EntityFrameworkCore;
 using System.Text.Json;

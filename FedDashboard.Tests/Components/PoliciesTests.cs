@@ -2,7 +2,7 @@ using Bunit;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Hosting;
-using FedDashboard.Core.Orchestration.Training.Governance.Policies;
+using FedDashboard.Core.Orchestration.Governance.Policies;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

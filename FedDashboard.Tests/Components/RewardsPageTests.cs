@@ -1,9 +1,8 @@
 using Bunit;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Domain.Rewards;
-using FedDashboard.Core.Domain.Training.Live;
-using FedDashboard.Core.Orchestration.Training.Governance;
-using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using MudBlazor;

@@ -2,9 +2,9 @@ using Bunit;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Domain.Policies.Reward;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Governance.Policies;
+using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Governance.Policies;
-using FedDashboard.Core.Orchestration.Training.Rewards;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

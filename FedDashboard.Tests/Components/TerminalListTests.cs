@@ -2,7 +2,7 @@ using Bunit;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;

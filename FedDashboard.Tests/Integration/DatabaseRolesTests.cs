@@ -1,7 +1,7 @@
 using FedDashboard.Core.Domain.Rewards.Payouts;
 using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Orchestration.Rewards.Payouts;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
 using FedDashboard.Tests.Shared;
 using Npgsql;
 

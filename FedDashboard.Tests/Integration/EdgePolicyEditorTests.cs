@@ -1,6 +1,6 @@
 using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Strategies;
-using FedDashboard.Core.Orchestration.Training.Governance.Policies;
+using FedDashboard.Core.Orchestration.Governance.Policies;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;

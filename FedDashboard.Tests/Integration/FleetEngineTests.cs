@@ -1,6 +1,5 @@
 using FedDashboard.Core.Domain.Topology;
-using FedDashboard.Core.Domain.Training.Live;
-using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

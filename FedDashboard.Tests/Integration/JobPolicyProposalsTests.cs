@@ -1,14 +1,14 @@
 using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Governance.Audit;
-using FedDashboard.Core.Domain.Governance.Policies;
 using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Domain.Policies;
 using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Governance.Policies;
+using FedDashboard.Core.Orchestration.Governance.Proposals;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Governance.Policies;
-using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using FedDashboard.Api;
 using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Security;
-using FedDashboard.Core.Domain.Training.Rewards.Reports;
+using FedDashboard.Core.Orchestration.Rewards.Reports;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using System.Globalization;

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Rewards;
-using FedDashboard.Core.Domain.Training.Rewards.Reports;
-using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
-using FedDashboard.Core.Orchestration.Training.Rewards.Reports;
+using FedDashboard.Core.Orchestration.Rewards.Payouts;
+using FedDashboard.Core.Orchestration.Rewards.Reports;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

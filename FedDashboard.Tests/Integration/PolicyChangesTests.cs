@@ -1,13 +1,13 @@
 using FedDashboard.Core.Domain.Governance.Audit;
-using FedDashboard.Core.Domain.Governance.Policies;
+using FedDashboard.Core.Domain.Policies;
 using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Orchestration.Governance.Policies;
+using FedDashboard.Core.Orchestration.Governance.Proposals;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Governance.Policies;
-using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;

@@ -1,13 +1,12 @@
 using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Strategies;
-using FedDashboard.Core.Domain.Terminals;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Aggregation;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Rewards;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

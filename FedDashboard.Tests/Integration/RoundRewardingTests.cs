@@ -1,5 +1,5 @@
 using FedDashboard.Core.Domain.Governance.Audit;
-using FedDashboard.Core.Domain.Governance.Policies;
+using FedDashboard.Core.Domain.Policies;
 using FedDashboard.Core.Domain.Policies.Reward;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Rewards;
@@ -7,9 +7,9 @@ using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Hosting;
 using FedDashboard.Core.Hosting.Jobs;
+using FedDashboard.Core.Orchestration.Governance.Policies;
+using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Governance.Policies;
-using FedDashboard.Core.Orchestration.Training.Rewards;
 using FedDashboard.Tests.Shared;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using FedDashboard.Core.Domain.Strategies;
-using FedDashboard.Core.Domain.Terminals;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Orchestration.Terminals;

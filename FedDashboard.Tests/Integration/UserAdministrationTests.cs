@@ -1,9 +1,9 @@
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Security;
-using FedDashboard.Core.Domain.Training.Options;
 using FedDashboard.Core.Hosting;
-using FedDashboard.Core.Orchestration.Training.Security;
+using FedDashboard.Core.Orchestration.Options;
+using FedDashboard.Core.Orchestration.Security;
 using FedDashboard.Core.Persistence.Identity;
 using FedDashboard.Tests.Shared;
 using Microsoft.AspNetCore.Identity;

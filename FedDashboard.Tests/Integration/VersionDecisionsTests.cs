@@ -4,8 +4,8 @@ using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Governance;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

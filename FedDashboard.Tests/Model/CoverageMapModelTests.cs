@@ -1,5 +1,5 @@
 using FedDashboard.Core.Domain.Topology;
-using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Model;
 
 namespace FedDashboard.Tests.Model;

@@ -1,6 +1,6 @@
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Hosting;
-using FedDashboard.Core.Orchestration.Training.Rewards;
+using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;

@@ -1,7 +1,7 @@
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Security;
-using FedDashboard.Core.Orchestration.Training.Governance.Audit;
+using FedDashboard.Core.Orchestration.Governance.Audit;
 using FedDashboard.Security;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
-using FedDashboard.Core.Orchestration.Training.Security;
-
+using FedDashboard.Core.Orchestration.Security;
 
 
 namespace FedDashboard.Tests.Shared;

@@ -1,6 +1,6 @@
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Hosting;
-using FedDashboard.Core.Orchestration.Training.Security;
+using FedDashboard.Core.Orchestration.Security;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

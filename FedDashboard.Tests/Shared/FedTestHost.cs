@@ -1,7 +1,7 @@
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Rewards;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Simulation;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,6 @@ using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Training;
 
 
-
 namespace FedDashboard.Tests.Shared;
 
 public static class JobLaunching

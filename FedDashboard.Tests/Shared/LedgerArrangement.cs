@@ -3,7 +3,7 @@ using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Rewards.Payouts;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
+using FedDashboard.Core.Orchestration.Rewards.Payouts;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Persistence;
 
 
-
 namespace FedDashboard.Tests.Shared;
 
 /// <summary>Ledger lines written as the rewarding step writes them, with the amounts, times and currencies a test chooses.</summary>

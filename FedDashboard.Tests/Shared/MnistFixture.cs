@@ -2,7 +2,6 @@ using FedDashboard.Core.Learning;
 using FedDashboard.Core.Learning.Data;
 
 
-
 namespace FedDashboard.Tests.Shared;
 
 /// <summary>Loads MNIST and its tensors once for every test class in the <see cref="MnistCollection"/>.</summary>

@@ -1,5 +1,5 @@
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
+using FedDashboard.Core.Orchestration.Governance.Proposals;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Shared;

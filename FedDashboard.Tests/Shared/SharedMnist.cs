@@ -1,4 +1,4 @@
-using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Training;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;

@@ -5,7 +5,6 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Tests.Shared;
 
 /// <summary>Small factories with named arguments for what tests build often.</summary>

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Learning.Parameters;
 
 
-
 namespace FedDashboard.Tests.Shared;
 
 /// <summary>

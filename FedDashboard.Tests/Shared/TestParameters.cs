@@ -1,7 +1,6 @@
 using FedDashboard.Core.Learning.Parameters;
 
 
-
 namespace FedDashboard.Tests.Shared;
 
 /// <summary>Small hand-made parameter sets: a 2x2 "w" and a length-2 "b" unless told otherwise.</summary>

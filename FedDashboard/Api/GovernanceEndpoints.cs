@@ -1,9 +1,9 @@
 using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Governance.Proposals;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Governance.Proposals;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Governance;
-using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
 using FedDashboard.Security;
 
 namespace FedDashboard.Api;

@@ -1,5 +1,5 @@
 using FedDashboard.Core.Domain.Rewards.Payouts;
-using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
+using FedDashboard.Core.Orchestration.Rewards.Payouts;
 using FedDashboard.Security;
 
 namespace FedDashboard.Api;

@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Security;
 
 
-
 namespace FedDashboard.Api;
 
 /// <summary>

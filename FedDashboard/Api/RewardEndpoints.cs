@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Rewards;
-using FedDashboard.Core.Domain.Training.Rewards.Reports;
-using FedDashboard.Core.Orchestration.Training.Rewards;
-using FedDashboard.Core.Orchestration.Training.Rewards.Reports;
+using FedDashboard.Core.Orchestration.Rewards;
+using FedDashboard.Core.Orchestration.Rewards.Reports;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
 using FedDashboard.Security;

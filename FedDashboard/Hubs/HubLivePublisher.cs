@@ -1,6 +1,5 @@
-using FedDashboard.Core.Domain.Training.Live;
-using FedDashboard.Core.Orchestration.Training.Governance;
-using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Live;
 using Microsoft.AspNetCore.SignalR;
 
 namespace FedDashboard.Hubs;

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Security;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;

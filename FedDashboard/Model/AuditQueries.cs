@@ -1,5 +1,5 @@
 using FedDashboard.Core.Domain.Governance.Audit;
-using FedDashboard.Core.Orchestration.Training.Governance.Audit;
+using FedDashboard.Core.Orchestration.Governance.Audit;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

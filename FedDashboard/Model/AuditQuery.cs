@@ -1,6 +1,6 @@
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Security;
-using FedDashboard.Core.Orchestration.Training.Governance.Audit;
+using FedDashboard.Core.Orchestration.Governance.Audit;
 using Microsoft.AspNetCore.WebUtilities;
 using System.Globalization;
 

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Model;
 
 public sealed record EdgeCircle(int Id, string Name, double X, double Y, double Radius);

@@ -1,5 +1,5 @@
 using FedDashboard.Core.Domain.Security;
-using FedDashboard.Core.Orchestration.Training.Governance.Policies;
+using FedDashboard.Core.Orchestration.Governance.Policies;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,6 @@ using FedDashboard.Core.Domain.Strategies.Planning;
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Model;
 
 public sealed class WidthTierInput

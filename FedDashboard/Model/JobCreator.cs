@@ -3,7 +3,6 @@ using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Orchestration.Training;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>The outcome of one launch: the job's id when it started, else a message for the operator.</summary>

@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>

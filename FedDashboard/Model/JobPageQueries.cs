@@ -1,5 +1,5 @@
 using FedDashboard.Core.Domain.Governance.Proposals;
-using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
+using FedDashboard.Core.Orchestration.Governance.Proposals;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>What the job page shows when it opens, read from the database.</summary>

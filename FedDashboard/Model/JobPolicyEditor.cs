@@ -1,8 +1,8 @@
 using FedDashboard.Core.Domain.Governance.Proposals;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Orchestration.Training.Governance.Policies;
-using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
+using FedDashboard.Core.Orchestration.Governance.Policies;
+using FedDashboard.Core.Orchestration.Governance.Proposals;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

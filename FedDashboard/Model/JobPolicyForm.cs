@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>One job's policy as the form edits it; errors sit at fields named as the policy names them ("Termination.MaxRounds").</summary>

@@ -3,7 +3,6 @@ using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Learning.Aggregation;
 
 
-
 namespace FedDashboard.Model;
 
 public sealed record PolicyLine(string Name, string Text);

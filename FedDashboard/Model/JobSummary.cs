@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Model;
 
 public sealed record JobSummary(int Id, string Name, JobStatus Status, string? EndReason, TrainingSettings Settings, JobPolicy Policy,

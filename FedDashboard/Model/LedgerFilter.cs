@@ -1,6 +1,6 @@
 using FedDashboard.Core.Domain.Rewards;
-using FedDashboard.Core.Orchestration.Training.Rewards;
-using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
+using FedDashboard.Core.Orchestration.Rewards;
+using FedDashboard.Core.Orchestration.Rewards.Payouts;
 using FedDashboard.Core.Persistence;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;

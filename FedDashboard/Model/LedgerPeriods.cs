@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Rewards;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>Entries keyed by the UTC day, ISO week (from Monday) or month they were made in, computed by the database.</summary>

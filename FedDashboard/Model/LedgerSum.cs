@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Rewards;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>An entry's amount under the key a report adds it up by. Classes with settable members, not records, so EF can group and join on them.</summary>

@@ -1,5 +1,5 @@
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Orchestration.Training.Governance;
+using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

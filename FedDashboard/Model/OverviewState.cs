@@ -1,6 +1,5 @@
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Orchestration.Training.Governance;
-
+using FedDashboard.Core.Orchestration.Governance;
 
 
 namespace FedDashboard.Model;

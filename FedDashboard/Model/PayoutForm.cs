@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Policies;
 using FedDashboard.Core.Domain.Rewards.Payouts;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>

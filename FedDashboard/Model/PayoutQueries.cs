@@ -1,6 +1,6 @@
 using FedDashboard.Core.Domain.Rewards.Payouts;
 using FedDashboard.Core.Domain.Topology;
-using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
+using FedDashboard.Core.Orchestration.Rewards.Payouts;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

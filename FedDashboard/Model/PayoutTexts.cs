@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Rewards.Payouts;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>How the payouts page words a batch's scope and amounts.</summary>

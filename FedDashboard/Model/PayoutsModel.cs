@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Rewards.Payouts;
 using FedDashboard.Core.Domain.Security;
-using FedDashboard.Core.Orchestration.Training.Governance;
-
+using FedDashboard.Core.Orchestration.Governance;
 
 
 namespace FedDashboard.Model;

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Policies;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>What every policy form shares: the stored revision it was loaded from, and the last save's errors at their fields.</summary>

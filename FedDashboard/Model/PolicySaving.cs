@@ -1,7 +1,5 @@
-using FedDashboard.Core.Domain.Governance.Policies;
 using FedDashboard.Core.Domain.Policies;
 using FedDashboard.Core.Domain.Security;
-
 
 
 namespace FedDashboard.Model;

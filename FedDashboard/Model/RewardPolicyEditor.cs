@@ -1,6 +1,6 @@
 using FedDashboard.Core.Domain.Security;
-using FedDashboard.Core.Orchestration.Training.Governance.Policies;
-using FedDashboard.Core.Orchestration.Training.Rewards;
+using FedDashboard.Core.Orchestration.Governance.Policies;
+using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Policies.Reward;
 using FedDashboard.Core.Domain.Rewards;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>The reward policy as the form edits it; errors sit at fields named as the policy names them ("Size.Weight").</summary>

@@ -3,7 +3,6 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>What entries of one currency add up to: rewards, corrections (signed) and their sum.</summary>

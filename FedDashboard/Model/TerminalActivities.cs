@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>A terminal's activity as far as the database can tell it; only the fleet's live ticks know when one is uploading.</summary>

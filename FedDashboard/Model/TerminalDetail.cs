@@ -3,7 +3,6 @@ using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Terminals;
 
 
-
 namespace FedDashboard.Model;
 
 public sealed record TelemetryPoint(DateTimeOffset At, double CpuLoad, double Battery, double TrainingSpeed, bool Online);

@@ -1,5 +1,5 @@
 using FedDashboard.Core.Domain.Rewards;
-using FedDashboard.Core.Orchestration.Training.Rewards;
+using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

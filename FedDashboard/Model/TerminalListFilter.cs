@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>An edge to filter the terminal list by; a null <see cref="EdgeId"/> stands for terminals outside every coverage.</summary>

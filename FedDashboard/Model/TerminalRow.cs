@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Model;
 
 public sealed record TerminalRow(

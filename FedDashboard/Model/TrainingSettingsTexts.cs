@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>One line per choice, for the helper text under the new-job form's selects.</summary>

@@ -1,6 +1,5 @@
 using FedDashboard.Core.Domain.Security;
-using FedDashboard.Core.Orchestration.Training.Security;
-
+using FedDashboard.Core.Orchestration.Security;
 
 
 namespace FedDashboard.Model;

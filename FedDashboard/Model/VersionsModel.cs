@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Security;
 
 
-
 namespace FedDashboard.Model;
 
 /// <summary>

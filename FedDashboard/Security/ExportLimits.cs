@@ -1,4 +1,4 @@
-using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Orchestration.Options;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using System.Globalization;

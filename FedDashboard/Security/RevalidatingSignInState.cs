@@ -1,4 +1,4 @@
-using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Orchestration.Options;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using FedDashboard.Core.Domain.Security;
-using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Persistence.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;

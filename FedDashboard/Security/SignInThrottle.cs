@@ -1,4 +1,4 @@
-using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Orchestration.Options;
 using Microsoft.Extensions.Options;
 using System.Net;
 using System.Threading.RateLimiting;

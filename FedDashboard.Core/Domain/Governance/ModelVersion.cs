@@ -1,6 +1,5 @@
 using FedDashboard.Core.Domain.Refusals;
-using FedDashboard.Core.Orchestration.Training.Governance;
-
+using FedDashboard.Core.Orchestration.Governance;
 
 
 namespace FedDashboard.Core.Domain.Governance;

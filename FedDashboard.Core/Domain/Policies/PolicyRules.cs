@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Refusals;
 
 
-
 namespace FedDashboard.Core.Domain.Policies;
 
 /// <summary>The one refusal of a policy that breaks a rule, for every policy holder.</summary>

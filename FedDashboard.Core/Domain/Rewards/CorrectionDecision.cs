@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Refusals;
 
 
-
 namespace FedDashboard.Core.Domain.Rewards;
 
 /// <summary>

@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Policies;
 using FedDashboard.Core.Domain.Policies.Reward;
 
 
-
 namespace FedDashboard.Core.Domain.Rewards;
 
 /// <summary>The one reward policy every job's accepted results are rewarded by; a round is rewarded by the policy in force when it is.</summary>

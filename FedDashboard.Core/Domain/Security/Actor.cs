@@ -1,4 +1,4 @@
-using FedDashboard.Core.Orchestration.Training.Governance;
+using FedDashboard.Core.Orchestration.Governance;
 
 
 namespace FedDashboard.Core.Domain.Security;

@@ -6,7 +6,6 @@ using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Learning.Tiers;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>The edge asks every terminal in its coverage; each may decline (busy, low battery).</summary>

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Learning.Parameters;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>One edge's work in a combination period, as the central tier combines it.</summary>

@@ -3,7 +3,6 @@ using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Anomaly;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>A terminal's reported result as its edge evaluates it.</summary>

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>One edge's part of a round: the terminals it assigned, in the order it asked them, and those that declined.</summary>

@@ -4,7 +4,6 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Topology.Coverage;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>

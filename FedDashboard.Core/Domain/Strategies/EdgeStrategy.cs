@@ -9,7 +9,6 @@ using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Learning.Segments;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>How an edge finds terminals willing to train: who it considers, and what each says when asked.</summary>

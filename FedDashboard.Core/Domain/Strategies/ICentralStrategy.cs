@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Learning.Parameters;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>

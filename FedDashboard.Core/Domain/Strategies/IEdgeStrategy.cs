@@ -4,7 +4,6 @@ using FedDashboard.Core.Learning.Anomaly;
 using FedDashboard.Core.Learning.Parameters;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>

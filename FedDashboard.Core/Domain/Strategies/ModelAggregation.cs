@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Learning.Aggregation;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>The aggregation rule a job's policy chooses, the same at the edges and at the centre.</summary>

@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>What a round is configured from.</summary>

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>Only terminals that asked the edge for work are considered; having asked, they do not decline.</summary>

@@ -3,7 +3,6 @@ using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies;
 
 /// <summary>

@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Policies;
 using FedDashboard.Core.Domain.Policies.Edge;
 
 
-
 namespace FedDashboard.Core.Domain.Topology;
 
 /// <summary>An edge cloud server and the circle on the 2-D map that its network covers.</summary>

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Policies.Job;
 
 
-
 namespace FedDashboard.Core.Domain.Training;
 
 /// <summary>One edge round of a job: terminals train, then each edge aggregates and, every κ rounds, the centre combines.</summary>

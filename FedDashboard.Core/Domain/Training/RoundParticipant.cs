@@ -3,7 +3,6 @@ using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Simulation;
 
 
-
 namespace FedDashboard.Core.Domain.Training;
 
 /// <summary>

@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Core.Domain.Training;
 
 /// <summary>Turns the edges' configured selections into a round's participants, each starting from its edge's model.</summary>

@@ -5,7 +5,6 @@ using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Simulation;
 
 
-
 namespace FedDashboard.Core.Domain.Training;
 
 /// <summary>A federated training run: a model trained over rounds under fixed settings.</summary>

@@ -3,7 +3,6 @@ using FedDashboard.Core.Learning.Aggregation;
 using FedDashboard.Core.Learning.Models;
 
 
-
 namespace FedDashboard.Core.Domain.Training;
 
 /// <summary>What a training job trains and how; fixed when the job is created (its <see cref="Policies.Job.JobPolicy"/> is not).</summary>

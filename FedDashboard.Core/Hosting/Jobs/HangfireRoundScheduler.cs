@@ -1,4 +1,4 @@
-using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
 using Hangfire;
 
 namespace FedDashboard.Core.Hosting.Jobs;

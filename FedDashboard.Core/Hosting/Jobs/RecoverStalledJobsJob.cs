@@ -1,4 +1,5 @@
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Orchestration.Training.Rewards;
+using FedDashboard.Core.Orchestration.Rewards;
 using Hangfire;
 
 namespace FedDashboard.Core.Hosting.Jobs;

@@ -1,9 +1,8 @@
 using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Governance;
-using FedDashboard.Core.Orchestration.Training.Live;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

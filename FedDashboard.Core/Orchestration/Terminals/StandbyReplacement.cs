@@ -1,12 +1,10 @@
 using FedDashboard.Core.Domain.Strategies;
-using FedDashboard.Core.Domain.Terminals;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Domain.Training.Live;
-using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Live;
+using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Governance;
-using FedDashboard.Core.Orchestration.Training.Live;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Simulation;
 using Microsoft.EntityFrameworkCore;

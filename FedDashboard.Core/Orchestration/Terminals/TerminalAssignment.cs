@@ -4,7 +4,6 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>

@@ -1,13 +1,11 @@
 using FedDashboard.Core.Domain.Strategies;
-using FedDashboard.Core.Domain.Terminals;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Domain.Training.Live;
 using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Training;
-using FedDashboard.Core.Orchestration.Training.Governance;
-using FedDashboard.Core.Orchestration.Training.Live;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Domain.Training.Options;
 using FedDashboard.Core.Learning.Data;
+using FedDashboard.Core.Orchestration.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using System.Collections.Concurrent;

@@ -3,7 +3,6 @@ using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Persistence;
 
 
-
 namespace FedDashboard.Core.Orchestration.Training;
 
 internal static class IdleTerminals

@@ -2,10 +2,9 @@ using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Domain.Training.Live;
-using FedDashboard.Core.Orchestration.Training.Governance;
-using FedDashboard.Core.Orchestration.Training.Governance.Audit;
-using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Governance.Audit;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Domain.Training.Live;
-using FedDashboard.Core.Orchestration.Training.Governance;
-using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,13 +5,12 @@ using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Domain.Training.Live;
 using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
-using FedDashboard.Core.Orchestration.Training.Governance;
-using FedDashboard.Core.Orchestration.Training.Governance.Audit;
-using FedDashboard.Core.Orchestration.Training.Governance.Proposals;
-using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Governance.Audit;
+using FedDashboard.Core.Orchestration.Governance.Proposals;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,10 +1,9 @@
 using FedDashboard.Core.Domain.Strategies;
-using FedDashboard.Core.Domain.Terminals;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Domain.Training.Live;
-using FedDashboard.Core.Orchestration.Training.Governance;
-using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Live;
+using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

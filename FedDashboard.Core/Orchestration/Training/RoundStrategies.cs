@@ -1,7 +1,7 @@
 using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Domain.Training.Options;
+using FedDashboard.Core.Orchestration.Options;
 using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Core.Orchestration.Training;

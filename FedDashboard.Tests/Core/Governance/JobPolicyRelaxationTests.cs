@@ -3,7 +3,6 @@ using FedDashboard.Core.Domain.Governance.Proposals;
 using FedDashboard.Core.Domain.Policies.Job;
 
 
-
 namespace FedDashboard.Tests.Core.Governance;
 
 public sealed class JobPolicyRelaxationTests

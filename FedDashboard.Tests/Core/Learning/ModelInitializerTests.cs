@@ -1,7 +1,6 @@
 using FedDashboard.Core.Learning.Models;
 
 
-
 namespace FedDashboard.Tests.Core.Learning;
 
 public sealed class ModelInitializerTests

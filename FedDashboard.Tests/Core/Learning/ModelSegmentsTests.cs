@@ -2,7 +2,6 @@ using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Segments;
 
 
-
 namespace FedDashboard.Tests.Core.Learning;
 
 public sealed class ModelSegmentsTests

@@ -4,7 +4,6 @@ using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Training;
 
 
-
 namespace FedDashboard.Tests.Core.Learning;
 
 public sealed class TorchRuntimeTests

@@ -1,5 +1,4 @@
-using FedDashboard.Core.Domain.Training.Live;
-using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Policies.Edge;
 
 
-
 namespace FedDashboard.Tests.Core.Policies;
 
 public sealed class EdgePolicyTests

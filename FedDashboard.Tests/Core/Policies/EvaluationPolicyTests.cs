@@ -3,7 +3,6 @@ using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Tests.Core.Policies;
 
 public sealed class EvaluationPolicyTests

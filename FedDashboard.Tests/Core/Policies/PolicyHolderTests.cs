@@ -5,7 +5,6 @@ using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Tests.Core.Policies;
 
 public sealed class PolicyHolderTests

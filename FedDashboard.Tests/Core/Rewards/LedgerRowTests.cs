@@ -1,6 +1,6 @@
 using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Topology;
-using FedDashboard.Core.Domain.Training.Rewards.Reports;
+using FedDashboard.Core.Orchestration.Rewards.Reports;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Core.Rewards;

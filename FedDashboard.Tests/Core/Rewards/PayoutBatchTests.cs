@@ -1,6 +1,6 @@
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Rewards.Payouts;
-using FedDashboard.Core.Orchestration.Training.Governance;
+using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Tests.Shared;
 
 namespace FedDashboard.Tests.Core.Rewards;

@@ -3,7 +3,6 @@ using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Tests.Core.Rewards;
 
 /// <summary>Reward amounts on hand-made claims: each factor alone, then the cap and both budget rules.</summary>

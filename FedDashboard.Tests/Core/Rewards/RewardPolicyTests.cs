@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Policies.Reward;
 
 
-
 namespace FedDashboard.Tests.Core.Rewards;
 
 public sealed class RewardPolicyTests

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Simulation;
 
 
-
 namespace FedDashboard.Tests.Core.Simulation;
 
 public sealed class RandomWaypointMobilityTests

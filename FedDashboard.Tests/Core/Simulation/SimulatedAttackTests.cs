@@ -1,6 +1,6 @@
 using FedDashboard.Core.Domain.Topology;
-using FedDashboard.Core.Domain.Training.Options;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.Extensions.Options;

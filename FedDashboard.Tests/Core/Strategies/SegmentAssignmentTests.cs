@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Tests.Core.Strategies;
 
 public sealed class SegmentAssignmentTests

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Strategies;
 
 
-
 namespace FedDashboard.Tests.Core.Strategies;
 
 public sealed class TrainedPartTests

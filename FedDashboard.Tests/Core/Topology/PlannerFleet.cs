@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Topology.Coverage;
 
 
-
 namespace FedDashboard.Tests.Core.Topology;
 
 /// <summary>A fleet of healthy terminals (in edge 0, online, idle, light load, full battery, fast) to spoil one by one.</summary>

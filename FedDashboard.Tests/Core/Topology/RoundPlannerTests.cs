@@ -3,7 +3,6 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Topology.Coverage;
 
 
-
 namespace FedDashboard.Tests.Core.Topology;
 
 public sealed class RoundPlannerTests

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Strategies.Planning;
 
 
-
 namespace FedDashboard.Tests.Core.Topology;
 
 public sealed class WidthTiersTests

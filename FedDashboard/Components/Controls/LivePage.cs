@@ -1,5 +1,4 @@
-using FedDashboard.Core.Domain.Training.Live;
-using FedDashboard.Core.Orchestration.Training.Live;
+using FedDashboard.Core.Orchestration.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace FedDashboard.Components.Controls;

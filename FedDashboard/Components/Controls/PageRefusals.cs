@@ -1,4 +1,4 @@
-using FedDashboard.Core.Orchestration.Training.Governance.Audit;
+using FedDashboard.Core.Orchestration.Governance.Audit;
 using FedDashboard.Security;
 using Microsoft.AspNetCore.Components;
 

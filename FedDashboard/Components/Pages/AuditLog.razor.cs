@@ -1,6 +1,6 @@
 using FedDashboard.Api;
 using FedDashboard.Core.Domain.Governance.Audit;
-using FedDashboard.Core.Orchestration.Training.Governance.Audit;
+using FedDashboard.Core.Orchestration.Governance.Audit;
 using FedDashboard.Model;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

@@ -1,5 +1,5 @@
 using FedDashboard.Components.Controls;
-using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Model;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;

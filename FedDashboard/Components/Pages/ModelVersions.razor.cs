@@ -1,7 +1,7 @@
 using FedDashboard.Components.Controls;
 using FedDashboard.Core.Domain.Security;
-using FedDashboard.Core.Domain.Training.Live;
-using FedDashboard.Core.Orchestration.Training.Governance;
+using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Model;
 using Microsoft.AspNetCore.Components;
 

@@ -1,6 +1,6 @@
 using FedDashboard.Components.Controls;
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Domain.Training.Live;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Model;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;

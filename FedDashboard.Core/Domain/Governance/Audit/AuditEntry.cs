@@ -1,5 +1,5 @@
 using FedDashboard.Core.Domain.Security;
-using FedDashboard.Core.Orchestration.Training.Governance.Audit;
+using FedDashboard.Core.Orchestration.Governance.Audit;
 
 
 namespace FedDashboard.Core.Domain.Governance.Audit;

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Orchestration.Training.Governance.Audit;
+using FedDashboard.Core.Orchestration.Governance.Audit;
 
 
 namespace FedDashboard.Core.Domain.Governance.Audit;

@@ -1,7 +1,7 @@
 using FedDashboard.Core.Domain.Policies.Reward;
 using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Rewards.Payouts;
-using FedDashboard.Core.Orchestration.Training.Governance.Audit;
+using FedDashboard.Core.Orchestration.Governance.Audit;
 
 
 namespace FedDashboard.Core.Domain.Governance.Audit;

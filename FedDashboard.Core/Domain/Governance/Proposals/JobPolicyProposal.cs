@@ -1,8 +1,7 @@
 using FedDashboard.Core.Domain.Policies;
 using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Refusals;
-using FedDashboard.Core.Orchestration.Training.Governance;
-
+using FedDashboard.Core.Orchestration.Governance;
 
 
 namespace FedDashboard.Core.Domain.Governance.Proposals;

@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Strategies.Planning;
 
 
-
 namespace FedDashboard.Core.Domain.Policies.Edge;
 
 /// <summary>

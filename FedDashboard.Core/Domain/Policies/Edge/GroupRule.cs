@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Core.Domain.Policies.Edge;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Core.Domain.Policies.Edge;
 
 /// <summary>Which group rule a terminal falls under; the first matching rule wins.</summary>

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Refusals;
-using FedDashboard.Core.Orchestration.Training.Governance;
-using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
-
+using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Rewards.Payouts;
 
 
 namespace FedDashboard.Core.Domain.Rewards.Payouts;

@@ -1,4 +1,4 @@
-using FedDashboard.Core.Orchestration.Training.Rewards.Payouts;
+using FedDashboard.Core.Orchestration.Rewards.Payouts;
 
 
 namespace FedDashboard.Core.Domain.Rewards.Payouts;

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Policies;
 
 
-
 namespace FedDashboard.Core.Domain.Rewards.Payouts;
 
 /// <summary>

@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Learning.Anomaly;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies.Filtering;
 
 /// <summary>What an edge knows of a result after training.</summary>

@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies.Filtering;
 
 /// <summary>

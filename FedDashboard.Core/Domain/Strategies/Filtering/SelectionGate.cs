@@ -3,7 +3,6 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies.Filtering;
 
 /// <summary>

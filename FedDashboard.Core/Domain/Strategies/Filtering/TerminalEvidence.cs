@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies.Filtering;
 
 /// <summary>What an edge knows of a terminal without its result, as selection and evaluation both read it.</summary>

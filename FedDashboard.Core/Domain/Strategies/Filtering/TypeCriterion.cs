@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Topology;
 
 
-
 namespace FedDashboard.Core.Domain.Strategies.Filtering;
 
 public sealed class TypeCriterion(IReadOnlyList<TerminalType> allowed) : ICriterion<TerminalEvidence>

@@ -1,0 +1,16 @@
+namespace FedDashboard.Core.Orchestration.Live;
+
+/// <summary>Every concrete live event type; the hub sends and listens under each type's name.</summary>
+public static class LiveEventTypes
+{
+    public static readonly IReadOnlyList<Type> All =
+    [
+        typeof(RoundPhaseChanged),
+        typeof(ParticipantChanged),
+        typeof(ModelVersionChanged),
+        typeof(JobChanged),
+        typeof(RoundRewarded),
+        typeof(FleetTick),
+        typeof(FleetPositions),
+    ];
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using System.Collections.Immutable;
+
+namespace FedDashboard.Core.Orchestration.Live;
+
+/// <summary>
+/// This node's in-process fan-out of live events to pages. Each subscriber gets its events in batches,
+/// at most one batch per interval, on a thread-pool thread; the subscriber marshals to its UI itself.
+/// A subscriber whose handler throws, or that falls <see cref="DefaultCapacity"/> events behind, is unsubscribed.
+/// </summary>
+public sealed class LiveFeed(ILogger<LiveFeed> logger, TimeProvider clock)
+{
+    private ImmutableArray<LiveSubscription> _subscriptions = [];
+
+    public static readonly TimeSpan DefaultBatchInterval = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>
+    /// Far more than one batch interval gathers (a fleet tick brings two events, a round a few per participant): a
+    /// subscriber this far behind has stopped taking its events.
+    /// </summary>
+    public const int DefaultCapacity = 10_000;
+
+    public LiveFeed(TimeProvider clock) : this(NullLogger<LiveFeed>.Instance, clock)
+    {
+    }
+
+    public int SubscriberCount => _subscriptions.Length;
+
+    /// <summary>The caller disposes the returned subscription when it no longer wants events.</summary>
+    public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> onBatch, TimeSpan? batchInterval = null, int capacity = DefaultCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        var subscription = new LiveSubscription(onBatch, batchInterval ?? DefaultBatchInterval, clock, capacity, Remove);
+        ImmutableInterlocked.Update(ref _subscriptions, list => list.Add(subscription));
+        return subscription;
+    }
+
+    public void Deliver(LiveEvent liveEvent)
+    {
+        foreach (var subscription in _subscriptions) subscription.Enqueue(liveEvent);
+    }
+
+    private void Remove(LiveSubscription subscription, Exception? reason)
+    {
+        ImmutableInterlocked.Update(ref _subscriptions, list => list.Remove(subscription));
+        if (reason is not null) logger.LogWarning(reason, "A live subscriber was dropped; its page gets no more live updates.");
+    }
+}

@@ -1,0 +1,94 @@
+namespace FedDashboard.Core.Orchestration.Live;
+
+/// <summary>
+/// One subscriber's buffer: events gather until the interval passes, then go out as one batch. A subscriber that
+/// throws, or falls so far behind that its buffer is full, is dropped: a page that cannot take its events any more
+/// must not make the feed hold them for ever.
+/// </summary>
+internal sealed class LiveSubscription : IDisposable
+{
+    private readonly Func<IReadOnlyList<LiveEvent>, Task> _onBatch;
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _clock;
+    private readonly int _capacity;
+    private readonly Action<LiveSubscription, Exception?> _onEnd;
+    private readonly Lock _gate = new();
+    private List<LiveEvent> _pending = [];
+    private bool _flushScheduled;
+    private bool _disposed;
+
+    public LiveSubscription(Func<IReadOnlyList<LiveEvent>, Task> onBatch, TimeSpan interval, TimeProvider clock, int capacity, Action<LiveSubscription, Exception?> onEnd)
+    {
+        _onBatch = onBatch;
+        _interval = interval;
+        _clock = clock;
+        _capacity = capacity;
+        _onEnd = onEnd;
+    }
+
+    public void Enqueue(LiveEvent liveEvent)
+    {
+        bool overflowed;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            overflowed = _pending.Count >= _capacity;
+            if (!overflowed)
+            {
+                _pending.Add(liveEvent);
+                if (_flushScheduled) return;
+                _flushScheduled = true;
+            }
+        }
+        if (overflowed) End(new InvalidOperationException($"The subscriber fell {_capacity:N0} events behind."));
+        else _ = FlushAfterIntervalAsync();
+    }
+
+    /// <summary>One flusher per subscription at a time, so batches reach the subscriber in order and never overlap.</summary>
+    private async Task FlushAfterIntervalAsync()
+    {
+        while (true)
+        {
+            await Task.Delay(_interval, _clock);
+            List<LiveEvent> batch;
+            lock (_gate)
+            {
+                if (_disposed || _pending.Count == 0)
+                {
+                    _flushScheduled = false;
+                    return;
+                }
+                batch = _pending;
+                _pending = [];
+            }
+            try
+            {
+                await _onBatch(batch);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The page went away between the batch and its render: nothing to update, now or later.
+                End(null);
+                return;
+            }
+            catch (Exception exception)
+            {
+                End(exception);
+                return;
+            }
+        }
+    }
+
+    public void Dispose() => End(null);
+
+    private void End(Exception? reason)
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _pending = [];
+        }
+        _onEnd(this, reason);
+    }
+}
