@@ -1,6 +1,5 @@
 using FedDashboard.Core.Hosting;
 using Microsoft.Extensions.Hosting;
-using System.Globalization;
 
 namespace FedDashboard.Bench;
 
@@ -32,19 +31,8 @@ internal sealed class BenchHost : IAsyncDisposable
     {
         var database = await BenchDatabase.CreateAsync(benchmark);
         var blobs = Directory.CreateTempSubdirectory("fed-bench-blobs");
-        var configuration = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Fed"] = database.ConnectionString,
-            ["Fed:Data:MnistPath"] = Environment.GetEnvironmentVariable("Fed__Data__MnistPath") ?? Path.Combine(Environment.CurrentDirectory, ".data", "mnist"),
-            ["Fed:Data:BlobPath"] = blobs.FullName,
-            ["Fed:Fleet:Simulate"] = "false",
-            ["Fed:Fleet:Terminals"] = terminals.ToString(CultureInfo.InvariantCulture),
-            ["Fed:Fleet:LowTierSamplesPerSecond"] = "0",
-            ["Fed:Fleet:MidTierSamplesPerSecond"] = "0",
-            ["Fed:Fleet:HighTierSamplesPerSecond"] = "0",
-            ["Fed:Orchestration:SecondsBetweenRounds"] = "0",
-            ["Fed:DefaultJob:StartOnFreshDatabase"] = "false",
-        };
+        var configuration = EmbeddedHost.SettledFleet(database.ConnectionString,
+            Environment.GetEnvironmentVariable("Fed__Data__MnistPath") ?? Path.Combine(Environment.CurrentDirectory, ".data", "mnist"), blobs.FullName, terminals);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) configuration[key] = value;
         var host = await EmbeddedHost.StartAsync(configuration, runWorkers);
         return new BenchHost(database, blobs, host, runWorkers);

@@ -2,12 +2,31 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using System.Globalization;
 
 namespace FedDashboard.Core.Hosting;
 
 /// <summary>The orchestrator without the web app, for benchmarks and tests: same services, same start-up checks.</summary>
 public static class EmbeddedHost
 {
+    /// <summary>
+    /// A host on its own database and blob folder whose terminals stay where they are seeded, online and in coverage,
+    /// as the FedAvg paper's clients do, and train at the server's speed; no pause between rounds and no demo job.
+    /// </summary>
+    public static Dictionary<string, string?> SettledFleet(string connectionString, string mnistPath, string blobPath, int terminals) => new()
+    {
+        ["ConnectionStrings:Fed"] = connectionString,
+        ["Fed:Data:MnistPath"] = mnistPath,
+        ["Fed:Data:BlobPath"] = blobPath,
+        ["Fed:Fleet:Simulate"] = "false",
+        ["Fed:Fleet:Terminals"] = terminals.ToString(CultureInfo.InvariantCulture),
+        ["Fed:Fleet:LowTierSamplesPerSecond"] = "0",
+        ["Fed:Fleet:MidTierSamplesPerSecond"] = "0",
+        ["Fed:Fleet:HighTierSamplesPerSecond"] = "0",
+        ["Fed:Orchestration:SecondsBetweenRounds"] = "0",
+        ["Fed:DefaultJob:StartOnFreshDatabase"] = "false",
+    };
+
     /// <param name="settings">Configuration keys (e.g. "Fed:Fleet:Terminals") over appsettings-free defaults.</param>
     /// <param name="runWorkers">Start the Hangfire servers (and the fleet simulation if configured); otherwise jobs wait in storage.</param>
     /// <param name="replace">Registrations over the orchestrator's own, e.g. a test's clock.</param>

@@ -76,21 +76,8 @@ public sealed class FedTestHost : IAsyncDisposable
     {
         var database = withRoles ? await TestDatabase.CreateWithRolesAsync() : await TestDatabase.CreateMigratedAsync();
         var blobs = Path.Combine(Path.GetTempPath(), $"fed-blobs-{Guid.NewGuid():N}");
-        var configuration = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Fed"] = database.AppConnectionString,
-            ["ConnectionStrings:FedOwner"] = database.OwnerConnectionString,
-            ["Fed:Data:MnistPath"] = TestEnvironment.MnistPath,
-            ["Fed:Data:BlobPath"] = blobs,
-            ["Fed:Fleet:Simulate"] = "false",
-            ["Fed:Fleet:Terminals"] = terminals.ToString(),
-            ["Fed:Orchestration:SecondsBetweenRounds"] = "0",
-            ["Fed:DefaultJob:StartOnFreshDatabase"] = "false",
-            // Simulated devices train at the server's speed unless a test paces them.
-            ["Fed:Fleet:LowTierSamplesPerSecond"] = "0",
-            ["Fed:Fleet:MidTierSamplesPerSecond"] = "0",
-            ["Fed:Fleet:HighTierSamplesPerSecond"] = "0",
-        };
+        var configuration = EmbeddedHost.SettledFleet(database.AppConnectionString, TestEnvironment.MnistPath, blobs, terminals);
+        configuration["ConnectionStrings:FedOwner"] = database.OwnerConnectionString;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
         // Hangfire keeps its configuration in process-wide statics that a host sets while it starts; one at a time.
         await StartGate.WaitAsync();
