@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Enrolment;
 using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Governance.Proposals;
@@ -33,6 +34,9 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<JobPolicyProposal> JobPolicyProposals => Set<JobPolicyProposal>();
     public DbSet<CorrectionDecision> CorrectionDecisions => Set<CorrectionDecision>();
+    public DbSet<EnrolmentCode> EnrolmentCodes => Set<EnrolmentCode>();
+    public DbSet<TerminalCredential> TerminalCredentials => Set<TerminalCredential>();
+    public DbSet<TerminalRefusalCount> TerminalRefusalCounts => Set<TerminalRefusalCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -46,6 +46,16 @@ public sealed class Terminal
 
     public DateTimeOffset LastSeen { get; private set; }
 
+    public TerminalOrigin Origin { get; private set; }
+
+    /// <summary>Until when the terminal counts as online after its last heartbeat (now + 2 heartbeat intervals); null before the first.</summary>
+    public DateTimeOffset? OnlineUntil { get; private set; }
+
+    /// <summary>The agent program's version it last reported; null for a simulated terminal.</summary>
+    public string? AgentVersion { get; private set; }
+
+    public const int MaxAgentVersionLength = 64;
+
     /// <summary>The longest app name a terminal reports, and a policy can name (the column's size).</summary>
     public const int MaxAppLength = 50;
 

@@ -67,6 +67,11 @@ public sealed class RoundParticipant
 
     public uint Version { get; private set; }
 
+    /// <summary>The idempotency key of the accepted upload: the same key again is answered as accepted and counted once.</summary>
+    public string? UploadKey { get; private set; }
+
+    public const int UploadKeyMaxLength = 100;
+
     /// <summary>Set on a standby terminal: the participant it replaced.</summary>
     public int? ReplacesParticipantId { get; private set; }
 

@@ -19,6 +19,7 @@ internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<R
         builder.Property(p => p.FailureReason).HasMaxLength(RoundParticipant.ReasonMaxLength);
         builder.Property(p => p.FilterReason).HasMaxLength(RoundParticipant.ReasonMaxLength);
         builder.Property(p => p.Version).IsRowVersion();
+        builder.Property(p => p.UploadKey).HasMaxLength(RoundParticipant.UploadKeyMaxLength);
         // The parts keep the columns the participant's flat row always had, so splitting it moved no data.
         builder.ComplexProperty(p => p.Assignment, assignment =>
         {

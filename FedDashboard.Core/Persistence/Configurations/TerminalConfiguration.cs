@@ -10,7 +10,9 @@ internal sealed class TerminalConfiguration : IEntityTypeConfiguration<Terminal>
     {
         builder.Property(t => t.Name).HasMaxLength(100);
         builder.Property(t => t.App).HasMaxLength(Terminal.MaxAppLength);
+        builder.Property(t => t.AgentVersion).HasMaxLength(Terminal.MaxAgentVersionLength);
         builder.HasIndex(t => t.Name).IsUnique();
+        builder.HasIndex(t => t.OnlineUntil);
         builder.HasIndex(t => t.DataOrdinal).IsUnique();
         builder.HasOne<EdgeServer>().WithMany().HasForeignKey(t => t.EdgeId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -23,7 +23,136 @@ namespace FedDashboard.Core.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("FedDashboard.Core.Governance.Audit.AuditEntry", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Enrolment.EnrolmentCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("EdgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("MaxUses")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("EdgeId");
+
+                    b.ToTable("EnrolmentCodes", t =>
+                        {
+                            t.HasCheckConstraint("CK_EnrolmentCodes_Uses", "\"Uses\" >= 0 AND \"Uses\" <= \"MaxUses\"");
+                        });
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Enrolment.TerminalCredential", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("TerminalId");
+
+                    b.ToTable("TerminalCredentials");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Enrolment.TerminalRefusalCount", b =>
+                {
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("LastAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastMessage")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("TerminalId", "Code");
+
+                    b.ToTable("TerminalRefusalCounts");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Governance.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -78,7 +207,7 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Governance.ModelVersion", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Governance.ModelVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -151,7 +280,7 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("ModelVersions");
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Governance.Proposals.JobPolicyProposal", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Governance.Proposals.JobPolicyProposal", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -213,423 +342,7 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("JobPolicyProposals");
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Orchestration.EdgeAggregate", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("Contributors")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("EdgeId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ModelHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("RoundId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Samples")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EdgeId");
-
-                    b.HasIndex("RoundId", "EdgeId")
-                        .IsUnique();
-
-                    b.ToTable("EdgeAggregates");
-                });
-
-            modelBuilder.Entity("FedDashboard.Core.Orchestration.Round", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Aggregation")
-                        .HasColumnType("jsonb");
-
-                    b.Property<int>("BaseModelVersionId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("Deadline")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("EndReason")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("JobId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("ModelVersionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Phase")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTimeOffset?>("RewardedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BaseModelVersionId");
-
-                    b.HasIndex("ModelVersionId");
-
-                    b.HasIndex("JobId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("Rounds");
-                });
-
-            modelBuilder.Entity("FedDashboard.Core.Orchestration.RoundParticipant", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("AssignedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("EdgeId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FailureReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("FilterReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<int?>("ReplacesParticipantId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("ReportedThroughEdgeId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RoundId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<int>("TerminalId")
-                        .HasColumnType("integer");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Assignment", "FedDashboard.Core.Orchestration.RoundParticipant.Assignment#ParticipantAssignment", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("BaseModelHash")
-                                .IsRequired()
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
-                                .HasColumnName("BaseModelHash");
-
-                            b1.Property<string>("DataSource")
-                                .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("character varying(32)")
-                                .HasColumnName("DataSource");
-
-                            b1.Property<string>("Group")
-                                .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
-                                .HasColumnName("Group");
-
-                            b1.Property<string>("ModelVariant")
-                                .IsRequired()
-                                .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
-                                .HasColumnName("ModelVariant");
-
-                            b1.Property<string>("Segment")
-                                .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
-                                .HasColumnName("Segment");
-
-                            b1.Property<int>("SharedSamples")
-                                .HasColumnType("integer")
-                                .HasColumnName("SharedSamples");
-
-                            b1.Property<double>("Width")
-                                .HasColumnType("double precision")
-                                .HasColumnName("AssignedWidth");
-                        });
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Result", "FedDashboard.Core.Orchestration.RoundParticipant.Result#ParticipantResult", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<int>("Samples")
-                                .HasColumnType("integer")
-                                .HasColumnName("Samples");
-
-                            b1.Property<double?>("TrainAccuracy")
-                                .HasColumnType("double precision")
-                                .HasColumnName("TrainAccuracy");
-
-                            b1.Property<double?>("TrainLoss")
-                                .HasColumnType("double precision")
-                                .HasColumnName("TrainLoss");
-
-                            b1.Property<string>("UpdateHash")
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
-                                .HasColumnName("UpdateHash");
-
-                            b1.Property<double?>("ValidationAccuracy")
-                                .HasColumnType("double precision")
-                                .HasColumnName("ValidationAccuracy");
-                        });
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Work", "FedDashboard.Core.Orchestration.RoundParticipant.Work#ParticipantWork", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<int?>("PlannedSteps")
-                                .HasColumnType("integer")
-                                .HasColumnName("PlannedSteps");
-
-                            b1.Property<int?>("StepsDone")
-                                .HasColumnType("integer")
-                                .HasColumnName("StepsDone");
-
-                            b1.Property<string>("SwapReason")
-                                .HasMaxLength(500)
-                                .HasColumnType("character varying(500)")
-                                .HasColumnName("SwapReason");
-
-                            b1.Property<DateTimeOffset?>("SwappedAt")
-                                .HasColumnType("timestamp with time zone")
-                                .HasColumnName("SwappedAt");
-
-                            b1.Property<double>("Width")
-                                .HasColumnType("double precision")
-                                .HasColumnName("Width");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EdgeId");
-
-                    b.HasIndex("ReplacesParticipantId");
-
-                    b.HasIndex("ReportedThroughEdgeId");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("TerminalId");
-
-                    b.HasIndex("RoundId", "TerminalId")
-                        .IsUnique();
-
-                    b.ToTable("RoundParticipants");
-                });
-
-            modelBuilder.Entity("FedDashboard.Core.Orchestration.SharedDataGrant", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("DonorTerminalId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ParticipantId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Samples")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DonorTerminalId");
-
-                    b.HasIndex("ParticipantId", "DonorTerminalId")
-                        .IsUnique();
-
-                    b.ToTable("SharedDataGrants");
-                });
-
-            modelBuilder.Entity("FedDashboard.Core.Orchestration.TrainingJob", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("EndCondition")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("EndReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("FleetSize")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Policy")
-                        .IsRequired()
-                        .HasColumnType("jsonb");
-
-                    b.Property<DateTimeOffset?>("PolicyChangedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("PolicyRevision")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("PublishedVersionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Settings", "FedDashboard.Core.Orchestration.TrainingJob.Settings#TrainingSettings", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<int>("BatchSize")
-                                .HasColumnType("integer");
-
-                            b1.Property<double>("ClientFraction")
-                                .HasColumnType("double precision");
-
-                            b1.Property<string>("DataSource")
-                                .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
-
-                            b1.Property<int>("EdgeRoundsPerCombination")
-                                .HasColumnType("integer");
-
-                            b1.Property<double>("LearningRate")
-                                .HasColumnType("double precision");
-
-                            b1.Property<int>("LocalEpochs")
-                                .HasColumnType("integer");
-
-                            b1.Property<string>("Model")
-                                .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
-
-                            b1.Property<string>("Partition")
-                                .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
-
-                            b1.Property<int>("RoundTimeoutSeconds")
-                                .HasColumnType("integer");
-
-                            b1.Property<int>("Seed")
-                                .HasColumnType("integer");
-
-                            b1.Property<string>("Segmentation")
-                                .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
-
-                            b1.Property<bool>("ShareData")
-                                .HasColumnType("boolean");
-
-                            b1.Property<double>("ShareMaxAgeHours")
-                                .HasColumnType("double precision");
-
-                            b1.Property<int>("ShareMaxSamples")
-                                .HasColumnType("integer");
-
-                            b1.Property<int>("ShareMaxUses")
-                                .HasColumnType("integer");
-
-                            b1.Property<bool>("ShareRequireAnonymized")
-                                .HasColumnType("boolean");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PublishedVersionId");
-
-                    b.ToTable("TrainingJobs");
-                });
-
-            modelBuilder.Entity("FedDashboard.Core.Rewards.CorrectionDecision", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Rewards.CorrectionDecision", b =>
                 {
                     b.Property<long>("CorrectionId")
                         .HasColumnType("bigint");
@@ -654,7 +367,7 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("CorrectionDecisions");
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Rewards.Payouts.PayoutBatch", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Rewards.Payouts.PayoutBatch", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -716,7 +429,7 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Scope", "FedDashboard.Core.Rewards.Payouts.PayoutBatch.Scope#PayoutScope", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Scope", "FedDashboard.Core.Domain.Rewards.Payouts.PayoutBatch.Scope#PayoutScope", b1 =>
                         {
                             b1.IsRequired();
 
@@ -740,7 +453,7 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("PayoutBatches");
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Rewards.Payouts.PayoutBatchItem", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Rewards.Payouts.PayoutBatchItem", b =>
                 {
                     b.Property<int>("BatchId")
                         .HasColumnType("integer");
@@ -760,7 +473,7 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("PayoutBatchItems");
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Rewards.RewardEntry", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Rewards.RewardEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -854,7 +567,7 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("RewardEntries");
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Rewards.RewardProgram", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Rewards.RewardProgram", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -883,7 +596,642 @@ namespace FedDashboard.Core.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Security.FedUser", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Topology.CoverageEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FromEdgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ToEdgeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromEdgeId");
+
+                    b.HasIndex("ToEdgeId");
+
+                    b.HasIndex("TerminalId", "At");
+
+                    b.ToTable("CoverageEvents");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Topology.EdgeServer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("CenterX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CenterY")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("PolicyChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PolicyRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Radius")
+                        .HasColumnType("double precision");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("EdgeServers");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Topology.TelemetryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Battery")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CpuLoad")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("EdgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FreeMemoryMb")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("TrainingSamplesPerSecond")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("TerminalId", "At");
+
+                    b.ToTable("TelemetryRecords");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Topology.Terminal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgentVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("App")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<double>("Battery")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CpuLoad")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("DataAnonymized")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DataOrdinal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DataSamples")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DataUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EdgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FreeMemoryMb")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastSeen")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("OnlineUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double>("PositionX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("PositionY")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double>("TrainingSamplesPerSecond")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("WorkRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataOrdinal")
+                        .IsUnique();
+
+                    b.HasIndex("EdgeId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("OnlineUntil");
+
+                    b.ToTable("Terminals");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.EdgeAggregate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Contributors")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EdgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModelHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Samples")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EdgeId");
+
+                    b.HasIndex("RoundId", "EdgeId")
+                        .IsUnique();
+
+                    b.ToTable("EdgeAggregates");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.Round", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Aggregation")
+                        .HasColumnType("jsonb");
+
+                    b.Property<int>("BaseModelVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ModelVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("RewardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseModelVersionId");
+
+                    b.HasIndex("ModelVersionId");
+
+                    b.HasIndex("JobId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.RoundParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EdgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FilterReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("ReplacesParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReportedThroughEdgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UploadKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Assignment", "FedDashboard.Core.Domain.Training.RoundParticipant.Assignment#ParticipantAssignment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BaseModelHash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("BaseModelHash");
+
+                            b1.Property<string>("DataSource")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("DataSource");
+
+                            b1.Property<string>("Group")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("Group");
+
+                            b1.Property<string>("ModelVariant")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("ModelVariant");
+
+                            b1.Property<string>("Segment")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("Segment");
+
+                            b1.Property<int>("SharedSamples")
+                                .HasColumnType("integer")
+                                .HasColumnName("SharedSamples");
+
+                            b1.Property<double>("Width")
+                                .HasColumnType("double precision")
+                                .HasColumnName("AssignedWidth");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Result", "FedDashboard.Core.Domain.Training.RoundParticipant.Result#ParticipantResult", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Samples")
+                                .HasColumnType("integer")
+                                .HasColumnName("Samples");
+
+                            b1.Property<double?>("TrainAccuracy")
+                                .HasColumnType("double precision")
+                                .HasColumnName("TrainAccuracy");
+
+                            b1.Property<double?>("TrainLoss")
+                                .HasColumnType("double precision")
+                                .HasColumnName("TrainLoss");
+
+                            b1.Property<string>("UpdateHash")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("UpdateHash");
+
+                            b1.Property<double?>("ValidationAccuracy")
+                                .HasColumnType("double precision")
+                                .HasColumnName("ValidationAccuracy");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Work", "FedDashboard.Core.Domain.Training.RoundParticipant.Work#ParticipantWork", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("PlannedSteps")
+                                .HasColumnType("integer")
+                                .HasColumnName("PlannedSteps");
+
+                            b1.Property<int?>("StepsDone")
+                                .HasColumnType("integer")
+                                .HasColumnName("StepsDone");
+
+                            b1.Property<string>("SwapReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("SwapReason");
+
+                            b1.Property<DateTimeOffset?>("SwappedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("SwappedAt");
+
+                            b1.Property<double>("Width")
+                                .HasColumnType("double precision")
+                                .HasColumnName("Width");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EdgeId");
+
+                    b.HasIndex("ReplacesParticipantId");
+
+                    b.HasIndex("ReportedThroughEdgeId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("TerminalId");
+
+                    b.HasIndex("RoundId", "TerminalId")
+                        .IsUnique();
+
+                    b.ToTable("RoundParticipants");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.SharedDataGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DonorTerminalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Samples")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonorTerminalId");
+
+                    b.HasIndex("ParticipantId", "DonorTerminalId")
+                        .IsUnique();
+
+                    b.ToTable("SharedDataGrants");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.TrainingJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("EndCondition")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FleetSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("PolicyChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PolicyRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PublishedVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Settings", "FedDashboard.Core.Domain.Training.TrainingJob.Settings#TrainingSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("BatchSize")
+                                .HasColumnType("integer");
+
+                            b1.Property<double>("ClientFraction")
+                                .HasColumnType("double precision");
+
+                            b1.Property<string>("DataSource")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<int>("EdgeRoundsPerCombination")
+                                .HasColumnType("integer");
+
+                            b1.Property<double>("LearningRate")
+                                .HasColumnType("double precision");
+
+                            b1.Property<int>("LocalEpochs")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Model")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Partition")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<int>("RoundTimeoutSeconds")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Seed")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Segmentation")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<bool>("ShareData")
+                                .HasColumnType("boolean");
+
+                            b1.Property<double>("ShareMaxAgeHours")
+                                .HasColumnType("double precision");
+
+                            b1.Property<int>("ShareMaxSamples")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ShareMaxUses")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("ShareRequireAnonymized")
+                                .HasColumnType("boolean");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedVersionId");
+
+                    b.ToTable("TrainingJobs");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Persistence.Identity.FedUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -951,207 +1299,6 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("FedDashboard.Core.Topology.CoverageEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("FromEdgeId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TerminalId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("ToEdgeId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromEdgeId");
-
-                    b.HasIndex("ToEdgeId");
-
-                    b.HasIndex("TerminalId", "At");
-
-                    b.ToTable("CoverageEvents");
-                });
-
-            modelBuilder.Entity("FedDashboard.Core.Topology.EdgeServer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<double>("CenterX")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("CenterY")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Policy")
-                        .IsRequired()
-                        .HasColumnType("jsonb");
-
-                    b.Property<DateTimeOffset?>("PolicyChangedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("PolicyRevision")
-                        .HasColumnType("integer");
-
-                    b.Property<double>("Radius")
-                        .HasColumnType("double precision");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("EdgeServers");
-                });
-
-            modelBuilder.Entity("FedDashboard.Core.Topology.TelemetryRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<double>("Battery")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("CpuLoad")
-                        .HasColumnType("double precision");
-
-                    b.Property<int?>("EdgeId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("FreeMemoryMb")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("Online")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("TerminalId")
-                        .HasColumnType("integer");
-
-                    b.Property<double>("TrainingSamplesPerSecond")
-                        .HasColumnType("double precision");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("TerminalId", "At");
-
-                    b.ToTable("TelemetryRecords");
-                });
-
-            modelBuilder.Entity("FedDashboard.Core.Topology.Terminal", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("App")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<double>("Battery")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("CpuLoad")
-                        .HasColumnType("double precision");
-
-                    b.Property<bool>("DataAnonymized")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("DataOrdinal")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("DataSamples")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("DataUpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("EdgeId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("FreeMemoryMb")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("LastSeen")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<bool>("Online")
-                        .HasColumnType("boolean");
-
-                    b.Property<double>("PositionX")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("PositionY")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("Tier")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<double>("TrainingSamplesPerSecond")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTimeOffset?>("WorkRequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DataOrdinal")
-                        .IsUnique();
-
-                    b.HasIndex("EdgeId");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("Terminals");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1286,208 +1433,235 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Governance.ModelVersion", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Enrolment.EnrolmentCode", b =>
                 {
-                    b.HasOne("FedDashboard.Core.Orchestration.TrainingJob", null)
+                    b.HasOne("FedDashboard.Core.Domain.Topology.EdgeServer", null)
                         .WithMany()
-                        .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("FedDashboard.Core.Governance.ModelVersion", null)
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("FedDashboard.Core.Governance.Proposals.JobPolicyProposal", b =>
-                {
-                    b.HasOne("FedDashboard.Core.Orchestration.TrainingJob", null)
-                        .WithMany()
-                        .HasForeignKey("JobId")
+                        .HasForeignKey("EdgeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Orchestration.EdgeAggregate", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Enrolment.TerminalCredential", b =>
                 {
-                    b.HasOne("FedDashboard.Core.Topology.EdgeServer", null)
-                        .WithMany()
-                        .HasForeignKey("EdgeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("FedDashboard.Core.Orchestration.Round", null)
-                        .WithMany()
-                        .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FedDashboard.Core.Orchestration.Round", b =>
-                {
-                    b.HasOne("FedDashboard.Core.Governance.ModelVersion", null)
-                        .WithMany()
-                        .HasForeignKey("BaseModelVersionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FedDashboard.Core.Orchestration.TrainingJob", null)
-                        .WithMany()
-                        .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("FedDashboard.Core.Governance.ModelVersion", null)
-                        .WithMany()
-                        .HasForeignKey("ModelVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("FedDashboard.Core.Orchestration.RoundParticipant", b =>
-                {
-                    b.HasOne("FedDashboard.Core.Topology.EdgeServer", null)
-                        .WithMany()
-                        .HasForeignKey("EdgeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("FedDashboard.Core.Orchestration.RoundParticipant", null)
-                        .WithMany()
-                        .HasForeignKey("ReplacesParticipantId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("FedDashboard.Core.Topology.EdgeServer", null)
-                        .WithMany()
-                        .HasForeignKey("ReportedThroughEdgeId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("FedDashboard.Core.Orchestration.Round", null)
-                        .WithMany("Participants")
-                        .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("FedDashboard.Core.Topology.Terminal", null)
+                    b.HasOne("FedDashboard.Core.Domain.Topology.Terminal", null)
                         .WithMany()
                         .HasForeignKey("TerminalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Orchestration.SharedDataGrant", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Enrolment.TerminalRefusalCount", b =>
                 {
-                    b.HasOne("FedDashboard.Core.Topology.Terminal", null)
+                    b.HasOne("FedDashboard.Core.Domain.Topology.Terminal", null)
                         .WithMany()
-                        .HasForeignKey("DonorTerminalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("FedDashboard.Core.Orchestration.RoundParticipant", null)
-                        .WithMany()
-                        .HasForeignKey("ParticipantId")
+                        .HasForeignKey("TerminalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Orchestration.TrainingJob", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Governance.ModelVersion", b =>
                 {
-                    b.HasOne("FedDashboard.Core.Governance.ModelVersion", null)
+                    b.HasOne("FedDashboard.Core.Domain.Training.TrainingJob", null)
                         .WithMany()
-                        .HasForeignKey("PublishedVersionId")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Domain.Governance.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Rewards.CorrectionDecision", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Governance.Proposals.JobPolicyProposal", b =>
                 {
-                    b.HasOne("FedDashboard.Core.Rewards.RewardEntry", null)
-                        .WithOne()
-                        .HasForeignKey("FedDashboard.Core.Rewards.CorrectionDecision", "CorrectionId")
+                    b.HasOne("FedDashboard.Core.Domain.Training.TrainingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Rewards.Payouts.PayoutBatchItem", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Rewards.CorrectionDecision", b =>
                 {
-                    b.HasOne("FedDashboard.Core.Rewards.Payouts.PayoutBatch", null)
+                    b.HasOne("FedDashboard.Core.Domain.Rewards.RewardEntry", null)
+                        .WithOne()
+                        .HasForeignKey("FedDashboard.Core.Domain.Rewards.CorrectionDecision", "CorrectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Rewards.Payouts.PayoutBatchItem", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Rewards.Payouts.PayoutBatch", null)
                         .WithMany()
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FedDashboard.Core.Rewards.RewardEntry", null)
+                    b.HasOne("FedDashboard.Core.Domain.Rewards.RewardEntry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Rewards.RewardEntry", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Rewards.RewardEntry", b =>
                 {
-                    b.HasOne("FedDashboard.Core.Rewards.RewardEntry", null)
+                    b.HasOne("FedDashboard.Core.Domain.Rewards.RewardEntry", null)
                         .WithMany()
                         .HasForeignKey("CorrectsEntryId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("FedDashboard.Core.Topology.EdgeServer", null)
+                    b.HasOne("FedDashboard.Core.Domain.Topology.EdgeServer", null)
                         .WithMany()
                         .HasForeignKey("EdgeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FedDashboard.Core.Orchestration.TrainingJob", null)
+                    b.HasOne("FedDashboard.Core.Domain.Training.TrainingJob", null)
                         .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FedDashboard.Core.Orchestration.Round", null)
+                    b.HasOne("FedDashboard.Core.Domain.Training.Round", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FedDashboard.Core.Topology.Terminal", null)
+                    b.HasOne("FedDashboard.Core.Domain.Topology.Terminal", null)
                         .WithMany()
                         .HasForeignKey("TerminalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Topology.CoverageEvent", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Topology.CoverageEvent", b =>
                 {
-                    b.HasOne("FedDashboard.Core.Topology.EdgeServer", null)
+                    b.HasOne("FedDashboard.Core.Domain.Topology.EdgeServer", null)
                         .WithMany()
                         .HasForeignKey("FromEdgeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("FedDashboard.Core.Topology.Terminal", null)
+                    b.HasOne("FedDashboard.Core.Domain.Topology.Terminal", null)
                         .WithMany()
                         .HasForeignKey("TerminalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FedDashboard.Core.Topology.EdgeServer", null)
+                    b.HasOne("FedDashboard.Core.Domain.Topology.EdgeServer", null)
                         .WithMany()
                         .HasForeignKey("ToEdgeId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Topology.TelemetryRecord", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Topology.TelemetryRecord", b =>
                 {
-                    b.HasOne("FedDashboard.Core.Topology.Terminal", null)
+                    b.HasOne("FedDashboard.Core.Domain.Topology.Terminal", null)
                         .WithMany()
                         .HasForeignKey("TerminalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Topology.Terminal", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Topology.Terminal", b =>
                 {
-                    b.HasOne("FedDashboard.Core.Topology.EdgeServer", null)
+                    b.HasOne("FedDashboard.Core.Domain.Topology.EdgeServer", null)
                         .WithMany()
                         .HasForeignKey("EdgeId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.EdgeAggregate", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Topology.EdgeServer", null)
+                        .WithMany()
+                        .HasForeignKey("EdgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Domain.Training.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.Round", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Governance.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("BaseModelVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Domain.Training.TrainingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Domain.Governance.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.RoundParticipant", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Topology.EdgeServer", null)
+                        .WithMany()
+                        .HasForeignKey("EdgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Domain.Training.RoundParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FedDashboard.Core.Domain.Topology.EdgeServer", null)
+                        .WithMany()
+                        .HasForeignKey("ReportedThroughEdgeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FedDashboard.Core.Domain.Training.Round", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Domain.Topology.Terminal", null)
+                        .WithMany()
+                        .HasForeignKey("TerminalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.SharedDataGrant", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Topology.Terminal", null)
+                        .WithMany()
+                        .HasForeignKey("DonorTerminalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Domain.Training.RoundParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.TrainingJob", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Governance.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1501,7 +1675,7 @@ namespace FedDashboard.Core.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("FedDashboard.Core.Security.FedUser", null)
+                    b.HasOne("FedDashboard.Core.Persistence.Identity.FedUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1510,7 +1684,7 @@ namespace FedDashboard.Core.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("FedDashboard.Core.Security.FedUser", null)
+                    b.HasOne("FedDashboard.Core.Persistence.Identity.FedUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1525,7 +1699,7 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FedDashboard.Core.Security.FedUser", null)
+                    b.HasOne("FedDashboard.Core.Persistence.Identity.FedUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1534,14 +1708,14 @@ namespace FedDashboard.Core.Persistence.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("FedDashboard.Core.Security.FedUser", null)
+                    b.HasOne("FedDashboard.Core.Persistence.Identity.FedUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Orchestration.Round", b =>
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.Round", b =>
                 {
                     b.Navigation("Participants");
                 });
