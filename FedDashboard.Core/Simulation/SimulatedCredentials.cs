@@ -1,0 +1,17 @@
+using System.Collections.Concurrent;
+
+namespace FedDashboard.Core.Simulation;
+
+/// <summary>
+/// The credentials of the simulated terminals, held in memory as a device holds its own: each call of a simulated
+/// terminal proves itself with its credential like an agent's. Thread-safe.
+/// </summary>
+public sealed class SimulatedCredentials
+{
+    private readonly ConcurrentDictionary<int, string> _byTerminal = new();
+
+    public void Keep(int terminalId, string credential) => _byTerminal[terminalId] = credential;
+
+    /// <returns>Null when the terminal has none here (not enrolled by this process yet).</returns>
+    public string? For(int terminalId) => _byTerminal.GetValueOrDefault(terminalId);
+}
