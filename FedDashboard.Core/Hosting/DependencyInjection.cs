@@ -83,6 +83,8 @@ public static class DependencyInjection
         services.AddTransient<HeartbeatDesk>();
         services.AddTransient<WorkDesk>();
         services.AddTransient<InProcessTerminalChannel>();
+        services.AddTransient<EnrolmentCodes>();
+        services.AddTransient<CredentialRevocation>();
         services.AddTransient<ResultEvaluation>();
         services.AddTransient<RoundAggregator>();
         services.AddTransient<RoundRewarding>();

@@ -1,3 +1,5 @@
+using FedDashboard.Core.Domain.Refusals;
+
 namespace FedDashboard.Core.Domain.Enrolment;
 
 /// <summary>
@@ -35,6 +37,24 @@ public sealed class EnrolmentCode
     public DateTimeOffset? RevokedAt { get; private set; }
     public string? RevokedBy { get; private set; }
     public uint Version { get; private set; }
+
+    /// <summary>Revoked first, then used up, then expired: the state that would refuse an enrolment now.</summary>
+    public EnrolmentCodeStatus StatusAt(DateTimeOffset now) =>
+        RevokedAt is not null ? EnrolmentCodeStatus.Revoked
+        : Uses >= MaxUses ? EnrolmentCodeStatus.UsedUp
+        : now >= ExpiresAt ? EnrolmentCodeStatus.Expired
+        : EnrolmentCodeStatus.Active;
+
+    /// <summary>No terminal enrols with the code any more; the terminals that did keep their credentials.</summary>
+    /// <exception cref="ConflictException">Revoked already.</exception>
+    public void Revoke(string by, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        if (RevokedAt is { } revokedAt)
+            throw new ConflictException($"The enrolment code ending in {Hint} was revoked already, by {RevokedBy} at {revokedAt:yyyy-MM-dd HH:mm} UTC.");
+        RevokedAt = at;
+        RevokedBy = by;
+    }
 
     public const int MaxUsesLimit = 100_000;
     public static readonly TimeSpan LongestValidity = TimeSpan.FromDays(30);

@@ -1,3 +1,5 @@
+using FedDashboard.Core.Domain.Refusals;
+
 namespace FedDashboard.Core.Domain.Enrolment;
 
 /// <summary>
@@ -28,4 +30,18 @@ public sealed class TerminalCredential
     public string? RevokeReason { get; private set; }
 
     public bool IsRevoked => RevokedAt is not null;
+
+    public const int MaxReasonLength = 500;
+
+    /// <summary>The credential stops working; <paramref name="by"/> and <paramref name="reason"/> say who and why on the terminal's page.</summary>
+    /// <exception cref="ConflictException">Revoked already.</exception>
+    public void Revoke(string by, string reason, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (IsRevoked) throw new ConflictException($"Credential {Id} of terminal {TerminalId} was revoked already, by {RevokedBy}.");
+        RevokedAt = at;
+        RevokedBy = by;
+        RevokeReason = reason;
+    }
 }

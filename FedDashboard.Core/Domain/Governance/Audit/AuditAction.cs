@@ -31,6 +31,9 @@ public enum AuditAction
     PolicyProposalSuperseded,
     CorrectionAccepted,
     CorrectionRejected,
+    EnrolmentCodeCreated,
+    EnrolmentCodeRevoked,
+    CredentialsRevoked,
 
     /// <summary>A request or page action refused for bad input, an illegal move or a cross-site origin (<see cref="RefusalLog"/>).</summary>
     RequestRefused,
