@@ -20,6 +20,6 @@ internal static class BaselineTerminalList
         var edges = await db.EdgeServers.ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var reliability = await ReliabilityRecords.ByTerminalAsync(db.RoundParticipants, ct);
         return [.. terminals.Select(t => TerminalRow.Of(t, t.EdgeId is { } id ? edges.GetValueOrDefault(id, $"edge #{id}") : null,
-            reliability.GetValueOrDefault(t.Id, Reliability.NoWork)))];
+            reliability.GetValueOrDefault(t.Id, Reliability.NoWork), refusals: 0))];
     }
 }

@@ -45,6 +45,7 @@ try
     endpoints.MapRewardEndpoints();
     endpoints.MapGovernanceEndpoints();
     endpoints.MapPayoutEndpoints();
+    endpoints.MapEnrolmentEndpoints();
     app.MapTerminalEndpoints();
     app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveHub);
     app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireAdministratorsFilter()] })

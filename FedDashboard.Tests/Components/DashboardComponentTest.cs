@@ -8,6 +8,7 @@ using FedDashboard.Core.Orchestration.Governance.Proposals;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Rewards;
+using FedDashboard.Core.Orchestration.TerminalProtocol;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
@@ -42,6 +43,8 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Host.Get<LedgerCorrections>());
         Services.AddSingleton(Host.Get<JobPolicyProposals>());
         Services.AddSingleton(Host.Get<RefusalLog>());
+        Services.AddSingleton(Host.Get<EnrolmentCodes>());
+        Services.AddSingleton(Host.Get<CredentialRevocation>());
         Services.AddSingleton(Host.Get<IOptions<FleetOptions>>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddDashboardQueries();

@@ -23,4 +23,5 @@ public sealed record TerminalRoundRow(
     int RoundId, int RoundNumber, ParticipantStatus Status, double AssignedWidth, double Width, DateTimeOffset? SwappedAt, string? SwapReason,
     string? Segment, int Samples, int SharedSamples, double? TrainAccuracy, string? Reason, DateTimeOffset AssignedAt);
 
-public sealed record TerminalDetail(TerminalRow Terminal, IReadOnlyList<TelemetryPoint> History, IReadOnlyList<CoverageEventRow> Coverage, IReadOnlyList<TerminalRoundRow> Rounds);
+public sealed record TerminalDetail(TerminalRow Terminal, IReadOnlyList<TelemetryPoint> History, IReadOnlyList<CoverageEventRow> Coverage, IReadOnlyList<TerminalRoundRow> Rounds,
+    TerminalIdentity Identity);

@@ -45,7 +45,19 @@ public static class TerminalListing
         if (listed.Count == 0) return [];
         var ids = listed.Select(x => x.Terminal.Id).ToList();
         var reliability = await ReliabilityRecords.ByTerminalAsync(db.RoundParticipants.Where(p => ids.Contains(p.TerminalId)), ct);
-        return [.. listed.Select(x => TerminalRow.Of(x.Terminal, x.Edge, reliability.GetValueOrDefault(x.Terminal.Id, Reliability.NoWork)))];
+        var refusals = await RefusalsAsync(db, ids, ct);
+        return [.. listed.Select(x => TerminalRow.Of(x.Terminal, x.Edge, reliability.GetValueOrDefault(x.Terminal.Id, Reliability.NoWork),
+            refusals.GetValueOrDefault(x.Terminal.Id)))];
+    }
+
+    /// <summary>How many calls of each terminal the edge refused, all codes together; terminals never refused are missing.</summary>
+    public static async Task<Dictionary<int, long>> RefusalsAsync(FedDbContext db, IReadOnlyList<int> terminalIds, CancellationToken ct)
+    {
+        var ids = terminalIds.ToList();
+        return await db.TerminalRefusalCounts.Where(r => ids.Contains(r.TerminalId))
+            .GroupBy(r => r.TerminalId)
+            .Select(g => new { TerminalId = g.Key, Count = g.Sum(r => r.Count) })
+            .ToDictionaryAsync(x => x.TerminalId, x => x.Count, ct);
     }
 
     private static IQueryable<Listed> WithEdge(FedDbContext db, IQueryable<Terminal> terminals) =>
@@ -94,6 +106,9 @@ public static class TerminalListing
         nameof(TerminalRow.DataSamples) => By(listed, ordered, x => x.Terminal.DataSamples, sort.Descending),
         nameof(TerminalRow.DataUpdatedAt) => By(listed, ordered, x => x.Terminal.DataUpdatedAt, sort.Descending),
         nameof(TerminalRow.LastSeen) => By(listed, ordered, x => x.Terminal.LastSeen, sort.Descending),
+        nameof(TerminalRow.Origin) => By(listed, ordered, x => x.Terminal.Origin, sort.Descending),
+        nameof(TerminalRow.OnlineUntil) => By(listed, ordered, x => x.Terminal.OnlineUntil, sort.Descending),
+        nameof(TerminalRow.AgentVersion) => By(listed, ordered, x => x.Terminal.AgentVersion, sort.Descending),
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort.Column, "The terminal list cannot be sorted by this column."),
     };
 

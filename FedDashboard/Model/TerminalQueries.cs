@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Enrolment;
 using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Terminals;
@@ -56,11 +57,26 @@ public sealed class TerminalQueries(IDbContextFactory<FedDbContext> dbFactory)
                 x.p.Assignment.Segment, x.p.Result.Samples, x.p.Assignment.SharedSamples, x.p.Result.TrainAccuracy, x.p.FilterReason ?? x.p.FailureReason, x.p.AssignedAt))
             .ToListAsync(ct);
 
+        var identity = await IdentityAsync(db, terminalId, ct);
+
         return new TerminalDetail(
-            TerminalRow.Of(terminal, Name(edges, terminal.EdgeId), reliability.GetValueOrDefault(terminalId, Reliability.NoWork)),
+            TerminalRow.Of(terminal, Name(edges, terminal.EdgeId), reliability.GetValueOrDefault(terminalId, Reliability.NoWork), identity.Refusals.Sum(r => r.Count)),
             [.. history.OrderBy(h => h.At)],
             [.. coverage.Select(e => new CoverageEventRow(e.At, Name(edges, e.FromEdgeId), Name(edges, e.ToEdgeId)))],
-            rounds);
+            rounds,
+            identity);
+    }
+
+    private static async Task<TerminalIdentity> IdentityAsync(FedDbContext db, int terminalId, CancellationToken ct)
+    {
+        var credentials = db.TerminalCredentials.Where(c => c.TerminalId == terminalId);
+        var active = await credentials.Where(c => c.RevokedAt == null).OrderByDescending(c => c.IssuedAt)
+            .Select(c => new TerminalCredentialState(c.Id, c.IssuedAt, c.RevokedAt, c.RevokedBy, c.RevokeReason)).FirstOrDefaultAsync(ct);
+        var lastRevoked = await credentials.Where(c => c.RevokedAt != null).OrderByDescending(c => c.RevokedAt)
+            .Select(c => new TerminalCredentialState(c.Id, c.IssuedAt, c.RevokedAt, c.RevokedBy, c.RevokeReason)).FirstOrDefaultAsync(ct);
+        var refusals = await db.TerminalRefusalCounts.Where(r => r.TerminalId == terminalId).OrderByDescending(r => r.LastAt)
+            .Select(r => new RefusedCallsRow(r.Code, r.Count, r.LastAt, r.LastMessage)).ToListAsync(ct);
+        return new TerminalIdentity(active, lastRevoked, refusals);
     }
 
     private static string? Name(IReadOnlyDictionary<int, string> edges, int? edgeId) =>

@@ -7,11 +7,21 @@ namespace FedDashboard.Model;
 public sealed record TerminalRow(
     int Id, string Name, TerminalType Type, HardwareTier Tier, int? EdgeId, string? Edge, bool Online,
     double CpuLoad, double Battery, int FreeMemoryMb, double TrainingSpeed, Reliability Reliability,
-    string App, int DataSamples, DateTimeOffset DataUpdatedAt, bool DataAnonymized, DateTimeOffset LastSeen, double X, double Y)
+    string App, int DataSamples, DateTimeOffset DataUpdatedAt, bool DataAnonymized, DateTimeOffset LastSeen, double X, double Y,
+    TerminalOrigin Origin, DateTimeOffset? OnlineUntil, string? AgentVersion, long Refusals)
 {
-    public static TerminalRow Of(Terminal t, string? edge, Reliability reliability) =>
+    /// <param name="refusals">How many of its calls the edge refused, all codes together.</param>
+    public static TerminalRow Of(Terminal t, string? edge, Reliability reliability, long refusals) =>
         new(t.Id, t.Name, t.Type, t.Tier, t.EdgeId, edge, t.Online, t.CpuLoad, t.Battery, t.FreeMemoryMb,
-            t.TrainingSamplesPerSecond, reliability, t.App, t.DataSamples, t.DataUpdatedAt, t.DataAnonymized, t.LastSeen, t.PositionX, t.PositionY);
+            t.TrainingSamplesPerSecond, reliability, t.App, t.DataSamples, t.DataUpdatedAt, t.DataAnonymized, t.LastSeen, t.PositionX, t.PositionY,
+            t.Origin, t.OnlineUntil, t.AgentVersion, refusals);
+
+    /// <summary>Heard from within its liveness window: a heartbeat promised another before <see cref="OnlineUntil"/>.</summary>
+    public bool Connected(DateTimeOffset now) => OnlineUntil > now;
+
+    public string ConnectionText(DateTimeOffset now) => Connected(now) ? "Connected" : "Offline";
+
+    public string LastHeartbeatText => LastSeen == default ? "never" : LastSeen.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss");
 
     public string EdgeText => Edge ?? "out of coverage";
 

@@ -1,4 +1,9 @@
 using FedDashboard.Components.Controls;
+using FedDashboard.Components.Dialogs;
+using FedDashboard.Core.Domain.Enrolment;
+using FedDashboard.Core.Orchestration.TerminalProtocol;
+using FedDashboard.Security;
+using MudBlazor;
 using FedDashboard.Model;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
@@ -20,13 +25,28 @@ public partial class TerminalDetailPage : ComponentBase
     private bool _loading = true;
     private DateTimeOffset _now;
 
+    private bool _mayOperate;
+    private bool _busy;
+
     [Parameter] public int TerminalId { get; set; }
     [Inject] public required TerminalQueries Queries { get; set; }
     [Inject] public required TimeProvider Clock { get; set; }
+    [Inject] public required CredentialRevocation Revocation { get; set; }
+    [Inject] public required CurrentActor CurrentActor { get; set; }
+    [Inject] public required ISnackbar Snackbar { get; set; }
+    [Inject] public required PageRefusals Refusals { get; set; }
+    [Inject] public required IDialogService Dialogs { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;
+        _mayOperate = (await CurrentActor.GetAsync()).CanOperate;
+        await LoadAsync();
+        _loading = false;
+    }
+
+    private async Task LoadAsync()
+    {
         _detail = await Queries.DetailAsync(TerminalId);
         _now = Clock.GetUtcNow();
         if (_detail is not null)
@@ -38,7 +58,35 @@ public partial class TerminalDetailPage : ComponentBase
             _battery = [ChartDefaults.Line("battery", times, _detail.History.Select(p => (object)p.Battery), mode)];
             _speed = [ChartDefaults.Line("training speed", times, _detail.History.Select(p => (object)p.TrainingSpeed), mode)];
         }
-        _loading = false;
+    }
+
+    private async Task RevokeAsync()
+    {
+        var name = _detail!.Terminal.Name;
+        var reason = await TextDialog.AskAsync(Dialogs, $"Revoke {name}'s credential", new()
+        {
+            { d => d.Explanation, $"{name}'s next call is refused, and it cannot take part again until it enrols anew with an enrolment code. Say why: the reason stays on this page and in the audit log." },
+            { d => d.Label, "Reason" },
+            { d => d.ConfirmText, "Revoke" },
+            { d => d.Color, Color.Error },
+            { d => d.Required, true },
+            { d => d.MaxLength, TerminalCredential.MaxReasonLength },
+        });
+        if (reason is null) return;
+        _busy = true;
+        try
+        {
+            await CoreActions.RunAsync(Snackbar, Refusals, async () =>
+            {
+                await Revocation.RevokeAsync(await CurrentActor.GetAsync(), TerminalId, reason);
+                return $"{name}'s credential revoked: its next call is refused.";
+            });
+            await LoadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
     }
 
     private static Plotly.Blazor.Layout HistoryLayout(string yTitle, IList<object>? range, string? format)
