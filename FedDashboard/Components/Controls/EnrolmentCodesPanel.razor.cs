@@ -36,6 +36,7 @@ public partial class EnrolmentCodesPanel : ComponentBase
     {
         if (!firstRender) return;
         _edges = [.. (await Queries.EdgeChoicesAsync()).Where(e => e.EdgeId is not null).Select(e => (e.EdgeId!.Value, e.Label))];
+        _edgeId = _edges.Count > 0 ? _edges[0].Id : null;
         _mayOperate = (await CurrentActor.GetAsync()).CanOperate;
         await ReloadAsync();
         StateHasChanged();
