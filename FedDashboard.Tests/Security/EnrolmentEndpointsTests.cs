@@ -14,10 +14,10 @@ namespace FedDashboard.Tests.Security;
 /// <summary>
 /// Enrolment codes and credential revocation over HTTP against the real app: 401 without sign-in, 403 and an audit row
 /// without the operator role, 400 at the field for bad input, 404 for no such thing, 409 when revoked already.
-/// Revocations act on a terminal of the test's own, outside every coverage, so the running fleet is not disturbed.
+/// Revocations act on a terminal of the test's own on a dashboard whose fleet stands still.
 /// </summary>
-[Collection(DashboardCollection.Name)]
-public sealed class EnrolmentEndpointsTests(DashboardProcess dashboard) : IAsyncLifetime
+[Collection(QuietCollection.Name)]
+public sealed class EnrolmentEndpointsTests(QuietDashboard dashboard) : IAsyncLifetime
 {
     public async Task InitializeAsync()
     {
@@ -35,7 +35,7 @@ public sealed class EnrolmentEndpointsTests(DashboardProcess dashboard) : IAsync
         return await db.EdgeServers.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
     }
 
-    /// <summary>A terminal no round selects, holding one active credential; its id.</summary>
+    /// <summary>A terminal holding one active credential; its id.</summary>
     private async Task<int> EnrolledTerminalAsync()
     {
         await using var db = dashboard.Db();
