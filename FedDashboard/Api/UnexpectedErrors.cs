@@ -13,7 +13,9 @@ internal sealed class UnexpectedErrors(RequestRefusals refusals, ILogger<Unexpec
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (exception is BadHttpRequestException unreadable && http.Request.Path.StartsWithSegments(TerminalRoutes.Base))
+        // The handler runs with the path rewritten to the error page's; the feature keeps the one asked for.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
+        if (exception is BadHttpRequestException unreadable && path.StartsWith(TerminalRoutes.Base, StringComparison.OrdinalIgnoreCase))
         {
             await TerminalRefusalFilter.Problem(new TerminalProtocolException(ProtocolError.InvalidRequest, unreadable.Message)).ExecuteAsync(http);
             return true;
