@@ -2,7 +2,9 @@ using FedDashboard.Core.Domain.Enrolment;
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Orchestration.TerminalProtocol;
+using FedDashboard.Protocol;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -39,8 +41,14 @@ public sealed class CredentialRevocationTests : IAsyncLifetime
         return await db.TerminalCredentials.AsNoTracking().Where(c => c.TerminalId == terminalId).OrderBy(c => c.Id).ToListAsync();
     }
 
+    private async Task<int> EdgeAsync()
+    {
+        await using var db = _host.Db();
+        return await db.EdgeServers.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+    }
+
     private async Task<List<AuditEntry>> TerminalAuditAsync(AuditOutcome outcome) =>
-        [.. (await _host.AuditAsync(outcome)).Where(e => e.Subject == AuditSubject.Terminal)];
+        [.. (await _host.AuditAsync(outcome)).Where(e => e.Subject == AuditSubject.Terminal && e.Action == AuditAction.CredentialRevoked)];
 
     [Fact]
     public async Task RevokeAsync_AsOperator_RevokesEveryActiveCredentialWithTheReason()
@@ -62,9 +70,26 @@ public sealed class CredentialRevocationTests : IAsyncLifetime
         await Revocation.RevokeAsync(TestData.Operator, _terminal, "Left the programme");
 
         var row = Assert.Single(await TerminalAuditAsync(AuditOutcome.Done));
-        Assert.Equal(("olivia", AuditAction.CredentialsRevoked, _terminal.ToString(), "Left the programme"), (row.Actor, row.Action, row.SubjectId, row.Detail));
+        Assert.Equal(("olivia", AuditAction.CredentialRevoked, _terminal.ToString(), "Left the programme"), (row.Actor, row.Action, row.SubjectId, row.Detail));
         Assert.Equal(before, AuditReading.State<List<TerminalCredentialState>>(row.Before));
         Assert.Equal((await CredentialsAsync(_terminal)).Select(TerminalCredentialState.Of), AuditReading.State<List<TerminalCredentialState>>(row.After)!);
+    }
+
+    [Fact]
+    public async Task RevokeAsync_EnrolledAgentCheckedJustBefore_ItsNextCallIsRefusedSayingWhoAndWhy()
+    {
+        var issued = await _host.Get<EnrolmentCodes>().CreateAsync(TestData.Operator, await EdgeAsync(), 1, 1);
+        var enrolled = await _host.Get<EnrolmentDesk>().EnrolAsync(
+            new EnrolRequest(issued.Text, "field-phone", "Phone", "Mid", "camera", 600, TestData.Now.AddDays(-1), false, "agent-1.0"), TerminalOrigin.Agent, default);
+        var gate = _host.Get<TerminalGate>();
+        await gate.AuthenticateAsync(enrolled.Credential, default);
+
+        await Revocation.RevokeAsync(TestData.Operator, enrolled.TerminalId, "Phone reported stolen");
+
+        var refusal = await Assert.ThrowsAsync<TerminalProtocolException>(() => gate.AuthenticateAsync(enrolled.Credential, default));
+        Assert.Equal(ProtocolError.CredentialRevoked, refusal.Code);
+        Assert.Contains("olivia", refusal.Message);
+        Assert.Contains("Phone reported stolen", refusal.Message);
     }
 
     [Fact]
@@ -133,6 +158,6 @@ public sealed class CredentialRevocationTests : IAsyncLifetime
         Assert.Equal($"sam may not revoke the credentials of terminal {_terminal} without the operator role.", error.Message);
         Assert.All(await CredentialsAsync(_terminal), c => Assert.False(c.IsRevoked));
         var refusal = Assert.Single(await TerminalAuditAsync(AuditOutcome.Refused));
-        Assert.Equal(("sam", AuditAction.CredentialsRevoked, _terminal.ToString()), (refusal.Actor, refusal.Action, refusal.SubjectId));
+        Assert.Equal(("sam", AuditAction.CredentialRevoked, _terminal.ToString()), (refusal.Actor, refusal.Action, refusal.SubjectId));
     }
 }

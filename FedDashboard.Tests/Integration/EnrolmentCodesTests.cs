@@ -2,7 +2,9 @@ using FedDashboard.Core.Domain.Enrolment;
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Orchestration.TerminalProtocol;
+using FedDashboard.Protocol;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -36,6 +38,10 @@ public sealed class EnrolmentCodesTests : IAsyncLifetime
         await using var db = _host.Db();
         return await db.EnrolmentCodes.AsNoTracking().SingleAsync(c => c.Id == id);
     }
+
+    /// <summary>A terminal agent enrols with the code's text, as it would over the network.</summary>
+    private Task<Enrolled> EnrolAsync(string code) => _host.Get<EnrolmentDesk>().EnrolAsync(
+        new EnrolRequest(code, "field-phone", "Phone", "Mid", "camera", 600, TestData.Now.AddDays(-1), false, "agent-1.0"), TerminalOrigin.Agent, default);
 
     private async Task<List<AuditEntry>> CodeAuditAsync(AuditOutcome outcome) =>
         [.. (await _host.AuditAsync(outcome)).Where(e => e.Subject == AuditSubject.EnrolmentCode && !_atStart.Contains(int.TryParse(e.SubjectId, out var id) ? id : 0))];
@@ -132,9 +138,8 @@ public sealed class EnrolmentCodesTests : IAsyncLifetime
     {
         var expiring = await Codes.CreateAsync(TestData.Operator, _edge, validForHours: 1, maxUses: 1);
         _clock.Advance(TimeSpan.FromMinutes(1));
-        var usedUp = await Codes.CreateAsync(TestData.Operator, _edge, validForHours: 24, maxUses: 2);
-        await using (var db = _host.Db())
-            await db.EnrolmentCodes.Where(c => c.Id == usedUp.Code.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Uses, 2));
+        var usedUp = await Codes.CreateAsync(TestData.Operator, _edge, validForHours: 24, maxUses: 1);
+        await EnrolAsync(usedUp.Text);
         _clock.Advance(TimeSpan.FromMinutes(1));
         var revoked = await Codes.CreateAsync(TestData.Operator, _edge, validForHours: 24, maxUses: 1);
         await Codes.RevokeAsync(TestData.Operator, revoked.Code.Id);
@@ -145,9 +150,8 @@ public sealed class EnrolmentCodesTests : IAsyncLifetime
         var listed = (await Codes.ListAsync()).Where(c => !_atStart.Contains(c.Id)).ToList();
 
         Assert.Equal(
-            [(active.Code.Id, EnrolmentCodeStatus.Active), (revoked.Code.Id, EnrolmentCodeStatus.Revoked), (usedUp.Code.Id, EnrolmentCodeStatus.UsedUp),
-                (expiring.Code.Id, EnrolmentCodeStatus.Expired)],
-            listed.Select(c => (c.Id, c.Status)));
+            [(active.Code.Id, "Active"), (revoked.Code.Id, "Revoked"), (usedUp.Code.Id, "Used up"), (expiring.Code.Id, "Expired")],
+            listed.Select(c => (c.Id, c.StatusText)));
         Assert.Equal(("edge-1", active.Text[^4..], 0, 5, "olivia"), (listed[0].Edge, listed[0].Hint, listed[0].Uses, listed[0].MaxUses, listed[0].CreatedBy));
     }
 
@@ -161,11 +165,25 @@ public sealed class EnrolmentCodesTests : IAsyncLifetime
 
         var stored = await StoredAsync(issued.Code.Id);
         Assert.Equal(("otto", TestData.Now.AddMinutes(5)), (stored.RevokedBy, stored.RevokedAt));
-        Assert.Equal(EnrolmentCodeStatus.Revoked, stored.StatusAt(_clock.GetUtcNow()));
+        Assert.Equal(EnrolmentCodeRefusal.Revoked, stored.RefusalAt(_clock.GetUtcNow()));
         var row = (await CodeAuditAsync(AuditOutcome.Done)).Last();
         Assert.Equal(("otto", AuditAction.EnrolmentCodeRevoked, issued.Code.Id.ToString()), (row.Actor, row.Action, row.SubjectId));
         Assert.Null(AuditReading.State<EnrolmentCodeState>(row.Before)!.RevokedAt);
         Assert.Equal(EnrolmentCodeState.Of(stored), AuditReading.State<EnrolmentCodeState>(row.After));
+    }
+
+    [Fact]
+    public async Task RevokeAsync_ActiveCode_TheNextEnrolmentWithItIsRefused()
+    {
+        var issued = await Codes.CreateAsync(TestData.Operator, _edge, 24, 2);
+        var first = await EnrolAsync(issued.Text);
+
+        await Codes.RevokeAsync(TestData.Operator, issued.Code.Id);
+
+        var refusal = await Assert.ThrowsAsync<TerminalProtocolException>(() => EnrolAsync(issued.Text));
+        Assert.Equal(ProtocolError.EnrolmentCodeInvalid, refusal.Code);
+        Assert.Equal(first.TerminalId, (await _host.Get<TerminalGate>().AuthenticateAsync(first.Credential, default)).TerminalId);
+        Assert.Equal(1, (await StoredAsync(issued.Code.Id)).Uses);
     }
 
     [Fact]

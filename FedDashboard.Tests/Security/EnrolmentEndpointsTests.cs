@@ -223,7 +223,7 @@ public sealed class EnrolmentEndpointsTests(QuietDashboard dashboard) : IAsyncLi
         var response = await client.PostAsJsonAsync($"api/terminals/{terminal}/revoke-credentials", new { reason = "Lost" });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.True(await RefusalAuditedAsync("vic", AuditAction.CredentialsRevoked));
+        Assert.True(await RefusalAuditedAsync("vic", AuditAction.CredentialRevoked));
         await using var db = dashboard.Db();
         Assert.True(await db.TerminalCredentials.Where(c => c.TerminalId == terminal).AllAsync(c => c.RevokedAt == null));
     }

@@ -38,12 +38,19 @@ public sealed class EnrolmentCode
     public string? RevokedBy { get; private set; }
     public uint Version { get; private set; }
 
-    /// <summary>Revoked first, then used up, then expired: the state that would refuse an enrolment now.</summary>
-    public EnrolmentCodeStatus StatusAt(DateTimeOffset now) =>
-        RevokedAt is not null ? EnrolmentCodeStatus.Revoked
-        : Uses >= MaxUses ? EnrolmentCodeStatus.UsedUp
-        : now >= ExpiresAt ? EnrolmentCodeStatus.Expired
-        : EnrolmentCodeStatus.Active;
+    /// <summary>Why a terminal cannot enrol with the code now; null when it can.</summary>
+    public EnrolmentCodeRefusal? RefusalAt(DateTimeOffset now) =>
+        RevokedAt is not null ? EnrolmentCodeRefusal.Revoked
+        : now >= ExpiresAt ? EnrolmentCodeRefusal.Expired
+        : Uses >= MaxUses ? EnrolmentCodeRefusal.UsedUp
+        : null;
+
+    /// <summary>A terminal enrols with the code.</summary>
+    public void Use(DateTimeOffset now)
+    {
+        if (RefusalAt(now) is { } refusal) throw new InvalidOperationException($"Enrolment code {Id} cannot be used: {refusal}.");
+        Uses++;
+    }
 
     /// <summary>No terminal enrols with the code any more; the terminals that did keep their credentials.</summary>
     /// <exception cref="ConflictException">Revoked already.</exception>

@@ -1,5 +1,3 @@
-using FedDashboard.Core.Domain.Refusals;
-
 namespace FedDashboard.Core.Domain.Enrolment;
 
 /// <summary>
@@ -31,17 +29,19 @@ public sealed class TerminalCredential
 
     public bool IsRevoked => RevokedAt is not null;
 
-    public const int MaxReasonLength = 500;
+    /// <summary>Who revoked a credential the terminal replaced itself.</summary>
+    public const string Rotation = "rotation";
 
-    /// <summary>The credential stops working; <paramref name="by"/> and <paramref name="reason"/> say who and why on the terminal's page.</summary>
-    /// <exception cref="ConflictException">Revoked already.</exception>
+    public const int RevokeReasonMaxLength = 500;
+
+    /// <param name="by">An operator's name, or <see cref="Rotation"/>.</param>
     public void Revoke(string by, string reason, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (IsRevoked) throw new ConflictException($"Credential {Id} of terminal {TerminalId} was revoked already, by {RevokedBy}.");
-        RevokedAt = at;
+        if (IsRevoked) throw new InvalidOperationException($"Credential {Id} was already revoked at {RevokedAt:u}.");
         RevokedBy = by;
-        RevokeReason = reason;
+        RevokeReason = reason.Length <= RevokeReasonMaxLength ? reason : reason[..RevokeReasonMaxLength];
+        RevokedAt = at;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class TerminalCredentialConfiguration : IEntityTypeConfiguration
         builder.HasIndex(c => c.SecretHash).IsUnique();
         builder.HasIndex(c => c.TerminalId);
         builder.Property(c => c.RevokedBy).HasMaxLength(64);
-        builder.Property(c => c.RevokeReason).HasMaxLength(TerminalCredential.MaxReasonLength);
+        builder.Property(c => c.RevokeReason).HasMaxLength(TerminalCredential.RevokeReasonMaxLength);
         builder.HasOne<Terminal>().WithMany().HasForeignKey(c => c.TerminalId).OnDelete(DeleteBehavior.Cascade);
     }
 }

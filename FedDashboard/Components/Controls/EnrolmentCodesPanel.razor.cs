@@ -96,12 +96,10 @@ public partial class EnrolmentCodesPanel : ComponentBase
 
     private static string Instant(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm");
 
-    private static string StatusText(EnrolmentCodeStatus status) => status == EnrolmentCodeStatus.UsedUp ? "Used up" : status.ToString();
-
-    private static Color StatusColour(EnrolmentCodeStatus status) => status switch
+    private static Color StatusColour(EnrolmentCodeListing code) => code.Refusal switch
     {
-        EnrolmentCodeStatus.Active => Color.Success,
-        EnrolmentCodeStatus.Revoked => Color.Error,
+        null => Color.Success,
+        EnrolmentCodeRefusal.Revoked => Color.Error,
         _ => Color.Default,
     };
 }

@@ -70,7 +70,7 @@ public partial class TerminalDetailPage : ComponentBase
             { d => d.ConfirmText, "Revoke" },
             { d => d.Color, Color.Error },
             { d => d.Required, true },
-            { d => d.MaxLength, TerminalCredential.MaxReasonLength },
+            { d => d.MaxLength, TerminalCredential.RevokeReasonMaxLength },
         });
         if (reason is null) return;
         _busy = true;
