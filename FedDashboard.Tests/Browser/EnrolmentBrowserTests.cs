@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Protocol;
 using FedDashboard.Tests.Shared;
 using Microsoft.Playwright;
@@ -69,7 +70,7 @@ public sealed class EnrolmentBrowserTests(QuietDashboard dashboard) : OperatorAn
     [Fact]
     public async Task ViewerOpensTheTerminalsPage_SeesTheCodesButNoButtons()
     {
-        await Dashboard.EnsureUserAsync("vic", Core.Domain.Security.Roles.Viewer);
+        await Dashboard.EnsureUserAsync("vic", Roles.Viewer);
         var page = await SignedInAsync("vic");
 
         await page.GotoAsync(Url("terminals"));
