@@ -47,11 +47,15 @@ public sealed class EnrolmentBrowserTests(QuietDashboard dashboard) : OperatorAn
         await Assertions.Expect(page.Locator("[data-testid='enrolment-codes'] tbody tr").First).ToContainTextAsync("1 / 1");
         Assert.Equal(0, await page.GetByText(code).CountAsync());
         await ScreenshotAsync(page, "terminals-with-agent");
+        await page.Locator("[data-testid='terminals'] .mud-table-container").EvaluateAsync("grid => grid.scrollLeft = grid.scrollWidth");
+        await ScreenshotAsync(page, "terminals-with-agent-scrolled");
 
         await page.GotoAsync(Url($"terminals/{enrolled.TerminalId}"));
         await Assertions.Expect(page.Locator("[data-identity='agent-version']")).ToHaveTextAsync("agent-9.9");
+        await ScreenshotAsync(page, "credential-active");
         await page.Locator("[data-action='revoke-credentials']").ClickAsync();
         await page.Locator("[data-field='dialog-text'] input").FillAsync("Lost in transit");
+        await ScreenshotAsync(page, "credential-revoke-dialog");
         await page.Locator("[data-action='dialog-confirm']").ClickAsync();
         await Assertions.Expect(page.Locator("[data-identity='credential']")).ToContainTextAsync("by olga: Lost in transit");
         await Assertions.Expect(page.Locator("[data-action='revoke-credentials']")).ToHaveCountAsync(0);
@@ -77,5 +81,6 @@ public sealed class EnrolmentBrowserTests(QuietDashboard dashboard) : OperatorAn
 
         await Assertions.Expect(page.Locator("[data-testid='code-permission-hint']")).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator("[data-testid='enrolment-panel'] [data-action]").CountAsync());
+        await ScreenshotAsync(page, "terminals-as-viewer");
     }
 }
