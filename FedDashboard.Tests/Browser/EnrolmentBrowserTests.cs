@@ -47,8 +47,9 @@ public sealed class EnrolmentBrowserTests(QuietDashboard dashboard) : OperatorAn
         await Assertions.Expect(page.Locator("[data-testid='enrolment-codes'] tbody tr").First).ToContainTextAsync("1 / 1");
         Assert.Equal(0, await page.GetByText(code).CountAsync());
         await ScreenshotAsync(page, "terminals-with-agent");
-        await page.Locator("[data-testid='terminals'] .mud-table-container").EvaluateAsync("grid => grid.scrollLeft = grid.scrollWidth");
-        await ScreenshotAsync(page, "terminals-with-agent-scrolled");
+        await page.SetViewportSizeAsync(2600, 900);
+        await ScreenshotAsync(page, "terminals-with-agent-wide");
+        await page.SetViewportSizeAsync(1400, 900);
 
         await page.GotoAsync(Url($"terminals/{enrolled.TerminalId}"));
         await Assertions.Expect(page.Locator("[data-identity='agent-version']")).ToHaveTextAsync("agent-9.9");
