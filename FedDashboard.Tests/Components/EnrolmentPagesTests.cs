@@ -66,6 +66,25 @@ public sealed class EnrolmentPagesTests : DashboardComponentTest
     }
 
     [Fact]
+    public async Task RenderTerminals_NoEdgesNoTerminals_SaysSoAndOffersNoCode()
+    {
+        await using (var db = Host.Db())
+        {
+            await db.CoverageEvents.ExecuteDeleteAsync();
+            await db.TelemetryRecords.ExecuteDeleteAsync();
+            await db.Terminals.ExecuteDeleteAsync();
+            await db.EdgeServers.ExecuteDeleteAsync();
+        }
+        SignIn(TestData.Operator);
+
+        var cut = Render<Terminals>();
+
+        cut.WaitForAssertion(() => Assert.Contains("No enrolment codes yet.", cut.Find("[data-testid='enrolment-codes']").TextContent));
+        Assert.Contains("No terminals match.", cut.Find("[data-testid='terminals']").TextContent);
+        Assert.True(cut.Find("[data-action='create-code']").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task ClickCreate_AsOperator_ShowsTheCodeOnceWithACopyButtonAndListsItByItsHint()
     {
         SignIn(TestData.Operator);
