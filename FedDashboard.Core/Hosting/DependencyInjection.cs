@@ -16,6 +16,7 @@ using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Persistence.Identity;
 using FedDashboard.Core.Persistence.Roles;
 using FedDashboard.Core.Simulation;
+using FedDashboard.Protocol;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Identity;
@@ -82,6 +83,8 @@ public static class DependencyInjection
         services.AddTransient<EnrolmentDesk>();
         services.AddTransient<HeartbeatDesk>();
         services.AddTransient<WorkDesk>();
+        services.AddTransient<ResultIntake>();
+        services.AddSingleton<ModelParts>();
         services.AddTransient<InProcessTerminalChannel>();
         services.AddTransient<ResultEvaluation>();
         services.AddTransient<RoundAggregator>();
@@ -126,6 +129,8 @@ public static class DependencyInjection
         services.AddTransient<SimulatedTerminal>();
         services.AddTransient<TerminalTrainingData>();
         services.AddTransient<TerminalTraining>();
+        services.AddSingleton<SimulatedCredentials>();
+        services.AddTransient<ITerminalChannel, InProcessTerminalChannel>();
         services.AddSingleton<SimulatedAttack>();
         services.AddTransient<IAssignmentNotifier, SimulatedTrainingQueue>();
         if (builder.Configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>()?.Simulate ?? true)

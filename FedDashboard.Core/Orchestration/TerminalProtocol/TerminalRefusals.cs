@@ -1,0 +1,31 @@
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Protocol;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Core.Orchestration.TerminalProtocol;
+
+/// <summary>Refusing a terminal's call: the refusal is counted for the terminal, then thrown with its code.</summary>
+internal static class TerminalRefusals
+{
+    /// <returns>The exception to throw, once the refusal is counted.</returns>
+    public static async Task<TerminalProtocolException> RefusalAsync(this TerminalGate gate, AuthenticatedTerminal caller, string code, string message, CancellationToken ct)
+    {
+        await gate.CountRefusalAsync(caller.TerminalId, code, message, ct);
+        return new TerminalProtocolException(code, message);
+    }
+
+    /// <summary>The participant behind the caller's assignment id (tracked), refused when unknown or another terminal's.</summary>
+    public static async Task<RoundParticipant> AssignmentOfAsync(this FedDbContext db, TerminalGate gate, AuthenticatedTerminal caller, int assignmentId, CancellationToken ct)
+    {
+        var participant = await db.RoundParticipants.SingleOrDefaultAsync(p => p.Id == assignmentId, ct)
+            ?? throw await gate.RefusalAsync(caller, ProtocolError.UnknownAssignment, $"There is no assignment {assignmentId}.", ct);
+        if (participant.TerminalId != caller.TerminalId)
+            throw await gate.RefusalAsync(caller, ProtocolError.NotYourAssignment, $"Assignment {assignmentId} belongs to another terminal, not to terminal {caller.TerminalId}.", ct);
+        return participant;
+    }
+
+    /// <summary>How an ended participation stands, for a message: "Replaced (trained too slowly)".</summary>
+    public static string Describe(this RoundParticipant participant) =>
+        participant.FailureReason is { } reason ? $"{participant.Status} ({reason})" : participant.Status.ToString();
+}
