@@ -26,20 +26,20 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var participant = await db.AssignmentOfAsync(gate, caller, assignmentId, ct);
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > RoundParticipant.UploadKeyMaxLength)
-            throw await gate.RefusalAsync(caller, ProtocolError.InvalidRequest,
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest,
                 $"The {TerminalRoutes.IdempotencyKeyHeader} header must hold 1 to {RoundParticipant.UploadKeyMaxLength} characters, the same for every retry of an upload.", ct);
         if (contentHash is null || contentHash.Length != 64 || !contentHash.All(char.IsAsciiHexDigitLower))
-            throw await gate.RefusalAsync(caller, ProtocolError.InvalidRequest,
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest,
                 $"The {TerminalRoutes.ContentHashHeader} header must hold the body's SHA-256 as 64 lowercase hex digits.", ct);
         if (participant.UploadKey == idempotencyKey) return Duplicate(participant);
         if (participant.UploadKey is not null || participant.Status == ParticipantStatus.Reported)
-            throw await gate.RefusalAsync(caller, ProtocolError.AlreadyReported,
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.AlreadyReported,
                 $"Assignment {assignmentId} already has its result, sent with another {TerminalRoutes.IdempotencyKeyHeader}; a result counts once.", ct);
         var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == participant.RoundId, ct);
         if (round.Phase != RoundPhase.Collecting)
-            throw await gate.RefusalAsync(caller, ProtocolError.RoundClosed, $"Round {round.Number} is {round.Phase}; it no longer collects results.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.RoundClosed, $"Round {round.Number} is {round.Phase}; it no longer collects results.", ct);
         if (!participant.IsOpen)
-            throw await gate.RefusalAsync(caller, ProtocolError.AssignmentClosed, $"Assignment {assignmentId} is {participant.Describe()}; it takes no result.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.AssignmentClosed, $"Assignment {assignmentId} is {participant.Describe()}; it takes no result.", ct);
 
         var model = await db.TrainingJobs.Where(j => j.Id == round.JobId).Select(j => j.Settings.Model).SingleAsync(ct);
         // The part the terminal trains now: narrower than assigned after a swap, and so must the upload be.
@@ -47,19 +47,19 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
         var bytes = await ReadAsync(caller, body, declaredLength, spec, ct);
         var parameters = await DecodeAsync(caller, bytes, ct);
         if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != contentHash)
-            throw await gate.RefusalAsync(caller, ProtocolError.HashMismatch,
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.HashMismatch,
                 $"The body's SHA-256 is not the {TerminalRoutes.ContentHashHeader} header's {contentHash}: it changed on the way; send it again.", ct);
         if (ModelLayout.Mismatch(parameters, spec) is { } mismatch)
-            throw await gate.RefusalAsync(caller, ProtocolError.WrongShape, $"The parameters are not the {ModelLayout.Describe(spec)} the terminal trains: {mismatch}.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.WrongShape, $"The parameters are not the {ModelLayout.Describe(spec)} the terminal trains: {mismatch}.", ct);
         if (parameters.HasNonFinite())
-            throw await gate.RefusalAsync(caller, ProtocolError.NonFinite, "The parameters contain NaN or infinite values.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.NonFinite, "The parameters contain NaN or infinite values.", ct);
         var data = await db.Terminals.Where(t => t.Id == caller.TerminalId).Select(t => t.DataSamples).SingleAsync(ct);
         var available = (long)data + participant.Assignment.SharedSamples;
         if (metadata.Samples > available)
-            throw await gate.RefusalAsync(caller, ProtocolError.SamplesExceedData,
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.SamplesExceedData,
                 $"Samples {metadata.Samples} is more than the terminal's data: {data} samples of its own and {participant.Assignment.SharedSamples} shared with it.", ct);
         if (MetadataProblems(metadata) is { Length: > 0 } problems)
-            throw await gate.RefusalAsync(caller, ProtocolError.InvalidRequest, $"The result's metadata is out of range: {problems}", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest, $"The result's metadata is out of range: {problems}", ct);
 
         var outcome = await receiver.SubmitAsync(new TerminalUpdate(participant.Id, caller.TerminalId, parameters, metadata.Samples, metadata.TrainLoss,
             metadata.TrainAccuracy, metadata.SamplesPerSecond, new LocalWork(metadata.PlannedSteps, metadata.StepsDone), idempotencyKey), ct);
@@ -69,7 +69,7 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
         await using var after = await dbFactory.CreateDbContextAsync(ct);
         var now = await after.RoundParticipants.AsNoTracking().SingleAsync(p => p.Id == participant.Id, ct);
         if (now.UploadKey == idempotencyKey) return Duplicate(now);
-        throw await gate.RefusalAsync(caller, outcome.Code ?? ProtocolError.AssignmentClosed, outcome.Message, ct);
+        throw await gate.RefuseAsync(caller.TerminalId, outcome.Code ?? ProtocolError.AssignmentClosed, outcome.Message, ct);
     }
 
     private static UploadReply Duplicate(RoundParticipant participant) =>
@@ -83,7 +83,7 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
     {
         var cap = spec.EncodedLength;
         if (declaredLength > cap)
-            throw await gate.RefusalAsync(caller, ProtocolError.TooLarge,
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.TooLarge,
                 $"The body declares {declaredLength} bytes; the {ModelLayout.Describe(spec)} the terminal trains takes {cap}.", ct);
         var buffer = new byte[declaredLength ?? cap];
         int read;
@@ -91,15 +91,15 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
         {
             read = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
             if (declaredLength is null && read == cap && await body.ReadAsync(new byte[1], ct) > 0)
-                throw await gate.RefusalAsync(caller, ProtocolError.TooLarge,
+                throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.TooLarge,
                     $"The body goes on past {cap} bytes, the size of the {ModelLayout.Describe(spec)} the terminal trains.", ct);
         }
         catch (IOException broken)
         {
-            throw await gate.RefusalAsync(caller, ProtocolError.Truncated, $"The body broke off: {broken.Message}", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.Truncated, $"The body broke off: {broken.Message}", ct);
         }
         if (read < declaredLength)
-            throw await gate.RefusalAsync(caller, ProtocolError.Truncated, $"The body ended after {read} of the {declaredLength} bytes it declared.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.Truncated, $"The body ended after {read} of the {declaredLength} bytes it declared.", ct);
         return new ArraySegment<byte>(buffer, 0, read);
     }
 
@@ -113,10 +113,10 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
         }
         catch (Exception unreadable) when (unreadable is InvalidDataException or ArgumentException)
         {
-            throw await gate.RefusalAsync(caller, ProtocolError.Truncated, $"The body is not a whole parameter set: {unreadable.Message}", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.Truncated, $"The body is not a whole parameter set: {unreadable.Message}", ct);
         }
         if (stream.Position != stream.Length)
-            throw await gate.RefusalAsync(caller, ProtocolError.InvalidRequest, $"{stream.Length - stream.Position} bytes follow the parameter set in the body.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest, $"{stream.Length - stream.Position} bytes follow the parameter set in the body.", ct);
         return parameters;
     }
 

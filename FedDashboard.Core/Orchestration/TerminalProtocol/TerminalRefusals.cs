@@ -5,23 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Core.Orchestration.TerminalProtocol;
 
-/// <summary>Refusing a terminal's call: the refusal is counted for the terminal, then thrown with its code.</summary>
+/// <summary>What the desks share to refuse a terminal's call about an assignment.</summary>
 internal static class TerminalRefusals
 {
-    /// <returns>The exception to throw, once the refusal is counted.</returns>
-    public static async Task<TerminalProtocolException> RefusalAsync(this TerminalGate gate, AuthenticatedTerminal caller, string code, string message, CancellationToken ct)
-    {
-        await gate.CountRefusalAsync(caller.TerminalId, code, message, ct);
-        return new TerminalProtocolException(code, message);
-    }
-
     /// <summary>The participant behind the caller's assignment id (tracked), refused when unknown or another terminal's.</summary>
     public static async Task<RoundParticipant> AssignmentOfAsync(this FedDbContext db, TerminalGate gate, AuthenticatedTerminal caller, int assignmentId, CancellationToken ct)
     {
         var participant = await db.RoundParticipants.SingleOrDefaultAsync(p => p.Id == assignmentId, ct)
-            ?? throw await gate.RefusalAsync(caller, ProtocolError.UnknownAssignment, $"There is no assignment {assignmentId}.", ct);
+            ?? throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.UnknownAssignment, $"There is no assignment {assignmentId}.", ct);
         if (participant.TerminalId != caller.TerminalId)
-            throw await gate.RefusalAsync(caller, ProtocolError.NotYourAssignment, $"Assignment {assignmentId} belongs to another terminal, not to terminal {caller.TerminalId}.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.NotYourAssignment, $"Assignment {assignmentId} belongs to another terminal, not to terminal {caller.TerminalId}.", ct);
         return participant;
     }
 

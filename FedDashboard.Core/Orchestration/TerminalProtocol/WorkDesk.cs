@@ -67,11 +67,11 @@ public sealed class WorkDesk(
         var participant = await db.AssignmentOfAsync(gate, caller, assignmentId, ct);
         var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == participant.RoundId, ct);
         if (round.Phase != RoundPhase.Collecting)
-            throw await gate.RefusalAsync(caller, ProtocolError.RoundClosed, $"Round {round.Number} is {round.Phase}; its assignments are over.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.RoundClosed, $"Round {round.Number} is {round.Phase}; its assignments are over.", ct);
         if (decision.Accept && participant.Status == ParticipantStatus.Training)
             return new DecisionReply(AssignmentInfo.Training, $"Assignment {assignmentId} is already accepted; go on training.");
         if (participant.Status != ParticipantStatus.Assigned)
-            throw await gate.RefusalAsync(caller, ProtocolError.AssignmentClosed, $"Assignment {assignmentId} is {participant.Describe()}; it can no longer be accepted or declined.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.AssignmentClosed, $"Assignment {assignmentId} is {participant.Describe()}; it can no longer be accepted or declined.", ct);
         return decision.Accept
             ? await AcceptAsync(db, caller, participant, round, ct)
             : await DeclineAsync(db, caller, participant, round, decision.Reason, ct);
@@ -86,14 +86,14 @@ public sealed class WorkDesk(
             ? await db.SharedDataGrants.Where(g => g.ParticipantId == participant.Id).SumAsync(g => g.Samples, ct)
             : 0;
         if (!await assignments.StartAsync(participant.Id, source, shared, ct))
-            throw await gate.RefusalAsync(caller, ProtocolError.AssignmentClosed, $"Assignment {participant.Id} ended or was taken up while the answer came.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.AssignmentClosed, $"Assignment {participant.Id} ended or was taken up while the answer came.", ct);
         return new DecisionReply(AssignmentInfo.Training, $"Assignment {participant.Id} accepted: train and upload the result by {round.Deadline:u}.");
     }
 
     private async Task<DecisionReply> DeclineAsync(FedDbContext db, AuthenticatedTerminal caller, RoundParticipant participant, Round round, string? reason, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            throw await gate.RefusalAsync(caller, ProtocolError.InvalidRequest, "A declined assignment needs a reason (busy, low battery, …).", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest, "A declined assignment needs a reason (busy, low battery, …).", ct);
         var now = clock.GetUtcNow();
         participant.Decline(reason.Trim(), now);
         try
@@ -102,7 +102,7 @@ public sealed class WorkDesk(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw await gate.RefusalAsync(caller, ProtocolError.AssignmentClosed, $"Assignment {participant.Id} ended or was taken up while the answer came.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.AssignmentClosed, $"Assignment {participant.Id} ended or was taken up while the answer came.", ct);
         }
         await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, participant.TerminalId, participant.Status, now));
         await db.AggregateWhenReadyAsync(round.Id, scheduler, now, ct);
@@ -122,7 +122,7 @@ public sealed class WorkDesk(
         var needed = open.SelectMany(x => new[] { x.Participant.Assignment.Width, x.Participant.Work.Width }
             .Select(width => parts.HashOf(x.Participant.Assignment.BaseModelHash, x.Settings.Model, width)));
         if (!needed.Contains(hash, StringComparer.Ordinal))
-            throw await gate.RefusalAsync(caller, ProtocolError.ModelNotAssigned,
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.ModelNotAssigned,
                 $"Model {hash[..Math.Min(hash.Length, 64)]} is not the model of an open assignment of terminal {caller.TerminalId}.", ct);
         return blobs.PathOf(hash);
     }
@@ -131,11 +131,11 @@ public sealed class WorkDesk(
     {
         var caller = await gate.AuthenticateAsync(credential, ct);
         if (ProblemsOf(report) is { Length: > 0 } problems)
-            throw await gate.RefusalAsync(caller, ProtocolError.InvalidRequest, $"The progress report is out of range: {problems}", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest, $"The progress report is out of range: {problems}", ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var participant = await db.AssignmentOfAsync(gate, caller, assignmentId, ct);
         if (participant.Status == ParticipantStatus.Assigned)
-            throw await gate.RefusalAsync(caller, ProtocolError.InvalidRequest, $"Assignment {assignmentId} is offered, not accepted: accept it before reporting progress.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest, $"Assignment {assignmentId} is offered, not accepted: accept it before reporting progress.", ct);
         if (participant.Status != ParticipantStatus.Training)
             return new ProgressReply(ProgressReply.Stop, $"The participation is {participant.Describe()}: stop and discard the work.");
         var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == participant.RoundId, ct);
@@ -157,19 +157,19 @@ public sealed class WorkDesk(
     {
         var caller = await gate.AuthenticateAsync(credential, ct);
         if (string.IsNullOrWhiteSpace(request.Reason))
-            throw await gate.RefusalAsync(caller, ProtocolError.InvalidRequest, "A request for a lighter model needs a reason (the load that makes it).", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest, "A request for a lighter model needs a reason (the load that makes it).", ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var participant = await db.AssignmentOfAsync(gate, caller, assignmentId, ct);
         if (participant.Status != ParticipantStatus.Training)
-            throw await gate.RefusalAsync(caller, ProtocolError.AssignmentClosed, $"Assignment {assignmentId} is {participant.Describe()}, not training.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.AssignmentClosed, $"Assignment {assignmentId} is {participant.Describe()}, not training.", ct);
         var policy = await PolicyOfAsync(db, participant, ct);
         var width = participant.Work.Width;
         if (!policy.AllowSwaps)
-            throw await gate.RefusalAsync(caller, ProtocolError.NoLighterModel, $"Edge {participant.EdgeId} does not swap models mid-training: go on at width {width:0.###}.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.NoLighterModel, $"Edge {participant.EdgeId} does not swap models mid-training: go on at width {width:0.###}.", ct);
         if (policy.Tiers.Select(t => t.Width).Where(w => w < width).DefaultIfEmpty().Max() is not (> 0 and var narrower))
-            throw await gate.RefusalAsync(caller, ProtocolError.NoLighterModel, $"Edge {participant.EdgeId} has no model narrower than width {width:0.###}.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.NoLighterModel, $"Edge {participant.EdgeId} has no model narrower than width {width:0.###}.", ct);
         if (!await swap.TrySwapAsync(participant.Id, narrower, request.Reason.Trim(), ct))
-            throw await gate.RefusalAsync(caller, ProtocolError.AssignmentClosed, $"Assignment {assignmentId} stopped training while the request came.", ct);
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.AssignmentClosed, $"Assignment {assignmentId} stopped training while the request came.", ct);
         return new LighterModelReply(narrower, $"Go on with the nested model at width {narrower:0.###}: keep the first hidden units of each layer; upload at that width.");
     }
 
