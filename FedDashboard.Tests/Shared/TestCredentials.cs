@@ -1,5 +1,6 @@
 using FedDashboard.Core.Domain.Enrolment;
 using FedDashboard.Core.Orchestration.TerminalProtocol;
+using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Simulation;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +11,8 @@ public static class TestCredentials
 {
     public static async Task<string> IssueAsync(this FedTestHost host, int terminalId)
     {
-        var credential = TerminalSecrets.NewCredential();
         await using var db = host.Db();
-        db.TerminalCredentials.Add(new TerminalCredential(terminalId, TerminalSecrets.Hash(credential), DateTimeOffset.UtcNow));
+        var credential = Issue(db, terminalId);
         await db.SaveChangesAsync();
         return credential;
     }
@@ -25,10 +25,15 @@ public static class TestCredentials
         foreach (var terminalId in await db.Terminals.Select(t => t.Id).ToListAsync())
         {
             if (store.For(terminalId) is not null) continue;
-            var credential = TerminalSecrets.NewCredential();
-            db.TerminalCredentials.Add(new TerminalCredential(terminalId, TerminalSecrets.Hash(credential), DateTimeOffset.UtcNow));
-            store.Keep(terminalId, credential);
+            store.Keep(terminalId, Issue(db, terminalId));
         }
         await db.SaveChangesAsync();
+    }
+
+    private static string Issue(FedDbContext db, int terminalId)
+    {
+        var credential = TerminalSecrets.NewCredential();
+        db.TerminalCredentials.Add(new TerminalCredential(terminalId, TerminalSecrets.Hash(credential), DateTimeOffset.UtcNow));
+        return credential;
     }
 }
