@@ -1,7 +1,10 @@
-using System.Net.Http.Headers;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Orchestration.TerminalProtocol;
+using FedDashboard.Core.Simulation;
 using FedDashboard.Protocol;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -23,17 +26,22 @@ public sealed class HostileUploadTests : IAsyncLifetime
     private RoundParticipant Target => _round.Target;
     private ProtocolClient Terminal => _round.Terminal;
 
-    private async Task AssertRefusedAsync(string code, Func<Task> upload, int? countedFor = null)
+    private async Task AssertRefusedAsync(string code, Func<Task> upload)
     {
         var refusal = await Assert.ThrowsAsync<TerminalProtocolException>(upload);
         Assert.Equal(code, refusal.Code);
         Assert.False(string.IsNullOrWhiteSpace(refusal.Message));
+        await AssertCountedAndNothingChangedAsync(code);
+    }
+
+    private async Task AssertCountedAndNothingChangedAsync(string code)
+    {
         await using var db = _round.Server.Host.Db();
         var stored = await db.RoundParticipants.AsNoTracking().SingleAsync(p => p.Id == Target.Id);
         Assert.Equal(ParticipantStatus.Training, stored.Status);
         Assert.Null(stored.UploadKey);
         Assert.Null(stored.Result.UpdateHash);
-        var counted = await db.TerminalRefusalCounts.AsNoTracking().SingleOrDefaultAsync(c => c.TerminalId == (countedFor ?? Target.TerminalId) && c.Code == code);
+        var counted = await db.TerminalRefusalCounts.AsNoTracking().SingleOrDefaultAsync(c => c.TerminalId == Target.TerminalId && c.Code == code);
         Assert.Equal(1, counted?.Count);
     }
 
@@ -201,6 +209,35 @@ public sealed class HostileUploadTests : IAsyncLifetime
         var cut = _round.Model[..(_round.Model.Length / 2)];
 
         await AssertRefusedAsync(ProtocolError.Truncated, () => Terminal.UploadAsync(Target.Id, _round.HonestMetadata, cut, "k"));
+        await AssertRoundCompletesWithHonestResultsAsync();
+    }
+
+    [Fact]
+    public async Task Upload_ConnectionCutBeforeTheDeclaredLength_NothingChanges()
+    {
+        // HttpClient will not send fewer bytes than it declares: the request is written by hand and the sending side closed.
+        var credential = _round.Server.Host.Get<SimulatedCredentials>().For(Target.TerminalId)!;
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(_round.Server.BaseAddress.Host, _round.Server.BaseAddress.Port);
+        var stream = socket.GetStream();
+        var m = _round.HonestMetadata;
+        var head = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"PUT {TerminalRoutes.Result(Target.Id)}?samples={m.Samples}&trainLoss={m.TrainLoss}&trainAccuracy={m.TrainAccuracy}&samplesPerSecond={m.SamplesPerSecond}&plannedSteps={m.PlannedSteps}&stepsDone={m.StepsDone} HTTP/1.1\r\n" +
+            $"Host: {_round.Server.BaseAddress.Authority}\r\nAuthorization: Bearer {credential}\r\n{TerminalRoutes.IdempotencyKeyHeader}: k\r\n" +
+            $"{TerminalRoutes.ContentHashHeader}: {ProtocolClient.Sha256(_round.Model)}\r\nContent-Length: {_round.Model.Length}\r\n\r\n"));
+        await stream.WriteAsync(head);
+        await stream.WriteAsync(_round.Model.AsMemory(0, _round.Model.Length / 2));
+        socket.Client.Shutdown(SocketShutdown.Send);
+
+        // A sender that hangs up mid-body has ended its call: the edge may answer truncated or just close.
+        var answer = await new StreamReader(stream).ReadToEndAsync();
+
+        if (answer.Length > 0) Assert.Contains($"\"code\":\"{ProtocolError.Truncated}\"", answer);
+        await using (var db = _round.Server.Host.Db())
+        {
+            var stored = await db.RoundParticipants.AsNoTracking().SingleAsync(p => p.Id == Target.Id);
+            Assert.Equal((ParticipantStatus.Training, null, null), (stored.Status, stored.UploadKey, stored.Result.UpdateHash));
+        }
         await AssertRoundCompletesWithHonestResultsAsync();
     }
 

@@ -96,7 +96,8 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
         }
         catch (IOException broken)
         {
-            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.Truncated, $"The body broke off: {broken.Message}", ct);
+            // The terminal is usually gone (its call was cancelled with the connection), but the refusal still counts.
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.Truncated, $"The body broke off: {broken.Message}", CancellationToken.None);
         }
         if (read < declaredLength)
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.Truncated, $"The body ended after {read} of the {declaredLength} bytes it declared.", ct);
