@@ -62,6 +62,25 @@ public sealed class UpdateReceiverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitAsync_ModelNarrowedSinceTheUploadWasChecked_WrongShapeAndNothingRecorded()
+    {
+        await using (var db = _host.Db())
+        {
+            var participant = await db.RoundParticipants.SingleAsync(p => p.Id == _participant.Id);
+            participant.Start(DateTimeOffset.UtcNow);
+            participant.SwapTo(0.5, "CPU load 95 %", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var outcome = await SubmitAsync(_baseModel);
+
+        Assert.Equal((false, ProtocolError.WrongShape), (outcome.Accepted, outcome.Code));
+        await using var check = _host.Db();
+        var stored = await check.RoundParticipants.SingleAsync(p => p.Id == _participant.Id);
+        Assert.Equal((ParticipantStatus.Training, null), (stored.Status, stored.Result.UpdateHash));
+    }
+
+    [Fact]
     public async Task SubmitAsync_AfterTheRoundClosed_RoundClosedAndNothingChanges()
     {
         await using (var db = _host.Db())

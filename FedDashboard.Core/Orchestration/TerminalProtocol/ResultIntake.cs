@@ -18,6 +18,8 @@ namespace FedDashboard.Core.Orchestration.TerminalProtocol;
 /// </summary>
 public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbContext> dbFactory, UpdateReceiver receiver)
 {
+    private const int SubmitAttempts = 3;
+
     public async Task<UploadReply> ReceiveAsync(
         string? credential, int assignmentId, ResultMetadata metadata, Stream body, long? declaredLength, string? idempotencyKey, string? contentHash,
         CancellationToken ct)
@@ -61,15 +63,21 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
         if (MetadataProblems(metadata) is { Length: > 0 } problems)
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest, $"The result's metadata is out of range: {problems}", ct);
 
-        var outcome = await receiver.SubmitAsync(new TerminalUpdate(participant.Id, caller.TerminalId, parameters, metadata.Samples, metadata.TrainLoss,
-            metadata.TrainAccuracy, metadata.SamplesPerSecond, new LocalWork(metadata.PlannedSteps, metadata.StepsDone), idempotencyKey), ct);
-        if (outcome.Accepted) return new UploadReply(false, outcome.Message);
+        var update = new TerminalUpdate(participant.Id, caller.TerminalId, parameters, metadata.Samples, metadata.TrainLoss,
+            metadata.TrainAccuracy, metadata.SamplesPerSecond, new LocalWork(metadata.PlannedSteps, metadata.StepsDone), idempotencyKey);
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await receiver.SubmitAsync(update, ct);
+            if (outcome.Accepted) return new UploadReply(false, outcome.Message);
 
-        // Lost a race: a retry of the same upload got there first (counted once), or the assignment ended meanwhile.
-        await using var after = await dbFactory.CreateDbContextAsync(ct);
-        var now = await after.RoundParticipants.AsNoTracking().SingleAsync(p => p.Id == participant.Id, ct);
-        if (now.UploadKey == idempotencyKey) return Duplicate(now);
-        throw await gate.RefuseAsync(caller.TerminalId, outcome.Code ?? ProtocolError.AssignmentClosed, outcome.Message, ct);
+            // Lost a race: a retry of the same upload got there first (counted once), the assignment ended meanwhile, or a
+            // harmless change of the participant (the edge it reports through) only asks for another try.
+            await using var after = await dbFactory.CreateDbContextAsync(ct);
+            var now = await after.RoundParticipants.AsNoTracking().SingleAsync(p => p.Id == participant.Id, ct);
+            if (now.UploadKey == idempotencyKey) return Duplicate(now);
+            if (attempt == SubmitAttempts || outcome.Code != ProtocolError.AssignmentClosed || !now.IsOpen || now.UploadKey is not null)
+                throw await gate.RefuseAsync(caller.TerminalId, outcome.Code ?? ProtocolError.AssignmentClosed, outcome.Message, ct);
+        }
     }
 
     private static UploadReply Duplicate(RoundParticipant participant) =>

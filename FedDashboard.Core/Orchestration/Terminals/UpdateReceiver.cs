@@ -1,6 +1,7 @@
 using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Live;
@@ -14,8 +15,8 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 /// <summary>
 /// The edge's intake of trained results: records an upload that passed the <see cref="TerminalProtocol.ResultIntake"/>'s
 /// checks (names, shapes, finite values, claims) as the participant's result, once, even when retries of it arrive
-/// together. An upload that is no longer the terminal's to send (another terminal's, a closed round or assignment) is
-/// refused with its code and changes nothing. The last awaited upload triggers aggregation.
+/// together. An upload that is no longer the terminal's to send (another terminal's, a closed round or assignment, a
+/// model narrowed since the check) is refused with its code and changes nothing. The last awaited upload triggers aggregation.
 /// </summary>
 public sealed class UpdateReceiver(
     IDbContextFactory<FedDbContext> dbFactory,
@@ -37,6 +38,11 @@ public sealed class UpdateReceiver(
             return UpdateOutcome.Reject(
                 participant.Status == ParticipantStatus.Reported ? ProtocolError.AlreadyReported : ProtocolError.AssignmentClosed,
                 $"Assignment {participant.Id} is already {participant.Status}.");
+
+        // The intake checked the shapes against the part as it was; a swap granted since narrowed it.
+        var model = await db.TrainingJobs.Where(j => j.Id == round.JobId).Select(j => j.Settings.Model).SingleAsync(ct);
+        if (ModelLayout.Mismatch(update.Parameters, participant.TrainedPart.Spec(model)) is { } mismatch)
+            return UpdateOutcome.Reject(ProtocolError.WrongShape, $"The model of assignment {participant.Id} changed while the upload arrived: {mismatch}.");
 
         var now = clock.GetUtcNow();
         if (update.LocalWork is { } work) participant.RecordLocalWork(work.PlannedSteps, work.StepsDone);
