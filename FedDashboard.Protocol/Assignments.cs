@@ -11,7 +11,11 @@ namespace FedDashboard.Protocol;
 /// <param name="PlannedSteps">The local SGD steps of the full work (epochs × ⌈samples ∕ batch size⌉ on the terminal's reported data).</param>
 public sealed record AssignmentInfo(
     int AssignmentId, string Status, int JobId, int RoundNumber, string Model, string ModelHash, double Width, IReadOnlyList<string>? Segments,
-    string DataSource, int DataOrdinal, int LocalEpochs, int BatchSize, double LearningRate, int PlannedSteps, int Seed, DateTimeOffset Deadline);
+    string DataSource, int DataOrdinal, int LocalEpochs, int BatchSize, double LearningRate, int PlannedSteps, int Seed, DateTimeOffset Deadline)
+{
+    public const string Offered = "Offered";
+    public const string Training = "Training";
+}
 
 /// <summary>The terminal's answer to an offered assignment.</summary>
 public sealed record Decision(bool Accept, string? Reason);

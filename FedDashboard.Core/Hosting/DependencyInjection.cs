@@ -16,6 +16,7 @@ using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Persistence.Identity;
 using FedDashboard.Core.Persistence.Roles;
 using FedDashboard.Core.Simulation;
+using FedDashboard.Protocol;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Identity;
@@ -83,6 +84,8 @@ public static class DependencyInjection
         services.AddTransient<EnrolmentDesk>();
         services.AddTransient<HeartbeatDesk>();
         services.AddTransient<WorkDesk>();
+        services.AddTransient<ResultIntake>();
+        services.AddSingleton<ModelParts>();
         services.AddTransient<InProcessTerminalChannel>();
         services.AddTransient<EnrolmentCodes>();
         services.AddTransient<CredentialRevocation>();
@@ -129,6 +132,8 @@ public static class DependencyInjection
         services.AddTransient<SimulatedTerminal>();
         services.AddTransient<TerminalTrainingData>();
         services.AddTransient<TerminalTraining>();
+        services.AddSingleton<SimulatedCredentials>();
+        services.AddTransient<ITerminalChannel, InProcessTerminalChannel>();
         services.AddSingleton<SimulatedAttack>();
         services.AddTransient<IAssignmentNotifier, SimulatedTrainingQueue>();
         if (builder.Configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>()?.Simulate ?? true)

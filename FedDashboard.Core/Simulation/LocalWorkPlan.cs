@@ -1,5 +1,4 @@
 using FedDashboard.Core.Domain.Topology;
-using FedDashboard.Core.Learning.Training;
 
 
 namespace FedDashboard.Core.Simulation;
@@ -8,15 +7,14 @@ namespace FedDashboard.Core.Simulation;
 public sealed record LocalWorkPlan(int PlannedSteps, int Steps)
 {
     /// <summary>
-    /// The full work is E epochs of ⌈n / B⌉ steps. Above BusyAboveLoad the terminal does that share of it which its
-    /// spare capacity allows, (1 − load) / (1 − BusyAboveLoad), and at least one step.
+    /// The full work is the edge's plan: E epochs of ⌈n / B⌉ steps. Above BusyAboveLoad the terminal does that share
+    /// of it which its spare capacity allows, (1 − load) / (1 − BusyAboveLoad), and at least one step.
     /// </summary>
-    public static LocalWorkPlan For(double cpuLoad, int samples, LocalTrainingSettings settings, SimulationOptions simulation)
+    public static LocalWorkPlan For(double cpuLoad, int plannedSteps, SimulationOptions simulation)
     {
-        var planned = settings.Epochs * (int)Math.Ceiling(samples / (double)settings.BatchSize);
-        if (!(cpuLoad > simulation.BusyAboveLoad)) return new(planned, planned);
+        if (!(cpuLoad > simulation.BusyAboveLoad)) return new(plannedSteps, plannedSteps);
         var share = (1 - cpuLoad) / (1 - simulation.BusyAboveLoad);
-        return new(planned, Math.Clamp((int)Math.Floor(planned * share), 1, planned));
+        return new(plannedSteps, Math.Clamp((int)Math.Floor(plannedSteps * share), 1, plannedSteps));
     }
 
     /// <summary>

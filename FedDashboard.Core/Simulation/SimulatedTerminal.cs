@@ -1,49 +1,74 @@
-using FedDashboard.Core.Domain.Topology;
-using FedDashboard.Core.Domain.Training;
+using System.Security.Cryptography;
+using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace FedDashboard.Core.Simulation;
 
 /// <summary>
-/// Plays a simulated terminal's part in a round, as a networked terminal would: takes up its assignment at the
-/// <see cref="AssignmentDesk"/>, trains for real (see <see cref="TerminalTraining"/>) and uploads the result to the
-/// <see cref="UpdateReceiver"/>; an attacker of a <see cref="SimulatedAttack"/> tampers with it first.
+/// Plays a simulated terminal's part in a round through the terminal protocol, with its own credential, as an agent
+/// does: fetches its assignment, accepts it, downloads the model, trains for real (see <see cref="TerminalTraining"/>)
+/// and uploads the result to the same intake as agents; an attacker of a <see cref="SimulatedAttack"/> tampers with it
+/// first. What only the simulation knows — the device, its shard of the job's data, the data shared with it — comes
+/// from the <see cref="AssignmentDesk"/>.
 /// </summary>
 public sealed class SimulatedTerminal(
     AssignmentDesk desk,
+    ITerminalChannel channel,
+    SimulatedCredentials credentials,
     TerminalTrainingData trainingData,
     TerminalTraining training,
     SimulatedAttack attack,
-    UpdateReceiver receiver,
     ILogger<SimulatedTerminal> logger)
 {
     public async Task TrainAsync(int participantId, CancellationToken ct = default)
     {
         if (await desk.FindAsync(participantId, ct) is not { } assignment) return;
         var terminal = assignment.Terminal;
-        var settings = assignment.Settings;
-        var seed = settings.Seed * 100_003 + assignment.RoundNumber * 1_009 + terminal.DataOrdinal;
-
         try
         {
-            var (samples, shared) = await trainingData.ForAsync(assignment, seed, ct);
-            // False: another run of this step, or the deadline, got there first.
-            if (!await desk.StartAsync(participantId, settings.DataSource, shared, ct)) return;
+            var credential = credentials.For(terminal.Id) ?? throw new InvalidOperationException($"Terminal {terminal.Name} has no credential in this process.");
+            var work = await channel.CurrentAssignmentAsync(credential, ct);
+            if (work is null || work.AssignmentId != participantId || work.Status != AssignmentInfo.Offered) return;
+            var (samples, _) = await trainingData.ForAsync(assignment, work.Seed, ct);
+            await channel.DecideAsync(credential, participantId, new Decision(true, null), ct);
+            var model = await DownloadAsync(credential, work.ModelHash, ct);
+            if (training.Run(assignment, work, model, samples, credential, ct) is not { } trained) return;
 
-            if (await training.RunAsync(assignment, samples, seed, ct) is not { } trained) return;
+            using var body = new MemoryStream();
+            ParameterSetCodec.Write(body, attack.Upload(terminal, assignment.BaseModelHash, trained.Parameters));
+            var hash = Convert.ToHexStringLower(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
+            body.Position = 0;
             var latest = trained.Tally.Latest!;
-            var outcome = await receiver.SubmitAsync(new TerminalUpdate(participantId, terminal.Id, attack.Upload(terminal, assignment.BaseModelHash, trained.Parameters),
-                Math.Min(samples.Length, trained.Tally.SamplesSeen), latest.TrainLoss, latest.TrainAccuracy, trained.Tally.SamplesPerSecond, trained.Work), ct);
-            if (outcome.Accepted) return;
-            logger.LogWarning("Terminal {Terminal}: update refused: {Reason}", terminal.Name, outcome.Message);
-            // A simulated terminal does not upload again, so waiting for it would only hold the round until its deadline.
-            await desk.FailAsync(participantId, $"Update refused: {outcome.Message}", ct);
+            var metadata = new ResultMetadata(Math.Min(samples.Length, trained.Tally.SamplesSeen), latest.TrainLoss, latest.TrainAccuracy,
+                trained.Tally.SamplesPerSecond, trained.Work.PlannedSteps, trained.Work.StepsDone);
+            await channel.UploadResultAsync(credential, participantId, metadata, body, $"{participantId}-{Guid.NewGuid():N}", hash, ct);
+        }
+        catch (TerminalProtocolException over) when (over.Code is ProtocolError.AssignmentClosed or ProtocolError.RoundClosed)
+        {
+            // Another run of this step, the deadline or the edge ended the participation first: nothing left to do.
+        }
+        catch (TerminalProtocolException refused)
+        {
+            logger.LogWarning("Terminal {Terminal}: refused ({Code}): {Reason}", terminal.Name, refused.Code, refused.Message);
+            // A simulated terminal does not try again, so waiting for it would only hold the round until its deadline.
+            await desk.FailAsync(participantId, $"Refused ({refused.Code}): {refused.Message}", ct);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogError(exception, "Terminal {Terminal} failed to train in round {Round}.", terminal.Name, assignment.RoundNumber);
             await desk.FailAsync(participantId, exception.Message, ct);
         }
+    }
+
+    private async Task<ParameterSet> DownloadAsync(string credential, string hash, CancellationToken ct)
+    {
+        using var model = new MemoryStream();
+        await channel.DownloadModelAsync(credential, hash, model, ct);
+        if (Convert.ToHexStringLower(SHA256.HashData(model.GetBuffer().AsSpan(0, (int)model.Length))) != hash)
+            throw new InvalidDataException($"The downloaded model does not hash to {hash}.");
+        model.Position = 0;
+        return ParameterSetCodec.Read(model);
     }
 }

@@ -1,43 +1,41 @@
-using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Topology;
-using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Training;
-using FedDashboard.Core.Orchestration.Governance;
-using FedDashboard.Core.Orchestration.Terminals;
-
+using FedDashboard.Protocol;
 
 namespace FedDashboard.Core.Simulation;
 
 /// <summary>
 /// The simulated device's side of a local training, called between minibatches: it paces the training to the
-/// device's speed, and about every half second (and after the first step) re-reads the participation and the
-/// terminal's load to decide whether to go on. Runs on the training thread; one per training, which may run in
+/// device's speed, and about every half second (and after the first step) reports its progress to the edge, which
+/// answers whether to go on (it hands a slow terminal's place to a standby, or ends a participation), and asks for a
+/// lighter model while the device's load is high. Runs on the training thread; one per training, which may run in
 /// several pieces of <see cref="LocalTrainer.Train"/> (a swap continues on a narrower model).
 /// </summary>
 public sealed class TrainingMonitor(
-    Func<TerminalCheck> read,
-    EdgePolicy policy,
+    ITerminalChannel channel,
+    string credential,
+    int assignmentId,
+    Func<double> readLoad,
     SimulationOptions simulation,
     HardwareTier tier,
-    double width,
     double startLoad,
-    TimeProvider clock)
+    TimeProvider clock,
+    CancellationToken ct)
 {
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(0.5);
 
     private double _samplesPerSecond = LocalWorkPlan.PacedSamplesPerSecond(tier, startLoad, simulation);
-    private double _width = width;
-    private bool _mayReplace = true;
+    private bool _noLighterModel;
     private long? _lastCheck;
+    private (int Steps, int Samples) _before;
 
     /// <summary>Set when a check stopped the training.</summary>
     public TrainingInterruption? Interruption { get; private set; }
 
-    /// <summary>Before the next piece: the width it trains, and whether the edge may still replace the terminal.</summary>
-    public void Resume(double width, bool mayReplace)
+    /// <summary>Before the next piece: the steps and samples of the pieces before it, which the progress reports include.</summary>
+    public void Resume(int stepsBefore, int samplesBefore)
     {
-        _width = width;
-        _mayReplace = mayReplace;
+        _before = (stepsBefore, samplesBefore);
         Interruption = null;
     }
 
@@ -47,9 +45,10 @@ public sealed class TrainingMonitor(
         var elapsed = Pace(progress);
         if (_lastCheck is { } last && clock.GetElapsedTime(last) < CheckInterval) return true;
         _lastCheck = clock.GetTimestamp();
-        var check = read();
-        _samplesPerSecond = LocalWorkPlan.PacedSamplesPerSecond(tier, check.CpuLoad, simulation);
-        Interruption = Decide(check, progress.SamplesSeen / Math.Max(elapsed.TotalSeconds, 1e-6));
+        var load = readLoad();
+        _samplesPerSecond = LocalWorkPlan.PacedSamplesPerSecond(tier, load, simulation);
+        Interruption = Check(load, new ProgressReport(
+            _before.Steps + progress.Steps, _before.Samples + progress.SamplesSeen, progress.SamplesSeen / Math.Max(elapsed.TotalSeconds, 1e-6), load));
         return Interruption is null;
     }
 
@@ -63,17 +62,26 @@ public sealed class TrainingMonitor(
         return due;
     }
 
-    private TrainingInterruption? Decide(TerminalCheck check, double samplesPerSecond)
+    // The training thread waits for the edge's answers: the training loop stays synchronous inside its dispose scope.
+    private TrainingInterruption? Check(double load, ProgressReport report)
     {
-        if (check.Status != ParticipantStatus.Training)
-            return new TrainingInterruption.Ended($"The participation is {check.Status}.");
-        if (_mayReplace && policy.ReplaceBelowSpeed is { } minimum && samplesPerSecond < minimum)
-            return new TrainingInterruption.Replace($"Trained at {samplesPerSecond:F0} samples/s, below the edge's reference of {minimum:F0}.");
-        if (check.CpuLoad > simulation.SwapAboveLoad && policy.AllowSwaps && NextNarrower(policy, _width) is { } narrower)
-            return new TrainingInterruption.Swap(narrower, $"CPU load {check.CpuLoad:P0} is above {simulation.SwapAboveLoad:P0}: asked for the {narrower:0.###} model instead of {_width:0.###}.");
-        return null;
+        try
+        {
+            var reply = channel.ReportProgressAsync(credential, assignmentId, report, ct).GetAwaiter().GetResult();
+            if (reply.Action == ProgressReply.Stop) return new TrainingInterruption.Ended(reply.Reason ?? "The edge stopped the training.");
+            if (_noLighterModel || !(load > simulation.SwapAboveLoad)) return null;
+            var reason = $"CPU load {load:P0} is above {simulation.SwapAboveLoad:P0}.";
+            var lighter = channel.RequestLighterModelAsync(credential, assignmentId, new LighterModelRequest(reason), ct).GetAwaiter().GetResult();
+            return new TrainingInterruption.Swap(lighter.Width, $"{reason} {lighter.Message}");
+        }
+        catch (TerminalProtocolException refused) when (refused.Code == ProtocolError.NoLighterModel)
+        {
+            _noLighterModel = true;
+            return null;
+        }
+        catch (TerminalProtocolException refused) when (refused.Code == ProtocolError.AssignmentClosed)
+        {
+            return new TrainingInterruption.Ended(refused.Message);
+        }
     }
-
-    private static double? NextNarrower(EdgePolicy policy, double width) =>
-        policy.Tiers.Select(t => t.Width).Where(w => w < width).Order().LastOrDefault() is var w and > 0 ? w : null;
 }

@@ -3,11 +3,16 @@ using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Protocol;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Integration;
 
+/// <summary>
+/// The intake's last step: recording a checked upload once, or refusing one that is no longer the terminal's to send. What an
+/// upload holds (shapes, NaN, size, hash, claims) is checked before, by the protocol's result intake: HostileUploadTests.
+/// </summary>
 public sealed class UpdateReceiverTests : IAsyncLifetime
 {
     private FedTestHost _host = null!;
@@ -44,81 +49,39 @@ public sealed class UpdateReceiverTests : IAsyncLifetime
         return new ParameterSet(arrays);
     }
 
-    /// <summary>The assignment ended as filtered with the reason, and the upload's parameters were not kept.</summary>
-    private async Task AssertFilteredAsync(UpdateOutcome outcome, ParameterSet upload, string reason)
+    [Fact]
+    public async Task SubmitAsync_WithUploadKey_KeptWithTheResult()
     {
-        Assert.False(outcome.Accepted);
-        Assert.Contains("filtered", outcome.Message);
+        var outcome = await _host.Get<UpdateReceiver>().SubmitAsync(
+            new TerminalUpdate(_participant.Id, _participant.TerminalId, _baseModel, 3000, 0.5, 0.8, 1000, UploadKey: "key-1"));
+
+        Assert.True(outcome.Accepted, outcome.Message);
         await using var db = _host.Db();
         var stored = await db.RoundParticipants.SingleAsync(p => p.Id == _participant.Id);
-        Assert.Equal(ParticipantStatus.Filtered, stored.Status);
-        Assert.Contains(reason, stored.FilterReason);
-        Assert.Null(stored.Result.UpdateHash);
-        using var elsewhere = new TempFolder();
-        Assert.False(_host.Get<ModelBlobStore>().Exists(new ModelBlobStore(elsewhere.Path).Put(upload)));
+        Assert.Equal((ParticipantStatus.Reported, "key-1"), (stored.Status, stored.UploadKey));
     }
 
     [Fact]
-    public async Task SubmitAsync_NaNInUpdate_FilteredWithReasonAndParametersNotKept()
+    public async Task SubmitAsync_ModelNarrowedSinceTheUploadWasChecked_WrongShapeAndNothingRecorded()
     {
-        var upload = WithFirstValue(float.NaN);
-
-        var outcome = await SubmitAsync(upload);
-
-        await AssertFilteredAsync(outcome, upload, "NaN or infinite");
-    }
-
-    [Fact]
-    public async Task SubmitAsync_InfinityInUpdate_FilteredWithReason()
-    {
-        var upload = WithFirstValue(float.PositiveInfinity);
-
-        var outcome = await SubmitAsync(upload);
-
-        await AssertFilteredAsync(outcome, upload, "NaN or infinite");
-    }
-
-    [Fact]
-    public async Task SubmitAsync_WrongShape_FilteredWithReasonAndParametersNotKept()
-    {
-        var upload = new ParameterSet(_baseModel.Arrays.Take(1).ToList());
-
-        var outcome = await SubmitAsync(upload);
-
-        await AssertFilteredAsync(outcome, upload, "shapes differ");
-    }
-
-    [Fact]
-    public async Task SubmitAsync_NaNInUpdateThenAggregated_NeverReachesTheAggregate()
-    {
-        await SubmitAsync(WithFirstValue(float.NaN));
         await using (var db = _host.Db())
         {
-            foreach (var other in await db.RoundParticipants.Where(p => p.RoundId == _participant.RoundId && p.Id != _participant.Id).ToListAsync())
-                other.Fail("ended by the test", DateTimeOffset.UtcNow);
+            var participant = await db.RoundParticipants.SingleAsync(p => p.Id == _participant.Id);
+            participant.Start(DateTimeOffset.UtcNow);
+            participant.SwapTo(0.5, "CPU load 95 %", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
 
-        await _host.Get<RoundAggregator>().AggregateAsync(_participant.RoundId);
+        var outcome = await SubmitAsync(_baseModel);
 
+        Assert.Equal((false, ProtocolError.WrongShape), (outcome.Accepted, outcome.Code));
         await using var check = _host.Db();
-        Assert.Equal(RoundPhase.Completed, (await check.Rounds.SingleAsync(r => r.Id == _participant.RoundId)).Phase);
-        Assert.Empty(await check.EdgeAggregates.Where(a => a.RoundId == _participant.RoundId).ToListAsync());
-        Assert.Empty(await check.RewardEntries.Where(r => r.RoundId == _participant.RoundId).ToListAsync());
+        var stored = await check.RoundParticipants.SingleAsync(p => p.Id == _participant.Id);
+        Assert.Equal((ParticipantStatus.Training, null), (stored.Status, stored.Result.UpdateHash));
     }
 
     [Fact]
-    public async Task SubmitAsync_NoSamples_RejectedAndNothingChanges()
-    {
-        var outcome = await SubmitAsync(_baseModel, samples: 0);
-
-        Assert.False(outcome.Accepted);
-        Assert.Contains("Samples must be positive", outcome.Message);
-        await AssertUnchangedAsync();
-    }
-
-    [Fact]
-    public async Task SubmitAsync_NaNAfterTheRoundClosed_RejectedAndNothingChanges()
+    public async Task SubmitAsync_AfterTheRoundClosed_RoundClosedAndNothingChanges()
     {
         await using (var db = _host.Db())
         {
@@ -127,32 +90,32 @@ public sealed class UpdateReceiverTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var outcome = await SubmitAsync(WithFirstValue(float.NaN));
+        var outcome = await SubmitAsync(_baseModel);
 
-        Assert.False(outcome.Accepted);
+        Assert.Equal((false, ProtocolError.RoundClosed), (outcome.Accepted, outcome.Code));
         Assert.Contains("no longer accepts updates", outcome.Message);
         await AssertUnchangedAsync();
     }
 
     [Fact]
-    public async Task SubmitAsync_OtherTerminalsNaNUpload_RejectedAndNothingChanges()
+    public async Task SubmitAsync_OtherTerminalsUpload_NotYourAssignmentAndNothingChanges()
     {
-        var outcome = await SubmitAsync(WithFirstValue(float.NaN), terminalId: _participant.TerminalId + 1);
+        var outcome = await SubmitAsync(_baseModel, terminalId: _participant.TerminalId + 1);
 
-        Assert.False(outcome.Accepted);
+        Assert.Equal((false, ProtocolError.NotYourAssignment), (outcome.Accepted, outcome.Code));
         Assert.Contains("has no assignment", outcome.Message);
         await AssertUnchangedAsync();
     }
 
     [Fact]
-    public async Task SubmitAsync_SecondUploadOfSameAssignment_Rejected()
+    public async Task SubmitAsync_SecondUploadOfSameAssignment_AlreadyReported()
     {
         var first = await SubmitAsync(_baseModel);
 
         var second = await SubmitAsync(WithFirstValue(1f));
 
         Assert.True(first.Accepted, first.Message);
-        Assert.False(second.Accepted);
+        Assert.Equal((false, ProtocolError.AlreadyReported), (second.Accepted, second.Code));
         Assert.Contains("already Reported", second.Message);
     }
 }

@@ -88,7 +88,9 @@ public sealed class FedTestHost : IAsyncDisposable
                 if (configuration["Fed:Data:MnistPath"] == TestEnvironment.MnistPath) services.AddSingleton(SharedMnist.Data);
                 if (clock is not null) services.AddSingleton(clock);
             });
-            return new FedTestHost(host, database, blobs, runWorkers);
+            var started = new FedTestHost(host, database, blobs, runWorkers);
+            await started.IssueToSimulatedFleetAsync();
+            return started;
         }
         catch
         {

@@ -5,13 +5,15 @@ public sealed class EdgeAggregate
 {
     private EdgeAggregate() => ModelHash = "";
 
-    public EdgeAggregate(int roundId, int edgeId, string modelHash, int samples, int contributors)
+    /// <param name="samples">The sum of the results' samples, 64-bit: many terminals' claims overflow 32 bits.</param>
+    public EdgeAggregate(int roundId, int edgeId, string modelHash, long samples, int contributors)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samples);
         RoundId = roundId;
         EdgeId = edgeId;
         ModelHash = modelHash;
-        Samples = samples;
+        // The column is 32-bit until a migration widens it; beyond that the edge weighs as much as the column holds.
+        Samples = (int)Math.Min(samples, int.MaxValue);
         Contributors = contributors;
     }
 

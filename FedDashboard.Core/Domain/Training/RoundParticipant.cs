@@ -90,11 +90,15 @@ public sealed class RoundParticipant
         StartedAt = at;
     }
 
-    public void Report(string updateHash, int samples, double trainLoss, double trainAccuracy, DateTimeOffset at)
+    /// <param name="uploadKey">The upload's idempotency key: the same key again is the same upload, counted once.</param>
+    public void Report(string updateHash, int samples, double trainLoss, double trainAccuracy, DateTimeOffset at, string? uploadKey = null)
     {
         if (!IsOpen) throw new InvalidOperationException($"Participant {Id} is {Status}; it cannot report.");
         ArgumentException.ThrowIfNullOrWhiteSpace(updateHash);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samples);
+        if (uploadKey is { Length: 0 or > UploadKeyMaxLength })
+            throw new ArgumentOutOfRangeException(nameof(uploadKey), uploadKey, $"An upload key has 1 to {UploadKeyMaxLength} characters.");
+        UploadKey = uploadKey;
         Status = ParticipantStatus.Reported;
         Result = new(updateHash, samples, trainLoss, trainAccuracy, null);
         EndedAt = at;
@@ -118,6 +122,14 @@ public sealed class RoundParticipant
         Status = ParticipantStatus.Filtered;
         FilterReason = Shortened(reason);
         EndedAt ??= at;
+    }
+
+    /// <summary>The terminal declined the offered assignment with <paramref name="reason"/> before it started training.</summary>
+    public void Decline(string reason, DateTimeOffset at)
+    {
+        if (Status != ParticipantStatus.Assigned) throw new InvalidOperationException($"Participant {Id} is {Status}; only an offered assignment can be declined.");
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        End(ParticipantStatus.Declined, reason, at);
     }
 
     public void TimeOut(DateTimeOffset at) => End(ParticipantStatus.TimedOut, null, at);

@@ -50,6 +50,9 @@ public sealed record TrainingSettings
     /// <summary>Whether the model is split by layers for training.</summary>
     public Segmentation Segmentation { get; init; } = Segmentation.None;
 
+    /// <summary>The local SGD steps of the full work on <paramref name="samples"/>: E epochs of ⌈samples ∕ B⌉ minibatches.</summary>
+    public int PlannedSteps(long samples) => (int)Math.Min(int.MaxValue, LocalEpochs * ((samples + BatchSize - 1) / BatchSize));
+
     /// <summary>Every rule the settings break, each naming the setting and what is allowed; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

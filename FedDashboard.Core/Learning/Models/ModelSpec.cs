@@ -1,4 +1,5 @@
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Parameters;
 
 
 namespace FedDashboard.Core.Learning.Models;
@@ -19,6 +20,9 @@ public sealed record ModelSpec(ModelArchitecture Architecture, double Width = 1.
 
     /// <summary>How many weights and biases the model of this spec has; a narrower tier trains and uploads only these.</summary>
     public int ParameterCount => ModelLayout.Of(this).Sum(parameter => parameter.Shape.Aggregate(1, (count, dimension) => count * dimension));
+
+    /// <summary>The size of this model's weights encoded by <see cref="ParameterSetCodec"/>: the most an upload of it may take.</summary>
+    public long EncodedLength => ParameterSetCodec.EncodedLength(ModelLayout.Of(this));
 
     internal int Scaled(int units) => Math.Max(1, (int)Math.Round(units * Width, MidpointRounding.AwayFromZero));
 }

@@ -62,7 +62,8 @@ public sealed class ModelBlobStore(string rootFolder)
 
     public bool Exists(string hash) => File.Exists(PathOf(hash));
 
-    private string PathOf(string hash)
+    /// <summary>Where the blob of <paramref name="hash"/> is (or would be) stored, for serving it as a file as it is.</summary>
+    public string PathOf(string hash)
     {
         if (hash is null || hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower))
         {

@@ -16,6 +16,19 @@ public static class ParameterSetCodec
     private const int _chunkBytes = 1 << 16;
     private static ReadOnlySpan<byte> Magic => "FDPS"u8;
 
+    /// <summary>The exact size in bytes of a parameter set with these names and shapes, known before any of it is read.</summary>
+    public static long EncodedLength(IEnumerable<(string Name, int[] Shape)> layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        long length = Magic.Length + sizeof(ushort) + sizeof(int);
+        foreach (var (name, shape) in layout)
+        {
+            length += sizeof(ushort) + Encoding.UTF8.GetByteCount(name) + 1 + sizeof(int) * shape.Length
+                + sizeof(float) * shape.Aggregate(1L, (count, dimension) => count * dimension);
+        }
+        return length;
+    }
+
     public static void Write(Stream stream, ParameterSet parameters)
     {
         ArgumentNullException.ThrowIfNull(stream);

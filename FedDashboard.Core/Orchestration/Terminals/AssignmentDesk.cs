@@ -10,7 +10,7 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>
 /// Where a terminal learns its assignment, takes it up, reports how it stands while training, and gives it up.
-/// Uploads go to the <see cref="UpdateReceiver"/>, requests for a lighter model to <see cref="ModelSwap"/>.
+/// Over the protocol, the <see cref="TerminalProtocol.WorkDesk"/> calls it.
 /// </summary>
 public sealed class AssignmentDesk(
     IDbContextFactory<FedDbContext> dbFactory,
@@ -60,14 +60,11 @@ public sealed class AssignmentDesk(
         return true;
     }
 
-    /// <summary>How the participant stands now; called from the training thread between minibatches, so synchronous.</summary>
-    public TerminalCheck Check(int participantId)
+    /// <summary>The CPU load the terminal last reported; called from a simulated device's training thread, so synchronous.</summary>
+    public double LoadOf(int terminalId)
     {
         using var db = dbFactory.CreateDbContext();
-        return db.RoundParticipants
-            .Where(p => p.Id == participantId)
-            .Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => new TerminalCheck(p.Status, t.CpuLoad))
-            .Single();
+        return db.Terminals.Where(t => t.Id == terminalId).Select(t => t.CpuLoad).Single();
     }
 
     /// <summary>The terminal gives its open assignment up with <paramref name="reason"/>; the round may then be complete.</summary>

@@ -107,7 +107,7 @@ public sealed class RoundAggregator(
         {
             var start = blobs.Get(results.Select(p => p.Assignment.BaseModelHash).Distinct().Single());
             var model = strategy.Edge(edges[results.Key]).Aggregate(start, [.. results.Select(p => new Contribution(() => blobs.Get(p.Result.UpdateHash!), p.TrainedPart, p.Result.Samples))]);
-            yield return new EdgeAggregate(round.Id, results.Key, blobs.Put(model), results.Sum(p => p.Result.Samples), results.Count());
+            yield return new EdgeAggregate(round.Id, results.Key, blobs.Put(model), results.Sum(p => (long)p.Result.Samples), results.Count());
         }
     }
 
@@ -129,7 +129,7 @@ public sealed class RoundAggregator(
         var edges = aggregates.GroupBy(x => x.Aggregate.EdgeId).OrderBy(g => g.Key).Select(edge =>
         {
             var latest = edge.MaxBy(x => x.Number)!.Aggregate;
-            return new EdgePeriod(() => blobs.Get(latest.ModelHash), edge.Sum(x => x.Aggregate.Samples), trained[edge.Key]);
+            return new EdgePeriod(() => blobs.Get(latest.ModelHash), edge.Sum(x => (long)x.Aggregate.Samples), trained[edge.Key]);
         }).ToList();
         var model = strategy.Combine(blobs.Get(parent.ModelHash), edges);
         var evaluation = ModelEvaluator.Evaluate(new ModelSpec(job.Settings.Model), model, data.Test);

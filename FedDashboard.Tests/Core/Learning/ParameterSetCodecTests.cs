@@ -1,3 +1,4 @@
+using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Tests.Shared;
 
@@ -22,6 +23,20 @@ public sealed class ParameterSetCodecTests
 
         Assert.True(copy.ShapeMatches(original));
         Assert.All(original.Arrays, array => Assert.Equal(array.Values, copy[array.Name].Values));
+    }
+
+    [Theory]
+    [InlineData(ModelArchitecture.Mlp2NN, 1.0)]
+    [InlineData(ModelArchitecture.Mlp2NN, 0.25)]
+    [InlineData(ModelArchitecture.Cnn, 0.5)]
+    public void EncodedLength_OfAModelSpec_IsTheSizeWriteProduces(ModelArchitecture architecture, double width)
+    {
+        var spec = new ModelSpec(architecture, width);
+        using var stream = new MemoryStream();
+
+        ParameterSetCodec.Write(stream, ModelInitializer.Initial(spec, seed: 1));
+
+        Assert.Equal(stream.Length, spec.EncodedLength);
     }
 
     [Fact]
