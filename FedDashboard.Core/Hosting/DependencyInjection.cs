@@ -1,4 +1,5 @@
 using FedDashboard.Core.Hosting.Jobs;
+using FedDashboard.Core.Hosting.Liveness;
 using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Governance.Audit;
@@ -16,6 +17,7 @@ using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Persistence.Identity;
 using FedDashboard.Core.Persistence.Roles;
 using FedDashboard.Core.Simulation;
+using FedDashboard.Protocol;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Identity;
@@ -80,10 +82,16 @@ public static class DependencyInjection
         services.AddTransient<StandbyReplacement>();
         services.AddTransient<UpdateReceiver>();
         services.AddSingleton<TerminalGate>();
+        services.AddSingleton<HeartbeatInbox>();
+        services.AddSingleton<HeartbeatAnswers>();
+        services.AddSingleton<TerminalLiveness>();
+        services.AddHostedService<HeartbeatFlusher>();
+        services.AddHostedService<LivenessSweeper>();
         services.AddTransient<EnrolmentDesk>();
         services.AddTransient<HeartbeatDesk>();
         services.AddTransient<WorkDesk>();
         services.AddTransient<InProcessTerminalChannel>();
+        services.AddTransient<OwnFleetEnrolment>();
         services.AddTransient<ResultEvaluation>();
         services.AddTransient<RoundAggregator>();
         services.AddTransient<RoundRewarding>();
@@ -123,6 +131,8 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         services.AddTransient<FleetSeeder>();
+        services.AddSingleton<SimulatedCredentials>();
+        services.AddTransient<ITerminalChannel, InProcessTerminalChannel>();
         services.AddSingleton<FleetEngine>();
         services.AddTransient<SimulatedTerminal>();
         services.AddTransient<TerminalTrainingData>();

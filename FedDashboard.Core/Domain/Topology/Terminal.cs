@@ -93,6 +93,24 @@ public sealed class Terminal
         LastSeen = at;
     }
 
+    /// <summary>A heartbeat arrived: the terminal is online until <paramref name="onlineUntil"/>, running <paramref name="agentVersion"/>.</summary>
+    public void Heard(DateTimeOffset onlineUntil, string agentVersion)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentVersion);
+        if (agentVersion.Length > MaxAgentVersionLength)
+            throw new ArgumentOutOfRangeException(nameof(agentVersion), agentVersion, $"An agent version has at most {MaxAgentVersionLength} characters.");
+        Online = true;
+        OnlineUntil = onlineUntil;
+        AgentVersion = agentVersion;
+    }
+
+    /// <summary>The terminal fell silent past its <see cref="OnlineUntil"/>, or left: offline, and so out of selection.</summary>
+    public void GoOffline(DateTimeOffset at)
+    {
+        Online = false;
+        if (OnlineUntil is null || OnlineUntil > at) OnlineUntil = at;
+    }
+
     public void MoveTo(double x, double y, int? edgeId)
     {
         PositionX = x;

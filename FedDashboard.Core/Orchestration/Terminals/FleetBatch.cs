@@ -46,9 +46,13 @@ public sealed class FleetBatch : IAsyncDisposable
         var terminal = _byId.TryGetValue(heartbeat.TerminalId, out var known)
             ? known
             : throw new ArgumentException($"Terminal {heartbeat.TerminalId} is not enrolled.", nameof(heartbeat));
-        if (terminal.EdgeId != heartbeat.EdgeId) _coverageEvents.Add(new CoverageEvent(terminal.Id, terminal.EdgeId, heartbeat.EdgeId, Now));
+        // A terminal's first heartbeat places it where it enrolled from; only a later one can show it moving.
+        var heardBefore = terminal.OnlineUntil is not null;
+        if (heardBefore && terminal.EdgeId != heartbeat.EdgeId) _coverageEvents.Add(new CoverageEvent(terminal.Id, terminal.EdgeId, heartbeat.EdgeId, Now));
         terminal.MoveTo(heartbeat.X, heartbeat.Y, heartbeat.EdgeId);
-        terminal.ReportTelemetry(heartbeat.CpuLoad, heartbeat.Battery, heartbeat.FreeMemoryMb, heartbeat.Online, Now);
+        terminal.ReportTelemetry(heartbeat.CpuLoad, heartbeat.Battery, heartbeat.FreeMemoryMb, online: true, Now);
+        terminal.DescribeData(heartbeat.App, heartbeat.DataSamples, terminal.DataAnonymized, heartbeat.DataUpdatedAt);
+        terminal.Heard(heartbeat.OnlineUntil, heartbeat.AgentVersion);
         if (heartbeat.WantsWork) terminal.RequestWork(Now);
         else terminal.WithdrawWorkRequest();
     }
