@@ -32,10 +32,11 @@ public sealed class FleetIntakeTests : IAsyncLifetime
     public async Task CommitAsync_HeartbeatLeavingCoverage_StoresTelemetryAndTheCoverageEvent()
     {
         var intake = _host.Get<FleetIntake>();
+        Terminal terminal;
+        await using (var seeded = _host.Db()) terminal = await seeded.Terminals.OrderBy(t => t.Id).FirstAsync(t => t.EdgeId != null);
         await using (var batch = await intake.OpenAsync(TestData.Now.AddSeconds(-1), TestData.Now, CancellationToken.None))
         {
-            var terminal = batch.Terminals.First(t => t.EdgeId is not null);
-            batch.Report(Beat(terminal.Id, terminal.X, terminal.Y, edgeId: null, load: 0.42));
+            batch.Report(Beat(terminal.Id, terminal.PositionX, terminal.PositionY, edgeId: null, load: 0.42));
             await batch.CommitAsync(CancellationToken.None);
         }
 

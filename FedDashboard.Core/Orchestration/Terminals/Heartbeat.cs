@@ -11,7 +11,3 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 public sealed record Heartbeat(
     int TerminalId, double X, double Y, int? EdgeId, double CpuLoad, double Battery, int FreeMemoryMb, bool WantsWork,
     string App, int DataSamples, DateTimeOffset DataUpdatedAt, string AgentVersion, DateTimeOffset OnlineUntil);
-
-/// <summary>A terminal as its edge last heard of it, and whether it is busy with an assignment or training now.</summary>
-public sealed record TerminalReading(
-    int Id, double X, double Y, int? EdgeId, double CpuLoad, double Battery, int FreeMemoryMb, bool Online, bool Busy, bool Training);
