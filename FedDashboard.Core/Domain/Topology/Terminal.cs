@@ -56,7 +56,7 @@ public sealed class Terminal
     /// <summary>Until when the terminal counts as online after its last heartbeat (now + 2 heartbeat intervals); null before the first.</summary>
     public DateTimeOffset? OnlineUntil { get; private set; }
 
-    /// <summary>The agent program's version it last reported; null for a simulated terminal.</summary>
+    /// <summary>The agent program's version it last reported (the simulated fleet reports its own); null before it enrolled through the protocol.</summary>
     public string? AgentVersion { get; private set; }
 
     public const int MaxAgentVersionLength = 64;
