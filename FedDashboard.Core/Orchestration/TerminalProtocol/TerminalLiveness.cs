@@ -13,7 +13,7 @@ namespace FedDashboard.Core.Orchestration.TerminalProtocol;
 /// coverage events, departures under the leave-coverage policy, telemetry history, live updates), and takes terminals
 /// offline: those silent past their OnlineUntil, and those that leave. An open participation of a silent terminal is timed
 /// out at once, or handed to a standby where its edge replaces participants; one of a terminal that leaves fails.
-/// Flush, sweep and leave run one at a time, so a sweep never judges a terminal whose heartbeat is still being written.
+/// Flush, sweep and leave run one at a time, so a sweep never judges a terminal whose heartbeat this node is still writing.
 /// Thread-safe; one per process.
 /// </summary>
 /// <remarks>
@@ -42,10 +42,12 @@ public sealed class TerminalLiveness(
         // A heartbeat already answered but not yet written must count before anyone is judged silent.
         await FlushHeartbeatsAsync(always: false, ct);
         var now = clock.GetUtcNow();
+        // Another node may hold a heartbeat answered in time for up to a flush interval before writing it.
+        var expiredBefore = now - TimeSpan.FromSeconds(options.Value.FlushSeconds);
         List<Terminal> silent;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            silent = await db.Terminals.Where(t => t.Online && t.OnlineUntil < now).ToListAsync(ct);
+            silent = await db.Terminals.Where(t => t.Online && t.OnlineUntil < expiredBefore).ToListAsync(ct);
             if (silent.Count == 0) return;
             var reasons = silent.ToDictionary(t => t.Id, t => $"Silent since {t.LastSeen:u}: no heartbeat by {t.OnlineUntil:u}.");
             foreach (var terminal in silent) terminal.GoOffline(now);
