@@ -1,4 +1,5 @@
 using FedDashboard.Core.Hosting.Jobs;
+using FedDashboard.Core.Hosting.Liveness;
 using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Governance.Audit;
@@ -81,6 +82,11 @@ public static class DependencyInjection
         services.AddTransient<StandbyReplacement>();
         services.AddTransient<UpdateReceiver>();
         services.AddSingleton<TerminalGate>();
+        services.AddSingleton<HeartbeatInbox>();
+        services.AddSingleton<HeartbeatAnswers>();
+        services.AddSingleton<TerminalLiveness>();
+        services.AddHostedService<HeartbeatFlusher>();
+        services.AddHostedService<LivenessSweeper>();
         services.AddTransient<EnrolmentDesk>();
         services.AddTransient<HeartbeatDesk>();
         services.AddTransient<WorkDesk>();
@@ -89,6 +95,7 @@ public static class DependencyInjection
         services.AddTransient<InProcessTerminalChannel>();
         services.AddTransient<EnrolmentCodes>();
         services.AddTransient<CredentialRevocation>();
+        services.AddTransient<OwnFleetEnrolment>();
         services.AddTransient<ResultEvaluation>();
         services.AddTransient<RoundAggregator>();
         services.AddTransient<RoundRewarding>();
@@ -128,12 +135,12 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         services.AddTransient<FleetSeeder>();
+        services.AddSingleton<SimulatedCredentials>();
+        services.AddTransient<ITerminalChannel, InProcessTerminalChannel>();
         services.AddSingleton<FleetEngine>();
         services.AddTransient<SimulatedTerminal>();
         services.AddTransient<TerminalTrainingData>();
         services.AddTransient<TerminalTraining>();
-        services.AddSingleton<SimulatedCredentials>();
-        services.AddTransient<ITerminalChannel, InProcessTerminalChannel>();
         services.AddSingleton<SimulatedAttack>();
         services.AddTransient<IAssignmentNotifier, SimulatedTrainingQueue>();
         if (builder.Configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>()?.Simulate ?? true)

@@ -12,6 +12,7 @@ public static class EmbeddedHost
     /// <summary>
     /// A host on its own database and blob folder whose terminals stay where they are seeded, online and in coverage,
     /// as the FedAvg paper's clients do, and train at the server's speed; no pause between rounds and no demo job.
+    /// The fleet does not move, so it heartbeats only when seeded: a day between heartbeats keeps it online for two.
     /// </summary>
     public static Dictionary<string, string?> SettledFleet(string connectionString, string mnistPath, string blobPath, int terminals) => new()
     {
@@ -19,6 +20,7 @@ public static class EmbeddedHost
         ["Fed:Data:MnistPath"] = mnistPath,
         ["Fed:Data:BlobPath"] = blobPath,
         ["Fed:Fleet:Simulate"] = "false",
+        ["Fed:Terminals:HeartbeatSeconds"] = "86400",
         ["Fed:Fleet:Terminals"] = terminals.ToString(CultureInfo.InvariantCulture),
         ["Fed:Fleet:LowTierSamplesPerSecond"] = "0",
         ["Fed:Fleet:MidTierSamplesPerSecond"] = "0",

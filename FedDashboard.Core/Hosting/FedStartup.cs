@@ -5,6 +5,7 @@ using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Security;
+using FedDashboard.Core.Orchestration.TerminalProtocol;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence.Roles;
 using FedDashboard.Core.Simulation;
@@ -41,10 +42,17 @@ public static class FedStartup
             throw new StartupException(exception.Message, exception);
         }
 
-        if (await services.GetRequiredService<FleetSeeder>().SeedIfEmptyAsync(ct))
+        var seeder = services.GetRequiredService<FleetSeeder>();
+        if (await seeder.SeedIfEmptyAsync(ct))
         {
+            // The fleet's first heartbeats say where it is: written before anything selects from it.
+            await services.GetRequiredService<TerminalLiveness>().FlushAsync(ct);
             logger.LogInformation("Created the simulated fleet.");
             await StartDefaultJobAsync(services, ct);
+        }
+        else
+        {
+            await seeder.ReissueCredentialsAsync(ct);
         }
         services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<RecoverStalledJobsJob>(RecoverStalledJobsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
@@ -62,6 +70,7 @@ public static class FedStartup
             _ = services.GetRequiredService<IOptions<RewardOptions>>().Value;
             _ = services.GetRequiredService<IOptions<SecurityOptions>>().Value;
             _ = services.GetRequiredService<IOptions<AccessOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<TerminalOptions>>().Value;
         }
         catch (OptionsValidationException exception)
         {

@@ -1,43 +1,78 @@
+using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Protocol;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Core.Simulation;
 
 /// <summary>
-/// One tick of the simulated fleet: terminals move and change coverage, their telemetry changes, idle ones ask for
-/// work, and each sends its heartbeat through one <see cref="FleetBatch"/> of the <see cref="FleetIntake"/>. Keeps the
-/// fleet's motion between ticks: one tick at a time.
+/// One tick of the simulated fleet, each terminal a client of the protocol: it moves, its telemetry changes, and if it
+/// is on the network it heartbeats through the <see cref="ITerminalChannel"/> with its own credential (offline, it is
+/// silent). Its edge answers which coverage holds it and whether it has an assignment, which makes it busy. The motion
+/// is the devices' own; coverage is the edge's. Starts where the edge last heard of the fleet, so a restart goes on from
+/// there. Keeps the fleet between ticks: one tick at a time.
 /// </summary>
 public sealed class FleetEngine(
-    FleetIntake intake,
+    ITerminalChannel channel,
+    SimulatedCredentials credentials,
     FleetRegistry registry,
     IOptions<FleetOptions> fleet,
-    IOptions<SimulationOptions> simulation)
+    IOptions<SimulationOptions> simulation,
+    ILogger<FleetEngine> logger)
 {
     private readonly FleetOptions _fleet = fleet.Value;
     private readonly TimeSpan _tick = TimeSpan.FromSeconds(simulation.Value.TickSeconds);
     private readonly TelemetryDynamics _dynamics = new(fleet.Value.Seed);
-    private FleetMotion? _motion;
+    private IReadOnlyList<SimulatedDevice> _devices = [];
+    private RandomWaypointMobility? _mobility;
     private DateTimeOffset? _lastTick;
 
     public async Task TickAsync(DateTimeOffset now, CancellationToken ct)
     {
-        await using var batch = await intake.OpenAsync(now - _tick, now, ct);
-        var terminals = batch.Terminals;
-        if (_motion is null || !_motion.Tracks(terminals))
-            _motion = new FleetMotion(terminals, await registry.EdgesAsync(ct), _fleet);
-        var elapsed = _lastTick is { } last && now > last ? now - last : _tick;
+        var mobility = _mobility ?? await StartAsync(ct);
+        mobility.Advance(_lastTick is { } last && now > last ? now - last : _tick);
         _lastTick = now;
-        _motion.Move(elapsed);
-        for (var i = 0; i < terminals.Count; i++)
+        for (var i = 0; i < _devices.Count; i++)
         {
-            var terminal = terminals[i];
-            var telemetry = _dynamics.Step(terminal);
-            var (x, y, edgeId) = _motion.PositionOf(i);
-            var wantsWork = WorkRequests.Wanted(!terminal.Busy, edgeId is not null, telemetry, _fleet, simulation.Value);
-            batch.Report(new Heartbeat(terminal.Id, x, y, edgeId, telemetry.CpuLoad, telemetry.Battery, telemetry.FreeMemoryMb, telemetry.Online, wantsWork));
+            var device = _devices[i];
+            var telemetry = _dynamics.Step(device);
+            device.Change(telemetry);
+            if (!device.Online || credentials.For(device.Id) is not { } credential) continue;
+            var wantsWork = WorkRequests.Wanted(!device.Busy, device.EdgeId is not null, telemetry, _fleet, simulation.Value);
+            await HeartbeatAsync(device, credential, device.Heartbeat(mobility.Xs[i], mobility.Ys[i], wantsWork), ct);
         }
-        await batch.CommitAsync(ct);
+    }
+
+    private async Task<RandomWaypointMobility> StartAsync(CancellationToken ct)
+    {
+        var terminals = await registry.TerminalsAsync(TerminalOrigin.Simulated, ct);
+        _devices = [.. terminals.Select(t => new SimulatedDevice(t))];
+        _mobility = new RandomWaypointMobility(
+            terminals.Select(t => t.PositionX).ToArray(),
+            terminals.Select(t => t.PositionY).ToArray(),
+            _fleet.MapSize,
+            new WaypointSettings(_fleet.MinSpeed, _fleet.MaxSpeed, TimeSpan.FromSeconds(_fleet.PauseSeconds)),
+            _fleet.Seed);
+        return _mobility;
+    }
+
+    private async Task HeartbeatAsync(SimulatedDevice device, string credential, HeartbeatRequest request, CancellationToken ct)
+    {
+        try
+        {
+            device.Heard(await channel.HeartbeatAsync(credential, request, ct));
+        }
+        catch (TerminalProtocolException refused) when (refused.Code is ProtocolError.Unauthenticated or ProtocolError.CredentialRevoked)
+        {
+            // An operator revoked it: the terminal is out, as a device whose credential was revoked would be.
+            credentials.Forget(device.Id);
+            logger.LogWarning("Simulated terminal {TerminalId} lost its credential and goes silent: {Reason}", device.Id, refused.Message);
+        }
+        catch (TerminalProtocolException refused)
+        {
+            logger.LogWarning("Simulated terminal {TerminalId}: heartbeat refused ({Code}): {Reason}", device.Id, refused.Code, refused.Message);
+        }
     }
 }

@@ -1,14 +1,26 @@
 using FedDashboard.Core.Domain.Topology;
-using FedDashboard.Core.Domain.Topology.Coverage;
 using FedDashboard.Core.Orchestration.Options;
+using FedDashboard.Core.Orchestration.TerminalProtocol;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Core.Simulation;
 
-/// <summary>Creates the simulated edges and enrols the simulated terminals on a topology that has none.</summary>
-public sealed class FleetSeeder(FleetRegistry registry, IOptions<FleetOptions> options, TimeProvider clock)
+/// <summary>
+/// Creates the simulated edges and enrols the simulated terminals through the protocol on a topology that has none, each
+/// with an enrolment code the system issues for the fleet; each terminal keeps its credential in
+/// <see cref="SimulatedCredentials"/> and sends a first heartbeat from where it is placed. After a restart the terminals
+/// exist but their credentials went with the process: the system issues them new ones.
+/// </summary>
+public sealed class FleetSeeder(
+    FleetRegistry registry,
+    OwnFleetEnrolment enrolment,
+    ITerminalChannel channel,
+    SimulatedCredentials credentials,
+    IOptions<FleetOptions> options,
+    TimeProvider clock)
 {
     private static readonly string[] Apps = ["camera", "keyboard", "health"];
     private const int MnistTrainingImages = 60_000;
@@ -18,29 +30,33 @@ public sealed class FleetSeeder(FleetRegistry registry, IOptions<FleetOptions> o
     {
         if (await registry.HasEdgesAsync(ct)) return false;
         var edges = await registry.AddEdgesAsync(FleetLayout.Edges(options.Value), ct);
+        var placed = FleetLayout.Terminals(options.Value, edges);
+        var codes = new Dictionary<int, string>();
+        foreach (var edge in placed.GroupBy(p => p.Edge.Id))
+            codes[edge.Key] = await enrolment.IssueCodeAsync(edge.Key, edge.Count(), ct);
 
         var random = new Random(options.Value.Seed);
         var now = clock.GetUtcNow();
-        var coverage = CoverageIndex.Build(edges, options.Value.MapSize);
         var mapSize = options.Value.MapSize;
-        var terminals = new List<Terminal>();
-        foreach (var (terminal, _) in FleetLayout.Terminals(options.Value, edges))
+        var samples = (MnistTrainingImages - FederatedData.ValidationImages) / options.Value.Terminals;
+        foreach (var (terminal, edge) in placed)
         {
-            // On the map and with the edge the fleet's own coverage finds (the nearest covering centre), as the fleet
-            // simulation keeps them; otherwise its first tick would move terminals and end their trainings.
-            var x = Math.Clamp(terminal.PositionX, 0, mapSize);
-            var y = Math.Clamp(terminal.PositionY, 0, mapSize);
-            var edge = coverage.Locate(x, y);
-            terminal.MoveTo(x, y, edge < 0 ? null : edges[edge].Id);
-            terminal.ReportTelemetry(random.NextDouble() * 0.5, 0.5 + random.NextDouble() * 0.5, 1024 + random.Next(3072), online: true, now);
-            terminal.DescribeData(
-                Apps[random.Next(Apps.Length)],
-                (MnistTrainingImages - FederatedData.ValidationImages) / options.Value.Terminals,
-                anonymized: random.NextDouble() < 0.8,
-                now - TimeSpan.FromHours(random.NextDouble() * 48));
-            terminals.Add(terminal);
+            var (load, battery, memory) = (random.NextDouble() * 0.5, 0.5 + random.NextDouble() * 0.5, 1024 + random.Next(3072));
+            var (app, anonymized, updatedAt) = (Apps[random.Next(Apps.Length)], random.NextDouble() < 0.8, now - TimeSpan.FromHours(random.NextDouble() * 48));
+            var enrolled = await channel.EnrolAsync(new EnrolRequest(codes[edge.Id], terminal.Name, terminal.Type.ToString(), terminal.Tier.ToString(), app,
+                samples, updatedAt, anonymized, SimulatedDevice.AgentVersion), ct);
+            credentials.Keep(enrolled.TerminalId, enrolled.Credential);
+            // On the map, as the fleet's motion keeps them (FleetLayout's circles reach past its border).
+            var (x, y) = (Math.Clamp(terminal.PositionX, 0, mapSize), Math.Clamp(terminal.PositionY, 0, mapSize));
+            await channel.HeartbeatAsync(enrolled.Credential, new HeartbeatRequest(x, y, load, memory, battery, app, samples, updatedAt, WantsWork: false,
+                SimulatedDevice.AgentVersion), ct);
         }
-        await registry.EnrolAsync(terminals, ct);
         return true;
+    }
+
+    /// <summary>The fleet was there already: the system issues its terminals new credentials, which they keep.</summary>
+    public async Task ReissueCredentialsAsync(CancellationToken ct = default)
+    {
+        foreach (var (terminalId, credential) in await enrolment.ReissueAsync(ct)) credentials.Keep(terminalId, credential);
     }
 }

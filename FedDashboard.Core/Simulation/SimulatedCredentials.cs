@@ -12,6 +12,9 @@ public sealed class SimulatedCredentials
 
     public void Keep(int terminalId, string credential) => _byTerminal[terminalId] = credential;
 
+    /// <summary>The terminal's credential stopped working (revoked by an operator): it has none any more.</summary>
+    public void Forget(int terminalId) => _byTerminal.TryRemove(terminalId, out _);
+
     /// <returns>Null when the terminal has none here (not enrolled by this process yet).</returns>
     public string? For(int terminalId) => _byTerminal.GetValueOrDefault(terminalId);
 }

@@ -1,6 +1,3 @@
-using FedDashboard.Core.Orchestration.Terminals;
-
-
 namespace FedDashboard.Core.Simulation;
 
 /// <summary>
@@ -16,13 +13,13 @@ internal sealed class TelemetryDynamics(int seed)
     private readonly Random _random = new(seed);
     private readonly HashSet<int> _charging = [];
 
-    /// <returns>What the terminal reports next; a training terminal stays online.</returns>
-    public DeviceTelemetry Step(TerminalReading terminal)
+    /// <returns>What the terminal reports next; a busy terminal (taken for a round, or training) stays online.</returns>
+    public DeviceTelemetry Step(SimulatedDevice terminal)
     {
         var baseline = 0.15 + 0.1 * (terminal.Id % 5);
         var load = terminal.CpuLoad + 0.3 * (baseline - terminal.CpuLoad) + 0.08 * (_random.NextDouble() - 0.5) * 2;
         if (_random.NextDouble() < SpikeChancePerTick) load = Math.Max(load, 0.85 + 0.15 * _random.NextDouble());
-        if (terminal.Training) load = Math.Max(load, 0.6);
+        if (terminal.Busy) load = Math.Max(load, 0.6);
         load = Math.Clamp(load, 0, 1);
 
         if (terminal.Battery < 0.15) _charging.Add(terminal.Id);
@@ -34,7 +31,7 @@ internal sealed class TelemetryDynamics(int seed)
 
         var online = terminal.Online ? _random.NextDouble() > 0.003 : _random.NextDouble() < 0.1;
         var memory = Math.Clamp(terminal.FreeMemoryMb + _random.Next(-64, 65), 256, 8192);
-        return new DeviceTelemetry(load, battery, memory, online || terminal.Training);
+        return new DeviceTelemetry(load, battery, memory, online || terminal.Busy);
     }
 }
 

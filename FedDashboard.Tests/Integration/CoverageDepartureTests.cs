@@ -1,5 +1,6 @@
 using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.TerminalProtocol;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
@@ -40,6 +41,7 @@ public sealed class CoverageDepartureTests : IAsyncLifetime
 
         await FleetPlacement.PlaceInOtherEdgeAsync(_host, mover.TerminalId);
         await _host.Get<FleetEngine>().TickAsync(TestData.Now, CancellationToken.None);
+        await _host.Get<TerminalLiveness>().FlushAsync(CancellationToken.None);
         await Task.WhenAll(trainings);
         await _host.Get<RoundAggregator>().AggregateAsync(round.Id);
         return (round, mover);

@@ -1,21 +1,32 @@
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Orchestration.Live;
+using FedDashboard.Core.Orchestration.TerminalProtocol;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FedDashboard.Tests.Integration;
 
-/// <summary>Fleet ticks driven by hand with explicit times; terminals crawl so a test decides where they are.</summary>
+/// <summary>
+/// Fleet ticks driven by hand with explicit times, each followed by the edge writing the heartbeats it answered; the
+/// edge's clock keeps the ticks' time. Terminals crawl so a test decides where they are.
+/// </summary>
 public sealed class FleetEngineTests : IAsyncLifetime
 {
+    private readonly FakeTimeProvider _clock = new(TestData.Now);
     private FedTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20, settings: TestData.CrawlingFleet());
+    public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20, settings: TestData.CrawlingFleet(), clock: _clock);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private Task TickAsync(DateTimeOffset at) => _host.Get<FleetEngine>().TickAsync(at, CancellationToken.None);
+    private async Task TickAsync(DateTimeOffset at)
+    {
+        _clock.SetUtcNow(at);
+        await _host.Get<FleetEngine>().TickAsync(at, CancellationToken.None);
+        await _host.Get<TerminalLiveness>().FlushAsync(CancellationToken.None);
+    }
 
     [Fact]
     public async Task TickAsync_TerminalCrossedIntoAnotherEdge_StoresCoverageEventAndNewEdge()
@@ -52,7 +63,8 @@ public sealed class FleetEngineTests : IAsyncLifetime
             await seed.SaveChangesAsync();
         }
 
-        await TickAsync(TestData.Now);
+        // The fleet's first heartbeats, written at the start, pruned then; the next prune is due a history interval later.
+        await TickAsync(TestData.Now.AddSeconds(10));
 
         await using var db = _host.Db();
         Assert.False(await db.TelemetryRecords.AnyAsync(r => r.At < TestData.Now.AddHours(-24)));
@@ -71,6 +83,7 @@ public sealed class FleetEngineTests : IAsyncLifetime
         });
 
         await TickAsync(TestData.Now);
+        _clock.Advance(LiveFeed.DefaultBatchInterval);
 
         var fleet = await published.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(20, fleet.Terminals.Count);

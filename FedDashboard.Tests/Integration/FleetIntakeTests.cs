@@ -14,12 +14,16 @@ public sealed class FleetIntakeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
+    private static Heartbeat Beat(int terminalId, double x, double y, int? edgeId, double load) =>
+        new(terminalId, x, y, edgeId, load, Battery: 0.9, FreeMemoryMb: 1024, WantsWork: false, App: "camera", DataSamples: 500, TestData.Now.AddHours(-1),
+            AgentVersion: "test", OnlineUntil: TestData.Now.AddSeconds(10));
+
     [Fact]
     public async Task Report_TerminalNotEnrolled_RefusedNamingIt()
     {
         await using var batch = await _host.Get<FleetIntake>().OpenAsync(TestData.Now.AddSeconds(-1), TestData.Now, CancellationToken.None);
 
-        var refused = Assert.Throws<ArgumentException>(() => batch.Report(new Heartbeat(-1, 0, 0, null, 0.1, 0.9, 1024, Online: true, WantsWork: false)));
+        var refused = Assert.Throws<ArgumentException>(() => batch.Report(Beat(-1, 0, 0, edgeId: null, load: 0.1)));
 
         Assert.StartsWith("Terminal -1 is not enrolled.", refused.Message, StringComparison.Ordinal);
     }
@@ -28,10 +32,11 @@ public sealed class FleetIntakeTests : IAsyncLifetime
     public async Task CommitAsync_HeartbeatLeavingCoverage_StoresTelemetryAndTheCoverageEvent()
     {
         var intake = _host.Get<FleetIntake>();
+        Terminal terminal;
+        await using (var seeded = _host.Db()) terminal = await seeded.Terminals.OrderBy(t => t.Id).FirstAsync(t => t.EdgeId != null);
         await using (var batch = await intake.OpenAsync(TestData.Now.AddSeconds(-1), TestData.Now, CancellationToken.None))
         {
-            var terminal = batch.Terminals.First(t => t.EdgeId is not null);
-            batch.Report(new Heartbeat(terminal.Id, terminal.X, terminal.Y, EdgeId: null, 0.42, 0.9, 1024, Online: true, WantsWork: false));
+            batch.Report(Beat(terminal.Id, terminal.PositionX, terminal.PositionY, edgeId: null, load: 0.42));
             await batch.CommitAsync(CancellationToken.None);
         }
 

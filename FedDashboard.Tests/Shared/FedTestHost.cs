@@ -88,9 +88,7 @@ public sealed class FedTestHost : IAsyncDisposable
                 if (configuration["Fed:Data:MnistPath"] == TestEnvironment.MnistPath) services.AddSingleton(SharedMnist.Data);
                 if (clock is not null) services.AddSingleton(clock);
             });
-            var started = new FedTestHost(host, database, blobs, runWorkers);
-            await started.IssueToSimulatedFleetAsync();
-            return started;
+            return new FedTestHost(host, database, blobs, runWorkers);
         }
         catch
         {

@@ -56,7 +56,7 @@ public sealed class Terminal
     /// <summary>Until when the terminal counts as online after its last heartbeat (now + 2 heartbeat intervals); null before the first.</summary>
     public DateTimeOffset? OnlineUntil { get; private set; }
 
-    /// <summary>The agent program's version it last reported; null for a simulated terminal.</summary>
+    /// <summary>The agent program's version it last reported (the simulated fleet reports its own); null before it enrolled through the protocol.</summary>
     public string? AgentVersion { get; private set; }
 
     public const int MaxAgentVersionLength = 64;
@@ -91,6 +91,24 @@ public sealed class Terminal
         FreeMemoryMb = freeMemoryMb;
         Online = online;
         LastSeen = at;
+    }
+
+    /// <summary>A heartbeat arrived: the terminal is online until <paramref name="onlineUntil"/>, running <paramref name="agentVersion"/>.</summary>
+    public void Heard(DateTimeOffset onlineUntil, string agentVersion)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentVersion);
+        if (agentVersion.Length > MaxAgentVersionLength)
+            throw new ArgumentOutOfRangeException(nameof(agentVersion), agentVersion, $"An agent version has at most {MaxAgentVersionLength} characters.");
+        Online = true;
+        OnlineUntil = onlineUntil;
+        AgentVersion = agentVersion;
+    }
+
+    /// <summary>The terminal fell silent past its <see cref="OnlineUntil"/>, or left: offline, and so out of selection.</summary>
+    public void GoOffline(DateTimeOffset at)
+    {
+        Online = false;
+        if (OnlineUntil is null || OnlineUntil > at) OnlineUntil = at;
     }
 
     public void MoveTo(double x, double y, int? edgeId)

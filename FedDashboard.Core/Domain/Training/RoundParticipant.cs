@@ -132,7 +132,8 @@ public sealed class RoundParticipant
         End(ParticipantStatus.Declined, reason, at);
     }
 
-    public void TimeOut(DateTimeOffset at) => End(ParticipantStatus.TimedOut, null, at);
+    /// <param name="reason">Null at the round's deadline; why otherwise (its terminal fell silent).</param>
+    public void TimeOut(DateTimeOffset at, string? reason = null) => End(ParticipantStatus.TimedOut, reason, at);
 
     public void Fail(string reason, DateTimeOffset at) => End(ParticipantStatus.Failed, reason, at);
 

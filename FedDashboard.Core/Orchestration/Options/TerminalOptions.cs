@@ -8,6 +8,12 @@ public sealed class TerminalOptions : IValidatedOptions
     /// <summary>How often a terminal heartbeats; it counts as online until two intervals after its last heartbeat.</summary>
     public double HeartbeatSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How often the heartbeats received are written to the database (the live pages see them then); a heartbeat is
+    /// answered at once from memory. At most HeartbeatSeconds.
+    /// </summary>
+    public double FlushSeconds { get; set; } = 0.25;
+
     /// <summary>Calls one terminal may make per second on average, and in a burst; more are refused as rate limited.</summary>
     public int CallsPerSecond { get; set; } = 20;
 
@@ -21,7 +27,8 @@ public sealed class TerminalOptions : IValidatedOptions
 
     public IEnumerable<string> Validate()
     {
-        if (!(HeartbeatSeconds is >= 0.2 and <= 3600)) yield return $"HeartbeatSeconds must be from 0.2 to 3600 (was {HeartbeatSeconds}).";
+        if (!(HeartbeatSeconds is >= 0.2 and <= 86_400)) yield return $"HeartbeatSeconds must be from 0.2 to 86400 (was {HeartbeatSeconds}).";
+        if (!(FlushSeconds >= 0.01 && FlushSeconds <= HeartbeatSeconds)) yield return $"FlushSeconds must be from 0.01 to HeartbeatSeconds (was {FlushSeconds}).";
         if (CallsPerSecond is < 1 or > 100_000) yield return $"CallsPerSecond must be from 1 to 100000 (was {CallsPerSecond}).";
         if (CallBurst < CallsPerSecond || CallBurst > 1_000_000) yield return $"CallBurst must be from CallsPerSecond to 1000000 (was {CallBurst}).";
         if (!(CredentialCacheSeconds is >= 0 and <= 3600)) yield return $"CredentialCacheSeconds must be from 0 to 3600 (was {CredentialCacheSeconds}).";

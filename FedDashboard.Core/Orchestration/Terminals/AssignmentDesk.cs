@@ -18,6 +18,8 @@ public sealed class AssignmentDesk(
     ILivePublisher live,
     TimeProvider clock)
 {
+    private const int EndAttempts = 3;
+
     /// <returns>The assignment while it waits to be taken up; null once started or over, or when the round moved on.</returns>
     public async Task<TerminalAssignment?> FindAsync(int participantId, CancellationToken ct)
     {
@@ -68,13 +70,25 @@ public sealed class AssignmentDesk(
     }
 
     /// <summary>The terminal gives its open assignment up with <paramref name="reason"/>; the round may then be complete.</summary>
-    public async Task FailAsync(int participantId, string reason, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var participant = await db.RoundParticipants.SingleAsync(p => p.Id == participantId, ct);
-        if (!participant.IsOpen) return;
-        participant.Fail(reason, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        await db.AggregateWhenReadyAsync(participant.RoundId, scheduler, clock.GetUtcNow(), ct);
-    }
+    public Task FailAsync(int participantId, string reason, CancellationToken ct) => EndAsync(participantId, (p, at) => p.Fail(reason, at), ct);
+
+    /// <summary>The participant's terminal fell silent: it is timed out now, not at the deadline; the round may then be complete.</summary>
+    public Task TimeOutAsync(int participantId, string reason, CancellationToken ct) => EndAsync(participantId, (p, at) => p.TimeOut(at, reason), ct);
+
+    // A concurrent change (a model swap, the fleet noting the edge it reports through) only costs a re-read; one that
+    // ended the participation leaves nothing to end.
+    private Task EndAsync(int participantId, Action<RoundParticipant, DateTimeOffset> end, CancellationToken ct) =>
+        OptimisticRetry.RunAsync(EndAttempts, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var participant = await db.RoundParticipants.SingleAsync(p => p.Id == participantId, ct);
+            if (!participant.IsOpen) return false;
+            var now = clock.GetUtcNow();
+            end(participant, now);
+            await db.SaveChangesAsync(ct);
+            var jobId = await db.Rounds.Where(r => r.Id == participant.RoundId).Select(r => r.JobId).SingleAsync(ct);
+            await live.PublishAsync(new ParticipantChanged(jobId, participant.RoundId, participant.TerminalId, participant.Status, now));
+            await db.AggregateWhenReadyAsync(participant.RoundId, scheduler, now, ct);
+            return true;
+        }, exhausted: () => false);
 }

@@ -6,7 +6,7 @@ using FedDashboard.Core.Persistence;
 namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>
-/// One heartbeat from each terminal of the fleet, applied together by <see cref="CommitAsync"/>. Opened by
+/// Heartbeats of the fleet's terminals, at most one each, applied together by <see cref="CommitAsync"/>. Opened by
 /// <see cref="FleetIntake.OpenAsync"/>; the caller disposes it. Not thread-safe.
 /// </summary>
 public sealed class FleetBatch : IAsyncDisposable
@@ -25,14 +25,7 @@ public sealed class FleetBatch : IAsyncDisposable
         Participations = participations;
         Open = [.. participations.Where(p => p.IsOpen)];
         _byId = terminals.ToDictionary(t => t.Id);
-        var busy = Open.Select(p => p.TerminalId).ToHashSet();
-        var training = Open.Where(p => p.Status == ParticipantStatus.Training).Select(p => p.TerminalId).ToHashSet();
-        Terminals = [.. terminals.Select(t => new TerminalReading(t.Id, t.PositionX, t.PositionY, t.EdgeId, t.CpuLoad, t.Battery, t.FreeMemoryMb, t.Online,
-            busy.Contains(t.Id), training.Contains(t.Id)))];
     }
-
-    /// <summary>Every terminal, ordered by id, as the edges last heard of it.</summary>
-    public IReadOnlyList<TerminalReading> Terminals { get; }
 
     public DateTimeOffset Now { get; }
 
@@ -46,9 +39,13 @@ public sealed class FleetBatch : IAsyncDisposable
         var terminal = _byId.TryGetValue(heartbeat.TerminalId, out var known)
             ? known
             : throw new ArgumentException($"Terminal {heartbeat.TerminalId} is not enrolled.", nameof(heartbeat));
-        if (terminal.EdgeId != heartbeat.EdgeId) _coverageEvents.Add(new CoverageEvent(terminal.Id, terminal.EdgeId, heartbeat.EdgeId, Now));
+        // A terminal's first heartbeat places it where it enrolled from; only a later one can show it moving.
+        var heardBefore = terminal.OnlineUntil is not null;
+        if (heardBefore && terminal.EdgeId != heartbeat.EdgeId) _coverageEvents.Add(new CoverageEvent(terminal.Id, terminal.EdgeId, heartbeat.EdgeId, Now));
         terminal.MoveTo(heartbeat.X, heartbeat.Y, heartbeat.EdgeId);
-        terminal.ReportTelemetry(heartbeat.CpuLoad, heartbeat.Battery, heartbeat.FreeMemoryMb, heartbeat.Online, Now);
+        terminal.ReportTelemetry(heartbeat.CpuLoad, heartbeat.Battery, heartbeat.FreeMemoryMb, online: true, Now);
+        terminal.DescribeData(heartbeat.App, heartbeat.DataSamples, terminal.DataAnonymized, heartbeat.DataUpdatedAt);
+        terminal.Heard(heartbeat.OnlineUntil, heartbeat.AgentVersion);
         if (heartbeat.WantsWork) terminal.RequestWork(Now);
         else terminal.WithdrawWorkRequest();
     }

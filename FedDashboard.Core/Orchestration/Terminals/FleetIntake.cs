@@ -60,7 +60,7 @@ public sealed class FleetIntake(
             terminals.Count,
             online.Count,
             online.Count(t => t.InCoverage),
-            batch.Terminals.Count(t => t.Training),
+            batch.Open.Where(p => p.Status == ParticipantStatus.Training).Select(p => p.TerminalId).Distinct().Count(),
             online.Count == 0 ? 0 : online.Average(t => t.CpuLoad),
             online.Count == 0 ? 0 : online.Max(t => t.CpuLoad),
             terminals.Count == 0 ? 0 : terminals.Average(t => t.Battery),

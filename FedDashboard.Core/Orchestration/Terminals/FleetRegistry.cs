@@ -29,11 +29,10 @@ public sealed class FleetRegistry(IDbContextFactory<FedDbContext> dbFactory)
         return await db.EdgeServers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
     }
 
-    /// <summary>The terminals join the fleet, each with its first position, telemetry and description of its data.</summary>
-    public async Task EnrolAsync(IEnumerable<Terminal> terminals, CancellationToken ct)
+    /// <summary>The terminals of one origin, as last heard of, ordered by id.</summary>
+    public async Task<IReadOnlyList<Terminal>> TerminalsAsync(TerminalOrigin origin, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Terminals.AddRange(terminals);
-        await db.SaveChangesAsync(ct);
+        return await db.Terminals.AsNoTracking().Where(t => t.Origin == origin).OrderBy(t => t.Id).ToListAsync(ct);
     }
 }

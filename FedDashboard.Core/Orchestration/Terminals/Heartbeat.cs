@@ -4,12 +4,10 @@ using FedDashboard.Core.Domain.Strategies;
 namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>
-/// A terminal's periodic report: where it is and which edge covers it (null: none), its telemetry, and whether it
-/// asks for work (availability mode TerminalsAsk).
+/// A terminal's periodic report as its edge received it: where it is and which edge covers it (null: none), its
+/// telemetry and data, whether it asks for work (availability mode TerminalsAsk), the agent it runs, and until when it
+/// counts as online.
 /// </summary>
 public sealed record Heartbeat(
-    int TerminalId, double X, double Y, int? EdgeId, double CpuLoad, double Battery, int FreeMemoryMb, bool Online, bool WantsWork);
-
-/// <summary>A terminal as its edge last heard of it, and whether it is busy with an assignment or training now.</summary>
-public sealed record TerminalReading(
-    int Id, double X, double Y, int? EdgeId, double CpuLoad, double Battery, int FreeMemoryMb, bool Online, bool Busy, bool Training);
+    int TerminalId, double X, double Y, int? EdgeId, double CpuLoad, double Battery, int FreeMemoryMb, bool WantsWork,
+    string App, int DataSamples, DateTimeOffset DataUpdatedAt, string AgentVersion, DateTimeOffset OnlineUntil);

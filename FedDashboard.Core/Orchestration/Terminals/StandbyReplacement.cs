@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Core.Orchestration.Terminals;
 
-/// <summary>The edge hands a slow participant's place to a standby terminal in its coverage.</summary>
+/// <summary>The edge hands a participant's place to a standby terminal in its coverage: a slow one's, or a silent one's.</summary>
 public sealed class StandbyReplacement(
     IDbContextFactory<FedDbContext> dbFactory,
     IAssignmentNotifier assignments,
@@ -21,15 +21,24 @@ public sealed class StandbyReplacement(
     TimeProvider clock)
 {
     /// <summary>
-    /// Marks the participant replaced and adds the first idle terminal now in the edge's coverage that would not
+    /// Marks the training participant replaced and adds the first idle terminal now in the edge's coverage that would not
     /// decline, with the same model, width, group and segment; then announces the standby's assignment.
     /// </summary>
     /// <returns>False, changing nothing, when nobody can stand by or the participant stopped training meanwhile.</returns>
-    public async Task<bool> TryReplaceAsync(int participantId, string reason, CancellationToken ct)
+    public Task<bool> TryReplaceAsync(int participantId, string reason, CancellationToken ct) =>
+        TryHandOverAsync(participantId, p => p.Status == ParticipantStatus.Training, (p, at) => p.Replace(reason, at), ct);
+
+    /// <summary>The open participant's terminal fell silent: it is timed out with <paramref name="reason"/> and a standby takes its place as above.</summary>
+    /// <returns>False, changing nothing, when nobody can stand by or the participation ended meanwhile.</returns>
+    public Task<bool> TryTakeOverFromSilentAsync(int participantId, string reason, CancellationToken ct) =>
+        TryHandOverAsync(participantId, p => p.IsOpen, (p, at) => p.TimeOut(at, reason), ct);
+
+    private async Task<bool> TryHandOverAsync(
+        int participantId, Func<RoundParticipant, bool> mayHandOver, Action<RoundParticipant, DateTimeOffset> end, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var participant = await db.RoundParticipants.SingleAsync(p => p.Id == participantId, ct);
-        if (participant.Status != ParticipantStatus.Training) return false;
+        if (!mayHandOver(participant)) return false;
         var round = await db.Rounds.SingleAsync(r => r.Id == participant.RoundId, ct);
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
         var inRound = db.RoundParticipants.Where(p => p.RoundId == round.Id).Select(p => p.TerminalId);
@@ -41,7 +50,7 @@ public sealed class StandbyReplacement(
         if (standby is null) return false;
 
         var now = clock.GetUtcNow();
-        participant.Replace(reason, now);
+        end(participant, now);
         var replacement = new RoundParticipant(standby.Id, participant.EdgeId, participant.Assignment.BaseModelHash, participant.Assignment.ModelVariant, now,
             participant.Assignment.Width, participant.Assignment.Group, participant.Assignment.Segment, replacesParticipantId: participant.Id);
         round.Participants.Add(replacement);

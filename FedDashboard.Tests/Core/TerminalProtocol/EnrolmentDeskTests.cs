@@ -26,8 +26,8 @@ public sealed class EnrolmentDeskTests
         var terminal = await db.Terminals.SingleAsync(t => t.Id == enrolled.TerminalId);
         Assert.Equal((TerminalOrigin.Agent, "agent-1.0", 600, 2), (terminal.Origin, terminal.AgentVersion, terminal.DataSamples, terminal.DataOrdinal));
         Assert.NotEqual(enrolled.Credential, (await db.TerminalCredentials.SingleAsync(c => c.TerminalId == terminal.Id)).SecretHash);
-        Assert.Equal(1, (await db.EnrolmentCodes.SingleAsync()).Uses);
-        var audit = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.TerminalEnrolled);
+        Assert.Equal(1, (await db.EnrolmentCodes.SingleAsync(c => c.CreatedBy == "operator")).Uses);
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.TerminalEnrolled && a.SubjectId == terminal.Id.ToString());
         Assert.Equal(($"terminal:{terminal.Name}", terminal.Id.ToString()), (audit.Actor, audit.SubjectId));
     }
 
@@ -64,7 +64,7 @@ public sealed class EnrolmentDeskTests
         Assert.Equal(ProtocolError.InvalidRequest, refusal.Code);
         foreach (var field in new[] { "type", "dataSamples", "app", "agentVersion" }) Assert.Contains(field, refusal.Message);
         await using var db = host.Db();
-        Assert.Equal(0, (await db.EnrolmentCodes.SingleAsync()).Uses);
+        Assert.Equal(0, (await db.EnrolmentCodes.SingleAsync(c => c.CreatedBy == "operator")).Uses);
     }
 
     [Fact]

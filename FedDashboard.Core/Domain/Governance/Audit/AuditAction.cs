@@ -34,6 +34,9 @@ public enum AuditAction
     TerminalEnrolled,
     CredentialRotated,
     CredentialRevoked,
+
+    /// <summary>At its start, the dashboard gave its own simulated terminals new credentials (it keeps them only in memory).</summary>
+    FleetCredentialsReissued,
     EnrolmentCodeCreated,
     EnrolmentCodeRevoked,
 

@@ -1,0 +1,121 @@
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Options;
+using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FedDashboard.Core.Orchestration.TerminalProtocol;
+
+/// <summary>
+/// Applies the heartbeats waiting in the <see cref="HeartbeatInbox"/> through the one bulk intake (<see cref="FleetIntake"/>:
+/// coverage events, departures under the leave-coverage policy, telemetry history, live updates), and takes terminals
+/// offline: those silent past their OnlineUntil, and those that leave. An open participation of a silent terminal is timed
+/// out at once, or handed to a standby where its edge replaces participants; one of a terminal that leaves fails.
+/// Flush, sweep and leave run one at a time, so a sweep never judges a terminal whose heartbeat this node is still writing.
+/// Thread-safe; one per process.
+/// </summary>
+/// <remarks>
+/// Heartbeats are telemetry: those answered since the last flush are lost if the process dies, or if their flush fails;
+/// the terminal's next heartbeat says it all again, and OnlineUntil tolerates a missed one.
+/// </remarks>
+public sealed class TerminalLiveness(
+    IDbContextFactory<FedDbContext> dbFactory,
+    HeartbeatInbox inbox,
+    HeartbeatAnswers answers,
+    FleetIntake intake,
+    FleetRegistry registry,
+    AssignmentDesk desk,
+    StandbyReplacement standby,
+    IOptions<TerminalOptions> options,
+    TimeProvider clock)
+{
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    /// <summary>Writes the heartbeats received since the last flush, if any.</summary>
+    public Task FlushAsync(CancellationToken ct) => OneAtATimeAsync(() => FlushHeartbeatsAsync(always: false, ct), ct);
+
+    /// <summary>Takes every terminal silent past its OnlineUntil offline and ends its open participation.</summary>
+    public Task SweepAsync(CancellationToken ct) => OneAtATimeAsync(async () =>
+    {
+        // A heartbeat already answered but not yet written must count before anyone is judged silent.
+        await FlushHeartbeatsAsync(always: false, ct);
+        var now = clock.GetUtcNow();
+        // Another node may hold a heartbeat answered in time for up to a flush interval before writing it.
+        var expiredBefore = now - TimeSpan.FromSeconds(options.Value.FlushSeconds);
+        List<Terminal> silent;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            silent = await db.Terminals.Where(t => t.Online && t.OnlineUntil < expiredBefore).ToListAsync(ct);
+            if (silent.Count == 0) return;
+            var reasons = silent.ToDictionary(t => t.Id, t => $"Silent since {t.LastSeen:u}: no heartbeat by {t.OnlineUntil:u}.");
+            foreach (var terminal in silent) terminal.GoOffline(now);
+            await db.SaveChangesAsync(ct);
+            await EndSilentParticipationsAsync(db, reasons, ct);
+        }
+        await FlushHeartbeatsAsync(always: true, ct);
+    }, ct);
+
+    /// <summary>The terminal goes offline now; its open participation fails as left.</summary>
+    public Task LeaveAsync(int terminalId, CancellationToken ct) => OneAtATimeAsync(async () =>
+    {
+        inbox.Drop(terminalId);
+        var now = clock.GetUtcNow();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var terminal = await db.Terminals.SingleAsync(t => t.Id == terminalId, ct);
+            terminal.GoOffline(now);
+            await db.SaveChangesAsync(ct);
+            foreach (var participantId in await OpenParticipationsOf(db, [terminalId]).Select(p => p.Id).ToListAsync(ct))
+                await desk.FailAsync(participantId, $"Left: the terminal went offline at {now:u}.", ct);
+        }
+        await FlushHeartbeatsAsync(always: true, ct);
+    }, ct);
+
+    private async Task OneAtATimeAsync(Func<Task> work, CancellationToken ct)
+    {
+        await _oneAtATime.WaitAsync(ct);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <param name="always">Also without heartbeats, so the live pages hear of terminals gone offline.</param>
+    private async Task FlushHeartbeatsAsync(bool always, CancellationToken ct)
+    {
+        var heartbeats = inbox.TakeAll();
+        if (heartbeats.Count == 0 && !always) return;
+        var now = clock.GetUtcNow();
+        // A report within the last heartbeat interval shows as an upload on the map.
+        await using var batch = await intake.OpenAsync(now - TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), now, ct);
+        foreach (var heartbeat in heartbeats) batch.Report(heartbeat);
+        await batch.CommitAsync(ct);
+        answers.Refresh(await registry.EdgesAsync(ct), batch.Open);
+    }
+
+    /// <summary>Each open participation of a silent terminal: a standby takes over where the edge replaces participants, else it times out.</summary>
+    private async Task EndSilentParticipationsAsync(FedDbContext db, IReadOnlyDictionary<int, string> reasons, CancellationToken ct)
+    {
+        var open = await OpenParticipationsOf(db, reasons.Keys).Select(p => new { p.Id, p.TerminalId, p.EdgeId }).ToListAsync(ct);
+        if (open.Count == 0) return;
+        var replacing = (await db.EdgeServers.AsNoTracking().ToListAsync(ct)).ToDictionary(e => e.Id, e => e.Policy.ReplaceBelowSpeed is not null);
+        foreach (var participant in open)
+        {
+            var reason = reasons[participant.TerminalId];
+            if (replacing[participant.EdgeId] && await standby.TryTakeOverFromSilentAsync(participant.Id, reason, ct)) continue;
+            await desk.TimeOutAsync(participant.Id, reason, ct);
+        }
+    }
+
+    private static IQueryable<RoundParticipant> OpenParticipationsOf(FedDbContext db, IEnumerable<int> terminalIds)
+    {
+        var ids = terminalIds.ToList();
+        return db.RoundParticipants.Where(p => ids.Contains(p.TerminalId) && (p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training));
+    }
+}

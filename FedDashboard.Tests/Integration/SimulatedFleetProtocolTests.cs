@@ -1,0 +1,92 @@
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.TerminalProtocol;
+using FedDashboard.Core.Simulation;
+using FedDashboard.Protocol;
+using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Tests.Integration;
+
+/// <summary>The simulated fleet is a client of the protocol: enrolled with codes, proving itself with credentials it keeps.</summary>
+public sealed class SimulatedFleetProtocolTests : IAsyncLifetime
+{
+    private FedTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Task<AuthenticatedTerminal> AuthenticateAsync(string? credential) => _host.Get<TerminalGate>().AuthenticateAsync(credential, default);
+
+    [Fact]
+    public async Task SeedIfEmptyAsync_FreshDatabase_EveryTerminalEnrolledWithASystemCodeAndHeartbeating()
+    {
+        await using var db = _host.Db();
+        var terminals = await db.Terminals.ToListAsync();
+        var codes = await db.EnrolmentCodes.ToListAsync();
+
+        Assert.Equal(20, terminals.Count);
+        foreach (var terminal in terminals)
+        {
+            Assert.Equal((TerminalOrigin.Simulated, terminal.Id), (terminal.Origin, (await AuthenticateAsync(_host.Get<SimulatedCredentials>().For(terminal.Id))).TerminalId));
+            Assert.NotNull(terminal.OnlineUntil);
+        }
+        Assert.Equal(20, await db.TerminalCredentials.CountAsync(c => c.RevokedAt == null));
+        Assert.Equal(5, codes.Count);
+        Assert.All(codes, c => Assert.Equal(("system", c.MaxUses), (c.CreatedBy, c.Uses)));
+        Assert.Equal(5, await db.AuditEntries.CountAsync(a => a.Action == AuditAction.EnrolmentCodeCreated && a.Actor == "system"));
+        Assert.Equal(20, await db.AuditEntries.CountAsync(a => a.Action == AuditAction.TerminalEnrolled));
+    }
+
+    [Fact]
+    public async Task PrepareAsync_Restart_SimulatedTerminalsGetNewCredentialsAndAgentsKeepTheirs()
+    {
+        var agent = await _host.EnrolAgentAsync();
+        var credentials = _host.Get<SimulatedCredentials>();
+        int terminalId;
+        await using (var db = _host.Db()) terminalId = await db.Terminals.Where(t => t.Origin == TerminalOrigin.Simulated).Select(t => t.Id).FirstAsync();
+        var before = credentials.For(terminalId);
+
+        await FedStartup.PrepareAsync(_host.Services);
+
+        var refused = await Assert.ThrowsAsync<TerminalProtocolException>(() => AuthenticateAsync(before));
+        Assert.Equal(ProtocolError.CredentialRevoked, refused.Code);
+        Assert.Equal(terminalId, (await AuthenticateAsync(credentials.For(terminalId))).TerminalId);
+        Assert.Equal(agent.TerminalId, (await AuthenticateAsync(agent.Credential)).TerminalId);
+        await using var check = _host.Db();
+        var reissued = await check.AuditEntries.SingleAsync(a => a.Action == AuditAction.FleetCredentialsReissued);
+        Assert.Equal("system", reissued.Actor);
+        Assert.Equal(21, await check.TerminalCredentials.CountAsync(c => c.RevokedAt == null));
+        Assert.Equal(20, await check.TerminalCredentials.CountAsync(c => c.RevokedBy == "system"));
+        Assert.False(await check.TerminalCredentials.AnyAsync(c => c.TerminalId == agent.TerminalId && c.RevokedAt != null));
+    }
+
+    [Fact]
+    public async Task TickAsync_OneTerminalsCredentialRevoked_ItFallsSilentWhileTheOthersHeartbeat()
+    {
+        int revokedId;
+        await using (var db = _host.Db())
+        {
+            var credential = await db.TerminalCredentials.OrderBy(c => c.TerminalId).FirstAsync();
+            revokedId = credential.TerminalId;
+            credential.Revoke("olivia", "Lost device.", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        _host.Get<TerminalGate>().Forget(revokedId);
+        DateTimeOffset? seeded;
+        await using (var db = _host.Db()) seeded = (await db.Terminals.SingleAsync(t => t.Id == revokedId)).OnlineUntil;
+
+        await _host.Get<FleetEngine>().TickAsync(DateTimeOffset.UtcNow, default);
+        await _host.Get<TerminalLiveness>().FlushAsync(default);
+
+        await using var check = _host.Db();
+        var terminals = await check.Terminals.ToDictionaryAsync(t => t.Id);
+        Assert.Equal(seeded, terminals[revokedId].OnlineUntil);
+        Assert.Null(_host.Get<SimulatedCredentials>().For(revokedId));
+        Assert.Equal(1, (await check.TerminalRefusalCounts.SingleAsync(r => r.TerminalId == revokedId)).Count);
+        // A simulated device drops off the network with 0.3 % a tick, so nearly all the others heartbeat.
+        Assert.True(terminals.Values.Count(t => t.OnlineUntil > seeded) >= 18);
+    }
+}
