@@ -25,6 +25,7 @@ try
     builder.Services.AddSingleton<LiveHubSessions>().AddHostedService(sp => sp.GetRequiredService<LiveHubSessions>());
     builder.Services.AddDashboardQueries();
     builder.Services.AddRefusalHandling();
+    builder.Services.AddTerminalProtocolDocument();
 
     var app = builder.Build();
     await FedStartup.PrepareAsync(app.Services);
@@ -46,6 +47,7 @@ try
     endpoints.MapGovernanceEndpoints();
     endpoints.MapPayoutEndpoints();
     app.MapTerminalEndpoints();
+    app.MapOpenApi(TerminalProtocolDocument.Route);
     app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveHub);
     app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireAdministratorsFilter()] })
         .RequireAuthorization(Policies.Administrators);

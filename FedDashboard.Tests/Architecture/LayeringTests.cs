@@ -21,6 +21,9 @@ public sealed class LayeringTests
     private const string Hosting = Core + ".Hosting";
     private const string Simulation = Core + ".Simulation";
 
+    /// <summary>The terminal protocol's messages: spoken by Orchestration's desks and by terminals, never by the domain or the maths.</summary>
+    private const string Protocol = "FedDashboard.Protocol";
+
     private static readonly string[] EntityFramework = ["Microsoft.EntityFrameworkCore", "Npgsql"];
     private static readonly string[] Hangfire = ["Hangfire"];
     private static readonly string[] AspNetCore = ["Microsoft.AspNetCore"];
@@ -29,11 +32,11 @@ public sealed class LayeringTests
 
     [Fact]
     public void Learning_UsesNoOtherLayer() =>
-        AssertNoWrongWay(Learning, [Domain, Persistence, Orchestration, Hosting, Simulation, .. EntityFramework, .. Hangfire, .. AspNetCore]);
+        AssertNoWrongWay(Learning, [Domain, Persistence, Orchestration, Hosting, Simulation, Protocol, .. EntityFramework, .. Hangfire, .. AspNetCore]);
 
     [Fact]
     public void Domain_UsesOnlyLearning_AndNoFramework() =>
-        AssertNoWrongWay(Domain, [Persistence, Orchestration, Hosting, Simulation, .. EntityFramework, .. Hangfire, .. AspNetCore]);
+        AssertNoWrongWay(Domain, [Persistence, Orchestration, Hosting, Simulation, Protocol, .. EntityFramework, .. Hangfire, .. AspNetCore]);
 
     /// <remarks>Identity's EF stores live here, so Microsoft.AspNetCore.Identity is allowed: it ships as packages, not with the web framework.</remarks>
     [Fact]

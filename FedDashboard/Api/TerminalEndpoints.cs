@@ -14,7 +14,7 @@ public static class TerminalEndpoints
 {
     public static IEndpointRouteBuilder MapTerminalEndpoints(this IEndpointRouteBuilder app)
     {
-        var terminal = app.MapGroup(TerminalRoutes.Base).AddEndpointFilter<TerminalRefusalFilter>().WithGroupName("terminal-v1");
+        var terminal = app.MapGroup(TerminalRoutes.Base).AddEndpointFilter<TerminalRefusalFilter>().WithGroupName(TerminalProtocolDocument.Name);
 
         terminal.MapPost("/enrol", (EnrolRequest request, EnrolmentDesk desk, CancellationToken ct) =>
             desk.EnrolAsync(request, TerminalOrigin.Agent, ct));

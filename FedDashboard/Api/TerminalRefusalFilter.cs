@@ -15,8 +15,10 @@ internal sealed class TerminalRefusalFilter : IEndpointFilter
         {
             if (refusal.RetryAfter is { } wait)
                 context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Problem(detail: refusal.Message, statusCode: refusal.Status, title: refusal.Code,
-                extensions: new Dictionary<string, object?> { ["code"] = refusal.Code });
+            return Problem(refusal);
         }
     }
+
+    public static IResult Problem(TerminalProtocolException refusal) => Results.Problem(detail: refusal.Message, statusCode: refusal.Status, title: refusal.Code,
+        extensions: new Dictionary<string, object?> { ["code"] = refusal.Code });
 }

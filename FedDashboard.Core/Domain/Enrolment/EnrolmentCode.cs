@@ -36,6 +36,20 @@ public sealed class EnrolmentCode
     public string? RevokedBy { get; private set; }
     public uint Version { get; private set; }
 
+    /// <summary>Why a terminal cannot enrol with the code now; null when it can.</summary>
+    public EnrolmentCodeRefusal? RefusalAt(DateTimeOffset now) =>
+        RevokedAt is not null ? EnrolmentCodeRefusal.Revoked
+        : now >= ExpiresAt ? EnrolmentCodeRefusal.Expired
+        : Uses >= MaxUses ? EnrolmentCodeRefusal.UsedUp
+        : null;
+
+    /// <summary>A terminal enrols with the code.</summary>
+    public void Use(DateTimeOffset now)
+    {
+        if (RefusalAt(now) is { } refusal) throw new InvalidOperationException($"Enrolment code {Id} cannot be used: {refusal}.");
+        Uses++;
+    }
+
     public const int MaxUsesLimit = 100_000;
     public static readonly TimeSpan LongestValidity = TimeSpan.FromDays(30);
 }

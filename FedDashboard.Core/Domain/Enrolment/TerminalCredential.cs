@@ -28,4 +28,20 @@ public sealed class TerminalCredential
     public string? RevokeReason { get; private set; }
 
     public bool IsRevoked => RevokedAt is not null;
+
+    /// <summary>Who revoked a credential the terminal replaced itself.</summary>
+    public const string Rotation = "rotation";
+
+    public const int RevokeReasonMaxLength = 500;
+
+    /// <param name="by">An operator's name, or <see cref="Rotation"/>.</param>
+    public void Revoke(string by, string reason, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (IsRevoked) throw new InvalidOperationException($"Credential {Id} was already revoked at {RevokedAt:u}.");
+        RevokedBy = by;
+        RevokeReason = reason.Length <= RevokeReasonMaxLength ? reason : reason[..RevokeReasonMaxLength];
+        RevokedAt = at;
+    }
 }

@@ -8,8 +8,11 @@ public sealed class Terminal
 {
     private Terminal() => Name = App = "";
 
-    public Terminal(string name, int dataOrdinal, TerminalType type, HardwareTier tier, double x, double y)
+    public Terminal(string name, int dataOrdinal, TerminalType type, HardwareTier tier, double x, double y,
+        TerminalOrigin origin = TerminalOrigin.Simulated, string? agentVersion = null)
     {
+        if (agentVersion is { Length: > MaxAgentVersionLength })
+            throw new ArgumentOutOfRangeException(nameof(agentVersion), agentVersion, $"An agent version has at most {MaxAgentVersionLength} characters.");
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfNegative(dataOrdinal);
         Name = name;
@@ -20,6 +23,8 @@ public sealed class Terminal
         PositionY = y;
         Battery = 1.0;
         App = "";
+        Origin = origin;
+        AgentVersion = agentVersion;
     }
 
     public int Id { get; private set; }

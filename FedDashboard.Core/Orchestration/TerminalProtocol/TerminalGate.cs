@@ -1,14 +1,118 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using FedDashboard.Core.Domain.Enrolment;
+using FedDashboard.Core.Orchestration.Options;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Protocol;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
 namespace FedDashboard.Core.Orchestration.TerminalProtocol;
 
 /// <summary>
 /// What every terminal call passes first, over the network and in process alike: the credential must be one the edge
-/// issued and nobody revoked, and the terminal within its rate. Counts each refusal per terminal and code.
+/// issued and nobody revoked, and the terminal within its rate of calls. Counts each refusal per terminal and code.
+/// A checked credential is kept for CredentialCacheSeconds so a heartbeat costs no database read; revoking or rotating
+/// on this node forgets it at once. Thread-safe; one per process.
 /// </summary>
-public sealed class TerminalGate
+public sealed class TerminalGate(
+    IDbContextFactory<FedDbContext> dbFactory,
+    IOptions<TerminalOptions> options,
+    TimeProvider clock,
+    ILogger<TerminalGate> logger) : IDisposable
 {
-    /// <summary>Throws <c>TerminalProtocolException</c> (unauthenticated, credential_revoked, rate_limited).</summary>
-    public Task<AuthenticatedTerminal> AuthenticateAsync(string? credential, CancellationToken ct) => throw new NotImplementedException();
+    private sealed record Checked(int TerminalId, int CredentialId, DateTimeOffset Until);
+
+    private readonly ConcurrentDictionary<string, Checked> _checked = new();
+    private readonly RateLimitedRefusals _rateLimited = new();
+    private readonly PartitionedRateLimiter<int> _rate = PartitionedRateLimiter.Create<int, int>(terminalId =>
+        RateLimitPartition.GetTokenBucketLimiter(terminalId, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = options.Value.CallBurst,
+            TokensPerPeriod = options.Value.CallsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+
+    /// <exception cref="TerminalProtocolException">Unauthenticated, credential_revoked or rate_limited.</exception>
+    public async Task<AuthenticatedTerminal> AuthenticateAsync(string? credential, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(credential))
+            throw new TerminalProtocolException(ProtocolError.Unauthenticated, "The call carries no credential (Authorization: Bearer <credential>).");
+        var hash = TerminalSecrets.Hash(credential);
+        var now = clock.GetUtcNow();
+        if (!_checked.TryGetValue(hash, out var known) || known.Until <= now)
+            known = await CheckAsync(hash, now, ct);
+
+        using var lease = _rate.AttemptAcquire(known.TerminalId);
+        if (!lease.IsAcquired)
+        {
+            var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+            var message = $"Terminal {known.TerminalId} made more than {options.Value.CallsPerSecond} calls a second (bursts up to {options.Value.CallBurst}); try again in {retryAfter.TotalSeconds:0.#} s.";
+            if (_rateLimited.Count(known.TerminalId, now) is { } due) await IncrementAsync(known.TerminalId, ProtocolError.RateLimited, message, due, now, ct);
+            throw new TerminalProtocolException(ProtocolError.RateLimited, message, retryAfter);
+        }
+        return new AuthenticatedTerminal(known.TerminalId, known.CredentialId);
+    }
 
     /// <summary>Counts a refusal of <paramref name="terminalId"/>'s call with <paramref name="code"/>; shown on the terminal's page.</summary>
-    public Task CountRefusalAsync(int terminalId, string code, string message, CancellationToken ct) => throw new NotImplementedException();
+    public Task CountRefusalAsync(int terminalId, string code, string message, CancellationToken ct) =>
+        IncrementAsync(terminalId, code, message, 1, clock.GetUtcNow(), ct);
+
+    /// <summary>Refuses with <paramref name="code"/>: counts it for the terminal, then throws it.</summary>
+    public async Task<TerminalProtocolException> RefuseAsync(int terminalId, string code, string message, CancellationToken ct)
+    {
+        await CountRefusalAsync(terminalId, code, message, ct);
+        return new TerminalProtocolException(code, message);
+    }
+
+    /// <summary>The terminal's credentials changed (revoked, rotated): its next call is checked against the database.</summary>
+    public void Forget(int terminalId)
+    {
+        foreach (var (hash, known) in _checked)
+            if (known.TerminalId == terminalId) _checked.TryRemove(hash, out _);
+    }
+
+    public void Dispose() => _rate.Dispose();
+
+    private async Task<Checked> CheckAsync(string hash, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var credential = await db.TerminalCredentials.AsNoTracking().SingleOrDefaultAsync(c => c.SecretHash == hash, ct);
+        if (credential is null)
+            throw new TerminalProtocolException(ProtocolError.Unauthenticated, "The credential is not one this edge issued.");
+        if (credential.IsRevoked)
+        {
+            var message = credential.RevokedBy == TerminalCredential.Rotation
+                ? $"The credential was replaced by a newer one at {credential.RevokedAt:u}; use the newer one."
+                : $"The credential was revoked by {credential.RevokedBy} at {credential.RevokedAt:u}: {credential.RevokeReason}";
+            await CountRefusalAsync(credential.TerminalId, ProtocolError.CredentialRevoked, message, ct);
+            throw new TerminalProtocolException(ProtocolError.CredentialRevoked, message);
+        }
+        var known = new Checked(credential.TerminalId, credential.Id, now + TimeSpan.FromSeconds(options.Value.CredentialCacheSeconds));
+        _checked[hash] = known;
+        return known;
+    }
+
+    private async Task IncrementAsync(int terminalId, string code, string message, long count, DateTimeOffset at, CancellationToken ct)
+    {
+        var shortened = message.Length <= TerminalRefusalCount.MessageMaxLength ? message : message[..TerminalRefusalCount.MessageMaxLength];
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "TerminalRefusalCounts" ("TerminalId", "Code", "Count", "LastAt", "LastMessage")
+                VALUES ({terminalId}, {code}, {count}, {at}, {shortened})
+                ON CONFLICT ("TerminalId", "Code") DO UPDATE
+                SET "Count" = "TerminalRefusalCounts"."Count" + EXCLUDED."Count", "LastAt" = EXCLUDED."LastAt", "LastMessage" = EXCLUDED."LastMessage"
+                """, ct);
+        }
+        catch (DbUpdateException exception)
+        {
+            // Counting must not turn a refusal into a failure (e.g. the terminal was deleted meanwhile).
+            logger.LogWarning(exception, "Could not count refusal {Code} of terminal {TerminalId}.", code, terminalId);
+        }
+    }
 }

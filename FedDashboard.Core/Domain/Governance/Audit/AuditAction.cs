@@ -31,6 +31,11 @@ public enum AuditAction
     PolicyProposalSuperseded,
     CorrectionAccepted,
     CorrectionRejected,
+    TerminalEnrolled,
+    CredentialRotated,
+    CredentialRevoked,
+    EnrolmentCodeCreated,
+    EnrolmentCodeRevoked,
 
     /// <summary>A request or page action refused for bad input, an illegal move or a cross-site origin (<see cref="RefusalLog"/>).</summary>
     RequestRefused,

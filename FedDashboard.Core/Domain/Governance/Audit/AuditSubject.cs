@@ -16,6 +16,8 @@ public enum AuditSubject
     RewardPolicy,
     RewardEntry,
     PayoutBatch,
+    Terminal,
+    EnrolmentCode,
 
     /// <summary>An HTTP request or a page action; the id says which (method and path, or page and action).</summary>
     Request,

@@ -1,0 +1,8 @@
+namespace FedDashboard.Core.Domain.Enrolment;
+
+public enum EnrolmentCodeRefusal
+{
+    Revoked,
+    Expired,
+    UsedUp,
+}
