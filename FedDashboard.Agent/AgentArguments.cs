@@ -42,7 +42,7 @@ internal sealed record AgentArguments(
         var code = values.GetValueOrDefault("code");
         if (code is not null && string.IsNullOrWhiteSpace(code)) throw new ArgumentException("--code is empty; copy the enrolment code from the Terminals page.");
         var name = values.GetValueOrDefault("name") ?? Environment.MachineName;
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100) throw new ArgumentException($"--name must be 1 to 100 characters (was '{name}').");
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 80) throw new ArgumentException($"--name must be 1 to 80 characters (was '{name}').");
         return new AgentArguments(
             EdgeUrl(edge), code?.Trim(), data, demo,
             Path.GetFullPath(values.GetValueOrDefault("state") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".fed-agent")),
