@@ -6,7 +6,7 @@ namespace FedDashboard.Agent;
 
 /// <summary>
 /// Models by content hash in the state folder. A download goes to "hash.part" and resumes from its length after a cut;
-/// only bytes that hash to the name become "hash", so a model on disk is always the one asked for.
+/// only bytes that hash to the name become "hash", so a model on disk is always the one asked for. Only the latest model is kept.
 /// </summary>
 internal sealed class ModelCache(AgentState state, ITerminalChannel channel, Resilience resilience, AgentLog log)
 {
@@ -34,6 +34,8 @@ internal sealed class ModelCache(AgentState state, ITerminalChannel channel, Res
             if (actual == hash)
             {
                 File.Move(part, path, overwrite: true);
+                // Every round brings a new model; the ones before it are of no further use.
+                foreach (var old in Directory.EnumerateFiles(state.Models).Where(file => file != path)) File.Delete(old);
                 log.Say($"Downloaded model {hash[..12]} ({new FileInfo(path).Length:N0} bytes, hash checked).");
                 return;
             }
