@@ -42,8 +42,15 @@ internal sealed class AgentData : IDisposable
         if (split.Count == 0) throw new InvalidDataException($"{folder} holds no samples to train on.");
         var updatedAt = File.GetLastWriteTimeUtc(Path.Combine(folder, "train-labels-idx1-ubyte"));
         return args.Data is not null
-            ? new AgentData(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))), split, updatedAt, demo: false)
+            ? new AgentData(AppOf(folder), split, updatedAt, demo: false)
             : new AgentData("mnist-demo", split, updatedAt, demo: true);
+    }
+
+    /// <summary>The data's folder names the app that produced it, cut to the 50 characters the edge keeps.</summary>
+    private static string AppOf(string folder)
+    {
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        return name is { Length: > 0 } ? name[..Math.Min(name.Length, 50)] : "data";
     }
 
     /// <summary>The sample indices to train on for <paramref name="assignment"/>, or why there are none.</summary>
