@@ -75,5 +75,11 @@ internal static class AgentProgram
             log.Say($"Stopped: {problem.Message}");
             return 1;
         }
+        catch (Exception problem)
+        {
+            // Anything else is a bug; say it in the log the operator reads rather than only on the error stream.
+            log.Say($"Stopped by an unexpected error: {problem}");
+            return 1;
+        }
     }
 }

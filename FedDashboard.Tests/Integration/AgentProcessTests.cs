@@ -49,19 +49,19 @@ public sealed partial class AgentProcessTests(AgentDashboard dashboard) : IDispo
         await using var agent = await StartAgentAsync(dashboard.BaseAddress, TestEnvironment.MnistPath);
         var terminalId = await EnrolledTerminalAsync(agent);
         await agent.WaitForOutputAsync("Training on", Patience);
-        var training = await Eventually.WaitForAsync(async () =>
+        var training = await Telling(agent, Eventually.WaitForAsync(async () =>
         {
             await using var db = dashboard.Db();
             return await db.RoundParticipants.AsNoTracking().FirstOrDefaultAsync(p => p.TerminalId == terminalId && p.Status == ParticipantStatus.Training);
-        }, Patience, "the agent's participation in training");
+        }, Patience, "the agent's participation in training"));
 
         var killedAt = DateTimeOffset.UtcNow;
         await agent.KillAsync();
-        var ended = await Eventually.WaitForAsync(async () =>
+        var ended = await Telling(agent, Eventually.WaitForAsync(async () =>
         {
             await using var db = dashboard.Db();
             return await db.RoundParticipants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == training.Id && p.Status != ParticipantStatus.Training);
-        }, TimeSpan.FromMinutes(1), "the killed agent's participation to end");
+        }, TimeSpan.FromMinutes(1), "the killed agent's participation to end"));
         var round = await CompletedRoundAsync(ended.RoundId, agent);
 
         Assert.Equal(ParticipantStatus.TimedOut, ended.Status);
@@ -110,18 +110,31 @@ public sealed partial class AgentProcessTests(AgentDashboard dashboard) : IDispo
     }
 
     private Task<RoundParticipant> ReportedParticipationAsync(int terminalId, AgentProcess agent) =>
-        Eventually.WaitForAsync(async () =>
+        Telling(agent, Eventually.WaitForAsync(async () =>
         {
             await using var db = dashboard.Db();
             return await db.RoundParticipants.AsNoTracking().FirstOrDefaultAsync(p => p.TerminalId == terminalId && p.Status == ParticipantStatus.Reported);
-        }, Patience, $"a reported result of the agent; it said:\n{agent.Output}");
+        }, Patience, "a reported result of the agent"));
 
     private Task<Round> CompletedRoundAsync(int roundId, AgentProcess agent) =>
-        Eventually.WaitForAsync(async () =>
+        Telling(agent, Eventually.WaitForAsync(async () =>
         {
             await using var db = dashboard.Db();
             return await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.Phase == RoundPhase.Completed);
-        }, Patience, $"round {roundId} to complete; the agent said:\n{agent.Output}");
+        }, Patience, $"round {roundId} to complete"));
+
+    /// <summary>A wait that gave up says what the agent said by then, and what the dashboard did.</summary>
+    private async Task<T> Telling<T>(AgentProcess agent, Task<T> waiting)
+    {
+        try
+        {
+            return await waiting;
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}\nThe agent said:\n{agent.Output}\nThe dashboard's last lines:\n{string.Join('\n', dashboard.Output.Split('\n').TakeLast(40))}", timeout);
+        }
+    }
 
     private async Task<string> RoundPageAsync(int roundId)
     {
