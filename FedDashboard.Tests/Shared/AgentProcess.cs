@@ -35,10 +35,19 @@ public sealed class AgentProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until the agent has said <paramref name="text"/>; fails early when it exits first.</summary>
-    public Task WaitForOutputAsync(string text, TimeSpan limit) =>
-        Eventually.WaitForAsync(() => Task.FromResult(Output.Contains(text, StringComparison.Ordinal) ? this
-                : _process.HasExited ? throw new InvalidOperationException($"The agent exited ({_process.ExitCode}) before saying '{text}':\n{Output}") : null),
-            limit, $"the agent to say '{text}'; it said:\n{Output}");
+    public async Task WaitForOutputAsync(string text, TimeSpan limit)
+    {
+        try
+        {
+            await Eventually.WaitForAsync(() => Task.FromResult(Output.Contains(text, StringComparison.Ordinal) ? this
+                    : _process.HasExited ? throw new InvalidOperationException($"The agent exited ({_process.ExitCode}) before saying '{text}':\n{Output}") : null),
+                limit, $"the agent to say '{text}'");
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message} It said:\n{Output}", timeout);
+        }
+    }
 
     /// <summary>SIGKILL: the device dies without a word.</summary>
     public async Task KillAsync()
