@@ -10,6 +10,7 @@ try
         ["byzantine", .. var rest] => await ByzantineBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["ledger", .. var rest] => await LedgerBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["pages", .. var rest] => await PagesBenchmark.RunAsync(BenchArguments.Parse(rest)),
+        ["agents", .. var rest] => await AgentsBenchmark.RunAsync(BenchArguments.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -38,6 +39,11 @@ static int Usage()
                ./fed bench pages [--terminals N] [--history N] [--telemetry N] [--repeat N]
                                  the Terminals page's queries, time and rows per refresh at N terminals (default 100,000)
                                  with N participations (default 10) and telemetry rows (default 10) each: before and after
+               ./fed bench agents [--parts heartbeats,uploads,fedavg] [--clients N] [--terminals N] [--seconds S]
+                                  [--upload-terminals N] [--uploads N] [--fleet N] [fedavg's job options]
+                                  the terminal protocol over HTTP against the dashboard as its own process: heartbeats/s,
+                                  2NN uploads/s with the server's memory at N and 10 × N uploads, FedAvg with the fleet
+                                  over HTTP vs in process
         """);
     return 2;
 }

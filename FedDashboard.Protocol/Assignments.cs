@@ -9,13 +9,21 @@ namespace FedDashboard.Protocol;
 /// <param name="DataSource">Local: the terminal's own data; Edge: a data set the edge provides.</param>
 /// <param name="DataOrdinal">The terminal's shard of the demo data set (MNIST) for agents run with the demo flag.</param>
 /// <param name="PlannedSteps">The local SGD steps of the full work (epochs × ⌈samples ∕ batch size⌉ on the terminal's reported data).</param>
+/// <param name="Demo">How the job splits the demo data set, so an agent run with the demo flag can cut the shard of <paramref name="DataOrdinal"/>.</param>
 public sealed record AssignmentInfo(
     int AssignmentId, string Status, int JobId, int RoundNumber, string Model, string ModelHash, double Width, IReadOnlyList<string>? Segments,
-    string DataSource, int DataOrdinal, int LocalEpochs, int BatchSize, double LearningRate, int PlannedSteps, int Seed, DateTimeOffset Deadline)
+    string DataSource, int DataOrdinal, int LocalEpochs, int BatchSize, double LearningRate, int PlannedSteps, int Seed, DateTimeOffset Deadline,
+    DemoPartition? Demo = null)
 {
     public const string Offered = "Offered";
     public const string Training = "Training";
 }
+
+/// <summary>The job's split of the demo data set (MNIST's training images) among its terminals.</summary>
+/// <param name="Partition">Iid or PathologicalNonIid.</param>
+/// <param name="Terminals">The number of shards.</param>
+/// <param name="Seed">The split's seed.</param>
+public sealed record DemoPartition(string Partition, int Terminals, int Seed);
 
 /// <summary>The terminal's answer to an offered assignment.</summary>
 public sealed record Decision(bool Accept, string? Reason);

@@ -143,6 +143,7 @@ public static class DependencyInjection
         services.AddTransient<TerminalTraining>();
         services.AddSingleton<SimulatedAttack>();
         services.AddTransient<IAssignmentNotifier, SimulatedTrainingQueue>();
+        services.AddFleetTransport(builder.Configuration);
         if (builder.Configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>()?.Simulate ?? true)
             services.AddHostedService<FleetSimulator>();
     }
@@ -182,7 +183,7 @@ public static class DependencyInjection
             UseSlidingInvisibilityTimeout = true,
         });
 
-    private static void AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration) where T : class, IValidatedOptions
+    internal static void AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration) where T : class, IValidatedOptions
     {
         services.AddOptions<T>().Bind(configuration.GetSection(T.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<T>, SectionValidator<T>>();

@@ -12,8 +12,7 @@ public sealed class EdgeAggregate
         RoundId = roundId;
         EdgeId = edgeId;
         ModelHash = modelHash;
-        // The column is 32-bit until a migration widens it; beyond that the edge weighs as much as the column holds.
-        Samples = (int)Math.Min(samples, int.MaxValue);
+        Samples = samples;
         Contributors = contributors;
     }
 
@@ -21,6 +20,6 @@ public sealed class EdgeAggregate
     public int RoundId { get; private set; }
     public int EdgeId { get; private set; }
     public string ModelHash { get; private set; }
-    public int Samples { get; private set; }
+    public long Samples { get; private set; }
     public int Contributors { get; private set; }
 }

@@ -14,6 +14,13 @@ public static class MnistLoader
             LoadSplit(Path.Combine(folder, MnistFiles.TestImages), Path.Combine(folder, MnistFiles.TestLabels)));
     }
 
+    /// <summary>Only the training split (train-images-idx3-ubyte, train-labels-idx1-ubyte): a terminal's own data in MNIST's format.</summary>
+    public static MnistSplit LoadTrain(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        return LoadSplit(Path.Combine(folder, MnistFiles.TrainImages), Path.Combine(folder, MnistFiles.TrainLabels));
+    }
+
     private static MnistSplit LoadSplit(string imagesPath, string labelsPath)
     {
         var images = IdxReader.ReadImages(imagesPath);

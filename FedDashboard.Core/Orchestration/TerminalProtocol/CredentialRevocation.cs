@@ -31,8 +31,7 @@ public sealed class CredentialRevocation(IDbContextFactory<FedDbContext> dbFacto
 
         // Two operators revoking at once: the second waits here, then finds nothing active.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var name = await db.Terminals.FromSql($"""SELECT * FROM "Terminals" WHERE "Id" = {terminalId} FOR UPDATE""")
-            .Select(t => t.Name).SingleOrDefaultAsync(ct) ?? throw new NotFoundException($"There is no terminal {terminalId}.");
+        var name = await db.LockTerminalAsync(terminalId, ct) ?? throw new NotFoundException($"There is no terminal {terminalId}.");
         var active = await db.TerminalCredentials.Where(c => c.TerminalId == terminalId && c.RevokedAt == null).OrderBy(c => c.Id).ToListAsync(ct);
         if (active.Count == 0) throw new ConflictException($"Terminal {name} has no active credential to revoke.");
 

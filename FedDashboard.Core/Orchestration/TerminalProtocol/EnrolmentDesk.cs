@@ -51,15 +51,17 @@ public sealed class EnrolmentDesk(
         var secret = TerminalSecrets.NewCredential();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var name = await db.LockTerminalAsync(caller.TerminalId, ct) ?? throw new TerminalProtocolException(ProtocolError.Unauthenticated, "The terminal no longer exists.");
             var current = await db.TerminalCredentials.SingleAsync(c => c.Id == caller.CredentialId, ct);
             if (current.IsRevoked) throw new TerminalProtocolException(ProtocolError.CredentialRevoked, "The credential was revoked while the rotation was asked for.");
-            var name = await db.Terminals.Where(t => t.Id == caller.TerminalId).Select(t => t.Name).SingleAsync(ct);
             current.Revoke(TerminalCredential.Rotation, "Replaced by the terminal.", now);
             var replacement = new TerminalCredential(caller.TerminalId, TerminalSecrets.Hash(secret), now);
             db.TerminalCredentials.Add(replacement);
             db.Audit(TerminalActor(name), AuditAction.CredentialRotated, AuditSubject.Terminal, caller.TerminalId,
                 new { credential = current.Id }, new { credential = "new" }, now);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         gate.Forget(caller.TerminalId);
         return new Rotated(secret);

@@ -37,7 +37,8 @@ public sealed class WorkDesk(
         var participant = await OpenAssignments(db, caller).OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
         if (participant is null) return null;
         var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == participant.RoundId, ct);
-        var settings = await db.TrainingJobs.Where(j => j.Id == round.JobId).Select(j => j.Settings).SingleAsync(ct);
+        var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == round.JobId, ct);
+        var settings = job.Settings;
         var terminal = await db.Terminals.AsNoTracking().SingleAsync(t => t.Id == caller.TerminalId, ct);
         var shared = await db.SharedDataGrants.Where(g => g.ParticipantId == participant.Id).SumAsync(g => (long)g.Samples, ct);
         var part = participant.TrainedPart;
@@ -57,7 +58,8 @@ public sealed class WorkDesk(
             settings.LearningRate,
             settings.PlannedSteps(terminal.DataSamples + shared),
             settings.Seed * 100_003 + round.Number * 1_009 + terminal.DataOrdinal,
-            round.Deadline);
+            round.Deadline,
+            new DemoPartition(settings.Partition.ToString(), job.FleetSize, settings.Seed));
     }
 
     public async Task<DecisionReply> DecideAsync(string? credential, int assignmentId, Decision decision, CancellationToken ct)

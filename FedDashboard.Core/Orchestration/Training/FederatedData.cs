@@ -4,7 +4,6 @@ using FedDashboard.Core.Orchestration.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using System.Collections.Concurrent;
-using Partitioner = FedDashboard.Core.Learning.Data.Partitioner;
 
 namespace FedDashboard.Core.Orchestration.Training;
 
@@ -19,8 +18,7 @@ namespace FedDashboard.Core.Orchestration.Training;
 /// </remarks>
 public sealed class FederatedData : IDisposable
 {
-    public const int ValidationImages = 1_000;
-    private const int ValidationSeed = 1_000_003;
+    public const int ValidationImages = FederatedSplit.ValidationImages;
 
     private readonly Lazy<Mnist> _mnist;
     private readonly ConcurrentDictionary<(DataPartition, int, int), int[][]> _partitions = new();
@@ -50,13 +48,12 @@ public sealed class FederatedData : IDisposable
     private int[][] Partition(DataPartition partition, int terminals, int seed)
     {
         var pool = _mnist.Value.TrainingPool;
-        var shards = partition switch
+        return partition switch
         {
-            DataPartition.Iid => Partitioner.Iid(pool.Length, terminals, seed),
-            DataPartition.PathologicalNonIid => Partitioner.PathologicalNonIid([.. pool.Select(i => _mnist.Value.Data.Train.Labels[i])], terminals, 2, seed),
+            DataPartition.Iid => FederatedSplit.Iid(pool, terminals, seed),
+            DataPartition.PathologicalNonIid => FederatedSplit.PathologicalNonIid(pool, _mnist.Value.Data.Train.Labels, terminals, seed),
             _ => throw new ArgumentOutOfRangeException(nameof(partition), partition, "Unknown partition."),
         };
-        return [.. shards.Select(shard => shard.Select(i => pool[i]).ToArray())];
     }
 
     public void Dispose()
@@ -73,10 +70,7 @@ public sealed class FederatedData : IDisposable
         public static Mnist Load(string folder)
         {
             var data = MnistLoader.Load(folder);
-            var order = Enumerable.Range(0, data.Train.Count).ToArray();
-            new Random(ValidationSeed).Shuffle(order);
-            int[] validation = [.. order[..ValidationImages].Order()];
-            int[] pool = [.. order[ValidationImages..].Order()];
+            var (validation, pool) = FederatedSplit.HoldOut(data.Train.Count);
             return new(data, new MnistTensors(data.Train), new MnistTensors(data.Train.Subset(validation)), new MnistTensors(data.Test), pool);
         }
     }

@@ -40,7 +40,6 @@ internal static class JobTermination
 
     /// <summary>Of the terminals online in some edge's coverage that hold the job's data; null when there are none.</summary>
     private static Task<double?> MeanLoadInCoverageAsync(FedDbContext db, TrainingJob job, CancellationToken ct) =>
-        db.Terminals
-            .Where(t => t.Online && t.EdgeId != null && t.DataOrdinal < job.FleetSize)
+        db.TerminalsInCoverageFor(job)
             .AverageAsync(t => (double?)t.CpuLoad, ct);
 }

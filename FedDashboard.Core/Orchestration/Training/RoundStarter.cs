@@ -131,8 +131,9 @@ public sealed class RoundStarter(
     private static async Task<Dictionary<int, SharedDataDonors>> DonorsAsync(
         FedDbContext db, TrainingJob job, IReadOnlyList<EdgeServer> edges, DateTimeOffset now, CancellationToken ct)
     {
-        var inCoverage = await db.Terminals
-            .Where(t => t.Online && t.EdgeId != null && t.DataOrdinal < job.FleetSize)
+        // An agent's data never leaves its device, so only simulated terminals can donate.
+        var inCoverage = await db.TerminalsInCoverageFor(job)
+            .Where(t => t.Origin == TerminalOrigin.Simulated)
             .OrderBy(t => t.Id)
             .Select(t => new { EdgeId = t.EdgeId!.Value, Donor = new Donor(t.Id, t.DataSamples, t.DataAnonymized, t.DataUpdatedAt) })
             .ToListAsync(ct);

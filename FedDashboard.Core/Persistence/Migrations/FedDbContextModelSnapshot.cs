@@ -833,8 +833,8 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.Property<int>("RoundId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Samples")
-                        .HasColumnType("integer");
+                    b.Property<long>("Samples")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

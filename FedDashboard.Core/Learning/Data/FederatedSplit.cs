@@ -1,0 +1,28 @@
+namespace FedDashboard.Core.Learning.Data;
+
+/// <summary>
+/// How the dashboard splits MNIST's training images: a fixed seeded sample held out for validation, the rest (the pool)
+/// dealt among the terminals. The server and a terminal agent run with the demo data cut the same shards from it.
+/// </summary>
+public static class FederatedSplit
+{
+    public const int ValidationImages = 1_000;
+    private const int ValidationSeed = 1_000_003;
+
+    /// <summary>The validation sample and the pool of the remaining images, each ascending, out of <paramref name="trainingImages"/>.</summary>
+    public static (int[] Validation, int[] Pool) HoldOut(int trainingImages)
+    {
+        var order = Enumerable.Range(0, trainingImages).ToArray();
+        new Random(ValidationSeed).Shuffle(order);
+        return ([.. order[..ValidationImages].Order()], [.. order[ValidationImages..].Order()]);
+    }
+
+    /// <summary>The pool dealt IID among <paramref name="terminals"/>; shards hold indices into the whole training set.</summary>
+    public static int[][] Iid(int[] pool, int terminals, int seed) => InPool(pool, Partitioner.Iid(pool.Length, terminals, seed));
+
+    /// <summary>The FedAvg paper's label-sorted split of the pool, two shards per terminal.</summary>
+    public static int[][] PathologicalNonIid(int[] pool, byte[] labels, int terminals, int seed) =>
+        InPool(pool, Partitioner.PathologicalNonIid([.. pool.Select(i => labels[i])], terminals, 2, seed));
+
+    private static int[][] InPool(int[] pool, int[][] shards) => [.. shards.Select(shard => shard.Select(i => pool[i]).ToArray())];
+}

@@ -1,0 +1,46 @@
+using FedDashboard.Core.Domain.Enrolment;
+using FedDashboard.Core.Orchestration.TerminalProtocol;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Tests.Shared;
+
+/// <summary>
+/// The real dashboard for terminal agents: one edge covering the whole map, a small simulated fleet at the server's
+/// speed, half of the terminals in coverage selected per round, one-second heartbeats and a round deadline far away,
+/// so what ends a participation early is liveness, never the deadline.
+/// </summary>
+public sealed class AgentDashboard : DashboardProcess
+{
+    public const double HeartbeatSeconds = 1;
+    public const int RoundTimeoutSeconds = 600;
+
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Fed__Fleet__Edges"] = "1",
+        ["Fed__Fleet__Terminals"] = "8",
+        ["Fed__Fleet__CoverageRadius"] = "1000",
+        ["Fed__DefaultJob__Settings__ClientFraction"] = "0.5",
+        ["Fed__DefaultJob__Settings__RoundTimeoutSeconds"] = RoundTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Fed__DefaultJob__Policy__Termination__MaxRounds"] = "100000",
+        ["Fed__Terminals__HeartbeatSeconds"] = HeartbeatSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A fresh enrolment code for the dashboard's edge, as an operator creates one (only its hash is stored).</summary>
+    public async Task<string> EnrolmentCodeAsync()
+    {
+        var code = TerminalSecrets.NewEnrolmentCode();
+        await using var db = this.Db();
+        var edge = await db.EdgeServers.OrderBy(e => e.Id).FirstAsync();
+        var now = DateTimeOffset.UtcNow;
+        db.EnrolmentCodes.Add(new EnrolmentCode(edge.Id, TerminalSecrets.Hash(TerminalSecrets.NormalizeCode(code)), TerminalSecrets.HintOf(code), "tests", now,
+            now.AddHours(1), maxUses: 1));
+        await db.SaveChangesAsync();
+        return code;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AgentDashboardCollection : ICollectionFixture<AgentDashboard>
+{
+    public const string Name = "dashboard process for agents";
+}
