@@ -24,6 +24,8 @@ public sealed class EnrolmentPagesTests : DashboardComponentTest
     protected override async Task ArrangeAsync()
     {
         await using var db = Host.Db();
+        // The codes the system issued itself to seed the simulated fleet; these tests are about an operator's.
+        await db.EnrolmentCodes.ExecuteDeleteAsync();
         var terminal = await db.Terminals.OrderBy(t => t.Id).FirstAsync();
         (_terminal, _name) = (terminal.Id, terminal.Name);
         _edge = await db.EdgeServers.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
