@@ -21,8 +21,8 @@ public sealed class EnrolmentDesk(
     IOptions<TerminalOptions> options,
     TimeProvider clock)
 {
-    // Concurrent enrolments race for the code's use count, the next data ordinal and the name; a loser reads afresh.
-    private const int Attempts = 5;
+    /// <summary>The advisory lock that takes enrolments one at a time ("ENRL").</summary>
+    private const int EnrolmentLock = 0x454E524C;
 
     /// <param name="origin">Agent over the network; Simulated only for the dashboard's own fleet in process.</param>
     /// <exception cref="TerminalProtocolException">invalid_request, enrolment_code_invalid, _expired or _used_up.</exception>
@@ -31,16 +31,7 @@ public sealed class EnrolmentDesk(
         ArgumentNullException.ThrowIfNull(request);
         var (type, tier) = EnrolRequestRules.Check(request, clock.GetUtcNow());
         var codeHash = TerminalSecrets.Hash(TerminalSecrets.NormalizeCode(request.Code ?? ""));
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryEnrolAsync(request, origin, type, tier, codeHash, ct);
-            }
-            catch (DbUpdateException) when (attempt < Attempts)
-            {
-            }
-        }
+        return await AdmitAsync(request, origin, type, tier, codeHash, ct);
     }
 
     /// <exception cref="TerminalProtocolException">When the credential does not authenticate.</exception>
@@ -70,10 +61,13 @@ public sealed class EnrolmentDesk(
     /// <summary>The actor a terminal's own actions are audited under.</summary>
     public static Actor TerminalActor(string terminalName) => new($"terminal:{terminalName}", new HashSet<string>());
 
-    private async Task<Enrolled> TryEnrolAsync(EnrolRequest request, TerminalOrigin origin, TerminalType type, HardwareTier tier, string codeHash, CancellationToken ct)
+    private async Task<Enrolled> AdmitAsync(EnrolRequest request, TerminalOrigin origin, TerminalType type, HardwareTier tier, string codeHash, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Enrolments race for the code's uses, the next data ordinal and the name; a terminal enrols once, so one at a time costs nothing.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({EnrolmentLock})", ct);
         var code = await db.EnrolmentCodes.SingleOrDefaultAsync(c => c.CodeHash == codeHash, ct)
             ?? throw new TerminalProtocolException(ProtocolError.EnrolmentCodeInvalid, "The enrolment code is not one an operator issued.");
         switch (code.RefusalAt(now))
@@ -89,7 +83,6 @@ public sealed class EnrolmentDesk(
         var ordinal = await db.Terminals.MaxAsync(t => (int?)t.DataOrdinal, ct) is { } highest ? highest + 1 : 0;
         var name = await db.Terminals.AnyAsync(t => t.Name == request.Name, ct) ? $"{request.Name}-{ordinal}" : request.Name;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         code.Use(now);
         var terminal = new Terminal(name, ordinal, type, tier, edge.CenterX, edge.CenterY, origin, request.AgentVersion);
         terminal.DescribeData(request.App, request.DataSamples, request.DataAnonymized, request.DataUpdatedAt);

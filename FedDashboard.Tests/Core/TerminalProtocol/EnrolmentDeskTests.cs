@@ -53,6 +53,33 @@ public sealed class EnrolmentDeskTests
     }
 
     [Fact]
+    public async Task Many_terminals_enrolling_at_once_with_one_code_each_get_a_place_until_the_code_is_used_up()
+    {
+        await using var host = await FedTestHost.StartAsync(runWorkers: false, terminals: 2);
+        var (code, _) = await IssueCodeAsync(host, maxUses: 30);
+        var desk = host.Get<EnrolmentDesk>();
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 32).Select(async Task<(Enrolled? Enrolled, string? Refusal)> (_) =>
+        {
+            try
+            {
+                return (await desk.EnrolAsync(Request(code) with { Name = "twin" }, TerminalOrigin.Agent, default), null);
+            }
+            catch (TerminalProtocolException refusal)
+            {
+                return (null, refusal.Code);
+            }
+        }));
+
+        Assert.Equal(30, attempts.Count(a => a.Enrolled is not null));
+        Assert.All(attempts.Where(a => a.Enrolled is null), a => Assert.Equal(ProtocolError.EnrolmentCodeUsedUp, a.Refusal));
+        await using var db = host.Db();
+        var agents = await db.Terminals.Where(t => t.Origin == TerminalOrigin.Agent).ToListAsync();
+        Assert.Equal(30, agents.Select(t => t.DataOrdinal).Distinct().Count());
+        Assert.Equal(30, agents.Select(t => t.Name).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_request_with_bad_fields_is_refused_naming_each_field()
     {
         await using var host = await FedTestHost.StartAsync(runWorkers: false, terminals: 2);
