@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Protocol;
@@ -26,6 +27,8 @@ public sealed class SimulatedTerminal(
     {
         if (await desk.FindAsync(participantId, ct) is not { } assignment) return;
         var terminal = assignment.Terminal;
+        // An agent hears of its work from its own heartbeat and trains on its own device.
+        if (terminal.Origin != TerminalOrigin.Simulated) return;
         try
         {
             var credential = credentials.For(terminal.Id) ?? throw new InvalidOperationException($"Terminal {terminal.Name} has no credential in this process.");

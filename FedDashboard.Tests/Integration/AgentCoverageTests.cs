@@ -50,6 +50,18 @@ public sealed class AgentCoverageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SimulatedFleet_HearsOfAnAgentsAssignment_LeavesItToTheAgent()
+    {
+        var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings(clientFraction: 0.05));
+        var participant = Assert.Single((await _host.StartRoundByHandAsync(job.Id)).Participants);
+
+        await _host.Get<SimulatedTerminal>().TrainAsync(participant.Id);
+
+        await using var db = _host.Db();
+        Assert.Equal(ParticipantStatus.Assigned, (await db.RoundParticipants.SingleAsync(p => p.Id == participant.Id)).Status);
+    }
+
+    [Fact]
     public async Task BeatAsync_FromOutsideEveryCoverageWhileTraining_CoverageEventAndTheParticipationDeparts()
     {
         var participant = await TrainingAgentAsync(DepartureRule.Discard);
