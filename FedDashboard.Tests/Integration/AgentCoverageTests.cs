@@ -50,6 +50,23 @@ public sealed class AgentCoverageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartRound_AgentsEnrolledAfterTheLaunch_CountInTheFleetTheClientFractionIsTakenOf()
+    {
+        var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings(clientFraction: 0.25));
+        for (var i = 0; i < 19; i++)
+        {
+            var agent = await _host.EnrolAgentAsync(edge: 0);
+            await _host.Get<HeartbeatDesk>().BeatAsync(agent.Credential, AgentTerminals.HeartbeatAt(agent.Edge), default);
+        }
+        await _host.Get<TerminalLiveness>().FlushAsync(default);
+
+        var round = await _host.StartRoundByHandAsync(job.Id);
+
+        // K = the 21 terminals at the launch + the 19 agents since; a quarter of them, all agents since the simulated terminals left.
+        Assert.Equal(10, round.Participants.Count);
+    }
+
+    [Fact]
     public async Task SimulatedFleet_HearsOfAnAgentsAssignment_LeavesItToTheAgent()
     {
         var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings(clientFraction: 0.05));

@@ -13,9 +13,8 @@ namespace FedDashboard.Core.Domain.Strategies;
 /// edge configuring its share by its own strategy; every κ rounds the edges' models combined by the same aggregation
 /// rule the edges use. Deterministic for the job's seed and the round number.
 /// </summary>
-/// <param name="fleetSize">The job's fleet: the round's K is its client fraction of it.</param>
 /// <param name="edgeStrategy">The strategy an edge runs under its current policy.</param>
-public sealed class CentralStrategy(TrainingSettings settings, int fleetSize, IModelAggregation rule, Func<EdgeServer, IEdgeStrategy> edgeStrategy)
+public sealed class CentralStrategy(TrainingSettings settings, IModelAggregation rule, Func<EdgeServer, IEdgeStrategy> edgeStrategy)
     : ICentralStrategy
 {
     private readonly ModelSpec _global = new(settings.Model);
@@ -29,7 +28,7 @@ public sealed class CentralStrategy(TrainingSettings settings, int fleetSize, IM
         var idleByEdge = round.Idle.ToLookup(t => t.EdgeId);
         var edges = round.Edges.Select(edgeStrategy).ToList();
         var candidates = edges.Select(edge => edge.Candidates([.. idleByEdge[edge.Edge.Id]], round.Reliability, round.Now)).ToList();
-        var shares = EdgeShares.Split(settings.ParticipantsPerRound(fleetSize), [.. candidates.Select(c => c.Count)], new Random(seed));
+        var shares = EdgeShares.Split(settings.ParticipantsPerRound(round.Fleet), [.. candidates.Select(c => c.Count)], new Random(seed));
 
         var selections = new List<EdgeSelection>(edges.Count);
         var assigned = 0;

@@ -50,7 +50,7 @@ public sealed class RoundStarter(
             ? await ReliabilityRecords.ByTerminalAsync(db.RoundParticipants.Where(p => idleIds.Contains(p.TerminalId)), ct)
             : [];
         var donors = job.Settings.ShareData ? await DonorsAsync(db, job, edges, now, ct) : null;
-        var selections = strategies.For(job).Configure(new RoundCandidates(number, edges, idle, reliability, donors, now));
+        var selections = strategies.For(job).Configure(new RoundCandidates(number, await db.FleetOfAsync(job, ct), edges, idle, reliability, donors, now));
         if (await db.EndBeforeRoundAsync(job, number, selections.Sum(s => s.Eligible), now, ct) is { } end)
         {
             await JobEnding.CompleteAsync(db, job, end, now, live, ct);

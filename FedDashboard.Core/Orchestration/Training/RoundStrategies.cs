@@ -16,7 +16,7 @@ public sealed class RoundStrategies(IOptions<FleetOptions> fleet)
     {
         ArgumentNullException.ThrowIfNull(job);
         var rule = ModelAggregation.For(job.Policy.Aggregation);
-        return new CentralStrategy(job.Settings, job.FleetSize, rule,
+        return new CentralStrategy(job.Settings, rule,
             edge => new EdgeStrategy(edge, job.Settings, rule, AvailabilityOf(edge.Policy), fleet.Value.MapSize));
     }
 

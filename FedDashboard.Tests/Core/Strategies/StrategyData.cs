@@ -35,15 +35,15 @@ internal static class StrategyData
     }
 
     /// <summary>A job's strategy whose edges run <paramref name="policy"/> with terminals that asked for work.</summary>
-    public static CentralStrategy Central(TrainingSettings? settings = null, IModelAggregation? rule = null, int fleetSize = 40)
+    public static CentralStrategy Central(TrainingSettings? settings = null, IModelAggregation? rule = null)
     {
         var job = settings ?? Settings;
         var aggregation = rule ?? new FedAvg();
-        return new CentralStrategy(job, fleetSize, aggregation, edge => new EdgeStrategy(edge, job, aggregation, new TerminalsAsk(), mapSize: 1000));
+        return new CentralStrategy(job, aggregation, edge => new EdgeStrategy(edge, job, aggregation, new TerminalsAsk(), mapSize: 1000));
     }
 
-    public static RoundCandidates Round(int number, IReadOnlyList<EdgeServer> edges, IReadOnlyList<Terminal> idle, IReadOnlyDictionary<int, SharedDataDonors>? donors = null) =>
-        new(number, edges, idle, new Dictionary<int, Reliability>(), donors, TestData.Now);
+    public static RoundCandidates Round(int number, IReadOnlyList<EdgeServer> edges, IReadOnlyList<Terminal> idle, IReadOnlyDictionary<int, SharedDataDonors>? donors = null, int fleet = 40) =>
+        new(number, fleet, edges, idle, new Dictionary<int, Reliability>(), donors, TestData.Now);
 
     /// <summary>A full-width 2NN, every value <paramref name="value"/>.</summary>
     public static ParameterSet Full(float value) => TestModels.Mlp2NN(hidden: 200, value: (_, _) => value);
