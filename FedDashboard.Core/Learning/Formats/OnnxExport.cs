@@ -26,7 +26,7 @@ public static class OnnxExport
 
     /// <param name="properties">Caller's metadata stored in the file beside the model's own (for example job and version).</param>
     /// <exception cref="ArgumentException">The parameters are not exactly the full-width model of <paramref name="architecture"/>,
-    /// hold NaN or infinity, or a property is empty or takes one of the model's own keys.</exception>
+    /// hold NaN or infinity, or a property is empty, null or takes one of the model's own keys.</exception>
     public static byte[] Export(ModelArchitecture architecture, ParameterSet parameters, IReadOnlyDictionary<string, string>? properties = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -79,12 +79,12 @@ public static class OnnxExport
         {
             throw new ArgumentException("Cannot export to ONNX: the parameters hold NaN or infinite values.", nameof(parameters));
         }
-        foreach (var key in properties.Keys)
+        foreach (var (key, value) in properties)
         {
-            if (string.IsNullOrWhiteSpace(key) || own.ContainsKey(key))
+            if (string.IsNullOrWhiteSpace(key) || own.ContainsKey(key) || value is null)
             {
                 throw new ArgumentException(
-                    $"Cannot export to ONNX: metadata key '{key}' is empty or one the export sets itself ({string.Join(", ", own.Keys)}).",
+                    $"Cannot export to ONNX: metadata key '{key}' is empty, has no value or is one the export sets itself ({string.Join(", ", own.Keys)}).",
                     nameof(properties));
             }
         }
