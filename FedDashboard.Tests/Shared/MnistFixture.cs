@@ -14,6 +14,7 @@ public sealed class MnistFixture : IDisposable
         Data = MnistLoader.Load(MnistLocation.Folder);
         TrainTensors = new MnistTensors(Data.Train);
         TestTensors = new MnistTensors(Data.Test);
+        RawTest = MnistLoader.LoadRawTest(MnistLocation.Folder);
     }
 
     public MnistData Data { get; }
@@ -21,6 +22,9 @@ public sealed class MnistFixture : IDisposable
     public MnistTensors TrainTensors { get; }
 
     public MnistTensors TestTensors { get; }
+
+    /// <summary>The same test images with their raw 0-255 pixels, as a client of an exported model has them.</summary>
+    public MnistRawSplit RawTest { get; }
 
     public void Dispose()
     {

@@ -3,9 +3,6 @@ namespace FedDashboard.Core.Learning.Data;
 /// <summary>Loads the four original MNIST IDX files from one folder.</summary>
 public static class MnistLoader
 {
-    private const float _mean = 0.1307f;
-    private const float _standardDeviation = 0.3081f;
-
     public static MnistData Load(string folder)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
@@ -21,7 +18,16 @@ public static class MnistLoader
         return LoadSplit(Path.Combine(folder, MnistFiles.TrainImages), Path.Combine(folder, MnistFiles.TrainLabels));
     }
 
-    private static MnistSplit LoadSplit(string imagesPath, string labelsPath)
+    /// <summary>The test split's raw pixels, not normalised: the images as a client of an exported model has them.</summary>
+    public static MnistRawSplit LoadRawTest(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        return LoadRawSplit(Path.Combine(folder, MnistFiles.TestImages), Path.Combine(folder, MnistFiles.TestLabels));
+    }
+
+    private static MnistSplit LoadSplit(string imagesPath, string labelsPath) => LoadRawSplit(imagesPath, labelsPath).Normalised();
+
+    private static MnistRawSplit LoadRawSplit(string imagesPath, string labelsPath)
     {
         var images = IdxReader.ReadImages(imagesPath);
         var labels = IdxReader.ReadLabels(labelsPath);
@@ -38,17 +44,7 @@ public static class MnistLoader
         {
             throw Invalid($"{labelsPath} has label {labels[badLabel]} at index {badLabel}; MNIST labels are 0-9");
         }
-        return new MnistSplit(labels, Normalise(images.Pixels));
-    }
-
-    private static float[] Normalise(byte[] pixels)
-    {
-        var result = new float[pixels.Length];
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            result[i] = (pixels[i] / 255f - _mean) / _standardDeviation;
-        }
-        return result;
+        return new MnistRawSplit(labels, images.Pixels);
     }
 
     private static InvalidDataException Invalid(string problem) =>

@@ -31,7 +31,11 @@ internal static class ModelLayout
         var layout = Of(spec);
         if (parameters.Arrays.Count != layout.Count)
         {
-            return $"it has {parameters.Arrays.Count} arrays but {Describe(spec)} has {layout.Count}";
+            var missing = layout.Select(parameter => parameter.Name).Where(name => !parameters.TryGet(name, out _)).ToArray();
+            var extra = parameters.Arrays.Select(array => array.Name).Where(name => layout.All(parameter => parameter.Name != name)).ToArray();
+            var names = (missing.Length > 0 ? $"; missing {string.Join(", ", missing)}" : "")
+                + (extra.Length > 0 ? $"; not in the model: {string.Join(", ", extra)}" : "");
+            return $"it has {parameters.Arrays.Count} arrays but {Describe(spec)} has {layout.Count}{names}";
         }
         for (var i = 0; i < layout.Count; i++)
         {

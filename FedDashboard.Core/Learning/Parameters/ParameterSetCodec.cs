@@ -13,7 +13,6 @@ public static class ParameterSetCodec
     private const ushort _version = 1;
     private const int _maxArrays = 1 << 16;
     private const int _maxRank = 8;
-    private const int _chunkBytes = 1 << 16;
     private static ReadOnlySpan<byte> Magic => "FDPS"u8;
 
     /// <summary>The exact size in bytes of a parameter set with these names and shapes, known before any of it is read.</summary>
@@ -40,11 +39,10 @@ public static class ParameterSetCodec
         BinaryPrimitives.WriteInt32LittleEndian(header[6..], parameters.Arrays.Count);
         stream.Write(header);
 
-        var chunk = new byte[_chunkBytes];
         foreach (var array in parameters.Arrays)
         {
             WriteArrayHeader(stream, array);
-            WriteValues(stream, array.Values, chunk);
+            Float32LittleEndian.Write(stream, array.Values);
         }
     }
 
@@ -71,11 +69,10 @@ public static class ParameterSetCodec
         }
 
         var arrays = new NamedArray[count];
-        var chunk = new byte[_chunkBytes];
         for (var i = 0; i < count; i++)
         {
             var (name, shape, elements) = ReadArrayHeader(stream, i);
-            arrays[i] = new NamedArray(name, shape, ReadValues(stream, name, elements, chunk));
+            arrays[i] = new NamedArray(name, shape, ReadValues(stream, name, elements));
         }
         return new ParameterSet(arrays);
     }
@@ -96,20 +93,6 @@ public static class ParameterSetCodec
             BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(3 + name.Length + 4 * d), array.Shape[d]);
         }
         stream.Write(header);
-    }
-
-    private static void WriteValues(Stream stream, float[] values, byte[] chunk)
-    {
-        const int perChunk = _chunkBytes / sizeof(float);
-        for (var start = 0; start < values.Length; start += perChunk)
-        {
-            var count = Math.Min(perChunk, values.Length - start);
-            for (var i = 0; i < count; i++)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(chunk.AsSpan(i * sizeof(float)), values[start + i]);
-            }
-            stream.Write(chunk, 0, count * sizeof(float));
-        }
     }
 
     private static (string Name, int[] Shape, long Elements) ReadArrayHeader(Stream stream, int index)
@@ -141,7 +124,7 @@ public static class ParameterSetCodec
         return (text, shape, elements);
     }
 
-    private static float[] ReadValues(Stream stream, string name, long elements, byte[] chunk)
+    private static float[] ReadValues(Stream stream, string name, long elements)
     {
         var bytes = elements * sizeof(float);
         if (stream.CanSeek && stream.Length - stream.Position < bytes)
@@ -149,22 +132,8 @@ public static class ParameterSetCodec
             throw Truncated($"the values of '{name}'", bytes, stream.Length - stream.Position);
         }
         var values = new float[elements];
-        const int perChunk = _chunkBytes / sizeof(float);
-        for (var start = 0; start < values.Length; start += perChunk)
-        {
-            var count = Math.Min(perChunk, values.Length - start);
-            var span = chunk.AsSpan(0, count * sizeof(float));
-            var read = stream.ReadAtLeast(span, span.Length, throwOnEndOfStream: false);
-            if (read < span.Length)
-            {
-                throw Truncated($"the values of '{name}'", bytes, (long)start * sizeof(float) + read);
-            }
-            for (var i = 0; i < count; i++)
-            {
-                values[start + i] = BinaryPrimitives.ReadSingleLittleEndian(span[(i * sizeof(float))..]);
-            }
-        }
-        return values;
+        var read = Float32LittleEndian.Read(stream, values);
+        return read == bytes ? values : throw Truncated($"the values of '{name}'", bytes, read);
     }
 
     private static void ReadExactly(Stream stream, Span<byte> buffer, string what)
