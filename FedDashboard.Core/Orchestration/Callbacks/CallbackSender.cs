@@ -3,6 +3,7 @@ using FedDashboard.Core.Orchestration.Options;
 using Microsoft.Extensions.Options;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 
 namespace FedDashboard.Core.Orchestration.Callbacks;
@@ -40,12 +41,11 @@ public sealed class CallbackSender(CallbackHttp http, IOptions<CallbackOptions> 
         }
         catch (HttpRequestException e)
         {
-            var failure = e.HttpRequestError switch
-            {
-                HttpRequestError.NameResolutionError => CallbackFailure.NameResolution,
-                HttpRequestError.SecureConnectionError => CallbackFailure.Tls,
-                _ => CallbackFailure.Connection,
-            };
+            // The connector resolves names itself, so the handler reports its failure as a connection error.
+            var failure = e.HttpRequestError == HttpRequestError.SecureConnectionError ? CallbackFailure.Tls
+                : e.HttpRequestError == HttpRequestError.NameResolutionError || Inner<SocketException>(e)?.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain
+                    ? CallbackFailure.NameResolution
+                    : CallbackFailure.Connection;
             return Attempt(null, failure, Innermost(e).Message, null);
         }
 

@@ -110,6 +110,14 @@ public sealed class CallbackSenderTests
         Assert.Equal("Connection refused", attempt.Detail);
     }
 
+    [Fact]
+    public async Task SendAsync_HostThatDoesNotResolve_NameResolutionFailure()
+    {
+        var attempt = await SendAsync(CallbackServices.ToLocalReceivers, Delivery(new Uri("http://no-such-host.invalid/hooks/fed")));
+
+        Assert.Equal((CallbackOutcome.Failed, CallbackFailure.NameResolution), (attempt.Outcome, attempt.Failure));
+    }
+
     private static async Task<CallbackAttempt> SendAsync(IReadOnlyDictionary<string, string?> settings, CallbackDelivery delivery)
     {
         await using var services = CallbackServices.Build(settings);
