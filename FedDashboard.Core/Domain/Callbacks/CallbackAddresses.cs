@@ -45,8 +45,8 @@ public static class CallbackAddresses
     }
 
     /// <summary>
-    /// The IPv4 address inside an IPv6 one that reaches it (IPv4-mapped, NAT64 64:ff9b::/96, 6to4 2002::/16), so that
-    /// no IPv6 spelling of a forbidden IPv4 address gets through; any other address as it is.
+    /// The IPv4 address inside an IPv6 one that reaches it (IPv4-mapped, IPv4-compatible ::/96, NAT64 64:ff9b::/96,
+    /// 6to4 2002::/16), so that no IPv6 spelling of a forbidden IPv4 address gets through; any other address as it is.
     /// </summary>
     public static IPAddress Embedded(IPAddress address)
     {
@@ -54,6 +54,7 @@ public static class CallbackAddresses
         if (address.IsIPv4MappedToIPv6) return address.MapToIPv4();
         var b = address.GetAddressBytes();
         if (b is [0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0, ..]) return new IPAddress(b[12..16]);
+        if (b[..12].All(x => x == 0) && (b[12] | b[13] | b[14]) != 0) return new IPAddress(b[12..16]);
         if (b is [0x20, 0x02, ..]) return new IPAddress(b[2..6]);
         return address.ScopeId == 0 ? address : new IPAddress(b);
     }

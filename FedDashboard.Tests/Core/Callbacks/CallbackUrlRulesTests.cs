@@ -40,6 +40,8 @@ public sealed class CallbackUrlRulesTests
     [InlineData("https://[::1]/fed", "a loopback address")]
     [InlineData("https://[::ffff:127.0.0.1]/fed", "a loopback address")]
     [InlineData("https://[64:ff9b::a00:1]/fed", "a private network address")]
+    [InlineData("https://[::127.0.0.1]/fed", "a loopback address")]
+    [InlineData("https://[2002:a9fe:a9fe::1]/fed", "a cloud metadata service address")]
     [InlineData("https://2130706433/fed", "a loopback address")]
     [InlineData("https://0.0.0.0/fed", "the unspecified address")]
     [InlineData("https://[::]/fed", "the unspecified address")]
