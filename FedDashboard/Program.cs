@@ -1,7 +1,9 @@
 using FedDashboard.Api;
 using FedDashboard.Components;
+using FedDashboard.Hosting;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.Callbacks;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Hubs;
 using FedDashboard.Model;
@@ -16,6 +18,7 @@ try
     // blazor.web.js) are found through the build's manifest; a published app has no such manifest and is unaffected.
     builder.WebHost.UseStaticWebAssets();
     builder.Services.AddSingleton<ILivePublisher, HubLivePublisher>();
+    builder.Services.AddSingleton<IListeningUrls, ServerListeningUrls>();
     builder.AddFedCore();
     builder.Services.AddFedSignIn();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<SecurityOptions>(builder.Configuration);
         services.AddValidatedOptions<AccessOptions>(builder.Configuration);
         services.AddValidatedOptions<TerminalOptions>(builder.Configuration);
+        services.AddFedCallbacks(builder.Configuration);
 
         // A failed command or save surfaces as an exception, which the caller handles (an expected race such as a
         // second run of a step) or reports; EF's own error lines for it, with a stack trace, would alarm operators

@@ -68,11 +68,12 @@ public sealed class FedTestHost : IAsyncDisposable
 
     /// <param name="withRoles">As ./fed run: an owner migrates and grants at start, the host runs as an app role that owns nothing.</param>
     /// <param name="clock">The orchestrator's clock instead of the system's, e.g. a FakeTimeProvider that a test moves past a deadline.</param>
+    /// <param name="services">Registrations over the orchestrator's own, e.g. a stand-in for a port whose table is not built yet.</param>
     /// <remarks>
     /// Without roles the database is a copy of the migrated template, so the start finds nothing to migrate; with roles
     /// it starts empty and the owner migrates it. Hosts on the repository's MNIST share one copy of it in memory.
     /// </remarks>
-    public static async Task<FedTestHost> StartAsync(bool runWorkers, int terminals = 20, IDictionary<string, string?>? settings = null, bool withRoles = false, TimeProvider? clock = null)
+    public static async Task<FedTestHost> StartAsync(bool runWorkers, int terminals = 20, IDictionary<string, string?>? settings = null, bool withRoles = false, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         var database = withRoles ? await TestDatabase.CreateWithRolesAsync() : await TestDatabase.CreateMigratedAsync();
         var blobs = Path.Combine(Path.GetTempPath(), $"fed-blobs-{Guid.NewGuid():N}");
@@ -83,10 +84,11 @@ public sealed class FedTestHost : IAsyncDisposable
         await StartGate.WaitAsync();
         try
         {
-            var host = await EmbeddedHost.StartAsync(configuration, runWorkers, replace: services =>
+            var host = await EmbeddedHost.StartAsync(configuration, runWorkers, replace: registered =>
             {
-                if (configuration["Fed:Data:MnistPath"] == TestEnvironment.MnistPath) services.AddSingleton(SharedMnist.Data);
-                if (clock is not null) services.AddSingleton(clock);
+                if (configuration["Fed:Data:MnistPath"] == TestEnvironment.MnistPath) registered.AddSingleton(SharedMnist.Data);
+                if (clock is not null) registered.AddSingleton(clock);
+                services?.Invoke(registered);
             });
             return new FedTestHost(host, database, blobs, runWorkers);
         }
