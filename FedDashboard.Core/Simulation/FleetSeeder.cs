@@ -14,10 +14,14 @@ namespace FedDashboard.Core.Simulation;
 /// <see cref="SimulatedCredentials"/> and sends a first heartbeat from where it is placed. After a restart the terminals
 /// exist but their credentials went with the process: the system issues them new ones.
 /// </summary>
+/// <remarks>
+/// It enrols in process whatever the fleet's transport: it runs while the node starts, before it listens. The same
+/// desks answer, so no check is skipped; the fleet's later calls go through the configured transport.
+/// </remarks>
 public sealed class FleetSeeder(
     FleetRegistry registry,
     OwnFleetEnrolment enrolment,
-    ITerminalChannel channel,
+    InProcessTerminalChannel channel,
     SimulatedCredentials credentials,
     IOptions<FleetOptions> options,
     TimeProvider clock)
