@@ -18,6 +18,7 @@ try
     builder.Services.AddSingleton<ILivePublisher, HubLivePublisher>();
     builder.AddFedCore();
     builder.Services.AddFedSignIn();
+    builder.Services.AddClientKeys();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddMudServices();
     builder.Services.AddSignalR();
@@ -47,6 +48,8 @@ try
     endpoints.MapGovernanceEndpoints();
     endpoints.MapPayoutEndpoints();
     endpoints.MapEnrolmentEndpoints();
+    endpoints.MapClientEndpoints();
+    endpoints.MapClientApiEndpoints();
     app.MapTerminalEndpoints();
     app.MapOpenApi(TerminalProtocolDocument.Route);
     app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveHub);
