@@ -127,7 +127,8 @@ public sealed class ClientKeyEndpointsTests(QuietDashboard dashboard) : IAsyncLi
         var revoked = await admin.PostAsJsonAsync($"api/client-keys/{key.Id}/revoke", new { reason = "Leaked in a build log" });
 
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
-        Assert.Equal(("admin", JsonValueKind.Null), ((await JsonAsync(revoked)).GetProperty("revokedBy").GetString(), (await JsonAsync(revoked)).GetProperty("secret").ValueKind));
+        var body = await JsonAsync(revoked);
+        Assert.Equal(("admin", JsonValueKind.Null), (body.GetProperty("revokedBy").GetString(), body.GetProperty("secret").ValueKind));
         await AssertRefusedAsync(key.Secret, ClientKeyErrors.KeyRevoked);
     }
 

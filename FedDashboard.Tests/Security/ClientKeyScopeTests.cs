@@ -19,8 +19,8 @@ using System.Text.Json;
 namespace FedDashboard.Tests.Security;
 
 /// <summary>
-/// The scope policies over HTTP: the real app on Kestrel with one extra endpoint that demands a scope, as the training
-/// request endpoints will (the client API has no scoped endpoint of its own yet). A key without the scope is answered
+/// The scope policies over HTTP: the real app on Kestrel with one extra endpoint ahead of it that demands a scope, as the
+/// training request endpoints will (the client API has no scoped endpoint of its own yet). A key without the scope is answered
 /// 403 with the code insufficient_scope and what it lacks.
 /// </summary>
 public sealed class ClientKeyScopeTests : IAsyncLifetime
@@ -65,14 +65,21 @@ public sealed class ClientKeyScopeTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    /// <summary>Maps the probe on the app's own routes once its pipeline is composed, so it passes the same authentication, authorization and rate limit.</summary>
+    /// <summary>
+    /// Serves the probe ahead of the app's pipeline, through the app's own authentication schemes, policies and rate
+    /// limit; every other request goes on to the app.
+    /// </summary>
     private sealed class ScopedProbe : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
+            app.UseRouting();
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.UseRateLimiter();
+            app.UseEndpoints(routes =>
+                routes.MapGet(SubmitProbe, () => "submitted").RequireAuthorization(ClientKeyPolicies.Submit).RequireRateLimiting(ClientKeyRateLimit.Name));
             next(app);
-            var routes = (IEndpointRouteBuilder)app.Properties["__GlobalEndpointRouteBuilder"]!;
-            routes.MapGet(SubmitProbe, () => "submitted").RequireAuthorization(ClientKeyPolicies.Submit).RequireRateLimiting(ClientKeyRateLimit.Name);
         };
     }
 
