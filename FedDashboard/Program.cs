@@ -21,6 +21,7 @@ try
     builder.Services.AddSingleton<IListeningUrls, ServerListeningUrls>();
     builder.AddFedCore();
     builder.Services.AddFedSignIn();
+    builder.Services.AddClientKeys();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddMudServices();
     builder.Services.AddSignalR();
@@ -50,6 +51,8 @@ try
     endpoints.MapGovernanceEndpoints();
     endpoints.MapPayoutEndpoints();
     endpoints.MapEnrolmentEndpoints();
+    endpoints.MapClientEndpoints();
+    endpoints.MapClientApiEndpoints();
     app.MapTerminalEndpoints();
     app.MapOpenApi(TerminalProtocolDocument.Route);
     app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveHub);

@@ -10,6 +10,7 @@ using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Rewards.Payouts;
 using FedDashboard.Core.Orchestration.Security;
+using FedDashboard.Core.Orchestration.Clients;
 using FedDashboard.Core.Orchestration.TerminalProtocol;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Orchestration.Training;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<SecurityOptions>(builder.Configuration);
         services.AddValidatedOptions<AccessOptions>(builder.Configuration);
         services.AddValidatedOptions<TerminalOptions>(builder.Configuration);
+        services.AddValidatedOptions<ClientApiOptions>(builder.Configuration);
         services.AddFedCallbacks(builder.Configuration);
 
         // A failed command or save surfaces as an exception, which the caller handles (an expected race such as a
@@ -96,6 +98,9 @@ public static class DependencyInjection
         services.AddTransient<InProcessTerminalChannel>();
         services.AddTransient<EnrolmentCodes>();
         services.AddTransient<CredentialRevocation>();
+        services.AddTransient<ClientRegistry>();
+        services.AddTransient<ClientKeys>();
+        services.AddTransient<ClientKeyCheck>();
         services.AddTransient<OwnFleetEnrolment>();
         services.AddTransient<ResultEvaluation>();
         services.AddTransient<RoundAggregator>();

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Clients;
 using FedDashboard.Core.Domain.Enrolment;
 using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Governance.Audit;
@@ -37,6 +38,8 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<EnrolmentCode> EnrolmentCodes => Set<EnrolmentCode>();
     public DbSet<TerminalCredential> TerminalCredentials => Set<TerminalCredential>();
     public DbSet<TerminalRefusalCount> TerminalRefusalCounts => Set<TerminalRefusalCount>();
+    public DbSet<ClientApplication> ClientApplications => Set<ClientApplication>();
+    public DbSet<ClientApiKey> ClientApiKeys => Set<ClientApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

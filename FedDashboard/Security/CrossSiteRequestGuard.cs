@@ -27,9 +27,11 @@ public sealed class CrossSiteRequestGuard(RequestDelegate next, IAntiforgery ant
         await next(context);
     }
 
+    /// <remarks>Not the client API: it authenticates by API key alone, which no other site can make a browser send.</remarks>
     private static bool IsGuarded(HttpRequest request) =>
         !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method))
-        && (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/account"));
+        && (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/account"))
+        && !request.Path.StartsWithSegments(ClientApiEndpoints.Base);
 
     private async Task<string?> RefusalAsync(HttpContext context)
     {

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using FedDashboard.Core.Orchestration.Security;
 
 namespace FedDashboard.Core.Orchestration.TerminalProtocol;
 
@@ -11,27 +10,18 @@ public static class TerminalSecrets
 {
     private const string CredentialPrefix = "fdt_";
 
-    // Crockford's base 32: no I, L, O or U to mistake.
-    private const string CodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-    public static string NewCredential() => CredentialPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+    public static string NewCredential() => Secrets.NewToken(CredentialPrefix);
 
     /// <summary>E.g. <c>K7QF-9XTM-2RBD-H4WZ</c>.</summary>
-    public static string NewEnrolmentCode()
-    {
-        var characters = RandomNumberGenerator.GetItems<char>(CodeAlphabet, 16);
-        return string.Join('-', characters.Chunk(4).Select(group => new string(group)));
-    }
+    public static string NewEnrolmentCode() => string.Join('-', Secrets.NewReadable(16).Chunk(4).Select(group => new string(group)));
 
     /// <summary>An enrolment code as typed, in capitals and without separators or spaces, so "k7qf 9xtm…" matches.</summary>
     public static string NormalizeCode(string code) =>
         new(code.Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant).ToArray());
 
     /// <summary>SHA-256 as lowercase hex; a credential or a normalized code.</summary>
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string Hash(string secret) => Secrets.Hash(secret);
 
     /// <summary>The last characters of a code, shown on the page to tell codes apart.</summary>
     public static string HintOf(string code) => NormalizeCode(code)[^4..];
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

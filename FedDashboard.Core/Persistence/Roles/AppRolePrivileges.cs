@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Clients;
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Rewards.Payouts;
@@ -35,7 +36,8 @@ internal static class AppRolePrivileges
 
     /// <summary>
     /// Where changing some columns is the app's work and changing the others a falsification: a batch keeps the amounts,
-    /// scope and creator it was made with and only gets its decision and payment filled in; an item is only released.
+    /// scope and creator it was made with and only gets its decision and payment filled in; an item is only released. A client's
+    /// API key keeps its secret's hash, client and scopes: it is only revoked and its use noted.
     /// </summary>
     private static readonly Dictionary<Type, string[]> UpdatedColumnsOnly = new()
     {
@@ -45,6 +47,7 @@ internal static class AppRolePrivileges
             nameof(PayoutBatch.PaidBy), nameof(PayoutBatch.PaidAt), nameof(PayoutBatch.PaymentReference),
         ],
         [typeof(PayoutBatchItem)] = [nameof(PayoutBatchItem.Released)],
+        [typeof(ClientApiKey)] = [nameof(ClientApiKey.RevokedAt), nameof(ClientApiKey.RevokedBy), nameof(ClientApiKey.RevokeReason), nameof(ClientApiKey.LastUsedAt)],
     };
 
     public const string DefaultSchema = "public";

@@ -39,6 +39,13 @@ public enum AuditAction
     FleetCredentialsReissued,
     EnrolmentCodeCreated,
     EnrolmentCodeRevoked,
+    ClientRegistered,
+    ClientEdited,
+    ClientSuspended,
+    ClientResumed,
+    ClientKeyIssued,
+    ClientKeyRotated,
+    ClientKeyRevoked,
 
     /// <summary>A request or page action refused for bad input, an illegal move or a cross-site origin (<see cref="RefusalLog"/>).</summary>
     RequestRefused,

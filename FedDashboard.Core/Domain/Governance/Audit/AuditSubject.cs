@@ -18,6 +18,8 @@ public enum AuditSubject
     PayoutBatch,
     Terminal,
     EnrolmentCode,
+    Client,
+    ClientKey,
 
     /// <summary>An HTTP request or a page action; the id says which (method and path, or page and action).</summary>
     Request,

@@ -1,0 +1,25 @@
+using FedDashboard.Security;
+
+namespace FedDashboard.Api;
+
+/// <summary>
+/// The client API, version 1, for client applications calling with an API key (<see cref="ClientKeyAuthenticationHandler"/>):
+/// each endpoint demands the scope it needs (<see cref="ClientKeyPolicies"/>) and is rate-limited per key.
+/// </summary>
+public static class ClientApiEndpoints
+{
+    public const string Base = "/api/v1";
+
+    public static IEndpointRouteBuilder MapClientApiEndpoints(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup(Base).RequireRateLimiting(ClientKeyRateLimit.Name);
+        v1.MapGet("/me", (HttpContext http) => new
+        {
+            clientId = int.Parse(http.User.FindFirst(ClientKeyClaims.ClientId)!.Value, System.Globalization.CultureInfo.InvariantCulture),
+            client = http.User.FindFirst(ClientKeyClaims.ClientName)!.Value,
+            keyId = http.User.Identity!.Name,
+            scopes = http.User.FindAll(ClientKeyClaims.Scope).Select(c => c.Value),
+        }).RequireAuthorization(ClientKeyPolicies.AnyKey);
+        return app;
+    }
+}
