@@ -29,6 +29,19 @@ public sealed class CoverageMapModelTests
     }
 
     [Fact]
+    public void Markers_AnAgent_ADiamondNamedAsAnAgentBesideTheSimulatedCircles()
+    {
+        var model = new CoverageMapModel(new CoverageMapState(1000, [new EdgeCircle(1, "edge-1", 300, 300, 200)],
+            [new MapTerminal(1, "terminal-1", 300, 300, 1, TerminalActivity.Idle), new MapTerminal(2, "lab-laptop", 310, 300, 1, TerminalActivity.Idle, IsAgent: true)]));
+
+        var idle = model.Markers().Single(m => m.Activity == TerminalActivity.Idle);
+
+        Assert.Equal([CoverageMapModel.SimulatedSymbol, CoverageMapModel.AgentSymbol], idle.Symbols);
+        Assert.StartsWith("lab-laptop (agent)<br>", idle.Hover[1]);
+        Assert.Equal(1, model.Agents);
+    }
+
+    [Fact]
     public void Apply_NoPositionTick_ChangesNothing()
     {
         var model = Model();

@@ -5,7 +5,8 @@ using FedDashboard.Core.Orchestration.Live;
 namespace FedDashboard.Model;
 
 /// <summary>The markers of one activity: one plot trace, so the legend names the colours.</summary>
-public sealed record ActivityMarkers(TerminalActivity Activity, IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<string> Hover);
+/// <param name="Symbols">Plotly marker symbols: a diamond for an agent, a circle for a simulated terminal.</param>
+public sealed record ActivityMarkers(TerminalActivity Activity, IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<string> Hover, IReadOnlyList<string> Symbols);
 
 /// <summary>The coverage map's terminals, started from the database and moved by the fleet's live position ticks; no rendering involved.</summary>
 public sealed class CoverageMapModel
@@ -31,7 +32,12 @@ public sealed class CoverageMapModel
 
     public int Count(TerminalActivity activity) => _terminals.Values.Count(t => t.Activity == activity);
 
+    public const string AgentSymbol = "diamond";
+    public const string SimulatedSymbol = "circle";
+
     public int Total => _terminals.Count;
+
+    public int Agents => _terminals.Values.Count(t => t.IsAgent);
 
     /// <summary>
     /// Applies a batch; only the newest position tick matters, as each one carries the whole fleet.
@@ -56,7 +62,8 @@ public sealed class CoverageMapModel
         return [.. Activities.Select(activity =>
         {
             var terminals = byActivity[activity].ToList();
-            return new ActivityMarkers(activity, [.. terminals.Select(t => t.X)], [.. terminals.Select(t => t.Y)], [.. terminals.Select(HoverText)]);
+            return new ActivityMarkers(activity, [.. terminals.Select(t => t.X)], [.. terminals.Select(t => t.Y)], [.. terminals.Select(HoverText)],
+                [.. terminals.Select(t => t.IsAgent ? AgentSymbol : SimulatedSymbol)]);
         })];
     }
 
@@ -64,5 +71,5 @@ public sealed class CoverageMapModel
         edgeId is { } id ? _edgeNames.GetValueOrDefault(id, $"edge #{id}") : "out of coverage";
 
     private string HoverText(MapTerminal terminal) =>
-        $"{terminal.Name}<br>{EdgeName(terminal.EdgeId)}<br>{TerminalActivities.Label(terminal.Activity)}";
+        $"{terminal.Name}{(terminal.IsAgent ? " (agent)" : "")}<br>{EdgeName(terminal.EdgeId)}<br>{TerminalActivities.Label(terminal.Activity)}";
 }

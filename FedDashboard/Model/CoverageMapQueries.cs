@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Persistence;
@@ -21,12 +22,12 @@ public sealed class CoverageMapQueries(IDbContextFactory<FedDbContext> dbFactory
             .ToListAsync(ct);
         var training = busy.ToHashSet();
         var terminals = await db.Terminals.OrderBy(t => t.Id)
-            .Select(t => new { t.Id, t.Name, t.PositionX, t.PositionY, t.EdgeId, t.Online })
+            .Select(t => new { t.Id, t.Name, t.PositionX, t.PositionY, t.EdgeId, t.Online, t.Origin })
             .ToListAsync(ct);
         return new CoverageMapState(
             fleet.Value.MapSize,
             edges,
             [.. terminals.Select(t => new MapTerminal(t.Id, t.Name, t.PositionX, t.PositionY, t.EdgeId,
-                TerminalActivities.Of(t.Online, t.EdgeId, training.Contains(t.Id))))]);
+                TerminalActivities.Of(t.Online, t.EdgeId, training.Contains(t.Id)), t.Origin == TerminalOrigin.Agent))]);
     }
 }

@@ -40,7 +40,7 @@ public static class CoverageMapChart
             Y = [.. m.Y.Cast<object>()],
             TextArray = [.. m.Hover],
             HoverInfo = HoverInfoFlag.Text,
-            Marker = new Marker { Color = TerminalActivities.Colour(m.Activity), Size = 9, Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Color = "#ffffff", Width = 1 } },
+            Marker = new Marker { Color = TerminalActivities.Colour(m.Activity), SymbolArray = [.. m.Symbols.Select(s => (Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum?)Enum.Parse<Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum>(s, ignoreCase: true))], Size = 9, Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Color = "#ffffff", Width = 1 } },
         })];
 
     /// <summary>Plotly.update's data argument for the marker traces: one array per trace, in trace order.</summary>
@@ -49,6 +49,7 @@ public static class CoverageMapChart
         ["x"] = markers.Select(m => m.X).ToArray(),
         ["y"] = markers.Select(m => m.Y).ToArray(),
         ["text"] = markers.Select(m => m.Hover).ToArray(),
+        ["marker.symbol"] = markers.Select(m => m.Symbols).ToArray(),
     };
 
     private static Shape Circle(EdgeCircle edge) => new()
