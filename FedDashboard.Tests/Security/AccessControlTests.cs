@@ -36,6 +36,7 @@ public sealed class AccessControlTests(DashboardProcess dashboard) : IAsyncLifet
         ["/jobs/new"] = Roles.Operators,
         ["/audit"] = Roles.AuditReaders,
         ["/users"] = Roles.Administrator,
+        ["/clients"] = Roles.Administrator,
         ["/hangfire"] = Roles.Administrator,
         ["/audit/export.csv"] = Roles.AuditReaders,
         ["/rewards/ledger.csv"] = AnyRole,
