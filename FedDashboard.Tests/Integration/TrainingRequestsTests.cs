@@ -246,6 +246,23 @@ public sealed class TrainingRequestsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SyncAsync_RewardsReachTheMaximumSpend_FailedOnTheBudgetAndItsJobAborted()
+    {
+        // One round's estimated cost: the base amount of 0.10 for the one participant a round selects of 10 terminals.
+        var submitted = await Requests.SubmitAsync(_client.Id, "order-1", TestRequests.Submission(InAnHour, targetAccuracy: 0.999, maxSpend: 0.10m));
+        var jobId = submitted.Request.JobId!.Value;
+        await _host.RunRoundByHandAsync(jobId);
+        await using (var db = _host.Db()) Assert.True(await db.RewardEntries.Where(e => e.JobId == jobId).SumAsync(e => e.Amount) >= 0.10m);
+
+        await Sync.SyncAsync(submitted.Request.Id, CancellationToken.None);
+
+        var request = await RequestAsync(submitted.Request.Id);
+        Assert.Equal((TrainingRequestStatus.Failed, RequestEndCondition.Budget), (request.Status, request.EndCondition));
+        Assert.StartsWith("Its job's rewards came to ", request.EndReason);
+        Assert.Equal(JobStatus.Aborted, (await JobAsync(jobId)).Status);
+    }
+
+    [Fact]
     public async Task SyncAsync_VersionReachesTheTarget_MetOnlyOnceAnApproverApprovesIt()
     {
         var submitted = await Requests.SubmitAsync(_client.Id, "order-1", TestRequests.Submission(InAnHour, targetAccuracy: 0.5));

@@ -16,7 +16,7 @@ public static class ClientApiDocument
                 document.Info.Description = "How a client application orders a model: submit a training request, read its status, list its requests, cancel one. "
                     + "Every call carries `Authorization: Bearer <API key>`; each endpoint needs the key's scope for it (SubmitRequests, ReadRequests). "
                     + "A submission carries an `Idempotency-Key` header: the same key with the same body answers the request it made. "
-                    + "A refusal is a problem document; another client's request is answered 404, like one that does not exist. See docs/training-requests.md.";
+                    + "A refusal is a problem document; another client's request is answered 404, like one that does not exist. See docs/api.md.";
                 return Task.CompletedTask;
             });
         });

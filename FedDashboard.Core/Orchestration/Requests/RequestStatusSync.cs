@@ -5,6 +5,7 @@ using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Governance.Audit;
+using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,9 @@ namespace FedDashboard.Core.Orchestration.Requests;
 
 /// <summary>
 /// Brings an open request's status up to date from its job: Met once an approved version meets the condition; Failed
-/// on the deadline (its job is aborted then) or when the job ended otherwise — on the budget's rounds, or for the
-/// reason the job gives. A job that ended on the target while its version awaits an approver keeps the request training.
+/// on the deadline or once the job's rewards reach the request's maximum spend (its job is aborted then: a round's
+/// rewards may overrun the maximum by at most that round), or when the job ended otherwise — on the budget's rounds,
+/// or for the reason the job gives. A job that ended on the target while its version awaits an approver keeps the request training.
 /// </summary>
 /// <remarks>
 /// Polled rather than hooked into the places a job ends or a version is approved (round start, aggregation, an
@@ -48,6 +50,8 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
             request.Meet(Invariant($"{met.Label} of job {jobId}, approved, has test accuracy {met.TestAccuracy:P2}, meeting the target of {request.Condition.TargetAccuracy:P2}."), now);
         else if (now >= request.Deadline)
             request.Fail(RequestEndCondition.Deadline, Invariant($"The deadline {request.Deadline:yyyy-MM-dd HH:mm:ss} UTC passed before an approved version met the condition."), now);
+        else if (await SpentAsync(db, jobId, ct) is var spent && spent >= request.Budget.MaxSpend)
+            request.Fail(RequestEndCondition.Budget, Invariant($"Its job's rewards came to {spent:0.####}, reaching its maximum spend of {request.Budget.MaxSpend:0.####}, without an approved version meeting the condition."), now);
         else if (job.Status is JobStatus.Completed or JobStatus.Aborted)
         {
             if (job.EndCondition == JobEndCondition.MaxRounds)
@@ -66,7 +70,7 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
         {
             return;
         }
-        if (request.EndCondition == RequestEndCondition.Deadline && job.Status is JobStatus.Running or JobStatus.Paused)
+        if (request.EndCondition is RequestEndCondition.Deadline or RequestEndCondition.Budget && job.Status is JobStatus.Running or JobStatus.Paused)
             await StopJobAsync(jobId, request, ct);
     }
 
@@ -88,6 +92,10 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ClientApplications.Where(c => c.Id == clientId).Select(c => c.Name).SingleAsync(ct);
     }
+
+    /// <summary>What the job's rewards add up to so far, by the ledger's rule of what counts (in the reward program's currency, the client's).</summary>
+    private static Task<decimal> SpentAsync(FedDbContext db, int jobId, CancellationToken ct) =>
+        db.RewardEntries.Where(e => e.JobId == jobId).ThatCount(db).SumAsync(e => e.Amount, ct);
 
     /// <summary>The earliest version of the job in that standing that meets the request's condition.</summary>
     private static Task<ModelVersion?> MeetingAsync(FedDbContext db, TrainingRequest request, int jobId, ModelVersionStatus status, CancellationToken ct)
