@@ -15,8 +15,8 @@ namespace FedDashboard.Core.Orchestration.Requests;
 
 /// <summary>
 /// Brings an open request's status up to date from its job: Met once an approved version meets the condition; Failed
-/// on the deadline or once the job's rewards reach the request's maximum spend (its job is aborted then: a round's
-/// rewards may overrun the maximum by at most that round), or when the job ended otherwise — on the budget's rounds,
+/// on the deadline or once the job's rewards reach the request's maximum spend (its job is aborted then: the rewards
+/// of the rounds that end before the pass notices may overrun the maximum), or when the job ended otherwise — on the budget's rounds,
 /// or for the reason the job gives. A job that ended on the target while its version awaits an approver keeps the request training.
 /// </summary>
 /// <remarks>
