@@ -30,6 +30,7 @@ try
     builder.Services.AddDashboardQueries();
     builder.Services.AddRefusalHandling();
     builder.Services.AddTerminalProtocolDocument();
+    builder.Services.AddClientApiDocument();
 
     var app = builder.Build();
     await FedStartup.PrepareAsync(app.Services);

@@ -56,6 +56,8 @@ public static class FedStartup
         }
         services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<RecoverStalledJobsJob>(RecoverStalledJobsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<SyncTrainingRequestsJob>(SyncTrainingRequestsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 
     private static void CheckOptions(IServiceProvider services)

@@ -3,6 +3,7 @@ using FedDashboard.Core.Domain.Enrolment;
 using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Rewards.Payouts;
 using FedDashboard.Core.Domain.Topology;
@@ -40,6 +41,7 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<TerminalRefusalCount> TerminalRefusalCounts => Set<TerminalRefusalCount>();
     public DbSet<ClientApplication> ClientApplications => Set<ClientApplication>();
     public DbSet<ClientApiKey> ClientApiKeys => Set<ClientApiKey>();
+    public DbSet<TrainingRequest> TrainingRequests => Set<TrainingRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

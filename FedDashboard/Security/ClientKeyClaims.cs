@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Claims;
+
 namespace FedDashboard.Security;
 
 /// <summary>
@@ -12,4 +15,8 @@ public static class ClientKeyClaims
 
     /// <summary>One claim per scope the key holds, valued by the scope's name (<see cref="Core.Domain.Clients.ClientScopes.Names"/>).</summary>
     public const string Scope = "fed:scope";
+
+    /// <summary>The calling client's id, from a principal the client key scheme authenticated.</summary>
+    public static int ClientIdOf(ClaimsPrincipal user) =>
+        int.Parse(user.FindFirst(ClientId)?.Value ?? throw new InvalidOperationException("The caller was not authenticated by a client key."), CultureInfo.InvariantCulture);
 }

@@ -467,6 +467,116 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("JobPolicyProposals");
                 });
 
+            modelBuilder.Entity("FedDashboard.Core.Domain.Requests.TrainingRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("CallbackUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndCondition")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("JobId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Budget", "FedDashboard.Core.Domain.Requests.TrainingRequest.Budget#RequestBudget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("MaxRounds")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal>("MaxSpend")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Condition", "FedDashboard.Core.Domain.Requests.TrainingRequest.Condition#RequestCondition", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double?>("MaxTestLoss")
+                                .HasColumnType("double precision");
+
+                            b1.Property<double>("TargetAccuracy")
+                                .HasColumnType("double precision");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Data", "FedDashboard.Core.Domain.Requests.TrainingRequest.Data#RequestData", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Partition")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId");
+
+                    b.HasIndex("ClientId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("TrainingRequests");
+                });
+
             modelBuilder.Entity("FedDashboard.Core.Domain.Rewards.CorrectionDecision", b =>
                 {
                     b.Property<long>("CorrectionId")
@@ -1620,6 +1730,20 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Requests.TrainingRequest", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Clients.ClientApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Domain.Training.TrainingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("FedDashboard.Core.Domain.Rewards.CorrectionDecision", b =>

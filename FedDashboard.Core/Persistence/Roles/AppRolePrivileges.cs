@@ -1,5 +1,6 @@
 using FedDashboard.Core.Domain.Clients;
 using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Rewards.Payouts;
 using FedDashboard.Core.Domain.Security;
@@ -37,7 +38,8 @@ internal static class AppRolePrivileges
     /// <summary>
     /// Where changing some columns is the app's work and changing the others a falsification: a batch keeps the amounts,
     /// scope and creator it was made with and only gets its decision and payment filled in; an item is only released. A client's
-    /// API key keeps its secret's hash, client and scopes: it is only revoked and its use noted.
+    /// API key keeps its secret's hash, client and scopes: it is only revoked and its use noted. A training request keeps
+    /// what its client ordered (and the body hash its idempotency rests on): only its status, end and job change.
     /// </summary>
     private static readonly Dictionary<Type, string[]> UpdatedColumnsOnly = new()
     {
@@ -48,6 +50,11 @@ internal static class AppRolePrivileges
         ],
         [typeof(PayoutBatchItem)] = [nameof(PayoutBatchItem.Released)],
         [typeof(ClientApiKey)] = [nameof(ClientApiKey.RevokedAt), nameof(ClientApiKey.RevokedBy), nameof(ClientApiKey.RevokeReason), nameof(ClientApiKey.LastUsedAt)],
+        [typeof(TrainingRequest)] =
+        [
+            nameof(TrainingRequest.Status), nameof(TrainingRequest.EndCondition), nameof(TrainingRequest.EndReason), nameof(TrainingRequest.EndedAt),
+            nameof(TrainingRequest.JobId),
+        ],
     };
 
     public const string DefaultSchema = "public";

@@ -46,6 +46,11 @@ public enum AuditAction
     ClientKeyIssued,
     ClientKeyRotated,
     ClientKeyRevoked,
+    TrainingRequestSubmitted,
+    TrainingRequestCancelled,
+
+    /// <summary>A request met its condition or failed (deadline, budget, its job's end), as its job's state showed.</summary>
+    TrainingRequestEnded,
 
     /// <summary>A request or page action refused for bad input, an illegal move or a cross-site origin (<see cref="RefusalLog"/>).</summary>
     RequestRefused,

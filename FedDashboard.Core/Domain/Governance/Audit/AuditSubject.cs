@@ -20,6 +20,7 @@ public enum AuditSubject
     EnrolmentCode,
     Client,
     ClientKey,
+    TrainingRequest,
 
     /// <summary>An HTTP request or a page action; the id says which (method and path, or page and action).</summary>
     Request,

@@ -1,0 +1,112 @@
+using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Requests;
+using FedDashboard.Core.Domain.Security;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Governance.Audit;
+using FedDashboard.Core.Orchestration.Rewards;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+
+namespace FedDashboard.Core.Orchestration.Requests;
+
+/// <summary>
+/// Brings an open request's status up to date from its job: Met once an approved version meets the condition; Failed
+/// on the deadline or once the job's rewards reach the request's maximum spend (its job is aborted then: the rewards
+/// of the rounds that end before the pass notices may overrun the maximum), or when the job ended otherwise — on the budget's rounds,
+/// or for the reason the job gives. A job that ended on the target while its version awaits an approver keeps the request training.
+/// </summary>
+/// <remarks>
+/// Polled rather than hooked into the places a job ends or a version is approved (round start, aggregation, an
+/// approver's decision, an abort): it runs when a client reads a request, at the request's deadline, and every minute
+/// for all open requests (<c>SyncTrainingRequestsJob</c>), so no path that ends a job or approves a version needs to know
+/// that requests exist. Each pass is idempotent; a pass that loses a race to another writer leaves the change to the next.
+/// </remarks>
+public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory, JobControls controls, TimeProvider clock)
+{
+    public async Task SyncOpenAsync(CancellationToken ct)
+    {
+        List<int> open;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            open = await db.TrainingRequests.Where(r => r.Status == TrainingRequestStatus.Training).Select(r => r.Id).ToListAsync(ct);
+        }
+        foreach (var id in open) await SyncAsync(id, ct);
+    }
+
+    public async Task SyncAsync(int requestId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = await db.TrainingRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null || request.Status != TrainingRequestStatus.Training || request.JobId is not { } jobId) return;
+        var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct);
+        var now = clock.GetUtcNow();
+        var before = request.Status;
+
+        if (await MeetingAsync(db, request, jobId, ModelVersionStatus.Approved, ct) is { } met)
+            request.Meet(Invariant($"{met.Label} of job {jobId}, approved, has test accuracy {met.TestAccuracy:P2}, meeting the target of {request.Condition.TargetAccuracy:P2}."), now);
+        else if (now >= request.Deadline)
+            request.Fail(RequestEndCondition.Deadline, Invariant($"The deadline {request.Deadline:yyyy-MM-dd HH:mm:ss} UTC passed before an approved version met the condition."), now);
+        else if (await SpentAsync(db, jobId, ct) is var spent && spent >= request.Budget.MaxSpend)
+            request.Fail(RequestEndCondition.Budget, Invariant($"Its job's rewards came to {spent:0.####}, reaching its maximum spend of {request.Budget.MaxSpend:0.####}, without an approved version meeting the condition."), now);
+        else if (job.Status is JobStatus.Completed or JobStatus.Aborted)
+        {
+            if (job.EndCondition == JobEndCondition.MaxRounds)
+                request.Fail(RequestEndCondition.Budget, $"Its budget of {request.Budget.MaxRounds} rounds is used up without an approved version meeting the condition.", now);
+            else if (await MeetingAsync(db, request, jobId, ModelVersionStatus.PendingApproval, ct) is null)
+                request.Fail(RequestEndCondition.JobEnded, $"Its job ended without an approved version meeting the condition: {job.EndReason}", now);
+        }
+        if (request.Status == before) return;
+
+        db.Audit(Actor.System, AuditAction.TrainingRequestEnded, AuditSubject.TrainingRequest, request.Id, before.ToString(), request.Status.ToString(), now, request.EndReason);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return;
+        }
+        if (request.EndCondition is RequestEndCondition.Deadline or RequestEndCondition.Budget && job.Status is JobStatus.Running or JobStatus.Paused)
+            await StopJobAsync(jobId, request, ct);
+    }
+
+    private async Task StopJobAsync(int jobId, TrainingRequest request, CancellationToken ct)
+    {
+        var client = await ClientNameAsync(request.ClientId, ct);
+        try
+        {
+            await controls.AbortAsync(jobId, RequestActors.Client(client), ct);
+        }
+        catch (ConflictException)
+        {
+            // It ended meanwhile on its own.
+        }
+    }
+
+    private async Task<string> ClientNameAsync(int clientId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ClientApplications.Where(c => c.Id == clientId).Select(c => c.Name).SingleAsync(ct);
+    }
+
+    /// <summary>What the job's rewards add up to so far, by the ledger's rule of what counts (in the reward program's currency, the client's).</summary>
+    private static Task<decimal> SpentAsync(FedDbContext db, int jobId, CancellationToken ct) =>
+        db.RewardEntries.Where(e => e.JobId == jobId).ThatCount(db).SumAsync(e => e.Amount, ct);
+
+    /// <summary>The earliest version of the job in that standing that meets the request's condition.</summary>
+    private static Task<ModelVersion?> MeetingAsync(FedDbContext db, TrainingRequest request, int jobId, ModelVersionStatus status, CancellationToken ct)
+    {
+        var target = request.Condition.TargetAccuracy;
+        var maxLoss = request.Condition.MaxTestLoss;
+        return db.ModelVersions
+            .Where(v => v.JobId == jobId && v.Number > 0 && v.Status == status && v.TestAccuracy >= target && (maxLoss == null || v.TestLoss <= maxLoss))
+            .OrderBy(v => v.Number)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,23 @@
+namespace FedDashboard.Core.Orchestration.Requests;
+
+/// <summary>A training request as a client sends it, unchecked: <see cref="TrainingRequestInput"/> checks it field by field.</summary>
+/// <param name="Model">A model architecture's name, e.g. Mlp2NN.</param>
+/// <param name="CallbackUrl">Where the outcome is posted; null for none.</param>
+public sealed record TrainingRequestSubmission(
+    string? Name,
+    string? Model,
+    DataSubmission? Data,
+    ConditionSubmission? Condition,
+    DateTimeOffset? Deadline,
+    BudgetSubmission? Budget,
+    string? CallbackUrl);
+
+/// <param name="Partition">How the demo data set is split over the fleet: Iid or PathologicalNonIid.</param>
+public sealed record DataSubmission(string? Partition);
+
+/// <param name="TargetAccuracy">A fraction above 0 and at most 1.</param>
+/// <param name="MaxTestLoss">Optional: the met version's test loss must not exceed it.</param>
+public sealed record ConditionSubmission(double? TargetAccuracy, double? MaxTestLoss);
+
+/// <param name="MaxSpend">In the client's currency.</param>
+public sealed record BudgetSubmission(int? MaxRounds, decimal? MaxSpend);

@@ -1,0 +1,209 @@
+using FedDashboard.Core.Domain.Clients;
+using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Policies.Job;
+using FedDashboard.Core.Domain.Policies.Reward;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Requests;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Callbacks;
+using FedDashboard.Core.Orchestration.Clients;
+using FedDashboard.Core.Orchestration.Governance.Audit;
+using FedDashboard.Core.Orchestration.Options;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using System.Globalization;
+
+namespace FedDashboard.Core.Orchestration.Requests;
+
+/// <summary>
+/// Client applications' training requests: submitted, read, listed and cancelled by the client that owns them. A request
+/// runs as an ordinary job launched for it (<see cref="JobLauncher"/>, as <see cref="RequestActors.Client"/>), so its
+/// rounds, versions, approvals and rewards are those of any job. Another client's request is reported as missing,
+/// never as forbidden, so ids do not leak.
+/// </summary>
+public sealed class TrainingRequests(
+    IDbContextFactory<FedDbContext> dbFactory,
+    JobLauncher launcher,
+    JobControls controls,
+    CallbackUrlCheck callbackUrls,
+    RequestStatusSync sync,
+    IRequestDeadlines deadlines,
+    IOptions<DefaultJobOptions> defaults,
+    TimeProvider clock)
+{
+    /// <summary>A deadline closer than this leaves no time for a round.</summary>
+    public static readonly TimeSpan MinimumLead = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Accepts a request and launches its job; the same key with the same body again answers the request it made (and
+    /// launches nothing).
+    /// </summary>
+    /// <exception cref="InvalidInputException">A field is missing or out of range, at its field; nothing is created.</exception>
+    /// <exception cref="ConflictException">The key was used with another body, the client is suspended or would exceed its
+    /// spending limit, or there is no fleet; nothing is created.</exception>
+    public async Task<TrainingRequestView> SubmitAsync(int clientId, string? idempotencyKey, TrainingRequestSubmission submission, CancellationToken ct = default)
+    {
+        var key = CheckedKey(idempotencyKey);
+        var order = TrainingRequestInput.Parse(submission);
+        var hash = RequestBodyHash.Of(order, submission.CallbackUrl);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One submission per client at a time, so the idempotency and spending checks see what the one before left.
+        var client = await db.LockClientAsync(clientId, ct) ?? throw new NotFoundException($"There is no client {clientId}.");
+        if (await db.TrainingRequests.AsNoTracking().SingleOrDefaultAsync(r => r.ClientId == clientId && r.IdempotencyKey == key, ct) is { } existing)
+        {
+            if (existing.BodyHash != hash)
+                throw new ConflictException($"The idempotency key '{key}' was used for request {existing.Id} with a different body; send that request's body again, or use a new key for a new request.");
+            return new(existing, await RequestProgress.OfAsync(db, existing, ct));
+        }
+
+        var now = clock.GetUtcNow();
+        var settings = defaults.Value.Settings with { Model = order.Model, Partition = order.Data.Partition };
+        var callback = await AcceptableAsync(db, client, order, settings, submission.CallbackUrl, now, ct);
+        var request = new TrainingRequest(clientId, order with { CallbackUrl = callback }, key, hash, now);
+        request.BeginAllocating();
+        var actor = RequestActors.Client(client.Name);
+        var job = await launcher.LaunchAsync(order.Name, settings, PolicyFor(order), actor, ct);
+        try
+        {
+            request.RunsAs(job.Id);
+            db.TrainingRequests.Add(request);
+            await db.SaveChangesAsync(ct);
+            db.Audit(actor, AuditAction.TrainingRequestSubmitted, AuditSubject.TrainingRequest, request.Id, null,
+                new { request.Name, request.Model, request.Data, request.Condition, request.Deadline, request.Budget, request.CallbackUrl, request.IdempotencyKey, request.JobId }, now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch
+        {
+            // The job was committed on its own; without its request nobody would stop it.
+            await controls.AbortAsync(job.Id, actor, CancellationToken.None);
+            throw;
+        }
+        deadlines.CheckAt(request.Id, request.Deadline);
+        return new(request, RequestProgress.None);
+    }
+
+    /// <returns>Null when the client has no request of that id (none at all, or another client's).</returns>
+    public async Task<TrainingRequestView?> ReadAsync(int clientId, int requestId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.TrainingRequests.AnyAsync(r => r.Id == requestId && r.ClientId == clientId, ct)) return null;
+        await sync.SyncAsync(requestId, ct);
+        var request = await db.TrainingRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, ct);
+        return new(request, await RequestProgress.OfAsync(db, request, ct));
+    }
+
+    /// <returns>The client's requests, newest first.</returns>
+    public async Task<IReadOnlyList<TrainingRequestView>> ListAsync(int clientId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var training = await db.TrainingRequests.Where(r => r.ClientId == clientId && r.Status == TrainingRequestStatus.Training).Select(r => r.Id).ToListAsync(ct);
+        foreach (var id in training) await sync.SyncAsync(id, ct);
+        var requests = await db.TrainingRequests.AsNoTracking().Where(r => r.ClientId == clientId)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
+        var views = new List<TrainingRequestView>(requests.Count);
+        foreach (var request in requests) views.Add(new(request, await RequestProgress.OfAsync(db, request, ct)));
+        return views;
+    }
+
+    /// <summary>Ends an open request and aborts its job, so no terminal keeps training for it.</summary>
+    /// <exception cref="NotFoundException">The client has no request of that id.</exception>
+    /// <exception cref="ConflictException">The request has ended already (met, failed or cancelled).</exception>
+    public async Task<TrainingRequestView> CancelAsync(int clientId, int requestId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.TrainingRequests.AnyAsync(r => r.Id == requestId && r.ClientId == clientId, ct)) throw Missing(requestId);
+        // A request met or past its deadline is not cancelled but reported as it is.
+        await sync.SyncAsync(requestId, ct);
+        var request = await db.TrainingRequests.SingleAsync(r => r.Id == requestId, ct);
+        var clientName = await db.ClientApplications.Where(c => c.Id == clientId).Select(c => c.Name).SingleAsync(ct);
+        var actor = RequestActors.Client(clientName);
+        var now = clock.GetUtcNow();
+        var before = request.Status;
+        request.Cancel($"Cancelled by client {clientName}.", now);
+        db.Audit(actor, AuditAction.TrainingRequestCancelled, AuditSubject.TrainingRequest, requestId, before.ToString(), request.Status.ToString(), now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException($"Training request {requestId} changed while it was being cancelled; read it and try again.");
+        }
+        if (request.JobId is { } jobId) await AbortIfRunningAsync(jobId, actor, ct);
+        return new(request, await RequestProgress.OfAsync(db, request, ct));
+    }
+
+    private async Task AbortIfRunningAsync(int jobId, Domain.Security.Actor actor, CancellationToken ct)
+    {
+        try
+        {
+            await controls.AbortAsync(jobId, actor, ct);
+        }
+        catch (ConflictException)
+        {
+            // It had ended already.
+        }
+    }
+
+    private static NotFoundException Missing(int requestId) => new($"There is no training request {requestId}.");
+
+    private static string CheckedKey(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+            throw new InvalidInputException($"A request needs an {RequestFields.IdempotencyKey} header: any text of up to {TrainingRequest.MaxIdempotencyKeyLength} characters, new for each new request.", RequestFields.IdempotencyKey);
+        if (key.Length > TrainingRequest.MaxIdempotencyKeyLength)
+            throw new InvalidInputException($"The {RequestFields.IdempotencyKey} has {key.Length} characters; at most {TrainingRequest.MaxIdempotencyKeyLength} are accepted.", RequestFields.IdempotencyKey);
+        return key;
+    }
+
+    /// <summary>What depends on the client, the clock and the fleet; nothing is written.</summary>
+    /// <returns>The callback URL, checked; null for none.</returns>
+    private async Task<Uri?> AcceptableAsync(FedDbContext db, ClientApplication client, TrainingRequestOrder order, TrainingSettings settings,
+        string? callbackUrl, DateTimeOffset now, CancellationToken ct)
+    {
+        if (client.IsSuspended) throw new ConflictException($"Client {client.Name} is suspended; it cannot submit requests until an administrator resumes it.");
+        if (!client.Allows(order.Model))
+            throw new InvalidInputException($"Client {client.Name} may not order the model {order.Model}; it may order {string.Join(", ", client.AllowedModels)}.", RequestFields.Model);
+        if (order.Deadline < now + MinimumLead)
+            throw new InvalidInputException(Invariant($"The deadline {order.Deadline:yyyy-MM-dd HH:mm:ss} UTC is {(order.Deadline <= now ? "in the past" : "too near")}; it must be at least {MinimumLead.TotalMinutes:0} minute after now ({now:yyyy-MM-dd HH:mm:ss} UTC)."), RequestFields.Deadline);
+        var callback = string.IsNullOrWhiteSpace(callbackUrl) ? null : await callbackUrls.CheckAsync(callbackUrl, ct);
+
+        var rewards = (await db.RewardPrograms.AsNoTracking().SingleAsync(ct)).Policy;
+        if (rewards.Currency != client.Currency)
+            throw new ConflictException($"Client {client.Name}'s spending is in {client.Currency}, but rewards are paid in {rewards.Currency}; an administrator must align them first.");
+        var roundCost = RoundCost(rewards, settings, await db.Terminals.CountAsync(ct));
+        if (order.Budget.MaxSpend < roundCost)
+            throw new InvalidInputException(Invariant($"The maximum reward spend {order.Budget.MaxSpend} {client.Currency} is below one round's cost of {roundCost} {client.Currency}."), RequestFields.MaxSpend);
+
+        var reserved = await db.TrainingRequests
+            .Where(r => r.ClientId == client.Id && (r.Status == TrainingRequestStatus.Queued || r.Status == TrainingRequestStatus.Allocating || r.Status == TrainingRequestStatus.Training))
+            .SumAsync(r => r.Budget.MaxSpend, ct);
+        if (reserved + order.Budget.MaxSpend > client.SpendingLimit)
+            throw new ConflictException(Invariant($"Client {client.Name}'s open requests may spend {reserved} {client.Currency} of its spending limit of {client.SpendingLimit} {client.Currency}; this request's {order.Budget.MaxSpend} {client.Currency} would exceed it."));
+        return callback;
+    }
+
+    /// <summary>
+    /// The default policy — versions need an approver; operators may propose auto-approve for the job as for any — ending
+    /// on the request's target or after its rounds.
+    /// </summary>
+    private static JobPolicy PolicyFor(TrainingRequestOrder order) => JobPolicy.Default with
+    {
+        Termination = new() { MaxRounds = order.Budget.MaxRounds, TargetAccuracy = order.Condition.TargetAccuracy },
+    };
+
+    /// <summary>
+    /// One round's cost, estimated up front as the reward program's base amount for each participant a round selects:
+    /// the product's rewards multiply the base by factors of each result's samples, data age and acceptance history
+    /// (<see cref="Domain.Rewards.RewardCalculator"/>), which are known only when the results come in.
+    /// </summary>
+    private static decimal RoundCost(RewardPolicy rewards, TrainingSettings settings, int fleetSize) =>
+        rewards.BaseAmount * settings.ParticipantsPerRound(Math.Max(1, fleetSize));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

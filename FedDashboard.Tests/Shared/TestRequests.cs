@@ -1,0 +1,20 @@
+using FedDashboard.Core.Orchestration.Requests;
+
+namespace FedDashboard.Tests.Shared;
+
+/// <summary>Training requests as clients submit them: a valid one by default, with what a test changes named.</summary>
+public static class TestRequests
+{
+    public static TrainingRequestSubmission Submission(
+        DateTimeOffset deadline,
+        string? name = "Digits for the scanner",
+        string? model = "Mlp2NN",
+        string? partition = "Iid",
+        double? targetAccuracy = 0.9,
+        double? maxTestLoss = null,
+        int? maxRounds = 20,
+        decimal? maxSpend = 50m,
+        string? callbackUrl = null) =>
+        new(name, model, new DataSubmission(partition), new ConditionSubmission(targetAccuracy, maxTestLoss), deadline,
+            new BudgetSubmission(maxRounds, maxSpend), callbackUrl);
+}
