@@ -12,6 +12,8 @@ public static class BrowserSignIn
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", DashboardAccounts.PasswordOf(userName));
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        // Leaving the form is the sign-in; the next page's own loading is the caller's business, and on a busy machine
+        // its load event can come long after.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
     }
 }
