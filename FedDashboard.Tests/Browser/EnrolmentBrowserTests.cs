@@ -34,7 +34,7 @@ public sealed class EnrolmentBrowserTests(QuietDashboard dashboard) : OperatorAn
         var page = await SignedInAsync("olga");
         await page.GotoAsync(Url("terminals"));
         await page.Locator("[data-action='create-code']").ClickAsync();
-        var shown = page.Locator("[data-code-text]");
+        var shown = page.Locator("[data-secret-text]");
         await Assertions.Expect(shown).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$"));
         var code = (await shown.InnerTextAsync()).Trim();
         await ScreenshotAsync(page, "enrolment-code-shown");

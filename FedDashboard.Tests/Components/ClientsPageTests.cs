@@ -106,7 +106,7 @@ public sealed class ClientsPageTests : DashboardComponentTest
         await dialogs.Find("[data-action='dialog-confirm']").ClickAsync(new());
         await clicked;
 
-        var secret = cut.WaitForElement("[data-key-secret]").TextContent;
+        var secret = cut.WaitForElement("[data-secret-text]").TextContent;
         var key = Assert.Single(await KeysAsync());
         Assert.Equal((client.Id, Secrets.Hash(secret), ClientKeyScopes.ReadRequests | ClientKeyScopes.DownloadModels), (key.ClientId, key.SecretHash, key.Scopes));
         Assert.Contains("Active", cut.Find($"[data-key-status='{key.KeyId}']").TextContent);
@@ -128,7 +128,7 @@ public sealed class ClientsPageTests : DashboardComponentTest
         await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Rotate").ClickAsync(new());
         await clicked;
 
-        var secret = cut.WaitForElement("[data-key-secret]").TextContent;
+        var secret = cut.WaitForElement("[data-secret-text]").TextContent;
         var keys = await KeysAsync();
         Assert.Equal(Secrets.Hash(secret), keys[1].SecretHash);
         Assert.Contains("Rotated", cut.Find($"[data-key-status='{old.Key.KeyId}']").TextContent);

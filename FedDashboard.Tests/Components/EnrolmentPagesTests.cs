@@ -97,7 +97,7 @@ public sealed class EnrolmentPagesTests : DashboardComponentTest
         await cut.Find("[data-action='create-code']").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='new-code']")));
-        var text = cut.Find("[data-code-text]").TextContent.Trim();
+        var text = cut.Find("[data-secret-text]").TextContent.Trim();
         await using var db = Host.Db();
         var stored = await db.EnrolmentCodes.AsNoTracking().SingleAsync(c => c.CreatedBy == "olivia");
         Assert.Equal(TerminalSecrets.Hash(TerminalSecrets.NormalizeCode(text)), stored.CodeHash);

@@ -4,7 +4,6 @@ using FedDashboard.Core.Orchestration.TerminalProtocol;
 using FedDashboard.Model;
 using FedDashboard.Security;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace FedDashboard.Components.Controls;
@@ -26,7 +25,6 @@ public partial class EnrolmentCodesPanel : ComponentBase
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required PageRefusals Refusals { get; set; }
     [Inject] public required IDialogService Dialogs { get; set; }
-    [Inject] public required IJSRuntime JS { get; set; }
 
     /// <summary>Core's refusal of the form's input, at its field.</summary>
     private FieldMessages Fields { get; } = new();
@@ -62,20 +60,6 @@ public partial class EnrolmentCodesPanel : ComponentBase
                 await Codes.RevokeAsync(actor, code.Id);
                 return $"Enrolment code ending in {code.Hint} revoked.";
             });
-    }
-
-    private async Task CopyAsync()
-    {
-        try
-        {
-            await JS.InvokeVoidAsync("navigator.clipboard.writeText", _issued!.Text);
-            Snackbar.Add("Code copied.", Severity.Info);
-        }
-        catch (JSException)
-        {
-            // Browsers allow the clipboard only on https or localhost.
-            Snackbar.Add("The browser did not allow copying here; select the code and copy it by hand.", Severity.Warning);
-        }
     }
 
     private async Task ActAsync(Func<Actor, Task<string>> action)

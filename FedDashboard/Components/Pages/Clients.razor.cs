@@ -6,7 +6,6 @@ using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Orchestration.Clients;
 using FedDashboard.Security;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace FedDashboard.Components.Pages;
@@ -26,7 +25,6 @@ public partial class Clients : ComponentBase
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required PageRefusals Refusals { get; set; }
     [Inject] public required IDialogService Dialogs { get; set; }
-    [Inject] public required IJSRuntime JS { get; set; }
     [Inject] public required TimeProvider Clock { get; set; }
 
     /// <summary>The register form's inputs, checked by Core when submitted.</summary>
@@ -113,20 +111,6 @@ public partial class Clients : ComponentBase
         await Registry.ResumeAsync(actor, client.Id);
         return $"Client {client.Name} resumed.";
     });
-
-    private async Task CopyAsync()
-    {
-        try
-        {
-            await JS.InvokeVoidAsync("navigator.clipboard.writeText", _issued!.Secret);
-            Snackbar.Add("Key copied.", Severity.Info);
-        }
-        catch (JSException)
-        {
-            // Browsers allow the clipboard only on https or localhost.
-            Snackbar.Add("The browser did not allow copying here; select the key and copy it by hand.", Severity.Warning);
-        }
-    }
 
     /// <returns>Whether the action went through.</returns>
     private async Task<bool> ActAsync(Func<Actor, Task<string>> action)
