@@ -13,6 +13,7 @@ internal sealed class AgentData : IDisposable
     private readonly int[]? _pool;
     private readonly byte[] _labels;
     private readonly ConcurrentDictionary<DemoPartition, int[][]> _partitions = new();
+    private int _samples;
 
     private AgentData(string app, MnistSplit split, DateTimeOffset updatedAt, bool demo)
     {
@@ -22,12 +23,15 @@ internal sealed class AgentData : IDisposable
         Tensors = new MnistTensors(split);
         _labels = split.Labels;
         _pool = demo ? FederatedSplit.HoldOut(split.Count).Pool : null;
-        // The demo's shard is not known before an assignment names it; the pool bounds it.
-        Samples = _pool?.Length ?? split.Count;
+        // The demo's shard is not known before an assignment names it; until then the pool bounds it.
+        _samples = _pool?.Length ?? split.Count;
     }
 
     public string App { get; }
-    public int Samples { get; }
+
+    /// <summary>What the agent trains on: its whole folder, or the demo shard its latest assignment named.</summary>
+    public int Samples => Volatile.Read(ref _samples);
+
     public DateTimeOffset UpdatedAt { get; }
 
     /// <summary>MNIST is public and anonymous; a terminal's own data is not assumed to be.</summary>
@@ -40,10 +44,10 @@ internal sealed class AgentData : IDisposable
         var folder = args.Data ?? args.DemoMnist!;
         var split = MnistLoader.LoadTrain(folder);
         if (split.Count == 0) throw new InvalidDataException($"{folder} holds no samples to train on.");
-        var updatedAt = File.GetLastWriteTimeUtc(Path.Combine(folder, "train-labels-idx1-ubyte"));
+        // The demo stands for data a device has just collected; MNIST's files are decades old.
         return args.Data is not null
-            ? new AgentData(AppOf(folder), split, updatedAt, demo: false)
-            : new AgentData("mnist-demo", split, updatedAt, demo: true);
+            ? new AgentData(AppOf(folder), split, File.GetLastWriteTimeUtc(Path.Combine(folder, "train-labels-idx1-ubyte")), demo: false)
+            : new AgentData("mnist-demo", split, DateTimeOffset.UtcNow, demo: true);
     }
 
     /// <summary>The data's folder names the app that produced it, cut to the 50 characters the edge keeps.</summary>
@@ -61,7 +65,9 @@ internal sealed class AgentData : IDisposable
         var shards = _partitions.GetOrAdd(demo, Split);
         if (shards.Length == 0) return (null, $"the demo data is split in an unknown way ('{demo.Partition}')");
         // An agent enrolled after the job split its data shares a shard with a terminal enrolled before it.
-        return (shards[assignment.DataOrdinal % shards.Length], null);
+        var shard = shards[assignment.DataOrdinal % shards.Length];
+        Volatile.Write(ref _samples, shard.Length);
+        return (shard, null);
     }
 
     private int[][] Split(DemoPartition demo) => demo.Partition switch

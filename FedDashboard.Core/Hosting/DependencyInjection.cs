@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<DataOptions>(builder.Configuration);
         services.AddValidatedOptions<FleetOptions>(builder.Configuration);
         services.AddValidatedOptions<SimulationOptions>(builder.Configuration);
+        services.AddSingleton<IValidateOptions<SimulationOptions>, SimulationPaceCheck>();
         services.AddValidatedOptions<OrchestrationOptions>(builder.Configuration);
         services.AddValidatedOptions<DefaultJobOptions>(builder.Configuration);
         services.AddValidatedOptions<RewardOptions>(builder.Configuration);

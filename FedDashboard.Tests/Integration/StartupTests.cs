@@ -25,6 +25,15 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Prepare_SimulatedTicksSlowerThanTerminalsStayOnline_StopsNamingBothKeys()
+    {
+        var error = await Assert.ThrowsAsync<StartupException>(() => FedTestHost.StartAsync(runWorkers: false,
+            settings: new Dictionary<string, string?> { ["Fed:Fleet:Simulate"] = "true", ["Fed:Fleet:TickSeconds"] = "10", ["Fed:Terminals:HeartbeatSeconds"] = "5" }));
+
+        Assert.Contains("Fed:Fleet:TickSeconds must be below twice Fed:Terminals:HeartbeatSeconds (10)", error.Message);
+    }
+
+    [Fact]
     public async Task Prepare_UnreachableDatabase_StopsWithMessageSayingWhereAndWhatToDo()
     {
         var error = await Assert.ThrowsAsync<StartupException>(() =>
