@@ -107,6 +107,7 @@ public static class DependencyInjection
         services.AddTransient<IRequestDeadlines, HangfireRequestDeadlines>();
         services.AddTransient<OwnFleetEnrolment>();
         services.AddTransient<ResultEvaluation>();
+        services.AddTransient<CentralTraining>();
         services.AddTransient<RoundAggregator>();
         services.AddTransient<RoundRewarding>();
         services.AddTransient<RewardPrograms>();
