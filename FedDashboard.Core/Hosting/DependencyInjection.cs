@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<SimulationOptions>(builder.Configuration);
         services.AddValidatedOptions<OrchestrationOptions>(builder.Configuration);
         services.AddValidatedOptions<DefaultJobOptions>(builder.Configuration);
+        services.AddValidatedOptions<RequestOptions>(builder.Configuration);
         services.AddValidatedOptions<RewardOptions>(builder.Configuration);
         services.AddValidatedOptions<SecurityOptions>(builder.Configuration);
         services.AddValidatedOptions<AccessOptions>(builder.Configuration);

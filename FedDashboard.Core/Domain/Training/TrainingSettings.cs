@@ -79,11 +79,15 @@ public sealed record TrainingSettings
         if (!Enum.IsDefined(Segmentation)) errors.Add($"Segmentation must be one of {string.Join(", ", Enum.GetNames<Segmentation>())}.");
         if (ShareMaxSamples is < 1 or > 60_000) errors.Add($"ShareMaxSamples must be from 1 to 60000 (was {ShareMaxSamples}).");
         if (!(ShareMaxAgeHours > 0 && ShareMaxAgeHours <= 87_600)) errors.Add($"ShareMaxAgeHours must be greater than 0 and at most 87600 (was {ShareMaxAgeHours}).");
-        if (CentralDataSamples is < 0 or > FederatedSplit.PoolImages)
-            errors.Add($"CentralDataSamples must be from 0 (the central server does not train) to {FederatedSplit.PoolImages}, the training images outside the validation sample (was {CentralDataSamples}).");
         if (ShareMaxUses is < 1 or > 1_000_000) errors.Add($"ShareMaxUses must be from 1 to 1000000 (was {ShareMaxUses}).");
+        if (CentralDataSamplesError(CentralDataSamples) is { } central) errors.Add(central);
         return errors;
     }
+
+    /// <summary>What is wrong with a count of the central server's own samples; null when it is allowed.</summary>
+    public static string? CentralDataSamplesError(int samples) => samples is < 0 or > FederatedSplit.PoolImages
+        ? $"CentralDataSamples must be from 0 (the central server does not train) to {FederatedSplit.PoolImages}, the training images outside the validation sample (was {samples})."
+        : null;
 
     /// <summary>How many terminals a round selects from a fleet of the given size: max(C·K, 1).</summary>
     public int ParticipantsPerRound(int fleetSize) => Math.Max((int)Math.Round(ClientFraction * fleetSize), 1);

@@ -55,7 +55,11 @@ public sealed class RoundAggregator(
         var edges = await db.EdgeServers.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
         reported = await evaluation.AcceptedAsync(db, round, job, strategy, edges, reported, now, ct);
         db.EdgeAggregates.AddRange(AggregateEdges(round, strategy, edges, reported));
-        if (await central.TrainIfShortAsync(db, job, round, reported.Count, now, ct) is { } own) db.CentralContributions.Add(own);
+        if (await central.TrainIfShortAsync(db, job, round, reported.Count, now, ct) is { } own)
+        {
+            db.CentralContributions.Add(own);
+            logger.LogInformation("Job {JobId}: round {Round}: {Note}", job.Id, round.Number, own.Note);
+        }
         await db.SaveChangesAsync(ct);
         var version = strategy.CombinesAfter(round.Number) ? await CombineAsync(db, job, strategy, round, ct) : null;
         if (version is not null) await db.SaveChangesAsync(ct);
