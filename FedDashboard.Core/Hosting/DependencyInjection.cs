@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<SimulationOptions>, SimulationPaceCheck>();
         services.AddValidatedOptions<OrchestrationOptions>(builder.Configuration);
         services.AddValidatedOptions<DefaultJobOptions>(builder.Configuration);
+        services.AddValidatedOptions<RequestOptions>(builder.Configuration);
         services.AddValidatedOptions<RewardOptions>(builder.Configuration);
         services.AddValidatedOptions<SecurityOptions>(builder.Configuration);
         services.AddValidatedOptions<AccessOptions>(builder.Configuration);
@@ -108,6 +109,7 @@ public static class DependencyInjection
         services.AddTransient<IRequestDeadlines, HangfireRequestDeadlines>();
         services.AddTransient<OwnFleetEnrolment>();
         services.AddTransient<ResultEvaluation>();
+        services.AddTransient<CentralTraining>();
         services.AddTransient<RoundAggregator>();
         services.AddTransient<RoundRewarding>();
         services.AddTransient<RewardPrograms>();

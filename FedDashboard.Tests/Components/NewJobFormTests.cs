@@ -56,6 +56,35 @@ public sealed class NewJobFormTests : DashboardComponentTest
     }
 
     [Fact]
+    public async Task Launch_CentralDataSamplesNegative_ShowsErrorAtFieldAndStoresNothing()
+    {
+        var cut = Render<NewJob>();
+        TypeName(cut, "central test");
+
+        cut.Find("[data-field='CentralDataSamples'] input").Change("-5");
+        Launch(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("CentralDataSamples must be from 0 (the central server does not train) to 59000, the training images outside the validation sample (was -5).",
+            cut.Find("[data-field='CentralDataSamples']").TextContent));
+        AssertErrorsOnlyAt(cut, "CentralDataSamples");
+        Assert.Empty(await StoredJobsAsync());
+    }
+
+    [Fact]
+    public async Task Launch_CentralDataSamplesGiven_StoresThemInTheJobsSettings()
+    {
+        var cut = Render<NewJob>();
+        TypeName(cut, "central test");
+        cut.Find("[data-field='CentralDataSamples'] input").Change("800");
+
+        Launch(cut);
+
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        cut.WaitForAssertion(() => Assert.Single(navigation.History));
+        Assert.Equal(800, Assert.Single(await StoredJobsAsync()).Settings.CentralDataSamples);
+    }
+
+    [Fact]
     public async Task Launch_EmptyName_ShowsErrorAtNameAndStoresNothing()
     {
         var cut = Render<NewJob>();

@@ -93,4 +93,27 @@ public sealed class RoundPagesTests : DashboardComponentTest
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-filtered='1']").TextContent.Trim()));
         Assert.Equal($"1 / {_round.Participants.Count}", cut.Find("[data-accepted='1']").TextContent.Trim());
     }
+
+    [Fact]
+    public async Task Render_CentralServerTrained_SaysOnHowManySamplesAndWhy()
+    {
+        await using (var db = Host.Db())
+        {
+            db.CentralContributions.Add(new CentralContribution(_round.Id, "hash-central", 1_000, 1, _round.Participants.Count, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        var cut = RenderDetail();
+
+        Assert.Equal($"The central server trained on 1,000 own samples because only 1 of {_round.Participants.Count} terminals' results were accepted.",
+            cut.Find("[data-testid='central-training']").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_CentralServerDidNotTrain_NoNote()
+    {
+        var cut = RenderDetail();
+
+        Assert.Empty(cut.FindAll("[data-testid='central-training']"));
+    }
 }

@@ -3,6 +3,7 @@ using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,34 @@ public sealed class JobTerminationTests : IAsyncLifetime
         var (stored, rounds) = await StoredAsync(job);
         Assert.Equal((JobStatus.Completed, JobEndCondition.TargetAccuracy), (stored.Status, stored.EndCondition));
         Assert.Matches(@"^Reached the target test accuracy 50\.0 % with v1 \(\d+\.\d\d %\) after round 1\.$", stored.EndReason);
+        Assert.Equal(1, rounds);
+    }
+
+    [Fact]
+    public async Task StartNextRound_TargetReachedByVersionPendingApproval_StartsTheNextRound()
+    {
+        var job = await _host.Get<JobLauncher>().LaunchAsync("termination", TestData.Settings(), TestData.Policy(autoApprove: false, targetAccuracy: 0.5));
+        await _host.RunRoundByHandAsync(job.Id);
+
+        await _host.Get<RoundStarter>().StartNextRoundAsync(job.Id);
+
+        var (stored, rounds) = await StoredAsync(job);
+        Assert.Equal(JobStatus.Running, stored.Status);
+        Assert.Equal(2, rounds);
+    }
+
+    [Fact]
+    public async Task StartNextRound_ApproverApprovedTheVersionReachingTheTarget_Completes()
+    {
+        var job = await _host.Get<JobLauncher>().LaunchAsync("termination", TestData.Settings(), TestData.Policy(autoApprove: false, targetAccuracy: 0.5));
+        await _host.RunRoundByHandAsync(job.Id);
+        await using (var db = _host.Db())
+            await _host.Get<VersionDecisions>().ApproveAsync((await db.ModelVersions.SingleAsync(v => v.JobId == job.Id && v.Number == 1)).Id, TestData.Approver, null);
+
+        await _host.Get<RoundStarter>().StartNextRoundAsync(job.Id);
+
+        var (stored, rounds) = await StoredAsync(job);
+        Assert.Equal((JobStatus.Completed, JobEndCondition.TargetAccuracy), (stored.Status, stored.EndCondition));
         Assert.Equal(1, rounds);
     }
 

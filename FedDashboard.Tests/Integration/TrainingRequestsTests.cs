@@ -7,7 +7,9 @@ using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Orchestration.Clients;
 using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Requests;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -66,6 +68,7 @@ public sealed class TrainingRequestsTests : IAsyncLifetime
         var job = Assert.Single(jobs);
         Assert.Equal((view.Request.Id, TrainingRequestStatus.Training, job.Id, "order-1"), (request.Id, request.Status, request.JobId, request.IdempotencyKey));
         Assert.Equal((ModelArchitecture.Mlp2NN, DataPartition.PathologicalNonIid, "client:Acme Vision"), (job.Settings.Model, job.Settings.Partition, job.CreatedBy));
+        Assert.Equal(new RequestOptions().CentralDataSamples, job.Settings.CentralDataSamples);
         Assert.Equal((15, 0.93, false), (job.Policy.Termination.MaxRounds, job.Policy.Termination.TargetAccuracy, job.Policy.AutoApprove));
         var audit = Assert.Single(await _host.AuditAsync(AuditOutcome.Done), e => e.Action == AuditAction.TrainingRequestSubmitted);
         Assert.Equal(("client:Acme Vision", AuditSubject.TrainingRequest, request.Id.ToString()), (audit.Actor, audit.Subject, audit.SubjectId));
@@ -279,5 +282,35 @@ public sealed class TrainingRequestsTests : IAsyncLifetime
         Assert.Equal((TrainingRequestStatus.Met, RequestEndCondition.Met), (view!.Request.Status, view.Request.EndCondition));
         Assert.Equal((1, version.TestAccuracy), (view.Progress.Round, view.Progress.BestAccuracy));
         Assert.Null(view.Progress.EstimatedTimeLeft);
+    }
+
+    [Fact]
+    public async Task SyncAsync_VersionAtTheTargetRejected_JobTrainsOnUntilALaterVersionIsApproved()
+    {
+        var submitted = await Requests.SubmitAsync(_client.Id, "order-1", TestRequests.Submission(InAnHour, targetAccuracy: 0.5));
+        var jobId = submitted.Request.JobId!.Value;
+        var decisions = _host.Get<VersionDecisions>();
+        await _host.RunRoundByHandAsync(jobId);
+        var round2 = await _host.StartRoundByHandAsync(jobId);
+        await decisions.RejectAsync(await VersionIdAsync(jobId, 1), TestData.Approver, "not on this data");
+        await _host.TrainAllAsync(round2);
+        await _host.Get<RoundAggregator>().AggregateAsync(round2.Id);
+        await Sync.SyncAsync(submitted.Request.Id, CancellationToken.None);
+        Assert.Equal(TrainingRequestStatus.Training, (await RequestAsync(submitted.Request.Id)).Status);
+        Assert.Equal(JobStatus.Running, (await JobAsync(jobId)).Status);
+
+        await decisions.ApproveAsync(await VersionIdAsync(jobId, 2), TestData.Approver, null);
+        await Sync.SyncAsync(submitted.Request.Id, CancellationToken.None);
+        await _host.StartRoundByHandAsync(jobId);
+
+        var (request, job) = (await RequestAsync(submitted.Request.Id), await JobAsync(jobId));
+        Assert.Equal((TrainingRequestStatus.Met, RequestEndCondition.Met), (request.Status, request.EndCondition));
+        Assert.Equal((JobStatus.Completed, JobEndCondition.TargetAccuracy), (job.Status, job.EndCondition));
+    }
+
+    private async Task<int> VersionIdAsync(int jobId, int number)
+    {
+        await using var db = _host.Db();
+        return await db.ModelVersions.Where(v => v.JobId == jobId && v.Number == number).Select(v => v.Id).SingleAsync();
     }
 }

@@ -47,6 +47,9 @@ public sealed record RoundDetail(RoundRow Round, string JobName, IReadOnlyList<P
 
     /// <summary>The rule the round aggregated by; null until it aggregates.</summary>
     public AggregationPolicy? Aggregation { get; init; }
+
+    /// <summary>Why and on how much the central server trained on its own data in the round; null when it did not.</summary>
+    public string? CentralTraining { get; init; }
 }
 
 public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
@@ -90,7 +93,8 @@ public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
                 Reward = p.Status == ParticipantStatus.Reported ? rewards.GetValueOrDefault(p.TerminalId) : null,
             };
         }).ToList();
-        return new RoundDetail(round, jobName, rows) { Aggregation = stored.Aggregation, RewardedAt = stored.RewardedAt };
+        var central = await db.CentralContributions.AsNoTracking().SingleOrDefaultAsync(c => c.RoundId == roundId, ct);
+        return new RoundDetail(round, jobName, rows) { Aggregation = stored.Aggregation, RewardedAt = stored.RewardedAt, CentralTraining = central?.Note };
     }
 
     /// <summary>Rounds already filtered and ordered, with their counts and the version they produced.</summary>

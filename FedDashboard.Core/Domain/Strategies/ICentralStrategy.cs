@@ -19,7 +19,7 @@ public interface ICentralStrategy
     /// <summary>Whether the round ends a combination period, so the edges' models are combined after it.</summary>
     bool CombinesAfter(int roundNumber);
 
-    /// <summary>The next central model from each edge's work in the period, edges ordered by id.</summary>
+    /// <summary>The next central model from each edge's work in the period, edges ordered by id (the central server's own work, if any, last).</summary>
     /// <param name="parent">The central model the period started from; what no edge trained keeps its values.</param>
     ParameterSet Combine(ParameterSet parent, IReadOnlyList<EdgePeriod> edges);
 }

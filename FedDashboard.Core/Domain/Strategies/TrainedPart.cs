@@ -11,6 +11,9 @@ namespace FedDashboard.Core.Domain.Strategies;
 /// </summary>
 public sealed record TrainedPart(double Width, IReadOnlySet<string>? Segments)
 {
+    /// <summary>The whole global model, every layer at full width.</summary>
+    public static readonly TrainedPart Whole = new(1.0, null);
+
     public static TrainedPart Of(double width, string? segment) =>
         new(width, segment is null ? null : new HashSet<string>(StringComparer.Ordinal) { segment });
 

@@ -1,5 +1,6 @@
 using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Data;
 using FedDashboard.Core.Learning.Models;
 
 
@@ -50,6 +51,15 @@ public sealed record TrainingSettings
     /// <summary>Whether the model is split by layers for training.</summary>
     public Segmentation Segmentation { get; init; } = Segmentation.None;
 
+    /// <summary>
+    /// How many images of its own the central server trains on, with the terminals' E, B and η, in a round whose accepted
+    /// results are fewer than the round's C·K; 0: it only combines what the edges send.
+    /// </summary>
+    public int CentralDataSamples { get; init; }
+
+    /// <summary>Whether the central server trains on its own data in a round that accepted this many of the fleet's results.</summary>
+    public bool TrainsCentrally(int acceptedResults, int fleetSize) => CentralDataSamples > 0 && acceptedResults < ParticipantsPerRound(fleetSize);
+
     /// <summary>The local SGD steps of the full work on <paramref name="samples"/>: E epochs of ⌈samples ∕ B⌉ minibatches.</summary>
     public int PlannedSteps(long samples) => (int)Math.Min(int.MaxValue, LocalEpochs * ((samples + BatchSize - 1) / BatchSize));
 
@@ -70,8 +80,14 @@ public sealed record TrainingSettings
         if (ShareMaxSamples is < 1 or > 60_000) errors.Add($"ShareMaxSamples must be from 1 to 60000 (was {ShareMaxSamples}).");
         if (!(ShareMaxAgeHours > 0 && ShareMaxAgeHours <= 87_600)) errors.Add($"ShareMaxAgeHours must be greater than 0 and at most 87600 (was {ShareMaxAgeHours}).");
         if (ShareMaxUses is < 1 or > 1_000_000) errors.Add($"ShareMaxUses must be from 1 to 1000000 (was {ShareMaxUses}).");
+        if (CentralDataSamplesError(CentralDataSamples) is { } central) errors.Add(central);
         return errors;
     }
+
+    /// <summary>What is wrong with a count of the central server's own samples; null when it is allowed.</summary>
+    public static string? CentralDataSamplesError(int samples) => samples is < 0 or > FederatedSplit.PoolImages
+        ? $"CentralDataSamples must be from 0 (the central server does not train) to {FederatedSplit.PoolImages}, the training images outside the validation sample (was {samples})."
+        : null;
 
     /// <summary>How many terminals a round selects from a fleet of the given size: max(C·K, 1).</summary>
     public int ParticipantsPerRound(int fleetSize) => Math.Max((int)Math.Round(ClientFraction * fleetSize), 1);

@@ -7,6 +7,9 @@ namespace FedDashboard.Core.Learning.Data;
 public static class FederatedSplit
 {
     public const int ValidationImages = 1_000;
+
+    /// <summary>MNIST's training images outside the validation sample.</summary>
+    public const int PoolImages = 60_000 - ValidationImages;
     private const int ValidationSeed = 1_000_003;
 
     /// <summary>The validation sample and the pool of the remaining images, each ascending, out of <paramref name="trainingImages"/>.</summary>
@@ -23,6 +26,21 @@ public static class FederatedSplit
     /// <summary>The FedAvg paper's label-sorted split of the pool, two shards per terminal.</summary>
     public static int[][] PathologicalNonIid(int[] pool, byte[] labels, int terminals, int seed) =>
         InPool(pool, Partitioner.PathologicalNonIid([.. pool.Select(i => labels[i])], terminals, 2, seed));
+
+    /// <summary>
+    /// The central server's own data: <paramref name="samples"/> images of the pool drawn by <paramref name="seed"/>,
+    /// ascending. Never validation images, so edges judge results on data no model trained on; a server's data may
+    /// resemble its clients', so the sample may overlap terminals' shards.
+    /// </summary>
+    public static int[] ServerSample(int[] pool, int samples, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samples);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(samples, pool.Length);
+        var order = (int[])pool.Clone();
+        new Random(seed).Shuffle(order);
+        return [.. order[..samples].Order()];
+    }
 
     private static int[][] InPool(int[] pool, int[][] shards) => [.. shards.Select(shard => shard.Select(i => pool[i]).ToArray())];
 }

@@ -17,7 +17,8 @@ namespace FedDashboard.Core.Orchestration.Requests;
 /// Brings an open request's status up to date from its job: Met once an approved version meets the condition; Failed
 /// on the deadline or once the job's rewards reach the request's maximum spend (its job is aborted then: the rewards
 /// of the rounds that end before the pass notices may overrun the maximum), or when the job ended otherwise — on the budget's rounds,
-/// or for the reason the job gives. A job that ended on the target while its version awaits an approver keeps the request training.
+/// or for the reason the job gives. A job that ended while a version meeting the condition awaits an approver keeps the request
+/// training (a job does not end on the target before an approval; see <see cref="JobTermination"/>).
 /// </summary>
 /// <remarks>
 /// Polled rather than hooked into the places a job ends or a version is approved (round start, aggregation, an

@@ -31,6 +31,7 @@ public sealed class TrainingRequests(
     RequestStatusSync sync,
     IRequestDeadlines deadlines,
     IOptions<DefaultJobOptions> defaults,
+    IOptions<RequestOptions> options,
     TimeProvider clock)
 {
     /// <summary>A deadline closer than this leaves no time for a round.</summary>
@@ -61,7 +62,10 @@ public sealed class TrainingRequests(
         }
 
         var now = clock.GetUtcNow();
-        var settings = defaults.Value.Settings with { Model = order.Model, Partition = order.Data.Partition };
+        var settings = defaults.Value.Settings with
+        {
+            Model = order.Model, Partition = order.Data.Partition, CentralDataSamples = options.Value.CentralDataSamples,
+        };
         var callback = await AcceptableAsync(db, client, order, settings, submission.CallbackUrl, now, ct);
         var request = new TrainingRequest(clientId, order with { CallbackUrl = callback }, key, hash, now);
         request.BeginAllocating();

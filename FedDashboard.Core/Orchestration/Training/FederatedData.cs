@@ -44,6 +44,10 @@ public sealed class FederatedData : IDisposable
         return shards[dataOrdinal];
     }
 
+    /// <summary>The images the central server trains on for the job (<see cref="FederatedSplit.ServerSample"/>), the same every round.</summary>
+    public int[] ServerSampleOf(TrainingJob job) =>
+        FederatedSplit.ServerSample(_mnist.Value.TrainingPool, job.Settings.CentralDataSamples, job.Settings.Seed);
+
     /// <summary>Partitions the training images outside the validation sample; shards hold indices into the whole training set.</summary>
     private int[][] Partition(DataPartition partition, int terminals, int seed)
     {

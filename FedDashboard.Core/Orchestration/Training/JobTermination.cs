@@ -10,6 +10,11 @@ namespace FedDashboard.Core.Orchestration.Training;
 /// When a job ends, under the termination policy it has as a round is about to start. A round already running
 /// is ended by its own deadline, so a job overruns its maximum duration by at most one round; time spent paused counts.
 /// </summary>
+/// <remarks>
+/// The target counts only once an approved version reaches it: a version pending approval may still be rejected, and a
+/// job ended on it would have nothing left to offer. So a job trains on while its best version awaits an approver, and
+/// ends at the first round start after an approval (at once where the job approves its own versions).
+/// </remarks>
 internal static class JobTermination
 {
     /// <param name="nextRound">The round about to start.</param>
@@ -31,10 +36,10 @@ internal static class JobTermination
         return null;
     }
 
-    /// <summary>The first version (promoted, not rejected) whose test accuracy reaches the target.</summary>
+    /// <summary>The first approved version whose test accuracy reaches the target.</summary>
     private static Task<ModelVersion?> FirstReachingAsync(FedDbContext db, int jobId, double target, CancellationToken ct) =>
         db.ModelVersions
-            .Where(v => v.JobId == jobId && v.Number != null && v.Status != ModelVersionStatus.Rejected && v.TestAccuracy >= target)
+            .Where(v => v.JobId == jobId && v.Number != null && v.Status == ModelVersionStatus.Approved && v.TestAccuracy >= target)
             .OrderBy(v => v.Number)
             .FirstOrDefaultAsync(ct);
 

@@ -17,8 +17,9 @@ namespace FedDashboard.Core.Orchestration.Training;
 
 /// <summary>
 /// Ends a round: loads what the job's strategy (see <see cref="RoundStrategies"/>) decides on and saves what it decides: each
-/// edge evaluates its terminals' results and aggregates those it accepts; at the end of a combination period the central
-/// tier combines the edges' models into a candidate, evaluated on the test set and promoted to a version when it meets
+/// edge evaluates its terminals' results and aggregates those it accepts; when they are too few, the central server trains
+/// on its own data (<see cref="CentralTraining"/>); at the end of a combination period the central tier combines the
+/// edges' models, and the server's, into a candidate, evaluated on the test set and promoted to a version when it meets
 /// the job's criterion; then it hands the round to rewarding. Runs safely any number of times, also at once:
 /// runs take the round's row lock in turn, and the unique keys on aggregates and versions back it up.
 /// </summary>
@@ -27,6 +28,7 @@ public sealed class RoundAggregator(
     ModelBlobStore blobs,
     FederatedData data,
     ResultEvaluation evaluation,
+    CentralTraining central,
     RoundStrategies strategies,
     IRoundScheduler scheduler,
     ILivePublisher live,
@@ -53,6 +55,11 @@ public sealed class RoundAggregator(
         var edges = await db.EdgeServers.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
         reported = await evaluation.AcceptedAsync(db, round, job, strategy, edges, reported, now, ct);
         db.EdgeAggregates.AddRange(AggregateEdges(round, strategy, edges, reported));
+        if (await central.TrainIfShortAsync(db, job, round, reported.Count, now, ct) is { } own)
+        {
+            db.CentralContributions.Add(own);
+            logger.LogInformation("Job {JobId}: round {Round}: {Note}", job.Id, round.Number, own.Note);
+        }
         await db.SaveChangesAsync(ct);
         var version = strategy.CombinesAfter(round.Number) ? await CombineAsync(db, job, strategy, round, ct) : null;
         if (version is not null) await db.SaveChangesAsync(ct);
@@ -113,7 +120,8 @@ public sealed class RoundAggregator(
 
     /// <summary>
     /// The central combination of each edge's latest model of the period with what its accepted results trained during
-    /// the period; edges that trained nobody this period are left out.
+    /// the period; edges that trained nobody this period are left out. The central server's latest model of the period,
+    /// if it trained, counts as one more, after the edges, by the samples it trained on.
     /// </summary>
     private async Task<ModelVersion?> CombineAsync(FedDbContext db, TrainingJob job, ICentralStrategy strategy, Round round, CancellationToken ct)
     {
@@ -122,7 +130,13 @@ public sealed class RoundAggregator(
             .Join(db.Rounds, a => a.RoundId, r => r.Id, (a, r) => new { Aggregate = a, r.JobId, r.Number })
             .Where(x => x.JobId == job.Id && x.Number >= periodStart && x.Number <= round.Number)
             .ToListAsync(ct);
-        if (aggregates.Count == 0) return null;
+        var own = await db.CentralContributions
+            .Join(db.Rounds, c => c.RoundId, r => r.Id, (c, r) => new { Contribution = c, r.JobId, r.Number })
+            .Where(x => x.JobId == job.Id && x.Number >= periodStart && x.Number <= round.Number)
+            .OrderByDescending(x => x.Number)
+            .Select(x => x.Contribution)
+            .FirstOrDefaultAsync(ct);
+        if (aggregates.Count == 0 && own is null) return null;
         var trained = await TrainedPartsAsync(db, job.Id, periodStart, round.Number, ct);
 
         var parent = await db.ModelVersions.SingleAsync(v => v.Id == round.BaseModelVersionId, ct);
@@ -131,6 +145,7 @@ public sealed class RoundAggregator(
             var latest = edge.MaxBy(x => x.Number)!.Aggregate;
             return new EdgePeriod(() => blobs.Get(latest.ModelHash), edge.Sum(x => (long)x.Aggregate.Samples), trained[edge.Key]);
         }).ToList();
+        if (own is not null) edges.Add(new EdgePeriod(() => blobs.Get(own.ModelHash), own.Samples, [TrainedPart.Whole]));
         var model = strategy.Combine(blobs.Get(parent.ModelHash), edges);
         var evaluation = ModelEvaluator.Evaluate(new ModelSpec(job.Settings.Model), model, data.Test);
 

@@ -1046,6 +1046,42 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("Terminals");
                 });
 
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.CentralContribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AcceptedResults")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModelHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ParticipantsPerRound")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Samples")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("TrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId")
+                        .IsUnique();
+
+                    b.ToTable("CentralContributions");
+                });
+
             modelBuilder.Entity("FedDashboard.Core.Domain.Training.EdgeAggregate", b =>
                 {
                     b.Property<int>("Id")
@@ -1403,6 +1439,9 @@ namespace FedDashboard.Core.Persistence.Migrations
                             b1.IsRequired();
 
                             b1.Property<int>("BatchSize")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("CentralDataSamples")
                                 .HasColumnType("integer");
 
                             b1.Property<double>("ClientFraction")
@@ -1836,6 +1875,15 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("EdgeId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.CentralContribution", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Training.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FedDashboard.Core.Domain.Training.EdgeAggregate", b =>

@@ -39,4 +39,33 @@ public sealed class TrainingSettingsTests
         Assert.Contains(errors, e => e.StartsWith("BatchSize"));
         Assert.Contains(errors, e => e.StartsWith("LearningRate"));
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(59_001)]
+    public void Validate_CentralDataSamplesOutOfRange_SaysTheRange(int samples)
+    {
+        var settings = TestData.Settings() with { CentralDataSamples = samples };
+
+        var error = Assert.Single(settings.Validate());
+
+        Assert.Equal($"CentralDataSamples must be from 0 (the central server does not train) to 59000, the training images outside the validation sample (was {samples}).", error);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(59_000)]
+    public void Validate_CentralDataSamplesAtTheBounds_Valid(int samples) =>
+        Assert.Empty((TestData.Settings() with { CentralDataSamples = samples }).Validate());
+
+    [Theory]
+    [InlineData(0, 2, false)]
+    [InlineData(500, 4, true)]
+    [InlineData(500, 5, false)]
+    public void TrainsCentrally_FiveOfTwentyAsked_OnlyWhenOnAndFewerAccepted(int samples, int accepted, bool expected)
+    {
+        var settings = TestData.Settings(clientFraction: 0.25) with { CentralDataSamples = samples };
+
+        Assert.Equal(expected, settings.TrainsCentrally(accepted, fleetSize: 20));
+    }
 }
