@@ -27,6 +27,13 @@ public sealed class TrainingRequestBoard(IDbContextFactory<FedDbContext> dbFacto
         return rows;
     }
 
+    /// <returns>The clients that have requests, by id: what the list can be filtered by.</returns>
+    public async Task<IReadOnlyDictionary<int, string>> ClientsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ClientApplications.AsNoTracking().Where(c => db.TrainingRequests.Any(r => r.ClientId == c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+    }
+
     /// <returns>Null when there is no such request.</returns>
     public async Task<RequestDetail?> ReadAsync(int requestId, CancellationToken ct = default)
     {
