@@ -38,7 +38,8 @@ public sealed class NewRequestFormTests : DashboardComponentTest
         return cut;
     }
 
-    private async Task SubmitAsync(IRenderedComponent<NewRequest> cut) => await cut.Find("[data-action='submit-request']").ClickAsync(new());
+    /// <summary>Finds the button and clicks it in one step: the fields' changes may still be rendering the form anew.</summary>
+    private static Task SubmitAsync(IRenderedComponent<NewRequest> cut) => cut.InvokeAsync(() => cut.Find("[data-action='submit-request']").ClickAsync(new()));
 
     private async Task<(int Requests, int Jobs)> CountsAsync()
     {
