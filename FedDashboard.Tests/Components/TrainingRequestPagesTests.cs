@@ -8,6 +8,7 @@ using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Clients;
 using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Requests;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -152,6 +153,19 @@ public sealed class TrainingRequestPagesTests : DashboardComponentTest
         Assert.Equal("1 of 10", cut.Find("[data-testid='rounds']").TextContent);
         Assert.DoesNotContain("– of", cut.Find("[data-testid='best-accuracy']").TextContent);
         Assert.NotNull(cut.Find("#request-accuracy-chart"));
+    }
+
+    [Fact]
+    public async Task Page_RequestEndedByTheStatusSync_ShowsItLive()
+    {
+        var view = await SubmitAsync(_acme, "Digits for the scanner");
+        var cut = RenderRequest(view.Request.Id);
+        await Host.Get<JobControls>().AbortAsync(view.Request.JobId!.Value, TestData.Operator);
+
+        await Host.Get<RequestStatusSync>().SyncAsync(view.Request.Id, CancellationToken.None);
+
+        cut.WaitForAssertion(() => Assert.Equal("Failed", cut.Find("[data-request-status]").TextContent.Trim()));
+        Assert.StartsWith("Its job ended without an approved version meeting the condition", cut.Find("[data-testid='end-reason']").TextContent);
     }
 
     [Fact]
