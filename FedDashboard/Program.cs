@@ -56,6 +56,7 @@ try
     endpoints.MapClientApiEndpoints();
     app.MapTerminalEndpoints();
     app.MapOpenApi(TerminalProtocolDocument.Route);
+    app.MapApiReference();
     app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveHub);
     app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireAdministratorsFilter()] })
         .RequireAuthorization(Policies.Administrators);

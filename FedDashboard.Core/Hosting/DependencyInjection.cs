@@ -106,6 +106,7 @@ public static class DependencyInjection
         services.AddTransient<ClientKeyCheck>();
         services.AddTransient<RequestStatusSync>();
         services.AddTransient<TrainingRequests>();
+        services.AddTransient<TrainingRequestBoard>();
         services.AddTransient<IRequestDeadlines, HangfireRequestDeadlines>();
         services.AddTransient<OwnFleetEnrolment>();
         services.AddTransient<ResultEvaluation>();

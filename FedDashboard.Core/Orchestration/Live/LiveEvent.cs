@@ -1,4 +1,5 @@
 using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 
@@ -17,6 +18,12 @@ public sealed record ModelVersionChanged(int JobId, int VersionId, int? Number, 
 
 /// <summary>A round's accepted results were rewarded: how many, and their total in the policy's currency.</summary>
 public sealed record RoundRewarded(int JobId, int RoundId, int Rewards, decimal Total, string Currency, DateTimeOffset At) : LiveEvent(At);
+
+/// <summary>A client's training request was submitted, ended or cancelled; <paramref name="JobId"/> is the job it runs as.</summary>
+public sealed record TrainingRequestChanged(int RequestId, int ClientId, int? JobId, TrainingRequestStatus Status, DateTimeOffset At) : LiveEvent(At)
+{
+    public static TrainingRequestChanged Of(TrainingRequest request, DateTimeOffset at) => new(request.Id, request.ClientId, request.JobId, request.Status, at);
+}
 
 public sealed record JobChanged(int JobId, JobStatus Status, string? Reason, DateTimeOffset At) : LiveEvent(At);
 

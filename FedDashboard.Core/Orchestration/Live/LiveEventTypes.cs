@@ -9,6 +9,7 @@ public static class LiveEventTypes
         typeof(ParticipantChanged),
         typeof(ModelVersionChanged),
         typeof(JobChanged),
+        typeof(TrainingRequestChanged),
         typeof(RoundRewarded),
         typeof(FleetTick),
         typeof(FleetPositions),

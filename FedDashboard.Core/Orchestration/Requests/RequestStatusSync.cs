@@ -5,7 +5,7 @@ using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Governance.Audit;
-using FedDashboard.Core.Orchestration.Rewards;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +26,7 @@ namespace FedDashboard.Core.Orchestration.Requests;
 /// for all open requests (<c>SyncTrainingRequestsJob</c>), so no path that ends a job or approves a version needs to know
 /// that requests exist. Each pass is idempotent; a pass that loses a race to another writer leaves the change to the next.
 /// </remarks>
-public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory, JobControls controls, TimeProvider clock)
+public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory, JobControls controls, ILivePublisher live, TimeProvider clock)
 {
     public async Task SyncOpenAsync(CancellationToken ct)
     {
@@ -51,7 +51,7 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
             request.Meet(Invariant($"{met.Label} of job {jobId}, approved, has test accuracy {met.TestAccuracy:P2}, meeting the target of {request.Condition.TargetAccuracy:P2}."), now);
         else if (now >= request.Deadline)
             request.Fail(RequestEndCondition.Deadline, Invariant($"The deadline {request.Deadline:yyyy-MM-dd HH:mm:ss} UTC passed before an approved version met the condition."), now);
-        else if (await SpentAsync(db, jobId, ct) is var spent && spent >= request.Budget.MaxSpend)
+        else if (await RequestSpend.OfJobAsync(db, jobId, ct) is var spent && spent >= request.Budget.MaxSpend)
             request.Fail(RequestEndCondition.Budget, Invariant($"Its job's rewards came to {spent:0.####}, reaching its maximum spend of {request.Budget.MaxSpend:0.####}, without an approved version meeting the condition."), now);
         else if (job.Status is JobStatus.Completed or JobStatus.Aborted)
         {
@@ -71,6 +71,7 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
         {
             return;
         }
+        await live.PublishAsync(TrainingRequestChanged.Of(request, now));
         if (request.EndCondition is RequestEndCondition.Deadline or RequestEndCondition.Budget && job.Status is JobStatus.Running or JobStatus.Paused)
             await StopJobAsync(jobId, request, ct);
     }
@@ -93,10 +94,6 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ClientApplications.Where(c => c.Id == clientId).Select(c => c.Name).SingleAsync(ct);
     }
-
-    /// <summary>What the job's rewards add up to so far, by the ledger's rule of what counts (in the reward program's currency, the client's).</summary>
-    private static Task<decimal> SpentAsync(FedDbContext db, int jobId, CancellationToken ct) =>
-        db.RewardEntries.Where(e => e.JobId == jobId).ThatCount(db).SumAsync(e => e.Amount, ct);
 
     /// <summary>The earliest version of the job in that standing that meets the request's condition.</summary>
     private static Task<ModelVersion?> MeetingAsync(FedDbContext db, TrainingRequest request, int jobId, ModelVersionStatus status, CancellationToken ct)

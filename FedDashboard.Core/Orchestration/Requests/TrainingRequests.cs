@@ -4,10 +4,12 @@ using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Policies.Reward;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Requests;
+using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Callbacks;
 using FedDashboard.Core.Orchestration.Clients;
 using FedDashboard.Core.Orchestration.Governance.Audit;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
@@ -21,7 +23,8 @@ namespace FedDashboard.Core.Orchestration.Requests;
 /// Client applications' training requests: submitted, read, listed and cancelled by the client that owns them. A request
 /// runs as an ordinary job launched for it (<see cref="JobLauncher"/>, as <see cref="RequestActors.Client"/>), so its
 /// rounds, versions, approvals and rewards are those of any job. Another client's request is reported as missing,
-/// never as forbidden, so ids do not leak.
+/// never as forbidden, so ids do not leak. Operators may also submit and cancel for a client from the dashboard; the
+/// audit log names the operator then. Each change of a request's status is announced as <see cref="TrainingRequestChanged"/>.
 /// </summary>
 public sealed class TrainingRequests(
     IDbContextFactory<FedDbContext> dbFactory,
@@ -30,12 +33,18 @@ public sealed class TrainingRequests(
     CallbackUrlCheck callbackUrls,
     RequestStatusSync sync,
     IRequestDeadlines deadlines,
+    ILivePublisher live,
     IOptions<DefaultJobOptions> defaults,
     IOptions<RequestOptions> options,
     TimeProvider clock)
 {
     /// <summary>A deadline closer than this leaves no time for a round.</summary>
     public static readonly TimeSpan MinimumLead = TimeSpan.FromMinutes(1);
+
+    /// <summary>The field of an operator's reason for cancelling a request.</summary>
+    public const string ReasonField = "reason";
+
+    public const int MaxReasonLength = 300;
 
     /// <summary>
     /// Accepts a request and launches its job; the same key with the same body again answers the request it made (and
@@ -44,7 +53,24 @@ public sealed class TrainingRequests(
     /// <exception cref="InvalidInputException">A field is missing or out of range, at its field; nothing is created.</exception>
     /// <exception cref="ConflictException">The key was used with another body, the client is suspended or would exceed its
     /// spending limit, or there is no fleet; nothing is created.</exception>
-    public async Task<TrainingRequestView> SubmitAsync(int clientId, string? idempotencyKey, TrainingRequestSubmission submission, CancellationToken ct = default)
+    public Task<TrainingRequestView> SubmitAsync(int clientId, string? idempotencyKey, TrainingRequestSubmission submission, CancellationToken ct = default) =>
+        SubmitAsync(clientId, idempotencyKey, submission, submitter: null, ct);
+
+    /// <summary>An operator submits a request on a client's behalf: it is the client's request, and its job runs as the client's, but the audit log names the operator.</summary>
+    /// <exception cref="AccessDeniedException">The actor is no operator; the refusal is recorded and nothing else is created.</exception>
+    /// <inheritdoc cref="SubmitAsync(int, string?, TrainingRequestSubmission, CancellationToken)" path="/exception"/>
+    public async Task<TrainingRequestView> SubmitForClientAsync(Actor submitter, int clientId, string? idempotencyKey, TrainingRequestSubmission submission, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await db.DemandAsync(submitter, submitter.CanOperate, "submit training requests for clients without the operator role", AuditAction.TrainingRequestSubmitted,
+                AuditSubject.Client, clientId, clock.GetUtcNow(), ct);
+        }
+        return await SubmitAsync(clientId, idempotencyKey, submission, submitter, ct);
+    }
+
+    /// <param name="submitter">The operator submitting for the client; null when the client submits itself.</param>
+    private async Task<TrainingRequestView> SubmitAsync(int clientId, string? idempotencyKey, TrainingRequestSubmission submission, Actor? submitter, CancellationToken ct)
     {
         var key = CheckedKey(idempotencyKey);
         var order = TrainingRequestInput.Parse(submission);
@@ -76,8 +102,8 @@ public sealed class TrainingRequests(
             request.RunsAs(job.Id);
             db.TrainingRequests.Add(request);
             await db.SaveChangesAsync(ct);
-            db.Audit(actor, AuditAction.TrainingRequestSubmitted, AuditSubject.TrainingRequest, request.Id, null,
-                new { request.Name, request.Model, request.Data, request.Condition, request.Deadline, request.Budget, request.CallbackUrl, request.IdempotencyKey, request.JobId }, now);
+            db.Audit(submitter ?? actor, AuditAction.TrainingRequestSubmitted, AuditSubject.TrainingRequest, request.Id, null,
+                new { Client = client.Name, request.Name, request.Model, request.Data, request.Condition, request.Deadline, request.Budget, request.CallbackUrl, request.IdempotencyKey, request.JobId }, now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -88,6 +114,7 @@ public sealed class TrainingRequests(
             throw;
         }
         deadlines.CheckAt(request.Id, request.Deadline);
+        await live.PublishAsync(TrainingRequestChanged.Of(request, now));
         return new(request, RequestProgress.None);
     }
 
@@ -119,17 +146,41 @@ public sealed class TrainingRequests(
     /// <exception cref="ConflictException">The request has ended already (met, failed or cancelled).</exception>
     public async Task<TrainingRequestView> CancelAsync(int clientId, int requestId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.TrainingRequests.AnyAsync(r => r.Id == requestId && r.ClientId == clientId, ct)) throw Missing(requestId);
+        string clientName;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await db.TrainingRequests.AnyAsync(r => r.Id == requestId && r.ClientId == clientId, ct)) throw Missing(requestId);
+            clientName = await db.ClientApplications.Where(c => c.Id == clientId).Select(c => c.Name).SingleAsync(ct);
+        }
+        return await CancelAsync(requestId, RequestActors.Client(clientName), $"Cancelled by client {clientName}.", ct);
+    }
+
+    /// <summary>An operator cancels a client's request, for a reason the client reads in its end reason; the audit log names the operator.</summary>
+    /// <exception cref="AccessDeniedException">The actor is no operator; the refusal is recorded and nothing else changes.</exception>
+    /// <exception cref="InvalidInputException">No reason, or a longer one than <see cref="MaxReasonLength"/>.</exception>
+    /// <inheritdoc cref="CancelAsync(int, int, CancellationToken)" path="/exception"/>
+    public async Task<TrainingRequestView> CancelForClientAsync(Actor canceller, int requestId, string? reason, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await db.DemandAsync(canceller, canceller.CanOperate, $"cancel training request {requestId} without the operator role", AuditAction.TrainingRequestCancelled,
+                AuditSubject.TrainingRequest, requestId, clock.GetUtcNow(), ct);
+            if (!await db.TrainingRequests.AnyAsync(r => r.Id == requestId, ct)) throw Missing(requestId);
+        }
+        var text = TextInput.Required(reason, MaxReasonLength, ReasonField, "A cancellation's reason", "Say why the request is cancelled; its client reads the reason.");
+        return await CancelAsync(requestId, canceller, $"Cancelled by {canceller.Name}: {text}", ct);
+    }
+
+    private async Task<TrainingRequestView> CancelAsync(int requestId, Actor actor, string reason, CancellationToken ct)
+    {
         // A request met or past its deadline is not cancelled but reported as it is.
         await sync.SyncAsync(requestId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.TrainingRequests.SingleAsync(r => r.Id == requestId, ct);
-        var clientName = await db.ClientApplications.Where(c => c.Id == clientId).Select(c => c.Name).SingleAsync(ct);
-        var actor = RequestActors.Client(clientName);
         var now = clock.GetUtcNow();
         var before = request.Status;
-        request.Cancel($"Cancelled by client {clientName}.", now);
-        db.Audit(actor, AuditAction.TrainingRequestCancelled, AuditSubject.TrainingRequest, requestId, before.ToString(), request.Status.ToString(), now);
+        request.Cancel(reason, now);
+        db.Audit(actor, AuditAction.TrainingRequestCancelled, AuditSubject.TrainingRequest, requestId, before.ToString(), request.Status.ToString(), now, reason);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -138,11 +189,12 @@ public sealed class TrainingRequests(
         {
             throw new ConflictException($"Training request {requestId} changed while it was being cancelled; read it and try again.");
         }
+        await live.PublishAsync(TrainingRequestChanged.Of(request, now));
         if (request.JobId is { } jobId) await AbortIfRunningAsync(jobId, actor, ct);
         return new(request, await RequestProgress.OfAsync(db, request, ct));
     }
 
-    private async Task AbortIfRunningAsync(int jobId, Domain.Security.Actor actor, CancellationToken ct)
+    private async Task AbortIfRunningAsync(int jobId, Actor actor, CancellationToken ct)
     {
         try
         {

@@ -32,7 +32,7 @@ public static class CoreActions
         }
         catch (Exception refused) when (refused is InvalidInputException or ConflictException or NotFoundException)
         {
-            if (refused is InvalidInputException { Field: { } field }) fields?.Set(field, refused.Message);
+            fields?.Set(refused is InvalidInputException { Field: { } field } ? field : FieldMessages.Form, refused.Message);
             snackbar.Add(refused.Message, Severity.Warning);
             await refusals.RecordAsync(refused.Message);
         }

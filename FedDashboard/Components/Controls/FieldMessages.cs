@@ -6,6 +6,9 @@ namespace FedDashboard.Components.Controls;
 /// </summary>
 public sealed class FieldMessages
 {
+    /// <summary>Where a refusal that names no field is kept, for a page that shows it above its form.</summary>
+    public const string Form = "";
+
     private readonly Dictionary<string, string> _messages = new(StringComparer.OrdinalIgnoreCase);
 
     public string? this[string field] => _messages.GetValueOrDefault(field);
