@@ -203,7 +203,8 @@ public sealed class RoundRewardingTests : IAsyncLifetime
     {
         var round = await AggregatedRoundAsync();
         await Rewarding.RewardAsync(round.Id);
-        var original = (await EntriesAsync(round.Id))[0];
+        var rewarded = await EntriesAsync(round.Id);
+        var original = rewarded[0];
 
         await Assert.ThrowsAsync<FedDashboard.Core.Domain.Security.AccessDeniedException>(() =>
             _host.Get<LedgerCorrections>().CorrectAsync(TestData.Viewer, original.Id, 1m, "more"));
@@ -220,7 +221,8 @@ public sealed class RoundRewardingTests : IAsyncLifetime
     {
         var round = await AggregatedRoundAsync();
         await Rewarding.RewardAsync(round.Id);
-        var original = (await EntriesAsync(round.Id))[0];
+        var rewarded = await EntriesAsync(round.Id);
+        var original = rewarded[0];
 
         await Assert.ThrowsAnyAsync<ArgumentException>(() => _host.Get<LedgerCorrections>().CorrectAsync(TestData.Operator, original.Id, (decimal)amount, reason));
 
