@@ -4,6 +4,7 @@ using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Delivery;
 using FedDashboard.Core.Orchestration.Governance.Audit;
 using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Training;
@@ -24,8 +25,9 @@ namespace FedDashboard.Core.Orchestration.Requests;
 /// approver's decision, an abort): it runs when a client reads a request, at the request's deadline, and every minute
 /// for all open requests (<c>SyncTrainingRequestsJob</c>), so no path that ends a job or approves a version needs to know
 /// that requests exist. Each pass is idempotent; a pass that loses a race to another writer leaves the change to the next.
+/// A request with a callback URL gets its end's callback from the pass that ends it (<see cref="RequestCallbacks"/>).
 /// </remarks>
-public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory, JobControls controls, TimeProvider clock)
+public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory, JobControls controls, RequestCallbacks callbacks, TimeProvider clock)
 {
     public async Task SyncOpenAsync(CancellationToken ct)
     {
@@ -46,7 +48,7 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
         var now = clock.GetUtcNow();
         var before = request.Status;
 
-        if (await MeetingAsync(db, request, jobId, ModelVersionStatus.Approved, ct) is { } met)
+        if (await RequestVersions.MeetingAsync(db, request, jobId, ModelVersionStatus.Approved, ct) is { } met)
             request.Meet(Invariant($"{met.Label} of job {jobId}, approved, has test accuracy {met.TestAccuracy:P2}, meeting the target of {request.Condition.TargetAccuracy:P2}."), now);
         else if (now >= request.Deadline)
             request.Fail(RequestEndCondition.Deadline, Invariant($"The deadline {request.Deadline:yyyy-MM-dd HH:mm:ss} UTC passed before an approved version met the condition."), now);
@@ -56,12 +58,14 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
         {
             if (job.EndCondition == JobEndCondition.MaxRounds)
                 request.Fail(RequestEndCondition.Budget, $"Its budget of {request.Budget.MaxRounds} rounds is used up without an approved version meeting the condition.", now);
-            else if (await MeetingAsync(db, request, jobId, ModelVersionStatus.PendingApproval, ct) is null)
+            else if (await RequestVersions.MeetingAsync(db, request, jobId, ModelVersionStatus.PendingApproval, ct) is null)
                 request.Fail(RequestEndCondition.JobEnded, $"Its job ended without an approved version meeting the condition: {job.EndReason}", now);
         }
         if (request.Status == before) return;
 
         db.Audit(Actor.System, AuditAction.TrainingRequestEnded, AuditSubject.TrainingRequest, request.Id, before.ToString(), request.Status.ToString(), now, request.EndReason);
+        // In the commit that ends the request: the end is told exactly when it happened, whichever pass or node saw it.
+        var callback = await RequestCallbacks.AddEndedAsync(db, request, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -70,6 +74,7 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
         {
             return;
         }
+        if (callback is not null) callbacks.Send(callback);
         if (request.EndCondition is RequestEndCondition.Deadline or RequestEndCondition.Budget && job.Status is JobStatus.Running or JobStatus.Paused)
             await StopJobAsync(jobId, request, ct);
     }
@@ -96,17 +101,6 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
     /// <summary>What the job's rewards add up to so far, by the ledger's rule of what counts (in the reward program's currency, the client's).</summary>
     private static Task<decimal> SpentAsync(FedDbContext db, int jobId, CancellationToken ct) =>
         db.RewardEntries.Where(e => e.JobId == jobId).ThatCount(db).SumAsync(e => e.Amount, ct);
-
-    /// <summary>The earliest version of the job in that standing that meets the request's condition.</summary>
-    private static Task<ModelVersion?> MeetingAsync(FedDbContext db, TrainingRequest request, int jobId, ModelVersionStatus status, CancellationToken ct)
-    {
-        var target = request.Condition.TargetAccuracy;
-        var maxLoss = request.Condition.MaxTestLoss;
-        return db.ModelVersions
-            .Where(v => v.JobId == jobId && v.Number > 0 && v.Status == status && v.TestAccuracy >= target && (maxLoss == null || v.TestLoss <= maxLoss))
-            .OrderBy(v => v.Number)
-            .FirstOrDefaultAsync(ct);
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
