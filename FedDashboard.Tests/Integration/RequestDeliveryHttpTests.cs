@@ -79,7 +79,7 @@ public sealed class RequestDeliveryHttpTests(TrainingFleetDashboard dashboard)
         var secret = (await JsonAsync(await admin.PostAsync($"api/clients/{clientId}/signing-secret", null))).GetProperty("secret").GetString()!;
         Assert.Equal(SignatureCheck.Valid, CallbackSignature.Verify(secret, callback.Headers[CallbackHeaders.Id], callback.Headers[CallbackHeaders.Timestamp],
             callback.Headers[CallbackHeaders.Signature], callback.Body, DateTimeOffset.UtcNow));
-        var body = JsonDocument.Parse(callback.Body).RootElement;
+        var body = JsonDocument.Parse(callback.Body).RootElement.GetProperty("data");
         Assert.Equal(("Met", true, version.Label), (body.GetProperty("status").GetString(), body.GetProperty("meetsCondition").GetBoolean(),
             body.GetProperty("version").GetProperty("label").GetString()));
         Assert.Equal(HttpStatusCode.OK, onnx.StatusCode);

@@ -76,10 +76,12 @@ public sealed class RequestDeliveryTests : IAsyncLifetime
         Assert.Equal(SignatureCheck.Valid, CallbackSignature.Verify(secret, received.Headers[CallbackHeaders.Id], received.Headers[CallbackHeaders.Timestamp],
             received.Headers[CallbackHeaders.Signature], received.Body, _clock.GetUtcNow()));
         var body = JsonDocument.Parse(received.Body).RootElement;
-        Assert.Equal(("training_request.failed", request.Id, "Failed", "Deadline", false),
-            (body.GetProperty("type").GetString(), body.GetProperty("requestId").GetInt32(), body.GetProperty("status").GetString(),
-                body.GetProperty("endCondition").GetString(), body.GetProperty("meetsCondition").GetBoolean()));
-        Assert.Equal($"/api/v1/training-requests/{request.Id}/model.onnx", body.GetProperty("downloads").GetProperty("onnx").GetString());
+        var data = body.GetProperty("data");
+        Assert.Equal(("request.failed", request.Id, "Failed", "Deadline", false),
+            (body.GetProperty("type").GetString(), data.GetProperty("requestId").GetInt32(), data.GetProperty("status").GetString(),
+                data.GetProperty("endCondition").GetString(), data.GetProperty("meetsCondition").GetBoolean()));
+        Assert.Equal(("v1", $"/api/v1/training-requests/{request.Id}/model.onnx"),
+            (data.GetProperty("version").GetProperty("label").GetString(), data.GetProperty("downloads").GetProperty("onnx").GetString()));
         Assert.Equal(CallbackOutcome.Acknowledged, Assert.Single(await StoredDeliveries.AttemptsAsync(_host, delivery.Id)).Outcome);
     }
 
@@ -95,7 +97,7 @@ public sealed class RequestDeliveryTests : IAsyncLifetime
         await _host.Get<RequestStatusSync>().SyncOpenAsync(CancellationToken.None);
 
         var delivery = Assert.Single(await DeliveriesAsync());
-        Assert.Equal($"request:{submitted.Request.Id}:training_request.failed", delivery.EventKey);
+        Assert.Equal($"request:{submitted.Request.Id}:request.failed", delivery.EventKey);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public static class StoredDeliveries
         var request = new TrainingRequest(client.Id, order, "order-1", new string('0', 64), TestData.Now);
         db.TrainingRequests.Add(request);
         await db.SaveChangesAsync();
-        var delivery = new CallbackDeliveryRecord(request.Id, client.Id, "training_request.met", url, body, "system", TestData.Now);
+        var delivery = new CallbackDeliveryRecord(request.Id, client.Id, "request.met", url, body, "system", TestData.Now);
         db.CallbackDeliveries.Add(delivery);
         await db.SaveChangesAsync();
         return (delivery.Id, (await host.Get<SigningSecrets>().CurrentAsync(client.Id)).Secret);

@@ -30,7 +30,7 @@ public sealed class CallbackDeliveryRecord
     public int RequestId { get; private set; }
     public int ClientId { get; private set; }
 
-    /// <summary>What happened, e.g. "training_request.met".</summary>
+    /// <summary>What happened, e.g. "request.met".</summary>
     public string Event { get; private set; }
 
     public string? EventKey { get; private set; }

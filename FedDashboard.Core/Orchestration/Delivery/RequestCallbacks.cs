@@ -22,13 +22,14 @@ public sealed class RequestCallbacks(IDbContextFactory<FedDbContext> dbFactory, 
     TimeProvider clock)
 {
     /// <summary>Adds the delivery of the request's end to <paramref name="db"/>, unsaved; null when it has no callback URL.</summary>
-    public static async Task<CallbackDeliveryRecord?> AddEndedAsync(FedDbContext db, TrainingRequest request, DateTimeOffset now, CancellationToken ct)
+    /// <remarks>Download links start with the first of <see cref="CallbackOptions.OwnUrls"/>, the app's public address, when one is set.</remarks>
+    public async Task<CallbackDeliveryRecord?> AddEndedAsync(FedDbContext db, TrainingRequest request, DateTimeOffset now, CancellationToken ct)
     {
         if (request.CallbackUrl is null || request.Status is not (TrainingRequestStatus.Met or TrainingRequestStatus.Failed)) return null;
         var version = await RequestVersions.DeliveredAsync(db, request, ct);
         var progress = await RequestProgress.OfAsync(db, request, ct);
         var delivery = new CallbackDeliveryRecord(request.Id, request.ClientId, RequestEndedBody.EventOf(request), new Uri(request.CallbackUrl),
-            RequestEndedBody.Of(request, version, progress.BestAccuracy), Actor.System.Name, now);
+            RequestEndedBody.Of(request, version, progress, options.Value.OwnUrls.Select(u => new Uri(u)).FirstOrDefault()), Actor.System.Name, now);
         db.CallbackDeliveries.Add(delivery);
         return delivery;
     }

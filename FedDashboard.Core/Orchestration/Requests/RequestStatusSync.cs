@@ -65,7 +65,7 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
 
         db.Audit(Actor.System, AuditAction.TrainingRequestEnded, AuditSubject.TrainingRequest, request.Id, before.ToString(), request.Status.ToString(), now, request.EndReason);
         // In the commit that ends the request: the end is told exactly when it happened, whichever pass or node saw it.
-        var callback = await RequestCallbacks.AddEndedAsync(db, request, now, ct);
+        var callback = await callbacks.AddEndedAsync(db, request, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
