@@ -10,6 +10,7 @@ using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using System.Globalization;
 
 namespace FedDashboard.Core.Orchestration.Requests;
@@ -72,6 +73,11 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
         }
         catch (DbUpdateConcurrencyException)
         {
+            return;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another pass ending the request at the same moment added the end's callback first (its unique event key).
             return;
         }
         if (callback is not null) callbacks.Send(callback);
