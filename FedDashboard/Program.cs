@@ -54,6 +54,8 @@ try
     endpoints.MapEnrolmentEndpoints();
     endpoints.MapClientEndpoints();
     endpoints.MapClientApiEndpoints();
+    endpoints.MapOperatorModelEndpoints();
+    endpoints.MapCallbackEndpoints();
     app.MapTerminalEndpoints();
     app.MapOpenApi(TerminalProtocolDocument.Route);
     app.MapApiReference();

@@ -10,18 +10,23 @@ using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Rewards.Payouts;
 using FedDashboard.Core.Orchestration.Security;
+using FedDashboard.Core.Orchestration.Callbacks;
 using FedDashboard.Core.Orchestration.Clients;
+using FedDashboard.Core.Orchestration.Delivery;
 using FedDashboard.Core.Orchestration.Requests;
 using FedDashboard.Core.Orchestration.TerminalProtocol;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Persistence.Identity;
+using FedDashboard.Core.Persistence.KeyRing;
 using FedDashboard.Core.Persistence.Roles;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Protocol;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -60,6 +65,8 @@ public static class DependencyInjection
         services.AddValidatedOptions<TerminalOptions>(builder.Configuration);
         services.AddValidatedOptions<ClientApiOptions>(builder.Configuration);
         services.AddFedCallbacks(builder.Configuration);
+        services.AddDataProtection().SetApplicationName("FedDashboard");
+        services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<FedDbContext>>((o, dbs) => o.XmlRepository = new DatabaseXmlRepository(dbs));
 
         // A failed command or save surfaces as an exception, which the caller handles (an expected race such as a
         // second run of a step) or reports; EF's own error lines for it, with a stack trace, would alarm operators
@@ -70,11 +77,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveFeed>();
         services.TryAddSingleton<ILivePublisher, LocalLivePublisher>();
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<DataOptions>>().Value;
-            return new ModelBlobStore(Path.GetFullPath(options.BlobPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        });
+        services.AddSingleton(sp => new ModelBlobStore(BlobRoot(sp)));
         services.AddSingleton<FederatedData>();
 
         services.AddTransient<FleetRegistry>();
@@ -105,6 +108,13 @@ public static class DependencyInjection
         services.AddTransient<ClientKeys>();
         services.AddTransient<ClientKeyCheck>();
         services.AddTransient<RequestStatusSync>();
+        services.AddTransient<SigningSecrets>();
+        services.AddTransient<ICallbackAttemptLog, CallbackAttemptTable>();
+        services.AddCallbackDelivery();
+        services.AddTransient<RequestCallbacks>();
+        services.AddTransient<RequestModels>();
+        services.AddTransient<OnnxDeliveries>();
+        services.AddSingleton(sp => new OnnxFileStore(Path.Combine(BlobRoot(sp), "onnx")));
         services.AddTransient<TrainingRequests>();
         services.AddTransient<TrainingRequestBoard>();
         services.AddTransient<IRequestDeadlines, HangfireRequestDeadlines>();
@@ -143,6 +153,9 @@ public static class DependencyInjection
         AddSimulatedFleet(builder);
         return builder;
     }
+
+    private static string BlobRoot(IServiceProvider services) =>
+        Path.GetFullPath(services.GetRequiredService<IOptions<DataOptions>>().Value.BlobPath, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
 
     /// <summary>The simulated fleet: a client of the terminal-facing services, trained on every node, moved by one.</summary>
     private static void AddSimulatedFleet(IHostApplicationBuilder builder)

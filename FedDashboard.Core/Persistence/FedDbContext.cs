@@ -1,4 +1,6 @@
+using FedDashboard.Core.Domain.Callbacks;
 using FedDashboard.Core.Domain.Clients;
+using FedDashboard.Core.Domain.Delivery;
 using FedDashboard.Core.Domain.Enrolment;
 using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Governance.Audit;
@@ -12,6 +14,7 @@ using FedDashboard.Core.Orchestration.Governance.Proposals;
 using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Rewards.Payouts;
 using FedDashboard.Core.Persistence.Identity;
+using FedDashboard.Core.Persistence.KeyRing;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,6 +46,11 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<ClientApplication> ClientApplications => Set<ClientApplication>();
     public DbSet<ClientApiKey> ClientApiKeys => Set<ClientApiKey>();
     public DbSet<TrainingRequest> TrainingRequests => Set<TrainingRequest>();
+    public DbSet<ClientSigningSecret> ClientSigningSecrets => Set<ClientSigningSecret>();
+    public DbSet<CallbackDeliveryRecord> CallbackDeliveries => Set<CallbackDeliveryRecord>();
+    public DbSet<CallbackAttemptRecord> CallbackAttempts => Set<CallbackAttemptRecord>();
+    public DbSet<OnnxCheckRecord> OnnxChecks => Set<OnnxCheckRecord>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

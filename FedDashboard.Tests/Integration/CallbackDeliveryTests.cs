@@ -1,24 +1,17 @@
 using FedDashboard.Core.Domain.Callbacks;
-using FedDashboard.Core.Hosting;
 using FedDashboard.Core.Orchestration.Callbacks;
 using FedDashboard.Tests.Shared;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FedDashboard.Tests.Integration;
 
-/// <summary>
-/// Delivery through Hangfire on PostgreSQL to a receiver on 127.0.0.1. The attempts are kept in
-/// <see cref="InMemoryCallbackLog"/> until their table exists.
-/// </summary>
+/// <summary>Delivery through Hangfire on PostgreSQL to a receiver on 127.0.0.1, the attempts kept in their table.</summary>
 public sealed class CallbackDeliveryTests : IAsyncLifetime
 {
     private const string Body = """{"type":"request.met","requestId":42}""";
-    private readonly InMemoryCallbackLog _log = new();
     private FedTestHost _host = null!;
 
     public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: true, terminals: 2,
-        settings: CallbackServices.ToLocalReceivers.With("Fed:Callbacks:RetryDelaysSeconds:0", "1").ToDictionary(),
-        services: s => s.AddSingleton<ICallbackAttemptLog>(_log).AddCallbackDelivery());
+        settings: CallbackServices.ToLocalReceivers.With("Fed:Callbacks:RetryDelaysSeconds:0", "1").With("Fed:Callbacks:RetryDelaysSeconds:1", "1").ToDictionary());
 
     public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
@@ -26,7 +19,7 @@ public sealed class CallbackDeliveryTests : IAsyncLifetime
     public async Task SendAsync_ReceiverFailsOnce_RetriedUntilAcknowledgedWithTheSameId()
     {
         await using var receiver = await CallbackReceiver.StartAsync(CallbackReceiver.Statuses(500, 200));
-        var (id, secret) = Add(receiver.Url);
+        var (id, secret) = await AddAsync(receiver.Url);
 
         await _host.Get<CallbackDeliverer>().SendAsync(id);
 
@@ -39,10 +32,36 @@ public sealed class CallbackDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_ReceiverFailsTwice_ThreeAttemptsRecorded()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync(CallbackReceiver.Statuses(500, 500, 200));
+        var (id, _) = await AddAsync(receiver.Url);
+
+        await _host.Get<CallbackDeliverer>().SendAsync(id);
+
+        var attempts = await AttemptsAsync(id, count: 3);
+        Assert.Equal([(1, 500), (2, 500), (3, 200)], attempts.Select(a => (a.Number, a.StatusCode ?? 0)));
+        Assert.Equal(CallbackOutcome.Acknowledged, attempts[^1].Outcome);
+    }
+
+    [Fact]
+    public async Task RecordAsync_SameNumberTwice_FalseAndRecordedOnce()
+    {
+        var (id, _) = await AddAsync(new Uri("http://127.0.0.1:9/hooks"));
+        var attempt = new CallbackAttempt(1, TestData.Now, TestData.Now.AddSeconds(1), 500, CallbackFailure.Status, "Answered 500.", null);
+        var log = _host.Get<ICallbackAttemptLog>();
+
+        Assert.True(await log.RecordAsync(id, attempt, CancellationToken.None));
+        Assert.False(await log.RecordAsync(id, attempt with { StatusCode = 502 }, CancellationToken.None));
+
+        Assert.Equal(500, Assert.Single(await StoredDeliveries.AttemptsAsync(_host, id)).StatusCode);
+    }
+
+    [Fact]
     public async Task SendAsync_AgainAfterAcknowledged_DeliversAgainAsTheNextAttempt()
     {
         await using var receiver = await CallbackReceiver.StartAsync(CallbackReceiver.Statuses(200));
-        var (id, _) = Add(receiver.Url);
+        var (id, _) = await AddAsync(receiver.Url);
         await _host.Get<CallbackDeliverer>().SendAsync(id);
         await AttemptsAsync(id, count: 1);
 
@@ -57,7 +76,7 @@ public sealed class CallbackDeliveryTests : IAsyncLifetime
     public async Task SendAsync_RefusedAddress_RecordedAndNotRetried()
     {
         await using var receiver = await CallbackReceiver.StartAsync(CallbackReceiver.Statuses(200));
-        var (id, _) = Add(new Uri(receiver.Url.ToString().Replace("127.0.0.1", "169.254.169.254")));
+        var (id, _) = await AddAsync(new Uri(receiver.Url.ToString().Replace("127.0.0.1", "169.254.169.254")));
 
         await _host.Get<CallbackDeliverer>().SendAsync(id);
 
@@ -70,22 +89,18 @@ public sealed class CallbackDeliveryTests : IAsyncLifetime
     public async Task AttemptAsync_SecondRunOfTheSameAttempt_SendsNothing()
     {
         await using var receiver = await CallbackReceiver.StartAsync(CallbackReceiver.Statuses(200));
-        var (id, _) = Add(receiver.Url);
+        var (id, _) = await AddAsync(receiver.Url);
         await _host.Get<CallbackDeliverer>().AttemptAsync(id, number: 1, retriesUsed: 0, CancellationToken.None);
 
         await _host.Get<CallbackDeliverer>().AttemptAsync(id, number: 1, retriesUsed: 0, CancellationToken.None);
 
-        Assert.Single(_log.Attempts(id));
+        Assert.Single(await StoredDeliveries.AttemptsAsync(_host, id));
         Assert.Single(receiver.Received);
     }
 
-    private (Guid Id, string Secret) Add(Uri url)
-    {
-        var secret = CallbackSignature.NewSecret();
-        return (_log.Add(url, Body, "key_7", secret), secret);
-    }
+    private Task<(Guid Id, string Secret)> AddAsync(Uri url) => StoredDeliveries.AddAsync(_host, url, Body);
 
     private async Task<IReadOnlyList<CallbackAttempt>> AttemptsAsync(Guid id, int count) =>
-        await Eventually.WaitForAsync(() => Task.FromResult(_log.Attempts(id) is { } a && a.Count >= count ? a : null),
+        await Eventually.WaitForAsync(async () => await StoredDeliveries.AttemptsAsync(_host, id) is { } a && a.Count >= count ? a : null,
             TimeSpan.FromSeconds(60), $"{count} callback attempts");
 }

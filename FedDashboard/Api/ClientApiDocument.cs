@@ -13,8 +13,10 @@ public static class ClientApiDocument
             {
                 document.Info.Title = "FedDashboard client API";
                 document.Info.Version = "v1";
-                document.Info.Description = "How a client application orders a model: submit a training request, read its status, list its requests, cancel one. "
-                    + "Every call carries `Authorization: Bearer <API key>`; each endpoint needs the key's scope for it (SubmitRequests, ReadRequests). "
+                document.Info.Description = "How a client application orders a model: submit a training request, read its status, list its requests, cancel one, "
+                    + "and download the model once the request ends (ONNX or safetensors; a failed request's best model so far is marked "
+                    + "`Fed-Meets-Condition: false`). A request with a callback URL is told of its end by a signed POST (see docs/callbacks.md). "
+                    + "Every call carries `Authorization: Bearer <API key>`; each endpoint needs the key's scope for it (SubmitRequests, ReadRequests, DownloadModels). "
                     + "A submission carries an `Idempotency-Key` header: the same key with the same body answers the request it made. "
                     + "A refusal is a problem document; another client's request is answered 404, like one that does not exist. See docs/api.md.";
                 return Task.CompletedTask;

@@ -1,6 +1,7 @@
 using FedDashboard.Core.Domain.Clients;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Orchestration.Callbacks;
 using FedDashboard.Core.Orchestration.Clients;
 using FedDashboard.Security;
 
@@ -18,7 +19,8 @@ public sealed record ClientKeyRevocationRequest(string? Reason);
 /// Client applications and their API keys for administrators over HTTP (the sign-in cookie, as every /api endpoint).
 /// Core checks the caller (refusals answered by <see cref="RefusalProblems"/>): 401 without sign-in, 403 (audited)
 /// without the administrator role, 400 for bad input at its field, 404 for no such client or key, 409 for a suspended
-/// client or a key revoked already.
+/// client or a key revoked already. A client's callback signing secret is shown once (a second showing is 409) and rotated
+/// on demand; each answer that carries it is the only one.
 /// </summary>
 public static class ClientEndpoints
 {
@@ -48,6 +50,10 @@ public static class ClientEndpoints
         });
         api.MapPost("/client-keys/{id:int}/revoke", async (int id, ClientKeyRevocationRequest? request, HttpContext http, ClientKeys keys, CancellationToken ct) =>
             Results.Ok(ClientKeyView.Of(await keys.RevokeAsync(CurrentActor.Of(http.User), id, request?.Reason, ct), secret: null)));
+        api.MapPost("/clients/{id:int}/signing-secret", async (int id, HttpContext http, SigningSecrets secrets, CancellationToken ct) =>
+            Results.Ok(await secrets.ShowAsync(CurrentActor.Of(http.User), id, ct)));
+        api.MapPost("/clients/{id:int}/signing-secret/rotate", async (int id, HttpContext http, SigningSecrets secrets, CancellationToken ct) =>
+            Results.Ok(await secrets.RotateAsync(CurrentActor.Of(http.User), id, ct)));
         return app;
     }
 

@@ -42,6 +42,7 @@ public static class TrainingRequestEndpoints
             .RequireAuthorization(ClientKeyPolicies.Submit)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Cancel one of the caller's open requests; its job is aborted.");
+        requests.MapClientModelEndpoints();
         return v1;
     }
 }

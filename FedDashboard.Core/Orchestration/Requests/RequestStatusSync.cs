@@ -4,11 +4,13 @@ using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Delivery;
 using FedDashboard.Core.Orchestration.Governance.Audit;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using System.Globalization;
 
 namespace FedDashboard.Core.Orchestration.Requests;
@@ -25,8 +27,10 @@ namespace FedDashboard.Core.Orchestration.Requests;
 /// approver's decision, an abort): it runs when a client reads a request, at the request's deadline, and every minute
 /// for all open requests (<c>SyncTrainingRequestsJob</c>), so no path that ends a job or approves a version needs to know
 /// that requests exist. Each pass is idempotent; a pass that loses a race to another writer leaves the change to the next.
+/// A request with a callback URL gets its end's callback from the pass that ends it (<see cref="RequestCallbacks"/>).
 /// </remarks>
-public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory, JobControls controls, ILivePublisher live, TimeProvider clock)
+public sealed class RequestStatusSync(
+    IDbContextFactory<FedDbContext> dbFactory, JobControls controls, RequestCallbacks callbacks, ILivePublisher live, TimeProvider clock)
 {
     public async Task SyncOpenAsync(CancellationToken ct)
     {
@@ -47,7 +51,7 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
         var now = clock.GetUtcNow();
         var before = request.Status;
 
-        if (await MeetingAsync(db, request, jobId, ModelVersionStatus.Approved, ct) is { } met)
+        if (await RequestVersions.MeetingAsync(db, request, jobId, ModelVersionStatus.Approved, ct) is { } met)
             request.Meet(Invariant($"{met.Label} of job {jobId}, approved, has test accuracy {met.TestAccuracy:P2}, meeting the target of {request.Condition.TargetAccuracy:P2}."), now);
         else if (now >= request.Deadline)
             request.Fail(RequestEndCondition.Deadline, Invariant($"The deadline {request.Deadline:yyyy-MM-dd HH:mm:ss} UTC passed before an approved version met the condition."), now);
@@ -57,12 +61,14 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
         {
             if (job.EndCondition == JobEndCondition.MaxRounds)
                 request.Fail(RequestEndCondition.Budget, $"Its budget of {request.Budget.MaxRounds} rounds is used up without an approved version meeting the condition.", now);
-            else if (await MeetingAsync(db, request, jobId, ModelVersionStatus.PendingApproval, ct) is null)
+            else if (await RequestVersions.MeetingAsync(db, request, jobId, ModelVersionStatus.PendingApproval, ct) is null)
                 request.Fail(RequestEndCondition.JobEnded, $"Its job ended without an approved version meeting the condition: {job.EndReason}", now);
         }
         if (request.Status == before) return;
 
         db.Audit(Actor.System, AuditAction.TrainingRequestEnded, AuditSubject.TrainingRequest, request.Id, before.ToString(), request.Status.ToString(), now, request.EndReason);
+        // In the commit that ends the request: the end is told exactly when it happened, whichever pass or node saw it.
+        var callback = await callbacks.AddEndedAsync(db, request, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -71,6 +77,12 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
         {
             return;
         }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another pass ending the request at the same moment added the end's callback first (its unique event key).
+            return;
+        }
+        if (callback is not null) callbacks.Send(callback);
         await live.PublishAsync(TrainingRequestChanged.Of(request, now));
         if (request.EndCondition is RequestEndCondition.Deadline or RequestEndCondition.Budget && job.Status is JobStatus.Running or JobStatus.Paused)
             await StopJobAsync(jobId, request, ct);
@@ -95,16 +107,6 @@ public sealed class RequestStatusSync(IDbContextFactory<FedDbContext> dbFactory,
         return await db.ClientApplications.Where(c => c.Id == clientId).Select(c => c.Name).SingleAsync(ct);
     }
 
-    /// <summary>The earliest version of the job in that standing that meets the request's condition.</summary>
-    private static Task<ModelVersion?> MeetingAsync(FedDbContext db, TrainingRequest request, int jobId, ModelVersionStatus status, CancellationToken ct)
-    {
-        var target = request.Condition.TargetAccuracy;
-        var maxLoss = request.Condition.MaxTestLoss;
-        return db.ModelVersions
-            .Where(v => v.JobId == jobId && v.Number > 0 && v.Status == status && v.TestAccuracy >= target && (maxLoss == null || v.TestLoss <= maxLoss))
-            .OrderBy(v => v.Number)
-            .FirstOrDefaultAsync(ct);
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

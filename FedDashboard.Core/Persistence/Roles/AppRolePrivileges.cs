@@ -1,4 +1,6 @@
+using FedDashboard.Core.Domain.Callbacks;
 using FedDashboard.Core.Domain.Clients;
+using FedDashboard.Core.Domain.Delivery;
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Rewards;
@@ -6,6 +8,7 @@ using FedDashboard.Core.Domain.Rewards.Payouts;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Persistence.KeyRing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -25,7 +28,7 @@ internal static class AppRolePrivileges
     private static readonly HashSet<Type> WrittenOnce =
     [
         typeof(RewardEntry), typeof(CorrectionDecision), typeof(AuditEntry), typeof(CoverageEvent), typeof(TelemetryRecord), typeof(SharedDataGrant),
-        typeof(EdgeAggregate),
+        typeof(EdgeAggregate), typeof(CallbackDeliveryRecord), typeof(CallbackAttemptRecord), typeof(OnnxCheckRecord), typeof(DataProtectionKeyRecord),
     ];
 
     /// <summary>Where the app removes rows: telemetry past its retention, and an account's roles, claims, logins and tokens.</summary>
@@ -39,7 +42,8 @@ internal static class AppRolePrivileges
     /// Where changing some columns is the app's work and changing the others a falsification: a batch keeps the amounts,
     /// scope and creator it was made with and only gets its decision and payment filled in; an item is only released. A client's
     /// API key keeps its secret's hash, client and scopes: it is only revoked and its use noted. A training request keeps
-    /// what its client ordered (and the body hash its idempotency rests on): only its status, end and job change.
+    /// what its client ordered (and the body hash its idempotency rests on): only its status, end and job change. A client's
+    /// signing secret keeps its value: it is only marked shown and retired.
     /// </summary>
     private static readonly Dictionary<Type, string[]> UpdatedColumnsOnly = new()
     {
@@ -50,6 +54,7 @@ internal static class AppRolePrivileges
         ],
         [typeof(PayoutBatchItem)] = [nameof(PayoutBatchItem.Released)],
         [typeof(ClientApiKey)] = [nameof(ClientApiKey.RevokedAt), nameof(ClientApiKey.RevokedBy), nameof(ClientApiKey.RevokeReason), nameof(ClientApiKey.LastUsedAt)],
+        [typeof(ClientSigningSecret)] = [nameof(ClientSigningSecret.ShownAt), nameof(ClientSigningSecret.ShownTo), nameof(ClientSigningSecret.RetiredAt)],
         [typeof(TrainingRequest)] =
         [
             nameof(TrainingRequest.Status), nameof(TrainingRequest.EndCondition), nameof(TrainingRequest.EndReason), nameof(TrainingRequest.EndedAt),
