@@ -11,6 +11,7 @@ using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Rewards.Payouts;
 using FedDashboard.Core.Orchestration.Security;
 using FedDashboard.Core.Orchestration.Clients;
+using FedDashboard.Core.Orchestration.Requests.Allocation;
 using FedDashboard.Core.Orchestration.Requests;
 using FedDashboard.Core.Orchestration.TerminalProtocol;
 using FedDashboard.Core.Orchestration.Terminals;
@@ -104,6 +105,9 @@ public static class DependencyInjection
         services.AddTransient<ClientKeyCheck>();
         services.AddTransient<RequestStatusSync>();
         services.AddTransient<TrainingRequests>();
+        services.AddTransient<RequestAllocator>();
+        services.AddTransient<RequestRounds>();
+        services.AddTransient<RequestAllocations>();
         services.AddTransient<IRequestDeadlines, HangfireRequestDeadlines>();
         services.AddTransient<OwnFleetEnrolment>();
         services.AddTransient<ResultEvaluation>();

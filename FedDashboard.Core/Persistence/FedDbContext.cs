@@ -4,6 +4,7 @@ using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Governance.Proposals;
 using FedDashboard.Core.Domain.Requests;
+using FedDashboard.Core.Domain.Requests.Allocation;
 using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Rewards.Payouts;
 using FedDashboard.Core.Domain.Topology;
@@ -42,6 +43,7 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<ClientApplication> ClientApplications => Set<ClientApplication>();
     public DbSet<ClientApiKey> ClientApiKeys => Set<ClientApiKey>();
     public DbSet<TrainingRequest> TrainingRequests => Set<TrainingRequest>();
+    public DbSet<RequestAllocation> RequestAllocations => Set<RequestAllocation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
