@@ -44,6 +44,7 @@ public sealed class RoundStarter(
         }
 
         var number = (latest?.Number ?? 0) + 1;
+        await using var selecting = await RoundStartLock.TakeAsync(db, ct);
         var now = clock.GetUtcNow();
         // Untracked: of the terminals read, only those that asked for work and now get it are written back.
         IReadOnlyList<Terminal> idle = await db.IdleTerminalsFor(job).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
