@@ -54,11 +54,14 @@ public static class FleetAllocation
         int? next = null;
         for (var e = 0; e < edges.Count; e++)
         {
-            if (free[e] == 0) continue;
-            if (next is not { } n) { next = e; continue; }
-            var byFraction = ((long)held[e] * edges[n].Available).CompareTo((long)held[n] * edges[e].Available);
-            if (byFraction < 0 || (byFraction == 0 && (edges[e].MeanCpuLoad ?? 0) < (edges[n].MeanCpuLoad ?? 0))) next = e;
+            if (free[e] > 0 && (next is not { } n || Better(e, n))) next = e;
         }
         return next;
+
+        bool Better(int e, int n)
+        {
+            var byFraction = ((long)held[e] * edges[n].Available).CompareTo((long)held[n] * edges[e].Available);
+            return byFraction < 0 || (byFraction == 0 && (edges[e].MeanCpuLoad ?? 0) < (edges[n].MeanCpuLoad ?? 0));
+        }
     }
 }
