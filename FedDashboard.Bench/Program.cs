@@ -11,6 +11,7 @@ try
         ["ledger", .. var rest] => await LedgerBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["pages", .. var rest] => await PagesBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["agents", .. var rest] => await AgentsBenchmark.RunAsync(BenchArguments.Parse(rest)),
+        ["requests", .. var rest] => await RequestsBenchmark.RunAsync(BenchArguments.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -44,6 +45,9 @@ static int Usage()
                                   the terminal protocol over HTTP against the dashboard as its own process: heartbeats/s,
                                   2NN uploads/s with the server's memory at N and 10 × N uploads, FedAvg with the fleet
                                   over HTTP vs in process
+               ./fed bench requests [--terminals N] [--requests N] [--target ACC] [--fraction C] [--max-rounds N] [--minutes M]
+                                    1 request alone vs N (default 3) at once on the same fleet, each on a fresh database:
+                                    time to condition of each, terminals each got, allocation time per decision
         """);
     return 2;
 }

@@ -13,6 +13,7 @@ using FedDashboard.Core.Orchestration.Security;
 using FedDashboard.Core.Orchestration.Callbacks;
 using FedDashboard.Core.Orchestration.Clients;
 using FedDashboard.Core.Orchestration.Delivery;
+using FedDashboard.Core.Orchestration.Requests.Allocation;
 using FedDashboard.Core.Orchestration.Requests;
 using FedDashboard.Core.Orchestration.TerminalProtocol;
 using FedDashboard.Core.Orchestration.Terminals;
@@ -117,6 +118,9 @@ public static class DependencyInjection
         services.AddSingleton(sp => new OnnxFileStore(Path.Combine(BlobRoot(sp), "onnx")));
         services.AddTransient<TrainingRequests>();
         services.AddTransient<TrainingRequestBoard>();
+        services.AddTransient<RequestAllocator>();
+        services.AddTransient<RequestRounds>();
+        services.AddTransient<RequestAllocations>();
         services.AddTransient<IRequestDeadlines, HangfireRequestDeadlines>();
         services.AddTransient<OwnFleetEnrolment>();
         services.AddTransient<ResultEvaluation>();

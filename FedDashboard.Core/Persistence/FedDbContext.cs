@@ -6,6 +6,7 @@ using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Governance.Proposals;
 using FedDashboard.Core.Domain.Requests;
+using FedDashboard.Core.Domain.Requests.Allocation;
 using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Rewards.Payouts;
 using FedDashboard.Core.Domain.Topology;
@@ -51,6 +52,7 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<CallbackAttemptRecord> CallbackAttempts => Set<CallbackAttemptRecord>();
     public DbSet<OnnxCheckRecord> OnnxChecks => Set<OnnxCheckRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<RequestAllocation> RequestAllocations => Set<RequestAllocation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

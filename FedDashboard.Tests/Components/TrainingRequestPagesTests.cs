@@ -7,7 +7,9 @@ using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Clients;
 using FedDashboard.Core.Orchestration.Governance;
+using FedDashboard.Core.Orchestration.Delivery;
 using FedDashboard.Core.Orchestration.Requests;
+using FedDashboard.Core.Orchestration.Requests.Allocation;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +31,9 @@ public sealed class TrainingRequestPagesTests : DashboardComponentTest
     {
         Services.AddSingleton(Host.Get<TrainingRequestBoard>());
         Services.AddSingleton(Requests);
+        Services.AddSingleton(Host.Get<RequestAllocations>());
+        Services.AddSingleton(Host.Get<RequestModels>());
+        Services.AddSingleton(Host.Get<RequestCallbacks>());
         var registry = Host.Get<ClientRegistry>();
         _acme = await registry.RegisterAsync(TestClients.Administrator, TestClients.Details(name: "Acme Vision"));
         _globex = await registry.RegisterAsync(TestClients.Administrator, TestClients.Details(name: "Globex", contactEmail: "ml@globex.example"));
@@ -132,6 +137,8 @@ public sealed class TrainingRequestPagesTests : DashboardComponentTest
         Assert.Equal("0 of 10", cut.Find("[data-testid='rounds']").TextContent);
         Assert.NotNull(cut.Find("[data-section='accuracy'] [data-testid='no-versions']"));
         Assert.Equal($"jobs/{view.Request.JobId}", cut.Find("[data-testid='job-link']").GetAttribute("href"));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='request-allocation'] [data-testid='allocation-summary']")));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='delivery-panel'] [data-testid='no-model']")));
     }
 
     [Fact]

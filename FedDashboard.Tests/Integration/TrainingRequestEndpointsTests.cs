@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -95,6 +96,43 @@ public sealed class TrainingRequestEndpointsTests(RequestsDashboard dashboard) :
         var errors = (await JsonAsync(response)).GetProperty("errors");
         Assert.Equal("The target test accuracy is a fraction above 0 and at most 1 (was 1.5).", errors.GetProperty("condition.targetAccuracy")[0].GetString());
         Assert.Equal(0, await RequestsOfAsync(clientId));
+    }
+
+    private static object BodyWithPriority(string priority) => new
+    {
+        name = "Digits for the scanner",
+        model = "Mlp2NN",
+        condition = new { targetAccuracy = 0.9 },
+        deadline = DateTimeOffset.UtcNow.AddHours(1).ToString("O"),
+        budget = new { maxRounds = 20, maxSpend = 10m },
+        priority,
+    };
+
+    [Fact]
+    public async Task Post_UnknownPriority_ProblemAtTheFieldAndNothingCreated()
+    {
+        var (clientId, caller) = await ClientAsync();
+
+        var response = await SubmitAsync(caller, "order-1", BodyWithPriority("Urgent"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await JsonAsync(response)).GetProperty("errors");
+        Assert.Equal("There is no priority 'Urgent'; the priorities are Low, Normal, High.", errors.GetProperty("priority")[0].GetString());
+        Assert.Equal(0, await RequestsOfAsync(clientId));
+    }
+
+    [Fact]
+    public async Task Post_LowPriority_KeptAndAnswered_DefaultNormal()
+    {
+        var (clientId, caller) = await ClientAsync();
+
+        var low = await JsonAsync(await SubmitAsync(caller, "order-1", BodyWithPriority("low")));
+        var unsaid = await JsonAsync(await SubmitAsync(caller, "order-2", Body()));
+
+        Assert.Equal(("Low", "Normal"), (low.GetProperty("priority").GetString(), unsaid.GetProperty("priority").GetString()));
+        await using var db = dashboard.Db();
+        var stored = await db.TrainingRequests.Where(r => r.ClientId == clientId).OrderBy(r => r.Id).Select(r => r.Priority).ToListAsync();
+        Assert.Equal([RequestPriority.Low, RequestPriority.Normal], stored);
     }
 
     [Fact]
@@ -207,5 +245,20 @@ public sealed class TrainingRequestEndpointsTests(RequestsDashboard dashboard) :
         Assert.Contains("/api/v1/training-requests/{id}/cancel", paths);
         Assert.Contains("/api/v1/me", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/terminal", StringComparison.Ordinal) || p.StartsWith("/api/clients", StringComparison.Ordinal));
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("bearer", out _));
+        Assert.Contains("ClientKeyIdentity", document.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task OpenApi_TerminalDocument_BearerOnEveryCallButEnrolment()
+    {
+        using var anonymous = new HttpClient { BaseAddress = dashboard.BaseAddress };
+
+        var document = await anonymous.GetFromJsonAsync<JsonElement>("openapi/terminal-v1.json");
+
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("bearer", out _));
+        var enrol = document.GetProperty("paths").GetProperty("/terminal/v1/enrol").GetProperty("post");
+        Assert.Equal(0, enrol.GetProperty("security").GetArrayLength());
     }
 }

@@ -14,7 +14,8 @@ public static class TestRequests
         double? maxTestLoss = null,
         int? maxRounds = 20,
         decimal? maxSpend = 50m,
-        string? callbackUrl = null) =>
+        string? callbackUrl = null,
+        string? priority = null) =>
         new(name, model, new DataSubmission(partition), new ConditionSubmission(targetAccuracy, maxTestLoss), deadline,
-            new BudgetSubmission(maxRounds, maxSpend), callbackUrl);
+            new BudgetSubmission(maxRounds, maxSpend), callbackUrl, priority);
 }

@@ -19,6 +19,7 @@ public static class ClientApiDocument
                     + "Every call carries `Authorization: Bearer <API key>`; each endpoint needs the key's scope for it (SubmitRequests, ReadRequests, DownloadModels). "
                     + "A submission carries an `Idempotency-Key` header: the same key with the same body answers the request it made. "
                     + "A refusal is a problem document; another client's request is answered 404, like one that does not exist. See docs/api.md.";
+                BearerSecurity.Require(document, "The client's API key (fck_…), issued by an administrator on the Clients page.");
                 return Task.CompletedTask;
             });
         });

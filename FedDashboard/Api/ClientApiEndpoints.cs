@@ -14,13 +14,13 @@ public static class ClientApiEndpoints
     public static IEndpointRouteBuilder MapClientApiEndpoints(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup(Base).RequireRateLimiting(ClientKeyRateLimit.Name).WithGroupName(ClientApiDocument.Name);
-        v1.MapGet("/me", (HttpContext http) => new
-        {
-            clientId = ClientKeyClaims.ClientIdOf(http.User),
-            client = http.User.FindFirst(ClientKeyClaims.ClientName)!.Value,
-            keyId = http.User.Identity!.Name,
-            scopes = http.User.FindAll(ClientKeyClaims.Scope).Select(c => c.Value),
-        }).RequireAuthorization(ClientKeyPolicies.AnyKey);
+        v1.MapGet("/me", (HttpContext http) => new ClientKeyIdentity(
+            ClientKeyClaims.ClientIdOf(http.User),
+            http.User.FindFirst(ClientKeyClaims.ClientName)!.Value,
+            http.User.Identity!.Name!,
+            [.. http.User.FindAll(ClientKeyClaims.Scope).Select(c => c.Value)]))
+            .WithSummary("The client and key a call authenticates as, with the key's scopes.")
+            .RequireAuthorization(ClientKeyPolicies.AnyKey);
         v1.MapTrainingRequestEndpoints();
         return app;
     }

@@ -19,6 +19,13 @@ public static class TerminalProtocolDocument
                 document.Info.Description = "How a terminal enrols with an edge, heartbeats, takes up work, downloads models and uploads results. "
                     + "Every call but enrolment carries `Authorization: Bearer <credential>`. A refusal is a problem document whose `code` is stable. "
                     + "See docs/terminal-protocol.md.";
+                BearerSecurity.Require(document, "The terminal's credential, received at enrolment.");
+                return Task.CompletedTask;
+            });
+            // Enrolment is how a terminal gets its credential: it proves an enrolment code in its body instead.
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.RelativePath?.TrimEnd('/').EndsWith("enrol", StringComparison.Ordinal) == true) operation.Security = [];
                 return Task.CompletedTask;
             });
         });

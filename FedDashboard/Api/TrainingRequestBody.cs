@@ -3,6 +3,7 @@ using FedDashboard.Core.Orchestration.Requests;
 namespace FedDashboard.Api;
 
 /// <summary>A training request as the client API answers it: what was ordered, where it stands, and how far its job has come.</summary>
+/// <param name="Priority">Low, Normal or High.</param>
 /// <param name="Status">Queued, Allocating, Training, Met, Failed or Cancelled.</param>
 /// <param name="EndCondition">Once ended: Met, Deadline, Budget, Cancelled or JobEnded; the end reason says it in words.</param>
 /// <param name="BestAccuracy">The best test accuracy of the job's versions so far.</param>
@@ -16,6 +17,7 @@ public sealed record TrainingRequestBody(
     DateTimeOffset Deadline,
     BudgetSubmission Budget,
     string? CallbackUrl,
+    string Priority,
     string Status,
     string? EndCondition,
     string? EndReason,
@@ -29,7 +31,7 @@ public sealed record TrainingRequestBody(
     {
         var (r, p) = (view.Request, view.Progress);
         return new(r.Id, r.Name, r.Model.ToString(), new(r.Data.Partition.ToString()), new(r.Condition.TargetAccuracy, r.Condition.MaxTestLoss), r.Deadline,
-            new(r.Budget.MaxRounds, r.Budget.MaxSpend), r.CallbackUrl, r.Status.ToString(), r.EndCondition?.ToString(), r.EndReason,
+            new(r.Budget.MaxRounds, r.Budget.MaxSpend), r.CallbackUrl, r.Priority.ToString(), r.Status.ToString(), r.EndCondition?.ToString(), r.EndReason,
             p.Round, p.BestAccuracy, p.EstimatedTimeLeft is { } left ? Math.Round(left.TotalSeconds) : null, r.CreatedAt, r.EndedAt);
     }
 }

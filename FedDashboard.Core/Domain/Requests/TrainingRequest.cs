@@ -36,6 +36,7 @@ public sealed class TrainingRequest
         Deadline = order.Deadline;
         Budget = order.Budget;
         CallbackUrl = order.CallbackUrl?.ToString();
+        Priority = order.Priority;
         IdempotencyKey = idempotencyKey;
         BodyHash = bodyHash;
         CreatedAt = createdAt;
@@ -51,6 +52,7 @@ public sealed class TrainingRequest
     public DateTimeOffset Deadline { get; private set; }
     public RequestBudget Budget { get; private set; }
     public string? CallbackUrl { get; private set; }
+    public RequestPriority Priority { get; private set; }
     public string IdempotencyKey { get; private set; }
     public string BodyHash { get; private set; }
     public TrainingRequestStatus Status { get; private set; }

@@ -3,6 +3,7 @@ using FedDashboard.Core.Learning.Models;
 namespace FedDashboard.Core.Domain.Requests;
 
 /// <summary>What a client orders, as it submitted it (checked by the service that accepts it).</summary>
+/// <param name="Priority">Its weight when it shares the fleet with other open requests.</param>
 public sealed record TrainingRequestOrder(
     string Name,
     ModelArchitecture Model,
@@ -10,4 +11,5 @@ public sealed record TrainingRequestOrder(
     RequestCondition Condition,
     DateTimeOffset Deadline,
     RequestBudget Budget,
-    Uri? CallbackUrl);
+    Uri? CallbackUrl,
+    RequestPriority Priority = RequestPriority.Normal);

@@ -27,6 +27,8 @@ public static class RequestBodyHash
             MaxSpend = order.Budget.MaxSpend.ToString("G29", CultureInfo.InvariantCulture),
             CallbackUrl = string.IsNullOrWhiteSpace(callbackUrl) ? null : callbackUrl.Trim(),
         });
+        // Normal, the default, adds nothing: a request accepted before priorities existed still hashes as it did.
+        if (order.Priority != RequestPriority.Normal) canonical += $"|priority={order.Priority}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -11,6 +11,7 @@ public static class RequestFields
     public const string Deadline = "deadline";
     public const string MaxRounds = "budget.maxRounds";
     public const string MaxSpend = "budget.maxSpend";
+    public const string Priority = "priority";
     public const string CallbackUrl = Domain.Callbacks.CallbackUrlRules.Field;
 
     /// <summary>The header that carries it.</summary>

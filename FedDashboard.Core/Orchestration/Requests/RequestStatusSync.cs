@@ -17,15 +17,16 @@ namespace FedDashboard.Core.Orchestration.Requests;
 
 /// <summary>
 /// Brings an open request's status up to date from its job: Met once an approved version meets the condition; Failed
-/// on the deadline or once the job's rewards reach the request's maximum spend (its job is aborted then: the rewards
-/// of the rounds that end before the pass notices may overrun the maximum), or when the job ended otherwise — on the budget's rounds,
+/// on the deadline or once what is left of the request's maximum spend cannot pay one more round (its job is aborted
+/// then; as the pass runs before each of the job's rounds, a round starts only while the budget can pay it, though the
+/// estimate may miss the rewards' factors), or when the job ended otherwise — on the budget's rounds,
 /// or for the reason the job gives. A job that ended while a version meeting the condition awaits an approver keeps the request
 /// training (a job does not end on the target before an approval; see <see cref="JobTermination"/>).
 /// </summary>
 /// <remarks>
-/// Polled rather than hooked into the places a job ends or a version is approved (round start, aggregation, an
-/// approver's decision, an abort): it runs when a client reads a request, at the request's deadline, and every minute
-/// for all open requests (<c>SyncTrainingRequestsJob</c>), so no path that ends a job or approves a version needs to know
+/// Polled rather than hooked into the places a job ends or a version is approved (aggregation, an approver's decision,
+/// an abort): it runs before each round of a request's job, when a client reads a request, at the request's deadline,
+/// and every minute for all open requests (<c>SyncTrainingRequestsJob</c>), so no path that ends a job or approves a version needs to know
 /// that requests exist. Each pass is idempotent; a pass that loses a race to another writer leaves the change to the next.
 /// A request with a callback URL gets its end's callback from the pass that ends it (<see cref="RequestCallbacks"/>).
 /// </remarks>
@@ -55,8 +56,9 @@ public sealed class RequestStatusSync(
             request.Meet(Invariant($"{met.Label} of job {jobId}, approved, has test accuracy {met.TestAccuracy:P2}, meeting the target of {request.Condition.TargetAccuracy:P2}."), now);
         else if (now >= request.Deadline)
             request.Fail(RequestEndCondition.Deadline, Invariant($"The deadline {request.Deadline:yyyy-MM-dd HH:mm:ss} UTC passed before an approved version met the condition."), now);
-        else if (await RequestSpend.OfJobAsync(db, jobId, ct) is var spent && spent >= request.Budget.MaxSpend)
-            request.Fail(RequestEndCondition.Budget, Invariant($"Its job's rewards came to {spent:0.####}, reaching its maximum spend of {request.Budget.MaxSpend:0.####}, without an approved version meeting the condition."), now);
+        else if (await RequestSpend.OfJobAsync(db, jobId, ct) is var spent && await RequestRoundCost.EstimateAsync(db, job.Settings, ct) is var roundCost
+                 && spent + roundCost > request.Budget.MaxSpend)
+            request.Fail(RequestEndCondition.Budget, Invariant($"Its job's rewards came to {spent:0.####} of its maximum spend of {request.Budget.MaxSpend:0.####}, leaving too little for one more round ({roundCost:0.####}), without an approved version meeting the condition."), now);
         else if (job.Status is JobStatus.Completed or JobStatus.Aborted)
         {
             if (job.EndCondition == JobEndCondition.MaxRounds)

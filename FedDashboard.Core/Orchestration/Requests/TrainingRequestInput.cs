@@ -32,15 +32,16 @@ public static class TrainingRequestInput
             throw new InvalidInputException($"The maximum number of rounds is from 1 to 100000 (was {rounds}).", RequestFields.MaxRounds);
         var spend = submission.Budget.MaxSpend ?? throw new InvalidInputException("A request's budget needs a maximum reward spend.", RequestFields.MaxSpend);
         if (spend <= 0) throw new InvalidInputException(Invariant($"The maximum reward spend is above 0 (was {spend})."), RequestFields.MaxSpend);
+        var priority = submission.Priority is null ? RequestPriority.Normal : Named<RequestPriority>(submission.Priority, RequestFields.Priority, "priority", "priorities");
         return new(name, model, new RequestData { Partition = partition }, new RequestCondition { TargetAccuracy = target, MaxTestLoss = maxLoss },
-            deadline.ToUniversalTime(), new RequestBudget { MaxRounds = rounds, MaxSpend = spend }, null);
+            deadline.ToUniversalTime(), new RequestBudget { MaxRounds = rounds, MaxSpend = spend }, null, priority);
     }
 
-    private static T Named<T>(string? name, string field, string what) where T : struct, Enum =>
+    private static T Named<T>(string? name, string field, string what, string? plural = null) where T : struct, Enum =>
         !string.IsNullOrWhiteSpace(name) && !int.TryParse(name, out _) && Enum.TryParse<T>(name, ignoreCase: true, out var value) && Enum.IsDefined(value)
             ? value
             : throw new InvalidInputException(
-                $"{(string.IsNullOrWhiteSpace(name) ? $"A request needs a {what}" : $"There is no {what} '{name}'")}; the {what}s are {string.Join(", ", Enum.GetNames<T>())}.", field);
+                $"{(string.IsNullOrWhiteSpace(name) ? $"A request needs a {what}" : $"There is no {what} '{name}'")}; the {plural ?? what + "s"} are {string.Join(", ", Enum.GetNames<T>())}.", field);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

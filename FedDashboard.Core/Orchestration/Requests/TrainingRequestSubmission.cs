@@ -3,6 +3,7 @@ namespace FedDashboard.Core.Orchestration.Requests;
 /// <summary>A training request as a client sends it, unchecked: <see cref="TrainingRequestInput"/> checks it field by field.</summary>
 /// <param name="Model">A model architecture's name, e.g. Mlp2NN.</param>
 /// <param name="CallbackUrl">Where the outcome is posted; null for none.</param>
+/// <param name="Priority">Low, Normal or High: its weight beside other open requests; null for Normal.</param>
 public sealed record TrainingRequestSubmission(
     string? Name,
     string? Model,
@@ -10,7 +11,8 @@ public sealed record TrainingRequestSubmission(
     ConditionSubmission? Condition,
     DateTimeOffset? Deadline,
     BudgetSubmission? Budget,
-    string? CallbackUrl);
+    string? CallbackUrl,
+    string? Priority = null);
 
 /// <param name="Partition">How the demo data set is split over the fleet: Iid or PathologicalNonIid.</param>
 public sealed record DataSubmission(string? Partition);

@@ -1,7 +1,6 @@
 using FedDashboard.Core.Domain.Clients;
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Policies.Job;
-using FedDashboard.Core.Domain.Policies.Reward;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Security;
@@ -11,6 +10,7 @@ using FedDashboard.Core.Orchestration.Clients;
 using FedDashboard.Core.Orchestration.Governance.Audit;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Options;
+using FedDashboard.Core.Orchestration.Requests.Allocation;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +32,7 @@ public sealed class TrainingRequests(
     JobControls controls,
     CallbackUrlCheck callbackUrls,
     RequestStatusSync sync,
+    RequestAllocator allocator,
     IRequestDeadlines deadlines,
     ILivePublisher live,
     IOptions<DefaultJobOptions> defaults,
@@ -103,7 +104,7 @@ public sealed class TrainingRequests(
             db.TrainingRequests.Add(request);
             await db.SaveChangesAsync(ct);
             db.Audit(submitter ?? actor, AuditAction.TrainingRequestSubmitted, AuditSubject.TrainingRequest, request.Id, null,
-                new { Client = client.Name, request.Name, request.Model, request.Data, request.Condition, request.Deadline, request.Budget, request.CallbackUrl, request.IdempotencyKey, request.JobId }, now);
+                new { Client = client.Name, request.Name, request.Model, request.Data, request.Condition, request.Deadline, request.Budget, request.CallbackUrl, request.Priority, request.IdempotencyKey, request.JobId }, now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -114,6 +115,8 @@ public sealed class TrainingRequests(
             throw;
         }
         deadlines.CheckAt(request.Id, request.Deadline);
+        // The open requests changed: every one's share is decided again, this one's first decision included.
+        await allocator.DecideAsync(ct);
         await live.PublishAsync(TrainingRequestChanged.Of(request, now));
         return new(request, RequestProgress.None);
     }
@@ -232,7 +235,7 @@ public sealed class TrainingRequests(
         var rewards = (await db.RewardPrograms.AsNoTracking().SingleAsync(ct)).Policy;
         if (rewards.Currency != client.Currency)
             throw new ConflictException($"Client {client.Name}'s spending is in {client.Currency}, but rewards are paid in {rewards.Currency}; an administrator must align them first.");
-        var roundCost = RoundCost(rewards, settings, await db.Terminals.CountAsync(ct));
+        var roundCost = await RequestRoundCost.EstimateAsync(db, settings, ct);
         if (order.Budget.MaxSpend < roundCost)
             throw new InvalidInputException(Invariant($"The maximum reward spend {order.Budget.MaxSpend} {client.Currency} is below one round's cost of {roundCost} {client.Currency}."), RequestFields.MaxSpend);
 
@@ -252,14 +255,6 @@ public sealed class TrainingRequests(
     {
         Termination = new() { MaxRounds = order.Budget.MaxRounds, TargetAccuracy = order.Condition.TargetAccuracy },
     };
-
-    /// <summary>
-    /// One round's cost, estimated up front as the reward program's base amount for each participant a round selects:
-    /// the product's rewards multiply the base by factors of each result's samples, data age and acceptance history
-    /// (<see cref="Domain.Rewards.RewardCalculator"/>), which are known only when the results come in.
-    /// </summary>
-    private static decimal RoundCost(RewardPolicy rewards, TrainingSettings settings, int fleetSize) =>
-        rewards.BaseAmount * settings.ParticipantsPerRound(Math.Max(1, fleetSize));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Live;
+using FedDashboard.Core.Orchestration.Requests.Allocation;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ namespace FedDashboard.Core.Orchestration.Training;
 public sealed class RoundStarter(
     IDbContextFactory<FedDbContext> dbFactory,
     RoundStrategies strategies,
+    RequestRounds requestRounds,
     IRoundScheduler scheduler,
     IAssignmentNotifier assignments,
     ILivePublisher live,
@@ -30,6 +32,7 @@ public sealed class RoundStarter(
     public async Task StartNextRoundAsync(int jobId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var requestId = await requestRounds.BeforeRoundAsync(db, jobId, ct);
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == jobId, ct);
         if (job.Status != JobStatus.Running) return;
 
@@ -41,10 +44,13 @@ public sealed class RoundStarter(
         }
 
         var number = (latest?.Number ?? 0) + 1;
+        await using var selecting = await RoundStartLock.TakeAsync(db, ct);
         var now = clock.GetUtcNow();
         // Untracked: of the terminals read, only those that asked for work and now get it are written back.
-        var idle = await db.IdleTerminalsFor(job).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+        IReadOnlyList<Terminal> idle = await db.IdleTerminalsFor(job).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
         var edges = await db.EdgeServers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
+        // A request's job shares the fleet with the other requests; an operator's job takes what is idle.
+        if (requestId is { } request) idle = await requestRounds.CandidatesAsync(request, idle, edges, ct);
         var idleIds = idle.Select(t => t.Id).ToList();
         var reliability = edges.Any(e => e.Policy.Evaluation.ApplyAtSelection)
             ? await ReliabilityRecords.ByTerminalAsync(db.RoundParticipants.Where(p => idleIds.Contains(p.TerminalId)), ct)

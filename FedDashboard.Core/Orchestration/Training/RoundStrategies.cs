@@ -1,5 +1,6 @@
 using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Options;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,9 @@ public sealed class RoundStrategies(IOptions<FleetOptions> fleet)
         return new CentralStrategy(job.Settings, rule,
             edge => new EdgeStrategy(edge, job.Settings, rule, AvailabilityOf(edge.Policy), fleet.Value.MapSize));
     }
+
+    /// <summary>How the edge finds terminals willing to train, under its current policy.</summary>
+    public IAvailability AvailabilityFor(EdgeServer edge) => AvailabilityOf(edge.Policy);
 
     private IAvailability AvailabilityOf(EdgePolicy policy) => policy.Availability switch
     {

@@ -19,6 +19,8 @@ internal sealed class TrainingRequestConfiguration : IEntityTypeConfiguration<Tr
         builder.ComplexProperty(r => r.Condition);
         builder.ComplexProperty(r => r.Budget, b => b.Property(x => x.MaxSpend).HasPrecision(18, RewardCalculator.Decimals));
         builder.Property(r => r.CallbackUrl).HasMaxLength(CallbackUrlRules.MaxLength);
+        // The default fills the requests made before priorities existed; EF still writes every value, Low (the enum's 0) included.
+        builder.Property(r => r.Priority).HasDefaultValue(RequestPriority.Normal).ValueGeneratedNever();
         builder.Property(r => r.IdempotencyKey).HasMaxLength(TrainingRequest.MaxIdempotencyKeyLength);
         builder.Property(r => r.BodyHash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(r => new { r.ClientId, r.IdempotencyKey }).IsUnique();

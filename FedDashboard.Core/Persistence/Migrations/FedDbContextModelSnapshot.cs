@@ -647,6 +647,41 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("JobPolicyProposals");
                 });
 
+            modelBuilder.Entity("FedDashboard.Core.Domain.Requests.Allocation.RequestAllocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("CentralTrainsOwnData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("DecisionMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Edges")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Id");
+
+                    b.ToTable("RequestAllocations");
+                });
+
             modelBuilder.Entity("FedDashboard.Core.Domain.Requests.TrainingRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -702,6 +737,12 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Normal");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2011,6 +2052,15 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Requests.Allocation.RequestAllocation", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Requests.TrainingRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

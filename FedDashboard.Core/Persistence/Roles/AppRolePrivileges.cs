@@ -3,6 +3,7 @@ using FedDashboard.Core.Domain.Clients;
 using FedDashboard.Core.Domain.Delivery;
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Requests;
+using FedDashboard.Core.Domain.Requests.Allocation;
 using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Rewards.Payouts;
 using FedDashboard.Core.Domain.Security;
@@ -24,11 +25,11 @@ namespace FedDashboard.Core.Persistence.Roles;
 /// </summary>
 internal static class AppRolePrivileges
 {
-    /// <summary>Rows written once: the ledger, approvers' decisions on its corrections and the audit log (append-only by rule), and records of what happened.</summary>
+    /// <summary>Rows written once: the ledger, approvers' decisions on its corrections and the audit log (append-only by rule), and records of what happened (the master's allocation decisions among them).</summary>
     private static readonly HashSet<Type> WrittenOnce =
     [
         typeof(RewardEntry), typeof(CorrectionDecision), typeof(AuditEntry), typeof(CoverageEvent), typeof(TelemetryRecord), typeof(SharedDataGrant),
-        typeof(EdgeAggregate), typeof(CallbackDeliveryRecord), typeof(CallbackAttemptRecord), typeof(OnnxCheckRecord), typeof(DataProtectionKeyRecord),
+        typeof(EdgeAggregate), typeof(CallbackDeliveryRecord), typeof(CallbackAttemptRecord), typeof(OnnxCheckRecord), typeof(DataProtectionKeyRecord), typeof(RequestAllocation),
     ];
 
     /// <summary>Where the app removes rows: telemetry past its retention, and an account's roles, claims, logins and tokens.</summary>

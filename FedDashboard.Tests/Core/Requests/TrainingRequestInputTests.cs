@@ -1,4 +1,5 @@
 using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Orchestration.Requests;
@@ -37,6 +38,31 @@ public sealed class TrainingRequestInputTests
         Assert.NotEqual(RequestBodyHash.Of(TrainingRequestInput.Parse(a), null), RequestBodyHash.Of(TrainingRequestInput.Parse(b), null));
     }
 
+    [Fact]
+    public void Hash_OtherPriority_OtherHash()
+    {
+        var a = TestRequests.Submission(Deadline);
+        var b = TestRequests.Submission(Deadline, priority: "High");
+
+        Assert.NotEqual(RequestBodyHash.Of(TrainingRequestInput.Parse(a), null), RequestBodyHash.Of(TrainingRequestInput.Parse(b), null));
+    }
+
+    [Fact]
+    public void Hash_PriorityNormalSaidOrLeftOut_SameHash()
+    {
+        var a = TestRequests.Submission(Deadline);
+        var b = TestRequests.Submission(Deadline, priority: "normal");
+
+        Assert.Equal(RequestBodyHash.Of(TrainingRequestInput.Parse(a), null), RequestBodyHash.Of(TrainingRequestInput.Parse(b), null));
+    }
+
+    [Theory]
+    [InlineData(null, RequestPriority.Normal)]
+    [InlineData("low", RequestPriority.Low)]
+    [InlineData("High", RequestPriority.High)]
+    public void Parse_Priority_ByNameOrNormal(string? priority, RequestPriority expected) =>
+        Assert.Equal(expected, TrainingRequestInput.Parse(TestRequests.Submission(Deadline, priority: priority)).Priority);
+
     public static TheoryData<TrainingRequestSubmission, string, string> Bad => new()
     {
         { TestRequests.Submission(Deadline, name: " "), "name", "A request needs a name." },
@@ -48,6 +74,8 @@ public sealed class TrainingRequestInputTests
         { TestRequests.Submission(Deadline, maxTestLoss: -1), "condition.maxTestLoss", "The maximum test loss is a number above 0, or left out (was -1)." },
         { TestRequests.Submission(Deadline, maxRounds: 0), "budget.maxRounds", "The maximum number of rounds is from 1 to 100000 (was 0)." },
         { TestRequests.Submission(Deadline, maxSpend: 0m), "budget.maxSpend", "The maximum reward spend is above 0 (was 0)." },
+        { TestRequests.Submission(Deadline, priority: "Urgent"), "priority", "There is no priority 'Urgent'; the priorities are Low, Normal, High." },
+        { TestRequests.Submission(Deadline, priority: "4"), "priority", "There is no priority '4'; the priorities are Low, Normal, High." },
     };
 
     [Theory, MemberData(nameof(Bad))]

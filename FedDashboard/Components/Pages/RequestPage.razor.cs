@@ -1,5 +1,6 @@
 using FedDashboard.Components.Controls;
 using FedDashboard.Components.Dialogs;
+using FedDashboard.Components.Requests;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Requests;
 using Microsoft.AspNetCore.Components;
@@ -12,6 +13,8 @@ public partial class RequestPage : OperatorPage
     private RequestDetail? _detail;
     private DateTimeOffset _now;
     private bool _loaded;
+    private RequestAllocationPanel? _allocation;
+    private RequestDeliveryPanel? _delivery;
 
     [Parameter] public int Id { get; set; }
 
@@ -31,7 +34,10 @@ public partial class RequestPage : OperatorPage
     protected override async Task ApplyAsync(IReadOnlyList<LiveEvent> batch)
     {
         var jobId = _detail?.Row.Request.JobId;
-        if (batch.Any(e => e is TrainingRequestChanged r && r.RequestId == Id || jobId is not null && Pages.Requests.JobOf(e) == jobId)) await LoadAsync();
+        if (!batch.Any(e => e is TrainingRequestChanged r && r.RequestId == Id || jobId is not null && Pages.Requests.JobOf(e) == jobId)) return;
+        await LoadAsync();
+        if (_allocation is not null) await _allocation.RefreshAsync();
+        if (_delivery is not null) await _delivery.RefreshAsync();
     }
 
     private static double Capped(double fraction) => Math.Min(fraction, 1) * 100;

@@ -34,6 +34,13 @@ public partial class RequestDeliveryPanel : ComponentBase
         _loaded = true;
     }
 
+    /// <summary>Reads the model and the callbacks again; the request's page calls it when the request or its job moves on.</summary>
+    public async Task RefreshAsync()
+    {
+        await ReloadAsync();
+        StateHasChanged();
+    }
+
     private async Task ReloadAsync()
     {
         try

@@ -1,0 +1,33 @@
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Core.Orchestration.Training;
+
+/// <summary>
+/// Round starts of all jobs pick from the same idle terminals: held from reading them until the round is saved, this
+/// session lock lets one pick at a time, so no terminal gets two open assignments. A session lock rather than a
+/// transaction's, as the start saves in transactions of its own (the round, or the job's end).
+/// </summary>
+internal sealed class RoundStartLock : IAsyncDisposable
+{
+    /// <summary>"RNDS".</summary>
+    private const int Key = 0x524E4453;
+
+    private readonly FedDbContext _db;
+
+    private RoundStartLock(FedDbContext db) => _db = db;
+
+    /// <remarks>Keeps the context's connection open until disposed.</remarks>
+    public static async Task<RoundStartLock> TakeAsync(FedDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({Key})", ct);
+        return new RoundStartLock(db);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({Key})", CancellationToken.None);
+        await _db.Database.CloseConnectionAsync();
+    }
+}
