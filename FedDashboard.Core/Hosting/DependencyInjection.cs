@@ -1,5 +1,6 @@
 using FedDashboard.Core.Hosting.Jobs;
 using FedDashboard.Core.Hosting.Liveness;
+using FedDashboard.Core.Hosting.Nodes;
 using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Governance.Audit;
@@ -36,6 +37,8 @@ namespace FedDashboard.Core.Hosting;
 
 public static class DependencyInjection
 {
+    private static readonly string[] OrchestrationQueues = ["default"];
+
     /// <summary>
     /// Registers the orchestrator, its database, Hangfire (storage and this node's workers) and the fleet.
     /// A host that carries live events elsewhere registers its own <see cref="ILivePublisher"/> first.
@@ -59,6 +62,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<AccessOptions>(builder.Configuration);
         services.AddValidatedOptions<TerminalOptions>(builder.Configuration);
         services.AddValidatedOptions<ClientApiOptions>(builder.Configuration);
+        services.AddValidatedOptions<NodeOptions>(builder.Configuration);
         services.AddFedCallbacks(builder.Configuration);
 
         // A failed command or save surfaces as an exception, which the caller handles (an expected race such as a
@@ -91,6 +95,7 @@ public static class DependencyInjection
         services.AddSingleton<HeartbeatInbox>();
         services.AddSingleton<HeartbeatAnswers>();
         services.AddSingleton<TerminalLiveness>();
+        AddNode(builder, [.. OrchestrationQueues, TrainParticipantJob.Queue]);
         services.AddHostedService<HeartbeatFlusher>();
         services.AddHostedService<LivenessSweeper>();
         services.AddTransient<EnrolmentDesk>();
@@ -128,7 +133,7 @@ public static class DependencyInjection
         services.AddHangfireServer(o =>
         {
             o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:orchestration";
-            o.Queues = ["default"];
+            o.Queues = OrchestrationQueues;
             o.WorkerCount = 4;
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
@@ -141,6 +146,27 @@ public static class DependencyInjection
 
         AddSimulatedFleet(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// This process as a node on the shared database: its row, its heartbeat and the leader lease. Registered before the
+    /// singleton work's services, so the first heartbeat (which takes the lease when nobody holds it) runs before they start.
+    /// </summary>
+    private static void AddNode(IHostApplicationBuilder builder, string[] queues)
+    {
+        var services = builder.Services;
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
+            var name = string.IsNullOrWhiteSpace(options.Name) ? NodeIdentity.DefaultName() : options.Name;
+            return new NodeIdentity(name, options.ParsedRole, queues, NodeIdentity.CurrentVersion(), sp.GetRequiredService<TimeProvider>().GetUtcNow());
+        });
+        services.AddSingleton<DatabaseClock>();
+        services.AddSingleton<LeaseStatements>();
+        services.AddSingleton<Leadership>();
+        services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<Leadership>());
+        services.AddSingleton<NodeRegistry>();
+        services.AddHostedService<NodeHeartbeat>();
     }
 
     /// <summary>The simulated fleet: a client of the terminal-facing services, trained on every node, moved by one.</summary>

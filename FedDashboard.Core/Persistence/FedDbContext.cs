@@ -3,6 +3,7 @@ using FedDashboard.Core.Domain.Enrolment;
 using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Domain.Nodes;
 using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Rewards.Payouts;
@@ -43,6 +44,8 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<ClientApplication> ClientApplications => Set<ClientApplication>();
     public DbSet<ClientApiKey> ClientApiKeys => Set<ClientApiKey>();
     public DbSet<TrainingRequest> TrainingRequests => Set<TrainingRequest>();
+    public DbSet<ClusterNode> ClusterNodes => Set<ClusterNode>();
+    public DbSet<LeaderLease> LeaderLeases => Set<LeaderLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
