@@ -95,7 +95,7 @@ public static class DependencyInjection
         services.AddSingleton<HeartbeatInbox>();
         services.AddSingleton<HeartbeatAnswers>();
         services.AddSingleton<TerminalLiveness>();
-        AddNode(builder, [.. OrchestrationQueues, TrainParticipantJob.Queue]);
+        services.AddFedNode([.. OrchestrationQueues, TrainParticipantJob.Queue]);
         services.AddHostedService<HeartbeatFlusher>();
         services.AddHostedService<LivenessSweeper>();
         services.AddTransient<EnrolmentDesk>();
@@ -152,9 +152,9 @@ public static class DependencyInjection
     /// This process as a node on the shared database: its row, its heartbeat and the leader lease. Registered before the
     /// singleton work's services, so the first heartbeat (which takes the lease when nobody holds it) runs before they start.
     /// </summary>
-    private static void AddNode(IHostApplicationBuilder builder, string[] queues)
+    /// <param name="queues">The Hangfire queues this node serves.</param>
+    public static IServiceCollection AddFedNode(this IServiceCollection services, string[] queues)
     {
-        var services = builder.Services;
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
@@ -166,7 +166,9 @@ public static class DependencyInjection
         services.AddSingleton<Leadership>();
         services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<Leadership>());
         services.AddSingleton<NodeRegistry>();
-        services.AddHostedService<NodeHeartbeat>();
+        services.AddSingleton<NodeHeartbeat>();
+        services.AddHostedService(sp => sp.GetRequiredService<NodeHeartbeat>());
+        return services;
     }
 
     /// <summary>The simulated fleet: a client of the terminal-facing services, trained on every node, moved by one.</summary>

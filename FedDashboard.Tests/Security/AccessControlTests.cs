@@ -33,6 +33,7 @@ public sealed class AccessControlTests(DashboardProcess dashboard) : IAsyncLifet
         ["/policies"] = AnyRole,
         ["/rewards"] = AnyRole,
         ["/payouts"] = AnyRole,
+        ["/nodes"] = AnyRole,
         ["/jobs/new"] = Roles.Operators,
         ["/audit"] = Roles.AuditReaders,
         ["/users"] = Roles.Administrator,

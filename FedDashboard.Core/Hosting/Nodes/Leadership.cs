@@ -47,7 +47,10 @@ public sealed class Leadership(LeaseStatements lease, NodeIdentity node, IOption
         {
             var refusal = $"This node's clock is {clockOffset.TotalSeconds:+0.0;-0.0} s off the database's, more than the tolerance of "
                 + $"{tolerance.TotalSeconds:0.0#} s (Fed:Node:ClockToleranceSeconds): it refuses leadership until its clock is set right.";
-            if (IsLeader) await lease.ReleaseAsync(node.Name, ct);
+            // Also a lease this node may still hold after its own clock jumped past it: the database's clock decides.
+            bool mayHold;
+            lock (_gate) mayHold = _renewedAt is not null;
+            if (mayHold) await lease.ReleaseAsync(node.Name, ct);
             Set(null);
             if (_refusal is null) logger.LogWarning("{Refusal}", refusal);
             _refusal = refusal;

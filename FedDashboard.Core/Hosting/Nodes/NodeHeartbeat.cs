@@ -42,10 +42,15 @@ public sealed class NodeHeartbeat(DatabaseClock databaseClock, Leadership leader
         }
     }
 
-    protected override async Task RunOnceAsync(CancellationToken ct)
+    protected override Task RunOnceAsync(CancellationToken ct) => BeatAsync(ct);
+
+    /// <summary>One heartbeat: measure the clock, take or renew the lease, write the node's row.</summary>
+    /// <returns>Why the node refuses leadership, or null.</returns>
+    public async Task<string?> BeatAsync(CancellationToken ct)
     {
         var offset = await databaseClock.OffsetAsync(ct);
         var refusal = await leadership.TryLeadAsync(offset, ct);
         await registry.BeatAsync(offset, refusal, ct);
+        return refusal;
     }
 }
