@@ -16,13 +16,17 @@ public sealed record NodeRow(
             n.Name,
             n.Role.ToString().ToLowerInvariant(),
             string.Join(", ", n.Queues),
-            n.Version,
+            ShortVersion(n.Version),
             n.StartedAt,
             Ago(overview.DatabaseNow - n.LastHeartbeat),
             overview.IsGone(n),
             overview.Leads(n) ? overview.Lease!.HeldSince : null,
             $"{n.ClockOffsetMs.ToString("+0;-0;0", CultureInfo.InvariantCulture)} ms",
             n.LeadershipRefusal))];
+
+    /// <summary>The informational version with its commit shortened as git does: "1.0.0+ffc1530".</summary>
+    public static string ShortVersion(string version) =>
+        version.IndexOf('+') is var plus and >= 0 && version.Length > plus + 8 ? version[..(plus + 8)] : version;
 
     public static string Ago(TimeSpan elapsed) => elapsed switch
     {

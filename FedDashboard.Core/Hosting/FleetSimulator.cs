@@ -1,14 +1,15 @@
 using FedDashboard.Core.Hosting.Nodes;
+using FedDashboard.Core.Simulation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace FedDashboard.Core.Simulation;
+namespace FedDashboard.Core.Hosting;
 
 /// <summary>
 /// Runs the simulated fleet: one <see cref="FleetEngine"/> tick every TickSeconds on the leading node only, since the
 /// fleet is one set of devices. A node that stops leading forgets the fleet; one that starts leading picks it up where
-/// the edges last heard of it.
+/// the edges last heard of it. Hosting, not Simulation: the simulated devices know nothing of nodes.
 /// </summary>
 public sealed class FleetSimulator(
     FleetEngine engine,
