@@ -9,9 +9,6 @@ public interface ILeadership
 {
     bool IsLeader { get; }
 
-    /// <summary>Raised with the new value when this node starts or stops leading (on the heartbeat's thread).</summary>
-    event Action<bool>? Changed;
-
     /// <summary>Completes once this node leads (at once if it does).</summary>
     Task WhenLeaderAsync(CancellationToken ct);
 }

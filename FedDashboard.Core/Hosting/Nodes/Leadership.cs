@@ -25,17 +25,20 @@ public sealed class Leadership(LeaseStatements lease, NodeIdentity node, IOption
         }
     }
 
-    public event Action<bool>? Changed;
-
     public async Task WhenLeaderAsync(CancellationToken ct)
     {
         while (!IsLeader)
         {
             Task led;
             lock (_gate) led = _led.Task;
-            // The lease may lapse without a heartbeat noticing: look again at least once per lease.
-            try { await led.WaitAsync(TimeSpan.FromSeconds(_options.HeartbeatSeconds), clock, ct); }
-            catch (TimeoutException) { }
+            // A lease that lapsed unrenewed leaves the signal set: look again once per heartbeat rather than spin.
+            var heartbeat = TimeSpan.FromSeconds(_options.HeartbeatSeconds);
+            if (led.IsCompleted) await Task.Delay(heartbeat, clock, ct);
+            else
+            {
+                try { await led.WaitAsync(heartbeat, clock, ct); }
+                catch (TimeoutException) { }
+            }
         }
     }
 
@@ -86,6 +89,5 @@ public sealed class Leadership(LeaseStatements lease, NodeIdentity node, IOption
         }
         if (was == now) return;
         logger.LogInformation(now ? "Node {Node} leads the singleton work." : "Node {Node} no longer leads the singleton work.", node.Name);
-        Changed?.Invoke(now);
     }
 }
