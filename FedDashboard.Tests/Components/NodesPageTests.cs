@@ -2,7 +2,6 @@ using Bunit;
 using FedDashboard.Components.Pages;
 using FedDashboard.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace FedDashboard.Tests.Components;
@@ -21,7 +20,7 @@ public sealed class NodesPageTests : DashboardComponentTest
     {
         _leader = TestNode.Start(Host.AppConnectionString, "node-a");
         _follower = TestNode.Start(Host.AppConnectionString, "node-b");
-        _skewed = TestNode.Start(Host.AppConnectionString, "node-c", clock: new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(1)));
+        _skewed = TestNode.Start(Host.AppConnectionString, "node-c", clock: new ShiftedClock(TimeSpan.FromMinutes(1)));
         await _leader.BeatAsync();
         await _follower.BeatAsync();
         await _skewed.BeatAsync();
