@@ -1,6 +1,7 @@
 using FedDashboard.Api;
 using FedDashboard.Components;
 using FedDashboard.Hosting;
+using FedDashboard.Hosting.Health;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Hosting;
 using FedDashboard.Core.Orchestration.Callbacks;
@@ -31,6 +32,7 @@ try
     builder.Services.AddRefusalHandling();
     builder.Services.AddTerminalProtocolDocument();
     builder.Services.AddClientApiDocument();
+    builder.Services.AddFedHealthChecks();
 
     var app = builder.Build();
     await FedStartup.PrepareAsync(app.Services);
@@ -57,6 +59,7 @@ try
     endpoints.MapOperatorModelEndpoints();
     endpoints.MapCallbackEndpoints();
     app.MapTerminalEndpoints();
+    app.MapFedHealthChecks();
     app.MapOpenApi(TerminalProtocolDocument.Route);
     app.MapApiReference();
     app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveHub);

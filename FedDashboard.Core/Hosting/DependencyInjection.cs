@@ -1,5 +1,6 @@
 using FedDashboard.Core.Hosting.Jobs;
 using FedDashboard.Core.Hosting.Liveness;
+using FedDashboard.Core.Hosting.Nodes;
 using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Governance.Audit;
@@ -42,6 +43,8 @@ namespace FedDashboard.Core.Hosting;
 
 public static class DependencyInjection
 {
+    private static readonly string[] OrchestrationQueues = ["default"];
+
     /// <summary>
     /// Registers the orchestrator, its database, Hangfire (storage and this node's workers) and the fleet.
     /// A host that carries live events elsewhere registers its own <see cref="ILivePublisher"/> first.
@@ -65,6 +68,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<AccessOptions>(builder.Configuration);
         services.AddValidatedOptions<TerminalOptions>(builder.Configuration);
         services.AddValidatedOptions<ClientApiOptions>(builder.Configuration);
+        services.AddValidatedOptions<NodeOptions>(builder.Configuration);
         services.AddFedCallbacks(builder.Configuration);
         services.AddDataProtection().SetApplicationName("FedDashboard");
         services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<FedDbContext>>((o, dbs) => o.XmlRepository = new DatabaseXmlRepository(dbs));
@@ -95,6 +99,7 @@ public static class DependencyInjection
         services.AddSingleton<HeartbeatInbox>();
         services.AddSingleton<HeartbeatAnswers>();
         services.AddSingleton<TerminalLiveness>();
+        services.AddFedNode([.. OrchestrationQueues, TrainParticipantJob.Queue]);
         services.AddHostedService<HeartbeatFlusher>();
         services.AddHostedService<LivenessSweeper>();
         services.AddTransient<EnrolmentDesk>();
@@ -143,7 +148,7 @@ public static class DependencyInjection
         services.AddHangfireServer(o =>
         {
             o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:orchestration";
-            o.Queues = ["default"];
+            o.Queues = OrchestrationQueues;
             o.WorkerCount = 4;
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
@@ -160,6 +165,29 @@ public static class DependencyInjection
 
     private static string BlobRoot(IServiceProvider services) =>
         Path.GetFullPath(services.GetRequiredService<IOptions<DataOptions>>().Value.BlobPath, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+
+    /// <summary>
+    /// This process as a node on the shared database: its row, its heartbeat and the leader lease. Registered before the
+    /// singleton work's services, so the first heartbeat (which takes the lease when nobody holds it) runs before they start.
+    /// </summary>
+    /// <param name="queues">The Hangfire queues this node serves.</param>
+    public static IServiceCollection AddFedNode(this IServiceCollection services, string[] queues)
+    {
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
+            var name = string.IsNullOrWhiteSpace(options.Name) ? NodeIdentity.DefaultName() : options.Name;
+            return new NodeIdentity(name, options.ParsedRole, queues, NodeIdentity.CurrentVersion(), sp.GetRequiredService<TimeProvider>().GetUtcNow());
+        });
+        services.AddSingleton<DatabaseClock>();
+        services.AddSingleton<LeaseStatements>();
+        services.AddSingleton<Leadership>();
+        services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<Leadership>());
+        services.AddSingleton<NodeRegistry>();
+        services.AddSingleton<NodeHeartbeat>();
+        services.AddHostedService(sp => sp.GetRequiredService<NodeHeartbeat>());
+        return services;
+    }
 
     /// <summary>The simulated fleet: a client of the terminal-facing services, trained on every node, moved by one.</summary>
     private static void AddSimulatedFleet(IHostApplicationBuilder builder)

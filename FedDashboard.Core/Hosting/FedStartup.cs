@@ -73,6 +73,7 @@ public static class FedStartup
             _ = services.GetRequiredService<IOptions<SecurityOptions>>().Value;
             _ = services.GetRequiredService<IOptions<AccessOptions>>().Value;
             _ = services.GetRequiredService<IOptions<TerminalOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<NodeOptions>>().Value;
         }
         catch (OptionsValidationException exception)
         {

@@ -5,6 +5,7 @@ using FedDashboard.Core.Domain.Enrolment;
 using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Domain.Nodes;
 using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Requests.Allocation;
 using FedDashboard.Core.Domain.Rewards;
@@ -53,6 +54,8 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<OnnxCheckRecord> OnnxChecks => Set<OnnxCheckRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<RequestAllocation> RequestAllocations => Set<RequestAllocation>();
+    public DbSet<ClusterNode> ClusterNodes => Set<ClusterNode>();
+    public DbSet<LeaderLease> LeaderLeases => Set<LeaderLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

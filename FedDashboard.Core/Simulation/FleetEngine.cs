@@ -45,6 +45,13 @@ public sealed class FleetEngine(
         }
     }
 
+    /// <summary>Drops the fleet kept between ticks: the next tick starts again from where the edges last heard of it.</summary>
+    public void Forget()
+    {
+        _mobility = null;
+        _lastTick = null;
+    }
+
     private async Task<RandomWaypointMobility> StartAsync(CancellationToken ct)
     {
         var terminals = await registry.TerminalsAsync(TerminalOrigin.Simulated, ct);

@@ -34,6 +34,24 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Prepare_UnknownNodeRole_StopsNamingTheRolesThatExist()
+    {
+        var error = await Assert.ThrowsAsync<StartupException>(() =>
+            FedTestHost.StartAsync(runWorkers: false, settings: new Dictionary<string, string?> { ["Fed:Node:Role"] = "central" }));
+
+        Assert.Contains("Fed:Node:Role must be one of: all (was 'central')", error.Message);
+    }
+
+    [Fact]
+    public async Task Prepare_LeaseShorterThanTwoHeartbeats_StopsNamingTheKey()
+    {
+        var error = await Assert.ThrowsAsync<StartupException>(() => FedTestHost.StartAsync(runWorkers: false,
+            settings: new Dictionary<string, string?> { ["Fed:Node:HeartbeatSeconds"] = "5", ["Fed:Node:LeaseSeconds"] = "6" }));
+
+        Assert.Contains("Fed:Node:LeaseSeconds must be from twice HeartbeatSeconds to 600 (was 6)", error.Message);
+    }
+
+    [Fact]
     public async Task Prepare_UnreachableDatabase_StopsWithMessageSayingWhereAndWhatToDo()
     {
         var error = await Assert.ThrowsAsync<StartupException>(() =>

@@ -36,6 +36,7 @@ public sealed class AccessControlTests(DashboardProcess dashboard) : IAsyncLifet
         ["/requests"] = AnyRole,
         ["/requests/{Id:int}"] = AnyRole,
         ["/api-reference/index.html"] = AnyRole,
+        ["/nodes"] = AnyRole,
         ["/jobs/new"] = Roles.Operators,
         ["/requests/new"] = Roles.Operators,
         ["/audit"] = Roles.AuditReaders,

@@ -2,6 +2,7 @@ using FedDashboard.Core.Domain.Callbacks;
 using FedDashboard.Core.Domain.Clients;
 using FedDashboard.Core.Domain.Delivery;
 using FedDashboard.Core.Domain.Governance.Audit;
+using FedDashboard.Core.Domain.Nodes;
 using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Requests.Allocation;
 using FedDashboard.Core.Domain.Rewards;
@@ -32,10 +33,10 @@ internal static class AppRolePrivileges
         typeof(EdgeAggregate), typeof(CallbackDeliveryRecord), typeof(CallbackAttemptRecord), typeof(OnnxCheckRecord), typeof(DataProtectionKeyRecord), typeof(RequestAllocation),
     ];
 
-    /// <summary>Where the app removes rows: telemetry past its retention, and an account's roles, claims, logins and tokens.</summary>
+    /// <summary>Where the app removes rows: telemetry past its retention, nodes long gone, and an account's roles, claims, logins and tokens.</summary>
     private static readonly HashSet<Type> Deleted =
     [
-        typeof(TelemetryRecord), typeof(IdentityUserRole<string>), typeof(IdentityUserClaim<string>),
+        typeof(TelemetryRecord), typeof(ClusterNode), typeof(IdentityUserRole<string>), typeof(IdentityUserClaim<string>),
         typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>), typeof(IdentityRoleClaim<string>),
     ];
 

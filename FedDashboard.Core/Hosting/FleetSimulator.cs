@@ -1,12 +1,19 @@
+using FedDashboard.Core.Hosting.Nodes;
+using FedDashboard.Core.Simulation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace FedDashboard.Core.Simulation;
+namespace FedDashboard.Core.Hosting;
 
-/// <summary>Runs the simulated fleet: one <see cref="FleetEngine"/> tick every TickSeconds.</summary>
+/// <summary>
+/// Runs the simulated fleet: one <see cref="FleetEngine"/> tick every TickSeconds on the leading node only, since the
+/// fleet is one set of devices. A node that stops leading forgets the fleet; one that starts leading picks it up where
+/// the edges last heard of it. Hosting, not Simulation: the simulated devices know nothing of nodes.
+/// </summary>
 public sealed class FleetSimulator(
     FleetEngine engine,
+    ILeadership leadership,
     IOptions<SimulationOptions> options,
     TimeProvider clock,
     ILogger<FleetSimulator> logger) : BackgroundService
@@ -16,6 +23,11 @@ public sealed class FleetSimulator(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.TickSeconds), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (!leadership.IsLeader)
+            {
+                engine.Forget();
+                continue;
+            }
             try
             {
                 await engine.TickAsync(clock.GetUtcNow(), stoppingToken);

@@ -1,0 +1,44 @@
+using FedDashboard.Core.Domain.Nodes;
+
+namespace FedDashboard.Core.Orchestration.Options;
+
+/// <summary>This process as a node of the cluster sharing the database: its name, role, heartbeat and the leader lease.</summary>
+public sealed class NodeOptions : IValidatedOptions
+{
+    public static string Section => "Fed:Node";
+
+    /// <summary>The node's name, unique among the nodes on the database; empty: the machine's name and the process id.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>What the node serves: "all" (everything, as a single node does).</summary>
+    public string Role { get; set; } = "all";
+
+    /// <summary>How often the node heartbeats and its leader renews the lease.</summary>
+    public double HeartbeatSeconds { get; set; } = 5;
+
+    /// <summary>How long a lease lasts unless renewed: after a leader dies another node leads within this and one heartbeat.</summary>
+    public double LeaseSeconds { get; set; } = 10;
+
+    /// <summary>How far the node's clock may be from the database's before the node refuses leadership.</summary>
+    public double ClockToleranceSeconds { get; set; } = 2;
+
+    /// <summary>A node silent this long is shown as gone.</summary>
+    public double GoneAfterSeconds { get; set; } = 30;
+
+    /// <summary>A node silent this long is removed from the list.</summary>
+    public double PruneAfterHours { get; set; } = 24;
+
+    public NodeRole ParsedRole => Enum.Parse<NodeRole>(Role, ignoreCase: true);
+
+    public IEnumerable<string> Validate()
+    {
+        if (Name is { Length: > ClusterNode.NameMaxLength }) yield return $"Name must be at most {ClusterNode.NameMaxLength} characters (was {Name.Length}).";
+        if (!Enum.TryParse<NodeRole>(Role, ignoreCase: true, out _) || int.TryParse(Role, out _))
+            yield return $"Role must be one of: {string.Join(", ", Enum.GetNames<NodeRole>().Select(n => n.ToLowerInvariant()))} (was '{Role}').";
+        if (!(HeartbeatSeconds is >= 0.5 and <= 60)) yield return $"HeartbeatSeconds must be from 0.5 to 60 (was {HeartbeatSeconds}).";
+        if (!(LeaseSeconds >= 2 * HeartbeatSeconds && LeaseSeconds <= 600)) yield return $"LeaseSeconds must be from twice HeartbeatSeconds to 600 (was {LeaseSeconds}).";
+        if (!(ClockToleranceSeconds is >= 0.1 and <= 60)) yield return $"ClockToleranceSeconds must be from 0.1 to 60 (was {ClockToleranceSeconds}).";
+        if (!(GoneAfterSeconds >= 2 * HeartbeatSeconds && GoneAfterSeconds <= 86_400)) yield return $"GoneAfterSeconds must be from twice HeartbeatSeconds to 86400 (was {GoneAfterSeconds}).";
+        if (!(PruneAfterHours is >= 1 and <= 8760)) yield return $"PruneAfterHours must be from 1 to 8760 (was {PruneAfterHours}).";
+    }
+}

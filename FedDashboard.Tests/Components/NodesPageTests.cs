@@ -1,0 +1,77 @@
+using Bunit;
+using FedDashboard.Components.Pages;
+using FedDashboard.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace FedDashboard.Tests.Components;
+
+/// <summary>
+/// The Nodes page over nodes beating by hand on the test's database, read by a viewer. The nodes hold no connection
+/// between beats; the database goes with the test.
+/// </summary>
+public sealed class NodesPageTests : DashboardComponentTest
+{
+    private TestNode _leader = null!;
+    private TestNode _follower = null!;
+    private TestNode _skewed = null!;
+
+    protected override async Task ArrangeAsync()
+    {
+        _leader = TestNode.Start(Host.AppConnectionString, "node-a");
+        _follower = TestNode.Start(Host.AppConnectionString, "node-b");
+        _skewed = TestNode.Start(Host.AppConnectionString, "node-c", clock: new ShiftedClock(TimeSpan.FromMinutes(1)));
+        await _leader.BeatAsync();
+        await _follower.BeatAsync();
+        await _skewed.BeatAsync();
+        Services.AddSingleton(_leader.Registry);
+    }
+
+    private IRenderedComponent<Nodes> RenderPage()
+    {
+        var cut = Render<Nodes>();
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid='node-name']").Count));
+        return cut;
+    }
+
+    private static string Cell(IRenderedComponent<Nodes> cut, string node, string column) =>
+        cut.FindAll("tr").Single(r => r.QuerySelector("[data-testid='node-name']")?.TextContent == node).QuerySelector($"[data-testid='{column}']")!.TextContent;
+
+    [Fact]
+    public void Render_ThreeNodes_ShowsWhoLeadsAndSince()
+    {
+        var cut = RenderPage();
+
+        Assert.Contains("node-a leads since", cut.Find("[data-testid='leader']").TextContent);
+        Assert.StartsWith("since ", Cell(cut, "node-a", "node-leads").Trim());
+        Assert.Equal("–", Cell(cut, "node-b", "node-leads").Trim());
+        Assert.Equal("alive", Cell(cut, "node-b", "node-state").Trim());
+    }
+
+    [Fact]
+    public void Render_NodeWithSkewedClock_ShowsOffsetAndWhyItRefuses()
+    {
+        var cut = RenderPage();
+
+        var clock = Cell(cut, "node-c", "node-clock");
+        Assert.Contains("ms", clock);
+        Assert.Contains("refuses leadership", clock);
+        Assert.DoesNotContain("refuses", Cell(cut, "node-a", "node-clock"));
+    }
+
+    [Fact]
+    public async Task Refresh_NodeFallsSilent_ShownGone()
+    {
+        var cut = RenderPage();
+
+        await using (var connection = new NpgsqlConnection(Host.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("""UPDATE "ClusterNodes" SET "LastHeartbeat" = now() - interval '5 minutes' WHERE "Name" = 'node-b'""", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        cut.WaitForAssertion(() => Assert.Equal("gone", Cell(cut, "node-b", "node-state").Trim()));
+        Assert.Contains("min ago", cut.FindAll("tr").Single(r => r.TextContent.Contains("node-b")).TextContent);
+    }
+}
