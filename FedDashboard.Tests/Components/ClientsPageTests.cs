@@ -3,6 +3,7 @@ using FedDashboard.Components.Layout;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Domain.Clients;
 using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Orchestration.Callbacks;
 using FedDashboard.Core.Orchestration.Clients;
 using FedDashboard.Core.Orchestration.Security;
 using FedDashboard.Tests.Shared;
@@ -17,11 +18,13 @@ public sealed class ClientsPageTests : DashboardComponentTest
 {
     private ClientRegistry Registry => Host.Get<ClientRegistry>();
     private ClientKeys Keys => Host.Get<ClientKeys>();
+    private SigningSecrets SigningSecrets => Host.Get<SigningSecrets>();
 
     protected override Task ArrangeAsync()
     {
         Services.AddSingleton(Registry);
         Services.AddSingleton(Keys);
+        Services.AddSingleton(SigningSecrets);
         SignIn(TestClients.Administrator);
         return Task.CompletedTask;
     }
@@ -113,6 +116,30 @@ public sealed class ClientsPageTests : DashboardComponentTest
 
         await cut.Find("[data-action='dismiss-key']").ClickAsync(new());
         Assert.DoesNotContain(secret, cut.Markup);
+    }
+
+    [Fact]
+    public async Task SigningSecret_ShownOnceThenRefused_RotateShowsTheNewOneThatSignsFromNowOn()
+    {
+        var client = await Registry.RegisterAsync(TestClients.Administrator, TestClients.Details());
+        var dialogs = Render<MudDialogProvider>();
+        var cut = RenderPage();
+
+        await cut.Find("[data-action='show-signing-secret']").ClickAsync(new());
+        var shown = cut.WaitForElement("[data-testid='new-secret'] [data-secret-text]").TextContent;
+        Assert.Equal((await SigningSecrets.CurrentAsync(client.Id)).Secret, shown);
+        await cut.Find("[data-action='dismiss-secret']").ClickAsync(new());
+        await cut.Find("[data-action='show-signing-secret']").ClickAsync(new());
+        Assert.Empty(cut.FindAll("[data-testid='new-secret']"));
+
+        var clicked = cut.Find("[data-action='rotate-signing-secret']").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Contains("callback signing secret?", dialogs.Markup));
+        await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Rotate").ClickAsync(new());
+        await clicked;
+
+        var rotated = cut.WaitForElement("[data-testid='new-secret'] [data-secret-text]").TextContent;
+        Assert.NotEqual(shown, rotated);
+        Assert.Equal((await SigningSecrets.CurrentAsync(client.Id)).Secret, rotated);
     }
 
     [Fact]

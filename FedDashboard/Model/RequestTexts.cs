@@ -31,7 +31,8 @@ public static class RequestTexts
         };
 
     public static string EstimatedTimeLeft(RequestBoardRow row) =>
-        row.Progress.EstimatedTimeLeft is { } left ? (left == TimeSpan.Zero ? "target reached" : $"about {Duration(left)}") : "not known yet";
+        !row.Request.IsOpen ? "ended"
+        : row.Progress.EstimatedTimeLeft is { } left ? (left == TimeSpan.Zero ? "target reached" : $"about {Duration(left)}") : "not known yet";
 
     /// <summary>As "93.5%": the invariant culture's P format puts a space before the sign.</summary>
     public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

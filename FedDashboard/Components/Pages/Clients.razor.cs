@@ -3,6 +3,7 @@ using FedDashboard.Components.Dialogs;
 using FedDashboard.Core.Domain.Clients;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Orchestration.Callbacks;
 using FedDashboard.Core.Orchestration.Clients;
 using FedDashboard.Security;
 using Microsoft.AspNetCore.Components;
@@ -15,12 +16,14 @@ public partial class Clients : ComponentBase
     private IReadOnlyList<ClientListing>? _clients;
     private ClientForm _form = new();
     private IssuedClientKey? _issued;
+    private ShownSigningSecret? _signingSecret;
     private DateTimeOffset _now;
     private bool _busy;
     private readonly FieldMessages _fields = new();
 
     [Inject] public required ClientRegistry Registry { get; set; }
     [Inject] public required ClientKeys Keys { get; set; }
+    [Inject] public required SigningSecrets SigningSecrets { get; set; }
     [Inject] public required CurrentActor CurrentActor { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required PageRefusals Refusals { get; set; }
@@ -65,6 +68,25 @@ public partial class Clients : ComponentBase
         {
             _issued = await Keys.IssueAsync(actor, client.Id, request.Scopes, request.ValidForDays);
             return $"API key {_issued.Key.KeyId} issued to {client.Name}. Copy it now: it will not be shown again.";
+        });
+    }
+
+    private Task ShowSigningSecretAsync(ClientApplication client) => ActAsync(async actor =>
+    {
+        _signingSecret = await SigningSecrets.ShowAsync(actor, client.Id);
+        return $"Callback signing secret {_signingSecret.KeyId} of {client.Name} shown. Copy it now: it will not be shown again.";
+    });
+
+    private async Task RotateSigningSecretAsync(ClientApplication client)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync($"Rotate {client.Name}'s callback signing secret?",
+            "Callbacks are signed with a new secret from now on, shown once; the client must check them with it instead of the old one.",
+            yesText: "Rotate", cancelText: "Cancel");
+        if (confirmed != true) return;
+        await ActAsync(async actor =>
+        {
+            _signingSecret = await SigningSecrets.RotateAsync(actor, client.Id);
+            return $"Callback signing secret of {client.Name} replaced by {_signingSecret.KeyId}. Copy the new one now: it will not be shown again.";
         });
     }
 
