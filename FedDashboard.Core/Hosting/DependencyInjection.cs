@@ -99,7 +99,7 @@ public static class DependencyInjection
         services.AddSingleton<HeartbeatInbox>();
         services.AddSingleton<HeartbeatAnswers>();
         services.AddSingleton<TerminalLiveness>();
-        services.AddFedNode([.. OrchestrationQueues, TrainParticipantJob.Queue]);
+        services.AddFedNode([.. OrchestrationQueues, TrainParticipantJob.Queue, DeliverCallbackJob.Queue]);
         services.AddHostedService<HeartbeatFlusher>();
         services.AddHostedService<LivenessSweeper>();
         services.AddTransient<EnrolmentDesk>();
