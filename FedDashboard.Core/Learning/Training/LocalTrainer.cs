@@ -45,7 +45,7 @@ public static class LocalTrainer
         using var model = ModelFactory.Create(spec);
         ModuleParameters.Load(model, start);
         model.train();
-        using var optimizer = torch.optim.SGD(TrainableParameters(model, trainableSegments), settings.LearningRate);
+        using var optimizer = new PlainSgd(TrainableParameters(model, trainableSegments), settings.LearningRate);
 
         var random = new Random(seed);
         var order = sampleIndices.Select(index => (long)index).ToArray();
@@ -64,11 +64,11 @@ public static class LocalTrainer
                 var batch = order[first..Math.Min(first + settings.BatchSize, order.Length)];
                 using var scope = torch.NewDisposeScope();
                 var (images, labels) = data.Select(batch);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var logits = model.forward(images);
                 var loss = nn.functional.cross_entropy(logits, labels);
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 steps++;
                 samplesSeen += batch.Length;
                 epochStats.Add(loss.item<float>(), logits.argmax(1).eq(labels).sum().item<long>(), batch.Length);
