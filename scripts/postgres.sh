@@ -212,8 +212,9 @@ pg_start() {
   pg_remove_stale_pid
   pg_check_port_free
   log "starting PostgreSQL on 127.0.0.1:$PG_PORT (log: .data/pg/log/postgresql.log)"
+  # The test suite runs many hosts at once, each with its pools (app, Hangfire workers); 100 connections ran out.
   if ! as_postgres pg_ctl start -D "$PG_DATA" -l "$PG_LOGFILE" -w -t 60 -s \
-    -o "-p $PG_PORT -k '$PG_RUN' -c listen_addresses=127.0.0.1"; then
+    -o "-p $PG_PORT -k '$PG_RUN' -c listen_addresses=127.0.0.1 -c max_connections=300"; then
     tail -n 20 "$PG_LOGFILE" >&2 || true
     die "PostgreSQL did not start; see $PG_LOGFILE"
   fi
