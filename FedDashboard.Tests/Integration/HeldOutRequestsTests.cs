@@ -4,6 +4,7 @@ using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Data;
 using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
@@ -103,7 +104,9 @@ public sealed class HeldOutRequestsTests : IAsyncLifetime
         Assert.Equal(TrainingRequestStatus.Met, request.Status);
         Assert.Contains($"on the held-out set {FirstHalfOfDigits}", request.EndReason);
         var progress = await RequestProgress.OfAsync(db, request, CancellationToken.None);
-        Assert.Equal(expected, progress.BestAccuracy!.Value, 6);
+        Assert.Equal(expected, progress.BestAccuracy!.Value, 9);
+        var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
+        Assert.Equal((null, JobStatus.Aborted), (job.Policy.Termination.TargetAccuracy, job.Status));
     }
 
     [Fact]

@@ -88,9 +88,14 @@ public sealed class RequestStatusSync(
         }
         if (callback is not null) callbacks.Send(callback);
         await live.PublishAsync(TrainingRequestChanged.Of(request, now));
-        if (request.EndCondition is RequestEndCondition.Deadline or RequestEndCondition.Budget && job.Status is JobStatus.Running or JobStatus.Paused)
+        if (StopsItsJob(request) && job.Status is JobStatus.Running or JobStatus.Paused)
             await StopJobAsync(jobId, request, ct);
     }
+
+    /// <summary>A job has no target of its own for a request met on a held-out set (see <see cref="TrainingRequests"/>), so nothing else would end it.</summary>
+    private static bool StopsItsJob(TrainingRequest request) =>
+        request.EndCondition is RequestEndCondition.Deadline or RequestEndCondition.Budget
+        || (request.EndCondition is RequestEndCondition.Met && request.Condition.HeldOutSet is not null);
 
     private static async Task<string> MetReasonAsync(FedDbContext db, TrainingRequest request, ModelVersion met, CancellationToken ct)
     {

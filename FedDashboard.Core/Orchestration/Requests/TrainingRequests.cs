@@ -259,9 +259,17 @@ public sealed class TrainingRequests(
     /// The default policy — versions need an approver; operators may propose auto-approve for the job as for any — ending
     /// on the request's target or after its rounds.
     /// </summary>
+    /// <remarks>
+    /// A job's own target is on the whole test set: a request met on a held-out set leaves it out, and its job is stopped
+    /// when the request is met (<see cref="RequestStatusSync"/>).
+    /// </remarks>
     private static JobPolicy PolicyFor(TrainingRequestOrder order) => JobPolicy.Default with
     {
-        Termination = new() { MaxRounds = order.Budget.MaxRounds, TargetAccuracy = order.Condition.TargetAccuracy },
+        Termination = new()
+        {
+            MaxRounds = order.Budget.MaxRounds,
+            TargetAccuracy = order.Condition.HeldOutSet is null ? order.Condition.TargetAccuracy : null,
+        },
     };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
