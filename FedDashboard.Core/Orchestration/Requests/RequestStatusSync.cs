@@ -50,7 +50,8 @@ public sealed class RequestStatusSync(
         var request = await db.TrainingRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null || request.Status != TrainingRequestStatus.Training || request.JobId is not { } jobId) return;
         var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct);
-        if (request.Condition.HeldOutSet is { } set) await heldOut.EvaluateAsync(jobId, HeldOutSets.Find(set)!, ct);
+        if (request.Condition.HeldOutSet is { } set)
+            await heldOut.EvaluateAsync(jobId, HeldOutSets.Find(set) ?? throw new InvalidOperationException($"Request {requestId} names the held-out set {set}, which this server does not offer."), ct);
         var now = clock.GetUtcNow();
         var before = request.Status;
 
