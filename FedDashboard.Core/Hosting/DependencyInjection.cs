@@ -114,6 +114,7 @@ public static class DependencyInjection
         services.AddTransient<ClientKeys>();
         services.AddTransient<ClientKeyCheck>();
         services.AddTransient<RequestStatusSync>();
+        services.AddTransient<HeldOutAccuracies>();
         services.AddTransient<SigningSecrets>();
         services.AddTransient<ICallbackAttemptLog, CallbackAttemptTable>();
         services.AddCallbackDelivery();

@@ -54,6 +54,7 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<OnnxCheckRecord> OnnxChecks => Set<OnnxCheckRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<RequestAllocation> RequestAllocations => Set<RequestAllocation>();
+    public DbSet<HeldOutEvaluation> HeldOutEvaluations => Set<HeldOutEvaluation>();
     public DbSet<ClusterNode> ClusterNodes => Set<ClusterNode>();
     public DbSet<LeaderLease> LeaderLeases => Set<LeaderLease>();
 

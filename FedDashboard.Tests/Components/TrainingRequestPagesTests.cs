@@ -142,6 +142,17 @@ public sealed class TrainingRequestPagesTests : DashboardComponentTest
     }
 
     [Fact]
+    public async Task Page_RequestOnAHeldOutSet_SaysWhichSetTheAccuracyIsOn()
+    {
+        var view = await Requests.SubmitAsync(_acme.Id, "order-held-out", TestRequests.Submission(InADay, heldOutSet: "mnist-test-last-5000", maxRounds: 10, maxSpend: 50m));
+
+        var cut = RenderRequest(view.Request.Id);
+
+        Assert.Equal("mnist-test-last-5000", cut.Find("[data-testid='held-out-set']").TextContent);
+        Assert.Equal("– of 90.0% on mnist-test-last-5000", cut.Find("[data-testid='best-accuracy']").TextContent);
+    }
+
+    [Fact]
     public async Task Page_AfterARoundAndAnApproval_ShowsRoundSpendBestAccuracyAndChart()
     {
         var view = await SubmitAsync(_acme, "Digits for the scanner");

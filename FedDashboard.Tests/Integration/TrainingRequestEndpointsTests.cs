@@ -251,6 +251,49 @@ public sealed class TrainingRequestEndpointsTests(RequestsDashboard dashboard) :
     }
 
     [Fact]
+    public async Task Post_UnknownHeldOutSet_ProblemAtTheFieldAndNothingCreated()
+    {
+        var (clientId, caller) = await ClientAsync();
+        var body = new
+        {
+            name = "Digits", model = "Mlp2NN", condition = new { targetAccuracy = 0.9, heldOutSet = "my-own-images" },
+            deadline = DateTimeOffset.UtcNow.AddHours(1).ToString("O"), budget = new { maxRounds = 20, maxSpend = 10m },
+        };
+
+        var response = await SubmitAsync(caller, "order-1", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await JsonAsync(response)).GetProperty("errors");
+        Assert.StartsWith("There is no held-out set 'my-own-images'", errors.GetProperty("condition.heldOutSet")[0].GetString());
+        Assert.Equal(0, await RequestsOfAsync(clientId));
+    }
+
+    [Fact]
+    public async Task GetHeldOutSets_AnyKey_ListsTheDefaultAndItsSlices()
+    {
+        var (_, caller) = await ClientAsync("DownloadModels");
+
+        var sets = await caller.GetFromJsonAsync<JsonElement>("api/v1/held-out-sets");
+
+        var names = sets.EnumerateArray().Select(s => (s.GetProperty("name").GetString(), s.GetProperty("isDefault").GetBoolean())).ToList();
+        Assert.Equal(("mnist-test", true), names[0]);
+        Assert.Contains(("mnist-test-digits-0-4", false), names);
+    }
+
+    [Fact]
+    public async Task OpenApi_ClientDocument_DescribesHeldOutSetsAndTerminalGroups()
+    {
+        using var anonymous = new HttpClient { BaseAddress = dashboard.BaseAddress };
+
+        var document = await anonymous.GetFromJsonAsync<JsonElement>("openapi/client-v1.json");
+
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/held-out-sets", out _));
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("ConditionSubmission").GetProperty("properties").TryGetProperty("heldOutSet", out _));
+        Assert.True(schemas.GetProperty("DataSubmission").GetProperty("properties").TryGetProperty("terminalGroup", out _));
+    }
+
+    [Fact]
     public async Task OpenApi_TerminalDocument_BearerOnEveryCallButEnrolment()
     {
         using var anonymous = new HttpClient { BaseAddress = dashboard.BaseAddress };

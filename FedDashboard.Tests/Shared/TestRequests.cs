@@ -15,7 +15,9 @@ public static class TestRequests
         int? maxRounds = 20,
         decimal? maxSpend = 50m,
         string? callbackUrl = null,
-        string? priority = null) =>
-        new(name, model, new DataSubmission(partition), new ConditionSubmission(targetAccuracy, maxTestLoss), deadline,
+        string? priority = null,
+        string? heldOutSet = null,
+        string? terminalGroup = null) =>
+        new(name, model, new DataSubmission(partition, terminalGroup), new ConditionSubmission(targetAccuracy, maxTestLoss, heldOutSet), deadline,
             new BudgetSubmission(maxRounds, maxSpend), callbackUrl, priority);
 }

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Learning.Data;
 using FedDashboard.Security;
 
 namespace FedDashboard.Api;
@@ -20,6 +21,9 @@ public static class ClientApiEndpoints
             http.User.Identity!.Name!,
             [.. http.User.FindAll(ClientKeyClaims.Scope).Select(c => c.Value)]))
             .WithSummary("The client and key a call authenticates as, with the key's scopes.")
+            .RequireAuthorization(ClientKeyPolicies.AnyKey);
+        v1.MapGet("/held-out-sets", () => HeldOutSets.All.Select(HeldOutSetBody.Of).ToList())
+            .WithSummary("The held-out sets a request's condition may name (condition.heldOutSet) to be met by its accuracy on that set.")
             .RequireAuthorization(ClientKeyPolicies.AnyKey);
         v1.MapTrainingRequestEndpoints();
         return app;

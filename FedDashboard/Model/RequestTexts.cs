@@ -15,7 +15,8 @@ public static class RequestTexts
     };
 
     public static string BestAccuracy(RequestBoardRow row) =>
-        $"{(row.Progress.BestAccuracy is { } best ? Percent(best) : "–")} of {Percent(row.Request.Condition.TargetAccuracy)}";
+        $"{(row.Progress.BestAccuracy is { } best ? Percent(best) : "–")} of {Percent(row.Request.Condition.TargetAccuracy)}"
+        + (row.Request.Condition.HeldOutSet is { } set ? $" on {set}" : "");
 
     public static string Rounds(RequestBoardRow row) => $"{row.RoundsUsed} of {row.Request.Budget.MaxRounds}";
 

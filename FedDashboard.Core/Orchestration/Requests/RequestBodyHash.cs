@@ -29,6 +29,9 @@ public static class RequestBodyHash
         });
         // Normal, the default, adds nothing: a request accepted before priorities existed still hashes as it did.
         if (order.Priority != RequestPriority.Normal) canonical += $"|priority={order.Priority}";
+        // Likewise: no held-out set and no terminal group add nothing.
+        if (order.Condition.HeldOutSet is { } set) canonical += $"|heldOutSet={set}";
+        if (order.Data.TerminalGroup is { } group) canonical += $"|terminalGroup={group}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

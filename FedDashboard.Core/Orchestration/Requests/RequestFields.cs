@@ -6,8 +6,10 @@ public static class RequestFields
     public const string Name = "name";
     public const string Model = "model";
     public const string Partition = "data.partition";
+    public const string TerminalGroup = "data.terminalGroup";
     public const string TargetAccuracy = "condition.targetAccuracy";
     public const string MaxTestLoss = "condition.maxTestLoss";
+    public const string HeldOutSet = "condition.heldOutSet";
     public const string Deadline = "deadline";
     public const string MaxRounds = "budget.maxRounds";
     public const string MaxSpend = "budget.maxSpend";

@@ -4,6 +4,7 @@ using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Data;
 using FedDashboard.Core.Orchestration.Delivery;
 using FedDashboard.Core.Orchestration.Governance.Audit;
 using FedDashboard.Core.Orchestration.Live;
@@ -31,7 +32,7 @@ namespace FedDashboard.Core.Orchestration.Requests;
 /// A request with a callback URL gets its end's callback from the pass that ends it (<see cref="RequestCallbacks"/>).
 /// </remarks>
 public sealed class RequestStatusSync(
-    IDbContextFactory<FedDbContext> dbFactory, JobControls controls, RequestCallbacks callbacks, ILivePublisher live, TimeProvider clock)
+    IDbContextFactory<FedDbContext> dbFactory, JobControls controls, RequestCallbacks callbacks, HeldOutAccuracies heldOut, ILivePublisher live, TimeProvider clock)
 {
     public async Task SyncOpenAsync(CancellationToken ct)
     {
@@ -49,11 +50,13 @@ public sealed class RequestStatusSync(
         var request = await db.TrainingRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null || request.Status != TrainingRequestStatus.Training || request.JobId is not { } jobId) return;
         var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct);
+        if (request.Condition.HeldOutSet is { } set)
+            await heldOut.EvaluateAsync(jobId, HeldOutSets.Find(set) ?? throw new InvalidOperationException($"Request {requestId} names the held-out set {set}, which this server does not offer."), ct);
         var now = clock.GetUtcNow();
         var before = request.Status;
 
         if (await RequestVersions.MeetingAsync(db, request, jobId, ModelVersionStatus.Approved, ct) is { } met)
-            request.Meet(Invariant($"{met.Label} of job {jobId}, approved, has test accuracy {met.TestAccuracy:P2}, meeting the target of {request.Condition.TargetAccuracy:P2}."), now);
+            request.Meet(await MetReasonAsync(db, request, met, ct), now);
         else if (now >= request.Deadline)
             request.Fail(RequestEndCondition.Deadline, Invariant($"The deadline {request.Deadline:yyyy-MM-dd HH:mm:ss} UTC passed before an approved version met the condition."), now);
         else if (await RequestSpend.OfJobAsync(db, jobId, ct) is var spent && await RequestRoundCost.EstimateAsync(db, job.Settings, ct) is var roundCost
@@ -86,8 +89,22 @@ public sealed class RequestStatusSync(
         }
         if (callback is not null) callbacks.Send(callback);
         await live.PublishAsync(TrainingRequestChanged.Of(request, now));
-        if (request.EndCondition is RequestEndCondition.Deadline or RequestEndCondition.Budget && job.Status is JobStatus.Running or JobStatus.Paused)
+        if (StopsItsJob(request) && job.Status is JobStatus.Running or JobStatus.Paused)
             await StopJobAsync(jobId, request, ct);
+    }
+
+    /// <summary>A job has no target of its own for a request met on a held-out set (see <see cref="TrainingRequests"/>), so nothing else would end it.</summary>
+    private static bool StopsItsJob(TrainingRequest request) =>
+        request.EndCondition is RequestEndCondition.Deadline or RequestEndCondition.Budget
+        || (request.EndCondition is RequestEndCondition.Met && request.Condition.HeldOutSet is not null);
+
+    private static async Task<string> MetReasonAsync(FedDbContext db, TrainingRequest request, ModelVersion met, CancellationToken ct)
+    {
+        var target = request.Condition.TargetAccuracy;
+        if (request.Condition.HeldOutSet is not { } set)
+            return Invariant($"{met.Label} of job {met.JobId}, approved, has test accuracy {met.TestAccuracy:P2}, meeting the target of {target:P2}.");
+        var accuracy = await db.HeldOutEvaluations.Where(e => e.VersionId == met.Id && e.SetName == set).Select(e => e.Accuracy).SingleAsync(ct);
+        return Invariant($"{met.Label} of job {met.JobId}, approved, has accuracy {accuracy:P2} on the held-out set {set}, meeting the target of {target:P2}.");
     }
 
     private async Task StopJobAsync(int jobId, TrainingRequest request, CancellationToken ct)

@@ -8,15 +8,21 @@ namespace FedDashboard.Core.Orchestration.Requests;
 /// <summary>Which of a request's job's versions count: the one that met its condition, and the best so far.</summary>
 public static class RequestVersions
 {
-    /// <summary>The earliest version of the job in that standing that meets the request's condition.</summary>
+    /// <summary>
+    /// The earliest version of the job in that standing that meets the request's condition. On a named held-out set only
+    /// versions already evaluated on it count (<see cref="HeldOutAccuracies"/>).
+    /// </summary>
     public static Task<ModelVersion?> MeetingAsync(FedDbContext db, TrainingRequest request, int jobId, ModelVersionStatus status, CancellationToken ct)
     {
         var target = request.Condition.TargetAccuracy;
         var maxLoss = request.Condition.MaxTestLoss;
-        return db.ModelVersions.AsNoTracking()
-            .Where(v => v.JobId == jobId && v.Number > 0 && v.Status == status && v.TestAccuracy >= target && (maxLoss == null || v.TestLoss <= maxLoss))
-            .OrderBy(v => v.Number)
-            .FirstOrDefaultAsync(ct);
+        var versions = db.ModelVersions.AsNoTracking().Where(v => v.JobId == jobId && v.Number > 0 && v.Status == status);
+        if (request.Condition.HeldOutSet is { } set)
+            versions = versions.Where(v => db.HeldOutEvaluations.Any(e =>
+                e.VersionId == v.Id && e.SetName == set && e.Accuracy >= target && (maxLoss == null || e.Loss <= maxLoss)));
+        else
+            versions = versions.Where(v => v.TestAccuracy >= target && (maxLoss == null || v.TestLoss <= maxLoss));
+        return versions.OrderBy(v => v.Number).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The promoted, not rejected version with the highest test accuracy (the earliest of equals), as the request's best accuracy counts them.</summary>

@@ -15,11 +15,13 @@ public sealed record TrainingRequestSubmission(
     string? Priority = null);
 
 /// <param name="Partition">How the demo data set is split over the fleet: Iid or PathologicalNonIid.</param>
-public sealed record DataSubmission(string? Partition);
+/// <param name="TerminalGroup">Optional: a terminal group an edge's policy names; only its terminals train the request.</param>
+public sealed record DataSubmission(string? Partition, string? TerminalGroup = null);
 
 /// <param name="TargetAccuracy">A fraction above 0 and at most 1.</param>
 /// <param name="MaxTestLoss">Optional: the met version's test loss must not exceed it.</param>
-public sealed record ConditionSubmission(double? TargetAccuracy, double? MaxTestLoss);
+/// <param name="HeldOutSet">Optional: the held-out set (GET /api/v1/held-out-sets) the accuracy and loss are measured on; the whole test set when left out.</param>
+public sealed record ConditionSubmission(double? TargetAccuracy, double? MaxTestLoss, string? HeldOutSet = null);
 
 /// <param name="MaxSpend">In the client's currency.</param>
 public sealed record BudgetSubmission(int? MaxRounds, decimal? MaxSpend);

@@ -230,6 +230,14 @@ public sealed class TrainingRequests(
             throw new InvalidInputException($"Client {client.Name} may not order the model {order.Model}; it may order {string.Join(", ", client.AllowedModels)}.", RequestFields.Model);
         if (order.Deadline < now + MinimumLead)
             throw new InvalidInputException(Invariant($"The deadline {order.Deadline:yyyy-MM-dd HH:mm:ss} UTC is {(order.Deadline <= now ? "in the past" : "too near")}; it must be at least {MinimumLead.TotalMinutes:0} minute after now ({now:yyyy-MM-dd HH:mm:ss} UTC)."), RequestFields.Deadline);
+        if (order.Data.TerminalGroup is { } group)
+        {
+            var groups = (await db.EdgeServers.AsNoTracking().ToListAsync(ct)).SelectMany(e => e.Policy.Groups).Select(g => g.Name.Trim()).Distinct().Order().ToList();
+            if (!groups.Contains(group, StringComparer.OrdinalIgnoreCase))
+                throw new InvalidInputException(groups.Count == 0
+                    ? $"There is no terminal group '{group}': no edge's policy names a group of terminals."
+                    : $"There is no terminal group '{group}'; the edges' policies name {string.Join(", ", groups)}.", RequestFields.TerminalGroup);
+        }
         var callback = string.IsNullOrWhiteSpace(callbackUrl) ? null : await callbackUrls.CheckAsync(callbackUrl, ct);
 
         var rewards = (await db.RewardPrograms.AsNoTracking().SingleAsync(ct)).Policy;
@@ -251,9 +259,17 @@ public sealed class TrainingRequests(
     /// The default policy — versions need an approver; operators may propose auto-approve for the job as for any — ending
     /// on the request's target or after its rounds.
     /// </summary>
+    /// <remarks>
+    /// A job's own target is on the whole test set: a request met on a held-out set leaves it out, and its job is stopped
+    /// when the request is met (<see cref="RequestStatusSync"/>).
+    /// </remarks>
     private static JobPolicy PolicyFor(TrainingRequestOrder order) => JobPolicy.Default with
     {
-        Termination = new() { MaxRounds = order.Budget.MaxRounds, TargetAccuracy = order.Condition.TargetAccuracy },
+        Termination = new()
+        {
+            MaxRounds = order.Budget.MaxRounds,
+            TargetAccuracy = order.Condition.HeldOutSet is null ? order.Condition.TargetAccuracy : null,
+        },
     };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -22,6 +22,7 @@ public sealed class FederatedData : IDisposable
 
     private readonly Lazy<Mnist> _mnist;
     private readonly ConcurrentDictionary<(DataPartition, int, int), int[][]> _partitions = new();
+    private readonly ConcurrentDictionary<string, Lazy<MnistTensors>> _heldOut = new();
 
     public FederatedData(IOptions<DataOptions> options, IHostEnvironment environment)
     {
@@ -32,6 +33,11 @@ public sealed class FederatedData : IDisposable
     public MnistTensors Train => _mnist.Value.Train;
     public MnistTensors Validation => _mnist.Value.Validation;
     public MnistTensors Test => _mnist.Value.Test;
+
+    /// <summary>The test images of a held-out set (<see cref="HeldOutSets"/>), built once per process.</summary>
+    public MnistTensors HeldOut(HeldOutSet set) => set.Name == HeldOutSets.Default
+        ? Test
+        : _heldOut.GetOrAdd(set.Name, _ => new(() => new MnistTensors(_mnist.Value.Data.Test.Subset(set.Select(_mnist.Value.Data.Test.Labels))))).Value;
 
     /// <summary>Loads everything now, so a missing or corrupt file stops start-up rather than a round.</summary>
     public void EnsureLoaded() => _ = _mnist.Value;
@@ -66,6 +72,7 @@ public sealed class FederatedData : IDisposable
         _mnist.Value.Train.Dispose();
         _mnist.Value.Validation.Dispose();
         _mnist.Value.Test.Dispose();
+        foreach (var set in _heldOut.Values.Where(s => s.IsValueCreated)) set.Value.Dispose();
     }
 
     /// <param name="TrainingPool">The training images outside the validation sample, ascending.</param>

@@ -1,5 +1,6 @@
 using FedDashboard.Core.Domain.Callbacks;
 using FedDashboard.Core.Domain.Clients;
+using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Training;
@@ -15,8 +16,8 @@ internal sealed class TrainingRequestConfiguration : IEntityTypeConfiguration<Tr
         builder.HasOne<ClientApplication>().WithMany().HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TrainingJob>().WithMany().HasForeignKey(r => r.JobId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(r => r.Name).HasMaxLength(TrainingRequest.MaxNameLength);
-        builder.ComplexProperty(r => r.Data);
-        builder.ComplexProperty(r => r.Condition);
+        builder.ComplexProperty(r => r.Data, d => d.Property(x => x.TerminalGroup).HasMaxLength(GroupRule.MaxNameLength));
+        builder.ComplexProperty(r => r.Condition, c => c.Property(x => x.HeldOutSet).HasMaxLength(RequestCondition.MaxHeldOutSetLength));
         builder.ComplexProperty(r => r.Budget, b => b.Property(x => x.MaxSpend).HasPrecision(18, RewardCalculator.Decimals));
         builder.Property(r => r.CallbackUrl).HasMaxLength(CallbackUrlRules.MaxLength);
         // The default fills the requests made before priorities existed; EF still writes every value, Low (the enum's 0) included.

@@ -512,6 +512,32 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("FedDashboard.Core.Domain.Governance.HeldOutEvaluation", b =>
+                {
+                    b.Property<int>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SetName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("Accuracy")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Loss")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Samples")
+                        .HasColumnType("integer");
+
+                    b.HasKey("VersionId", "SetName");
+
+                    b.ToTable("HeldOutEvaluations");
+                });
+
             modelBuilder.Entity("FedDashboard.Core.Domain.Governance.ModelVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -831,6 +857,10 @@ namespace FedDashboard.Core.Persistence.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("HeldOutSet")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
                             b1.Property<double?>("MaxTestLoss")
                                 .HasColumnType("double precision");
 
@@ -846,6 +876,10 @@ namespace FedDashboard.Core.Persistence.Migrations
                                 .IsRequired()
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("TerminalGroup")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
                         });
 
                     b.HasKey("Id");
@@ -2089,6 +2123,15 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("TerminalId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Governance.HeldOutEvaluation", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Governance.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

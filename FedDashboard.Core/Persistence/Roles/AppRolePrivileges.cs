@@ -1,6 +1,7 @@
 using FedDashboard.Core.Domain.Callbacks;
 using FedDashboard.Core.Domain.Clients;
 using FedDashboard.Core.Domain.Delivery;
+using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Governance.Audit;
 using FedDashboard.Core.Domain.Nodes;
 using FedDashboard.Core.Domain.Requests;
@@ -26,11 +27,12 @@ namespace FedDashboard.Core.Persistence.Roles;
 /// </summary>
 internal static class AppRolePrivileges
 {
-    /// <summary>Rows written once: the ledger, approvers' decisions on its corrections and the audit log (append-only by rule), and records of what happened (the master's allocation decisions among them).</summary>
+    /// <summary>Rows written once: the ledger, approvers' decisions on its corrections and the audit log (append-only by rule), and records of what happened (the master's allocation decisions and versions' held-out evaluations among them).</summary>
     private static readonly HashSet<Type> WrittenOnce =
     [
         typeof(RewardEntry), typeof(CorrectionDecision), typeof(AuditEntry), typeof(CoverageEvent), typeof(TelemetryRecord), typeof(SharedDataGrant),
         typeof(EdgeAggregate), typeof(CallbackDeliveryRecord), typeof(CallbackAttemptRecord), typeof(OnnxCheckRecord), typeof(DataProtectionKeyRecord), typeof(RequestAllocation),
+        typeof(HeldOutEvaluation),
     ];
 
     /// <summary>Where the app removes rows: telemetry past its retention, nodes long gone, and an account's roles, claims, logins and tokens.</summary>

@@ -56,6 +56,27 @@ public sealed class TrainingRequestInputTests
         Assert.Equal(RequestBodyHash.Of(TrainingRequestInput.Parse(a), null), RequestBodyHash.Of(TrainingRequestInput.Parse(b), null));
     }
 
+    [Fact]
+    public void Hash_DefaultHeldOutSetSaidOrLeftOut_SameHash()
+    {
+        var a = TestRequests.Submission(Deadline);
+        var b = TestRequests.Submission(Deadline, heldOutSet: "mnist-test");
+
+        Assert.Equal(RequestBodyHash.Of(TrainingRequestInput.Parse(a), null), RequestBodyHash.Of(TrainingRequestInput.Parse(b), null));
+    }
+
+    [Fact]
+    public void Hash_OtherHeldOutSetOrTerminalGroup_OtherHash()
+    {
+        var hashes = new[]
+        {
+            TestRequests.Submission(Deadline), TestRequests.Submission(Deadline, heldOutSet: "mnist-test-last-5000"),
+            TestRequests.Submission(Deadline, terminalGroup: "phones"),
+        }.Select(s => RequestBodyHash.Of(TrainingRequestInput.Parse(s), null));
+
+        Assert.Equal(3, hashes.Distinct().Count());
+    }
+
     [Theory]
     [InlineData(null, RequestPriority.Normal)]
     [InlineData("low", RequestPriority.Low)]
@@ -76,6 +97,11 @@ public sealed class TrainingRequestInputTests
         { TestRequests.Submission(Deadline, maxSpend: 0m), "budget.maxSpend", "The maximum reward spend is above 0 (was 0)." },
         { TestRequests.Submission(Deadline, priority: "Urgent"), "priority", "There is no priority 'Urgent'; the priorities are Low, Normal, High." },
         { TestRequests.Submission(Deadline, priority: "4"), "priority", "There is no priority '4'; the priorities are Low, Normal, High." },
+        {
+            TestRequests.Submission(Deadline, heldOutSet: "MNIST-TEST"), "condition.heldOutSet",
+            "There is no held-out set 'MNIST-TEST'; the held-out sets are mnist-test, mnist-test-first-5000, mnist-test-last-5000, mnist-test-digits-0-4, mnist-test-digits-5-9."
+        },
+        { TestRequests.Submission(Deadline, terminalGroup: " "), "data.terminalGroup", "A terminal group needs a name, or leave it out for any terminal." },
     };
 
     [Theory, MemberData(nameof(Bad))]

@@ -26,6 +26,10 @@ public static class TerminalGroups
     public static GroupRule? GroupOf(IReadOnlyList<GroupRule> rules, Terminal terminal, double mapSize) =>
         rules.FirstOrDefault(rule => Matches(rule, terminal, mapSize));
 
+    /// <summary>Whether the terminal falls under a group of that name (case-insensitive) by its edge's rules.</summary>
+    public static bool IsIn(string groupName, IReadOnlyList<GroupRule> rules, Terminal terminal, double mapSize) =>
+        string.Equals(GroupOf(rules, terminal, mapSize)?.Name.Trim(), groupName.Trim(), StringComparison.OrdinalIgnoreCase);
+
     public static bool Matches(GroupRule rule, Terminal terminal, double mapSize) =>
         string.Equals(ValueOf(rule.Field, terminal, mapSize), rule.Value.Trim(), StringComparison.OrdinalIgnoreCase);
 

@@ -38,6 +38,8 @@ internal static class AllocationReasons
         yield return others == 0
             ? Invariant($"The only open request: {available} terminals of the fleet are available to it.")
             : Invariant($"Priority {claim.Priority} (weight {claim.Priority.Weight()} of {claims.Sum(c => c.Priority.Weight())}) beside {others} other open request{(others == 1 ? "" : "s")}: they share {available} available terminals in proportion to their weights.");
+        if (claim.EdgeLimits is { } limits)
+            yield return Invariant($"Only its terminal group's terminals count: {limits.Values.Sum()} of the available ones are in it.");
         yield return Invariant($"Its settings select {claim.Wanted} terminal{(claim.Wanted == 1 ? "" : "s")} per round; given {total}.");
         if (total == 0) yield return "No terminal for it now: no round starts until one is free (decided again at each try).";
         if (tooFew) yield return Invariant($"Too few terminals: {total} of the {claim.Wanted} per round its settings select — the central server may train on its own data.");

@@ -4,7 +4,8 @@ namespace FedDashboard.Core.Domain.Requests.Allocation;
 /// The master's split of the fleet among the open requests, one terminal at a time: the next goes to the request with the
 /// smallest share for its priority's weight (so every request gets one before any gets a second, and the shares approach
 /// the weights' ratio), on the edge where it has the least of the edge's available terminals (so each edge is split
-/// among the requests as the whole fleet is). A request stops at what its own settings select; what is left stays idle.
+/// among the requests as the whole fleet is), never beyond what its terminal group has there. A request stops at what its
+/// own settings select; what is left stays idle.
 /// </summary>
 public static class FleetAllocation
 {
@@ -20,7 +21,7 @@ public static class FleetAllocation
         var free = edges.Select(e => e.Available).ToArray();
         var quotas = claims.Select(_ => new int[edges.Count]).ToArray();
         var given = new int[claims.Count];
-        while (NextClaim(claims, given) is { } claim && NextEdge(edges, free, quotas[claim]) is { } edge)
+        while (NextClaim(claims, given) is { } claim && NextEdge(edges, free, quotas[claim], claims[claim]) is { } edge)
         {
             quotas[claim][edge]++;
             given[claim]++;
@@ -49,12 +50,12 @@ public static class FleetAllocation
     }
 
     /// <summary>The edge where the request holds the smallest fraction of what is available; then the lighter loaded, then the first.</summary>
-    private static int? NextEdge(IReadOnlyList<EdgeResources> edges, int[] free, int[] held)
+    private static int? NextEdge(IReadOnlyList<EdgeResources> edges, int[] free, int[] held, AllocationClaim claim)
     {
         int? next = null;
         for (var e = 0; e < edges.Count; e++)
         {
-            if (free[e] > 0 && (next is not { } n || Better(e, n))) next = e;
+            if (free[e] > 0 && held[e] < claim.LimitOn(edges[e].EdgeId) && (next is not { } n || Better(e, n))) next = e;
         }
         return next;
 

@@ -24,7 +24,7 @@ public sealed class RequestAllocator(IDbContextFactory<FedDbContext> dbFactory, 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AllocationLock})", ct);
         var watch = Stopwatch.StartNew();
-        var (edges, claims) = await FleetResources.ReadAsync(db, fleet.Value.Decline, ct);
+        var (edges, claims) = await FleetResources.ReadAsync(db, fleet.Value.Decline, fleet.Value.MapSize, ct);
         var decisions = FleetAllocation.Decide(edges, claims);
         var ms = watch.Elapsed.TotalMilliseconds;
 

@@ -29,6 +29,17 @@ public sealed class FleetAllocationTests
     }
 
     [Fact]
+    public void Decide_RequestRestrictedToAGroup_QuotasOnlyWhereTheGroupHasTerminalsAndNoMore()
+    {
+        var restricted = new AllocationClaim(1, RequestPriority.Normal, 4, new Dictionary<int, int> { [1] = 0, [2] = 1 });
+
+        var decision = Assert.Single(FleetAllocation.Decide([Edge(1, 10), Edge(2, 10), Edge(3, 10)], [restricted]));
+
+        Assert.Equal([0, 1, 0], decision.Edges.Select(e => e.Quota));
+        Assert.Contains("Only its terminal group's terminals count: 1 of the available ones are in it.", decision.Reasons);
+    }
+
+    [Fact]
     public void Decide_EdgeWithNoTerminalInCoverage_NotUsed()
     {
         var decision = Assert.Single(FleetAllocation.Decide([Edge(1, 10), Edge(2, 0)], [Claim(1, wanted: 6)]));
