@@ -25,7 +25,7 @@ public static class TerminalProtocolDocument
             // Enrolment is how a terminal gets its credential: it proves an enrolment code in its body instead.
             options.AddOperationTransformer((operation, context, _) =>
             {
-                if (context.Description.RelativePath?.TrimEnd('/').EndsWith("enrol", StringComparison.Ordinal) == true) operation.Security = [];
+                if ("/" + context.Description.RelativePath == TerminalRoutes.Enrol) operation.Security = [];
                 return Task.CompletedTask;
             });
         });
