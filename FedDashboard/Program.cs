@@ -5,7 +5,6 @@ using FedDashboard.Hosting.Health;
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Hosting;
 using FedDashboard.Core.Orchestration.Callbacks;
-using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Hubs;
 using FedDashboard.Model;
 using FedDashboard.Security;
@@ -18,21 +17,18 @@ try
     // Outside Development too (./fed run serves Production from the build output): the libraries' files (MudBlazor,
     // blazor.web.js) are found through the build's manifest; a published app has no such manifest and is unaffected.
     builder.WebHost.UseStaticWebAssets();
-    builder.Services.AddSingleton<ILivePublisher, HubLivePublisher>();
     builder.Services.AddSingleton<IListeningUrls, ServerListeningUrls>();
     builder.AddFedCore();
     builder.Services.AddFedSignIn();
     builder.Services.AddClientKeys();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddMudServices();
-    builder.Services.AddSignalR();
-    builder.Services.AddHostedService<LiveHubRelay>();
-    builder.Services.AddSingleton<LiveHubSessions>().AddHostedService(sp => sp.GetRequiredService<LiveHubSessions>());
+    builder.Services.AddLiveHub(builder.Configuration);
     builder.Services.AddDashboardQueries();
     builder.Services.AddRefusalHandling();
     builder.Services.AddTerminalProtocolDocument();
     builder.Services.AddClientApiDocument();
-    builder.Services.AddFedHealthChecks();
+    builder.Services.AddFedHealthChecks(builder.Configuration);
 
     var app = builder.Build();
     await FedStartup.PrepareAsync(app.Services);

@@ -10,23 +10,25 @@ FED_APT_NEEDS=(
   "npm:/usr/bin/npm"
 )
 
-missing_apt_packages() {
+missing_apt_packages() { # ENTRY...
   local entry
-  for entry in "${FED_APT_NEEDS[@]}"; do
+  for entry in "$@"; do
     [[ -e ${entry#*:} ]] || printf '%s\n' "${entry%%:*}"
   done
 }
 
-ensure_apt_packages() {
-  local missing
-  mapfile -t missing < <(missing_apt_packages)
+# With no arguments the packages every command needs; a command that needs more names them ("package:file").
+ensure_apt_packages() { # [ENTRY...]
+  local needs=("$@") missing
+  ((${#needs[@]} > 0)) || needs=("${FED_APT_NEEDS[@]}")
+  mapfile -t missing < <(missing_apt_packages "${needs[@]}")
   ((${#missing[@]} == 0)) && return 0
-  ((EUID == 0)) || die "missing packages (${missing[*]}); run ./fed setup as root to install them"
+  ((EUID == 0)) || die "missing packages (${missing[*]}); run ./fed as root to install them, or install them yourself"
   log "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  mapfile -t missing < <(missing_apt_packages)
+  mapfile -t missing < <(missing_apt_packages "${needs[@]}")
   ((${#missing[@]} == 0)) || die "still missing after apt-get install: ${missing[*]}"
 }
 

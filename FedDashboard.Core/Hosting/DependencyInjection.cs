@@ -1,4 +1,5 @@
 using FedDashboard.Core.Hosting.Jobs;
+using FedDashboard.Core.Hosting.Live;
 using FedDashboard.Core.Hosting.Liveness;
 using FedDashboard.Core.Hosting.Nodes;
 using FedDashboard.Core.Learning.Parameters;
@@ -21,14 +22,12 @@ using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Core.Persistence.Identity;
-using FedDashboard.Core.Persistence.KeyRing;
 using FedDashboard.Core.Persistence.Roles;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Protocol;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -47,7 +46,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// Registers the orchestrator, its database, Hangfire (storage and this node's workers) and the fleet.
-    /// A host that carries live events elsewhere registers its own <see cref="ILivePublisher"/> first.
+    /// A host whose live events go beyond the node's feed (the web app's hub) adds an <see cref="ILiveOutlet"/>.
     /// </summary>
     public static IHostApplicationBuilder AddFedCore(this IHostApplicationBuilder builder)
     {
@@ -70,8 +69,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<ClientApiOptions>(builder.Configuration);
         services.AddValidatedOptions<NodeOptions>(builder.Configuration);
         services.AddFedCallbacks(builder.Configuration);
-        services.AddDataProtection().SetApplicationName("FedDashboard");
-        services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<FedDbContext>>((o, dbs) => o.XmlRepository = new DatabaseXmlRepository(dbs));
+        services.AddDataProtection().SetApplicationName("FedDashboard").PersistKeysToDbContext<FedDbContext>();
 
         // A failed command or save surfaces as an exception, which the caller handles (an expected race such as a
         // second run of a step) or reports; EF's own error lines for it, with a stack trace, would alarm operators
@@ -80,8 +78,7 @@ public static class DependencyInjection
             .UseNpgsql(connectionString)
             .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<LiveFeed>();
-        services.TryAddSingleton<ILivePublisher, LocalLivePublisher>();
+        services.AddFedLive(builder.Configuration);
         services.AddSingleton(sp => new ModelBlobStore(BlobRoot(sp)));
         services.AddSingleton<FederatedData>();
 

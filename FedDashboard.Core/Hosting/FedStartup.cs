@@ -13,11 +13,12 @@ using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace FedDashboard.Core.Hosting;
 
 /// <summary>
-/// What must hold before the node serves anything: valid settings, a reachable and migrated database,
+/// What must hold before the node serves anything: valid settings, Redis if configured, a reachable and migrated database,
 /// MNIST readable, libtorch loaded, a fleet, and (on a fresh database) the default job.
 /// Each failure becomes one <see cref="StartupException"/> that says what to do.
 /// </summary>
@@ -27,6 +28,8 @@ public static class FedStartup
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FedStartup));
         CheckOptions(services);
+        // Before anything is changed: a node told to use Redis and unable to reach it starts nothing (throws StartupException).
+        _ = services.GetService<IConnectionMultiplexer>();
         await DatabasePreparation.PrepareAsync(services.GetRequiredService<DatabaseConnections>(), ct);
         await services.GetRequiredService<RewardPrograms>().EnsureAsync(ct);
         await EnsureAdministratorAsync(services, logger, ct);
@@ -74,6 +77,7 @@ public static class FedStartup
             _ = services.GetRequiredService<IOptions<AccessOptions>>().Value;
             _ = services.GetRequiredService<IOptions<TerminalOptions>>().Value;
             _ = services.GetRequiredService<IOptions<NodeOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<LiveOptions>>().Value;
         }
         catch (OptionsValidationException exception)
         {

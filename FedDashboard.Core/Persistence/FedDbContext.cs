@@ -16,13 +16,14 @@ using FedDashboard.Core.Orchestration.Governance.Proposals;
 using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Rewards.Payouts;
 using FedDashboard.Core.Persistence.Identity;
-using FedDashboard.Core.Persistence.KeyRing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Core.Persistence;
 
-public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : IdentityDbContext<FedUser>(options)
+/// <remarks>Also Data Protection's key store: every node reads the key ring from here, so each decrypts what another encrypted.</remarks>
+public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : IdentityDbContext<FedUser>(options), IDataProtectionKeyContext
 {
     public DbSet<EdgeServer> EdgeServers => Set<EdgeServer>();
     public DbSet<Terminal> Terminals => Set<Terminal>();
@@ -52,7 +53,7 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<CallbackDeliveryRecord> CallbackDeliveries => Set<CallbackDeliveryRecord>();
     public DbSet<CallbackAttemptRecord> CallbackAttempts => Set<CallbackAttemptRecord>();
     public DbSet<OnnxCheckRecord> OnnxChecks => Set<OnnxCheckRecord>();
-    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<RequestAllocation> RequestAllocations => Set<RequestAllocation>();
     public DbSet<HeldOutEvaluation> HeldOutEvaluations => Set<HeldOutEvaluation>();
     public DbSet<ClusterNode> ClusterNodes => Set<ClusterNode>();

@@ -11,6 +11,12 @@ public static class TestEnvironment
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <summary>The tests' Redis (host:port). A test of several nodes needs it: without it, it fails rather than pass untested.</summary>
+    public static string Redis =>
+        Environment.GetEnvironmentVariable("FED_TEST_REDIS") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("FED_TEST_REDIS is not set: run the tests through ./fed test, which starts a private Redis and sets it.");
+
     public static string MnistPath =>
         Environment.GetEnvironmentVariable("FED_MNIST_PATH") is { Length: > 0 } value ? value : Path.Combine(RepositoryRoot, ".data", "mnist");
 

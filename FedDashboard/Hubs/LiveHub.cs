@@ -1,4 +1,3 @@
-using FedDashboard.Security;
 using Microsoft.AspNetCore.SignalR;
 
 namespace FedDashboard.Hubs;
@@ -8,10 +7,10 @@ public sealed class LiveHub(LiveHubSessions sessions) : Hub
 {
     public const string Path = "/hubs/live";
 
-    /// <summary>A signed-in user's connection is watched for revocation; this node's relay, signed in by its key, is not.</summary>
+    /// <summary>Every connection is a signed-in user's, watched for revocation.</summary>
     public override Task OnConnectedAsync()
     {
-        if (Context.User?.Identity?.AuthenticationType != NodeKeyAuthenticationHandler.SchemeName) sessions.Admit(Context);
+        sessions.Admit(Context);
         return Task.CompletedTask;
     }
 

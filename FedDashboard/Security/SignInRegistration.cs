@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Security;
 
-/// <summary>Sign-in for operators (Identity cookies on Core's accounts), the hub relay's node key, and the authorization policies.</summary>
+/// <summary>Sign-in for operators (Identity cookies on Core's accounts) and the authorization policies.</summary>
 public static class SignInRegistration
 {
     public const string LoginPath = "/account/login";
@@ -30,9 +30,7 @@ public static class SignInRegistration
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingSignInState>();
         services.AddExportLimits();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, NodeKeyAuthenticationHandler>(NodeKeyAuthenticationHandler.SchemeName, null)
-            .AddIdentityCookies();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "FedDashboard.SignIn";
@@ -45,10 +43,9 @@ public static class SignInRegistration
             o.Events.OnRedirectToLogin = StatusForApis(StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = StatusForApis(StatusCodes.Status403Forbidden);
         });
-        services.AddSingleton<NodeKey>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.LiveHub, p => p
-                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, NodeKeyAuthenticationHandler.SchemeName)
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser()
                 .AddRequirements(new StillSignedInRequirement()))
             .AddPolicy(Policies.Administrators, p => p.RequireRole(Roles.Administrator));

@@ -1,6 +1,6 @@
 namespace FedDashboard.Core.Orchestration.Live;
 
-/// <summary>Every concrete live event type; the hub sends and listens under each type's name.</summary>
+/// <summary>Every concrete live event type; the hub and the nodes' channel carry each under its type's name.</summary>
 public static class LiveEventTypes
 {
     public static readonly IReadOnlyList<Type> All =
@@ -14,4 +14,6 @@ public static class LiveEventTypes
         typeof(FleetTick),
         typeof(FleetPositions),
     ];
+
+    public static readonly IReadOnlyDictionary<string, Type> ByName = All.ToDictionary(t => t.Name);
 }

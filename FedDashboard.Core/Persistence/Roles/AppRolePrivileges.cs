@@ -11,7 +11,7 @@ using FedDashboard.Core.Domain.Rewards.Payouts;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
-using FedDashboard.Core.Persistence.KeyRing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -31,7 +31,7 @@ internal static class AppRolePrivileges
     private static readonly HashSet<Type> WrittenOnce =
     [
         typeof(RewardEntry), typeof(CorrectionDecision), typeof(AuditEntry), typeof(CoverageEvent), typeof(TelemetryRecord), typeof(SharedDataGrant),
-        typeof(EdgeAggregate), typeof(CallbackDeliveryRecord), typeof(CallbackAttemptRecord), typeof(OnnxCheckRecord), typeof(DataProtectionKeyRecord), typeof(RequestAllocation),
+        typeof(EdgeAggregate), typeof(CallbackDeliveryRecord), typeof(CallbackAttemptRecord), typeof(OnnxCheckRecord), typeof(DataProtectionKey), typeof(RequestAllocation),
         typeof(HeldOutEvaluation),
     ];
 

@@ -1,10 +1,11 @@
+using FedDashboard.Core.Hosting.Live;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace FedDashboard.Hosting.Health;
 
 /// <summary>
 /// Liveness (the process answers; no dependency, so a database outage does not get every node restarted) and readiness
-/// (PostgreSQL, Hangfire's storage, the node registered) for a load balancer. Anonymous; the answer is only the status's name.
+/// (PostgreSQL, Hangfire's storage, the node registered, Redis when configured) for a load balancer. Anonymous; the answer is only the status's name.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -12,12 +13,13 @@ public static class HealthEndpoints
     public const string ReadyPath = "/health/ready";
     private const string Ready = "ready";
 
-    public static IServiceCollection AddFedHealthChecks(this IServiceCollection services)
+    public static IServiceCollection AddFedHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHealthChecks()
+        var checks = services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("postgresql", tags: [Ready])
             .AddCheck<HangfireStorageHealthCheck>("hangfire", tags: [Ready])
             .AddCheck<NodeRegisteredHealthCheck>("node", tags: [Ready]);
+        if (RedisConnection.Configuration(configuration) is not null) checks.AddCheck<RedisHealthCheck>("redis", tags: [Ready]);
         return services;
     }
 
