@@ -1,6 +1,7 @@
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Hosting.Jobs;
+using FedDashboard.Core.Hosting.Nodes;
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Rewards;
@@ -17,8 +18,8 @@ using Microsoft.Extensions.Options;
 namespace FedDashboard.Core.Hosting;
 
 /// <summary>
-/// What must hold before the node serves anything: valid settings, a reachable and migrated database,
-/// MNIST readable, libtorch loaded, a fleet, and (on a fresh database) the default job.
+/// What must hold before the node serves anything: valid settings, a reachable and migrated database, no running node of
+/// the same name, MNIST readable, libtorch loaded, a fleet, the node's edge if it is one, and (on a fresh database) the default job.
 /// Each failure becomes one <see cref="StartupException"/> that says what to do.
 /// </summary>
 public static class FedStartup
@@ -28,6 +29,7 @@ public static class FedStartup
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FedStartup));
         CheckOptions(services);
         await DatabasePreparation.PrepareAsync(services.GetRequiredService<DatabaseConnections>(), ct);
+        await services.GetRequiredService<NodeNameCheck>().EnsureFreeAsync(ct);
         await services.GetRequiredService<RewardPrograms>().EnsureAsync(ct);
         await EnsureAdministratorAsync(services, logger, ct);
         LoadData(services);
@@ -43,7 +45,10 @@ public static class FedStartup
         }
 
         var seeder = services.GetRequiredService<FleetSeeder>();
-        if (await seeder.SeedIfEmptyAsync(ct))
+        var seeded = await seeder.SeedIfEmptyAsync(ct);
+        // The edges exist now: an edge node finds its own, a full node serves them all.
+        await services.GetRequiredService<NodePlacement>().PlaceAsync(ct);
+        if (seeded)
         {
             // The fleet's first heartbeats say where it is: written before anything selects from it.
             await services.GetRequiredService<TerminalLiveness>().FlushAsync(ct);

@@ -36,7 +36,7 @@ public sealed class TestNode : IAsyncDisposable
             o.LeaseSeconds = leaseSeconds;
             o.HeartbeatSeconds = leaseSeconds / 2;
         });
-        services.AddFedNode(["default", "training"]);
+        services.AddFedNode(_ => ["default", "training"]);
         return new TestNode(services.BuildServiceProvider());
     }
 
