@@ -130,6 +130,7 @@ public static class DependencyInjection
         services.AddTransient<RequestAllocations>();
         services.AddTransient<IRequestDeadlines, HangfireRequestDeadlines>();
         services.AddTransient<OwnFleetEnrolment>();
+        services.AddSingleton<FleetCredentialKey>();
         services.AddTransient<ResultEvaluation>();
         services.AddTransient<CentralTraining>();
         services.AddTransient<RoundAggregator>();

@@ -48,16 +48,13 @@ public static class FedStartup
         var seeded = await seeder.SeedIfEmptyAsync(ct);
         // The edges exist now: an edge node finds its own, a full node serves them all.
         await services.GetRequiredService<NodePlacement>().PlaceAsync(ct);
+        await seeder.EnsureCredentialsAsync(ct);
         if (seeded)
         {
             // The fleet's first heartbeats say where it is: written before anything selects from it.
             await services.GetRequiredService<TerminalLiveness>().FlushAsync(ct);
             logger.LogInformation("Created the simulated fleet.");
             await StartDefaultJobAsync(services, ct);
-        }
-        else
-        {
-            await seeder.ReissueCredentialsAsync(ct);
         }
         services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<RecoverStalledJobsJob>(RecoverStalledJobsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());

@@ -8,8 +8,8 @@ namespace FedDashboard.Core.Hosting.Nodes;
 
 /// <summary>
 /// Refuses to start a second process under the name of a running node: the two would share one row and one lease. A row
-/// whose heartbeat is fresh may also be a killed node's, restarted at once under its name: a heartbeat and a half later
-/// the row tells which, so the wait falls only on a start that finds its name fresh.
+/// whose heartbeat is fresh may also be a killed node's, restarted at once under its name: two heartbeats later the row
+/// tells which, so the wait falls only on a start that finds its name fresh.
 /// </summary>
 public sealed class NodeNameCheck(IDbContextFactory<FedDbContext> dbFactory, IOptions<NodeOptions> options)
 {
@@ -20,7 +20,7 @@ public sealed class NodeNameCheck(IDbContextFactory<FedDbContext> dbFactory, IOp
         var before = await FreshHeartbeatAsync(name, ct);
         if (before is null) return;
         // The other process's clock, not this host's (a test's may stand still): a real wait.
-        await Task.Delay(TimeSpan.FromSeconds(options.Value.HeartbeatSeconds * 1.5), ct);
+        await Task.Delay(TimeSpan.FromSeconds(options.Value.HeartbeatSeconds * 2), ct);
         if (await FreshHeartbeatAsync(name, ct) is { } after && after != before)
             throw new StartupException($"A node named '{name}' is running on this database (its heartbeat goes on): give this one another name (Fed:Node:Name).");
     }
