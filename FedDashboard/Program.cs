@@ -14,6 +14,7 @@ using MudBlazor.Services;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddNodeSwitch(args);
     // Outside Development too (./fed run serves Production from the build output): the libraries' files (MudBlazor,
     // blazor.web.js) are found through the build's manifest; a published app has no such manifest and is unaffected.
     builder.WebHost.UseStaticWebAssets();

@@ -31,10 +31,12 @@ public static class CallbackRegistration
     /// Delivering callbacks by Hangfire jobs on a queue of their own, so a slow receiver holds no round's worker.
     /// The caller registers the <see cref="ICallbackAttemptLog"/> that keeps the deliveries and their attempts.
     /// </summary>
-    public static IServiceCollection AddCallbackDelivery(this IServiceCollection services)
+    /// <param name="serve">Whether this process delivers them (an edge node only schedules them).</param>
+    public static IServiceCollection AddCallbackDelivery(this IServiceCollection services, bool serve)
     {
         services.AddTransient<ICallbackScheduler, HangfireCallbackScheduler>();
         services.AddTransient<CallbackDeliverer>();
+        if (!serve) return services;
         services.AddHangfireServer(o =>
         {
             o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:callbacks";

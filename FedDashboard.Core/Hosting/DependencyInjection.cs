@@ -42,8 +42,6 @@ namespace FedDashboard.Core.Hosting;
 
 public static class DependencyInjection
 {
-    private static readonly string[] OrchestrationQueues = ["default"];
-
     /// <summary>
     /// Registers the orchestrator, its database, Hangfire (storage and this node's workers) and the fleet.
     /// A host whose live events go beyond the node's feed (the web app's hub) adds an <see cref="ILiveOutlet"/>.
@@ -96,7 +94,9 @@ public static class DependencyInjection
         services.AddSingleton<HeartbeatInbox>();
         services.AddSingleton<HeartbeatAnswers>();
         services.AddSingleton<TerminalLiveness>();
-        services.AddFedNode([.. OrchestrationQueues, TrainParticipantJob.Queue, DeliverCallbackJob.Queue]);
+        services.AddSingleton<NodePlacement>();
+        services.AddTransient<NodeNameCheck>();
+        services.AddFedNode(sp => sp.GetRequiredService<NodePlacement>().Queues);
         services.AddHostedService<HeartbeatFlusher>();
         services.AddHostedService<LivenessSweeper>();
         services.AddTransient<EnrolmentDesk>();
@@ -114,7 +114,8 @@ public static class DependencyInjection
         services.AddTransient<HeldOutAccuracies>();
         services.AddTransient<SigningSecrets>();
         services.AddTransient<ICallbackAttemptLog, CallbackAttemptTable>();
-        services.AddCallbackDelivery();
+        var node = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new();
+        services.AddCallbackDelivery(serve: !node.IsEdge);
         services.AddTransient<RequestCallbacks>();
         services.AddTransient<RequestModels>();
         services.AddTransient<OnnxDeliveries>();
@@ -126,6 +127,7 @@ public static class DependencyInjection
         services.AddTransient<RequestAllocations>();
         services.AddTransient<IRequestDeadlines, HangfireRequestDeadlines>();
         services.AddTransient<OwnFleetEnrolment>();
+        services.AddSingleton<FleetCredentialKey>();
         services.AddTransient<ResultEvaluation>();
         services.AddTransient<CentralTraining>();
         services.AddTransient<RoundAggregator>();
@@ -140,25 +142,46 @@ public static class DependencyInjection
         services.AddSingleton<RefusalLog>();
         services.AddFedAccounts();
         services.AddTransient<IRoundScheduler, HangfireRoundScheduler>();
+        services.AddTransient<EdgeRoundAggregator>();
 
         services.AddHangfire((provider, configuration) => ConfigureHangfire(configuration, connectionString, provider.GetRequiredService<ILoggerFactory>()));
-        var orchestration = builder.Configuration.GetSection(OrchestrationOptions.Section).Get<OrchestrationOptions>() ?? new();
-        services.AddHangfireServer(o =>
-        {
-            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:orchestration";
-            o.Queues = OrchestrationQueues;
-            o.WorkerCount = 4;
-            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-        });
-        services.AddHangfireServer(o =>
-        {
-            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:training";
-            o.Queues = [TrainParticipantJob.Queue];
-            o.WorkerCount = Math.Max(orchestration.TrainingWorkers, 1);
-        });
+        AddHangfireServers(services, node, builder.Configuration.GetSection(OrchestrationOptions.Section).Get<OrchestrationOptions>() ?? new());
 
         AddSimulatedFleet(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// A full node: the round steps on "default", and training beside every edge's queue (an edge node's work when its
+    /// node is gone). An edge node: its edge's queue only, with as many workers as a full node trains with. The edges'
+    /// queues are known once <see cref="NodePlacement"/> has read them, before the servers start.
+    /// </summary>
+    private static void AddHangfireServers(IServiceCollection services, NodeOptions node, OrchestrationOptions orchestration)
+    {
+        var trainingWorkers = Math.Max(orchestration.TrainingWorkers, 1);
+        if (node.IsEdge)
+        {
+            services.AddHangfireServer((sp, o) =>
+            {
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:edge";
+                o.Queues = [.. sp.GetRequiredService<NodePlacement>().Queues];
+                o.WorkerCount = trainingWorkers;
+            });
+            return;
+        }
+        services.AddHangfireServer(o =>
+        {
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:orchestration";
+            o.Queues = ["default"];
+            o.WorkerCount = 4;
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        });
+        services.AddHangfireServer((sp, o) =>
+        {
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:training";
+            o.Queues = [TrainParticipantJob.Queue, .. sp.GetRequiredService<NodePlacement>().EdgeQueues];
+            o.WorkerCount = trainingWorkers;
+        });
     }
 
     private static string BlobRoot(IServiceProvider services) =>
@@ -168,15 +191,16 @@ public static class DependencyInjection
     /// This process as a node on the shared database: its row, its heartbeat and the leader lease. Registered before the
     /// singleton work's services, so the first heartbeat (which takes the lease when nobody holds it) runs before they start.
     /// </summary>
-    /// <param name="queues">The Hangfire queues this node serves.</param>
-    public static IServiceCollection AddFedNode(this IServiceCollection services, string[] queues)
+    /// <param name="queues">The Hangfire queues this node serves, asked for when the node's identity is first needed.</param>
+    public static IServiceCollection AddFedNode(this IServiceCollection services, Func<IServiceProvider, IReadOnlyList<string>> queues)
     {
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
-            var name = string.IsNullOrWhiteSpace(options.Name) ? NodeIdentity.DefaultName() : options.Name;
-            return new NodeIdentity(name, options.ParsedRole, queues, NodeIdentity.CurrentVersion(), sp.GetRequiredService<TimeProvider>().GetUtcNow());
+            return new NodeIdentity(NodeIdentity.NameFrom(options), options.ParsedRole, queues(sp), NodeIdentity.CurrentVersion(), sp.GetRequiredService<TimeProvider>().GetUtcNow());
         });
+        services.AddSingleton<ServedQueues>();
+        services.AddSingleton<IEdgeQueues>(sp => sp.GetRequiredService<ServedQueues>());
         services.AddSingleton<DatabaseClock>();
         services.AddSingleton<LeaseStatements>();
         services.AddSingleton<Leadership>();
@@ -238,6 +262,9 @@ public static class DependencyInjection
             EnableLongPolling = true,
             // Without it a training longer than the invisibility timeout would start again on another worker.
             UseSlidingInvisibilityTimeout = true,
+            // A job fetched by a node that died is fetched again after this; a live node's job stays invisible, its
+            // fetch renewed every fifth of it (sliding). One minute: a killed edge node's step resumes a minute later.
+            InvisibilityTimeout = TimeSpan.FromMinutes(1),
         });
 
     internal static void AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration) where T : class, IValidatedOptions

@@ -1,6 +1,7 @@
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Security;
 using FedDashboard.Core.Hosting.Jobs;
+using FedDashboard.Core.Hosting.Nodes;
 using FedDashboard.Core.Learning;
 using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Rewards;
@@ -19,7 +20,8 @@ namespace FedDashboard.Core.Hosting;
 
 /// <summary>
 /// What must hold before the node serves anything: valid settings, Redis if configured, a reachable and migrated database,
-/// MNIST readable, libtorch loaded, a fleet, and (on a fresh database) the default job.
+/// no running node of the same name, MNIST readable, libtorch loaded, a fleet, the node's edge if it is one, and (on a fresh
+/// database) the default job.
 /// Each failure becomes one <see cref="StartupException"/> that says what to do.
 /// </summary>
 public static class FedStartup
@@ -31,6 +33,7 @@ public static class FedStartup
         // Before anything is changed: a node told to use Redis and unable to reach it starts nothing (throws StartupException).
         _ = services.GetService<IConnectionMultiplexer>();
         await DatabasePreparation.PrepareAsync(services.GetRequiredService<DatabaseConnections>(), ct);
+        await services.GetRequiredService<NodeNameCheck>().EnsureFreeAsync(ct);
         await services.GetRequiredService<RewardPrograms>().EnsureAsync(ct);
         await EnsureAdministratorAsync(services, logger, ct);
         LoadData(services);
@@ -46,16 +49,16 @@ public static class FedStartup
         }
 
         var seeder = services.GetRequiredService<FleetSeeder>();
-        if (await seeder.SeedIfEmptyAsync(ct))
+        var seeded = await seeder.SeedIfEmptyAsync(ct);
+        // The edges exist now: an edge node finds its own, a full node serves them all.
+        await services.GetRequiredService<NodePlacement>().PlaceAsync(ct);
+        await seeder.EnsureCredentialsAsync(ct);
+        if (seeded)
         {
             // The fleet's first heartbeats say where it is: written before anything selects from it.
             await services.GetRequiredService<TerminalLiveness>().FlushAsync(ct);
             logger.LogInformation("Created the simulated fleet.");
             await StartDefaultJobAsync(services, ct);
-        }
-        else
-        {
-            await seeder.ReissueCredentialsAsync(ct);
         }
         services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<RecoverStalledJobsJob>(RecoverStalledJobsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());

@@ -11,8 +11,8 @@ namespace FedDashboard.Core.Simulation;
 /// <summary>
 /// Creates the simulated edges and enrols the simulated terminals through the protocol on a topology that has none, each
 /// with an enrolment code the system issues for the fleet; each terminal keeps its credential in
-/// <see cref="SimulatedCredentials"/> and sends a first heartbeat from where it is placed. After a restart the terminals
-/// exist but their credentials went with the process: the system issues them new ones.
+/// <see cref="SimulatedCredentials"/> and sends a first heartbeat from where it is placed. Then, and at every node's start,
+/// the terminals take the credentials every node derives alike from the fleet's key.
 /// </summary>
 /// <remarks>
 /// It enrols in process whatever the fleet's transport: it runs while the node starts, before it listens. The same
@@ -58,9 +58,9 @@ public sealed class FleetSeeder(
         return true;
     }
 
-    /// <summary>The fleet was there already: the system issues its terminals new credentials, which they keep.</summary>
-    public async Task ReissueCredentialsAsync(CancellationToken ct = default)
+    /// <summary>The terminals take the credentials every node derives alike (see <see cref="OwnFleetEnrolment.EnsureDerivedAsync"/>).</summary>
+    public async Task EnsureCredentialsAsync(CancellationToken ct = default)
     {
-        foreach (var (terminalId, credential) in await enrolment.ReissueAsync(ct)) credentials.Keep(terminalId, credential);
+        foreach (var (terminalId, credential) in await enrolment.EnsureDerivedAsync(ct)) credentials.Keep(terminalId, credential);
     }
 }

@@ -4,7 +4,8 @@ namespace FedDashboard.Core.Simulation;
 
 /// <summary>
 /// The credentials of the simulated terminals, held in memory as a device holds its own: each call of a simulated
-/// terminal proves itself with its credential like an agent's. Thread-safe.
+/// terminal proves itself with its credential like an agent's. Every node holds the same ones, derived at its start
+/// (see <see cref="Orchestration.TerminalProtocol.OwnFleetEnrolment.EnsureDerivedAsync"/>). Thread-safe.
 /// </summary>
 public sealed class SimulatedCredentials
 {

@@ -1,11 +1,17 @@
+using FedDashboard.Core.Domain.Nodes;
 using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Orchestration.Training;
 using Hangfire;
 
 namespace FedDashboard.Core.Simulation;
 
-/// <summary>The simulated fleet hears of each assignment at once and trains it in a <see cref="TrainParticipantJob"/>.</summary>
-internal sealed class SimulatedTrainingQueue(IBackgroundJobClient jobs) : IAssignmentNotifier
+/// <summary>
+/// The simulated fleet hears of each assignment at once and trains it in a <see cref="TrainParticipantJob"/>: on the
+/// participant's edge's queue when a node serves it, as a terminal trains near its edge; else on the training queue.
+/// </summary>
+internal sealed class SimulatedTrainingQueue(IBackgroundJobClient jobs, IEdgeQueues edgeQueues) : IAssignmentNotifier
 {
-    public void Assigned(int participantId) =>
-        jobs.Enqueue<TrainParticipantJob>(j => j.RunAsync(participantId, CancellationToken.None));
+    public void Assigned(int participantId, int edgeId) =>
+        jobs.Enqueue<TrainParticipantJob>(edgeQueues.IsServed(edgeId) ? EdgeQueue.Of(edgeId) : TrainParticipantJob.Queue,
+            j => j.RunAsync(participantId, CancellationToken.None));
 }

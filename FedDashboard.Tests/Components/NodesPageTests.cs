@@ -15,6 +15,7 @@ public sealed class NodesPageTests : DashboardComponentTest
     private TestNode _leader = null!;
     private TestNode _follower = null!;
     private TestNode _skewed = null!;
+    private TestNode _edge = null!;
 
     protected override async Task ArrangeAsync()
     {
@@ -24,13 +25,15 @@ public sealed class NodesPageTests : DashboardComponentTest
         await _leader.BeatAsync();
         await _follower.BeatAsync();
         await _skewed.BeatAsync();
+        _edge = TestNode.Start(Host.AppConnectionString, "node-e", edgeQueue: "edge-3");
+        await _edge.BeatAsync();
         Services.AddSingleton(_leader.Registry);
     }
 
     private IRenderedComponent<Nodes> RenderPage()
     {
         var cut = Render<Nodes>();
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid='node-name']").Count));
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid='node-name']").Count));
         return cut;
     }
 
@@ -46,6 +49,16 @@ public sealed class NodesPageTests : DashboardComponentTest
         Assert.StartsWith("since ", Cell(cut, "node-a", "node-leads").Trim());
         Assert.Equal("–", Cell(cut, "node-b", "node-leads").Trim());
         Assert.Equal("alive", Cell(cut, "node-b", "node-state").Trim());
+    }
+
+    [Fact]
+    public void Render_EdgeNode_ShowsItsRoleAndOnlyItsEdgesQueueAndThatItDoesNotLead()
+    {
+        var cut = RenderPage();
+
+        Assert.Equal(("edge", "edge-3"), (Cell(cut, "node-e", "node-role").Trim(), Cell(cut, "node-e", "node-queues").Trim()));
+        Assert.Equal(("all", "default, training"), (Cell(cut, "node-b", "node-role").Trim(), Cell(cut, "node-b", "node-queues").Trim()));
+        Assert.Equal("–", Cell(cut, "node-e", "node-leads").Trim());
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class SimulatedFleetProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PrepareAsync_Restart_SimulatedTerminalsGetNewCredentialsAndAgentsKeepTheirs()
+    public async Task PrepareAsync_Restart_SimulatedTerminalsKeepTheirDerivedCredentialsAndAgentsTheirs()
     {
         var agent = await _host.EnrolAgentAsync();
         var credentials = _host.Get<SimulatedCredentials>();
@@ -51,16 +51,28 @@ public sealed class SimulatedFleetProtocolTests : IAsyncLifetime
 
         await FedStartup.PrepareAsync(_host.Services);
 
-        var refused = await Assert.ThrowsAsync<TerminalProtocolException>(() => AuthenticateAsync(before));
-        Assert.Equal(ProtocolError.CredentialRevoked, refused.Code);
-        Assert.Equal(terminalId, (await AuthenticateAsync(credentials.For(terminalId))).TerminalId);
+        Assert.Equal(before, credentials.For(terminalId));
+        Assert.Equal(terminalId, (await AuthenticateAsync(before)).TerminalId);
         Assert.Equal(agent.TerminalId, (await AuthenticateAsync(agent.Credential)).TerminalId);
         await using var check = _host.Db();
+        // Once, at seeding: the enrolment's random credentials gave way to derived ones.
         var reissued = await check.AuditEntries.SingleAsync(a => a.Action == AuditAction.FleetCredentialsReissued);
         Assert.Equal("system", reissued.Actor);
         Assert.Equal(21, await check.TerminalCredentials.CountAsync(c => c.RevokedAt == null));
         Assert.Equal(20, await check.TerminalCredentials.CountAsync(c => c.RevokedBy == "system"));
         Assert.False(await check.TerminalCredentials.AnyAsync(c => c.TerminalId == agent.TerminalId && c.RevokedAt != null));
+    }
+
+    [Fact]
+    public async Task PrepareAsync_SecondNodeOnTheDatabase_HoldsTheSameCredentialsAndRevokesNone()
+    {
+        await using var other = await _host.StartNodeAsync(new Dictionary<string, string?> { ["Fed:Node:Name"] = "second" }, runWorkers: false);
+
+        await using var db = _host.Db();
+        var ids = await db.Terminals.Where(t => t.Origin == TerminalOrigin.Simulated).Select(t => t.Id).ToListAsync();
+        Assert.All(ids, id => Assert.Equal(_host.Get<SimulatedCredentials>().For(id), other.Get<SimulatedCredentials>().For(id)));
+        Assert.Equal(ids.Count, await db.TerminalCredentials.CountAsync(c => c.RevokedAt == null));
+        Assert.Equal(ids[0], (await AuthenticateAsync(other.Get<SimulatedCredentials>().For(ids[0]))).TerminalId);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class StartupTests
         var error = await Assert.ThrowsAsync<StartupException>(() =>
             FedTestHost.StartAsync(runWorkers: false, settings: new Dictionary<string, string?> { ["Fed:Node:Role"] = "central" }));
 
-        Assert.Contains("Fed:Node:Role must be one of: all (was 'central')", error.Message);
+        Assert.Contains("Fed:Node:Role must be one of: all, edge (was 'central')", error.Message);
     }
 
     [Fact]

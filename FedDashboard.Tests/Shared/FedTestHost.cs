@@ -22,13 +22,17 @@ public sealed class FedTestHost : IAsyncDisposable
     private readonly TestDatabase _database;
     private readonly string _blobFolder;
     private readonly bool _started;
+    private readonly Dictionary<string, string?> _configuration;
+    private readonly bool _ownsDatabase;
 
-    private FedTestHost(IHost host, TestDatabase database, string blobFolder, bool started)
+    private FedTestHost(IHost host, TestDatabase database, string blobFolder, bool started, Dictionary<string, string?> configuration, bool ownsDatabase = true)
     {
         _host = host;
         _database = database;
         _blobFolder = blobFolder;
         _started = started;
+        _configuration = configuration;
+        _ownsDatabase = ownsDatabase;
     }
 
     public IServiceProvider Services => _host.Services;
@@ -84,13 +88,7 @@ public sealed class FedTestHost : IAsyncDisposable
         await StartGate.WaitAsync();
         try
         {
-            var host = await EmbeddedHost.StartAsync(configuration, runWorkers, replace: registered =>
-            {
-                if (configuration["Fed:Data:MnistPath"] == TestEnvironment.MnistPath) registered.AddSingleton(SharedMnist.Data);
-                if (clock is not null) registered.AddSingleton(clock);
-                services?.Invoke(registered);
-            });
-            return new FedTestHost(host, database, blobs, runWorkers);
+            return new FedTestHost(await StartHostAsync(configuration, runWorkers, clock, services), database, blobs, runWorkers, configuration);
         }
         catch
         {
@@ -103,10 +101,38 @@ public sealed class FedTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Another node on this host's database and blob folder, configured as this host with <paramref name="settings"/> over it
+    /// (give it a Fed:Node:Name of its own). Dispose it before this host, which drops the database.
+    /// </summary>
+    public async Task<FedTestHost> StartNodeAsync(IDictionary<string, string?> settings, bool runWorkers = true)
+    {
+        var configuration = new Dictionary<string, string?>(_configuration);
+        foreach (var (key, value) in settings) configuration[key] = value;
+        await StartGate.WaitAsync();
+        try
+        {
+            return new FedTestHost(await StartHostAsync(configuration, runWorkers, clock: null, services: null), _database, _blobFolder, runWorkers, configuration, ownsDatabase: false);
+        }
+        finally
+        {
+            StartGate.Release();
+        }
+    }
+
+    private static Task<IHost> StartHostAsync(Dictionary<string, string?> configuration, bool runWorkers, TimeProvider? clock, Action<IServiceCollection>? services) =>
+        EmbeddedHost.StartAsync(configuration, runWorkers, replace: registered =>
+        {
+            if (configuration["Fed:Data:MnistPath"] == TestEnvironment.MnistPath) registered.AddSingleton(SharedMnist.Data);
+            if (clock is not null) registered.AddSingleton(clock);
+            services?.Invoke(registered);
+        });
+
     public async ValueTask DisposeAsync()
     {
         if (_started) await _host.StopAsync(TimeSpan.FromSeconds(10));
         _host.Dispose();
+        if (!_ownsDatabase) return;
         await _database.DisposeAsync();
         if (Directory.Exists(_blobFolder)) Directory.Delete(_blobFolder, recursive: true);
     }

@@ -24,7 +24,8 @@ public sealed class TestNode : IAsyncDisposable
     public NodeIdentity Identity => _services.GetRequiredService<NodeIdentity>();
 
     /// <param name="leaseSeconds">Short leases let a test see one expire; the heartbeat interval is half of it.</param>
-    public static TestNode Start(string connectionString, string name, double leaseSeconds = 10, TimeProvider? clock = null)
+    /// <param name="edgeQueue">Makes it an edge node serving this queue (its edge is not looked up).</param>
+    public static TestNode Start(string connectionString, string name, double leaseSeconds = 10, TimeProvider? clock = null, string? edgeQueue = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(clock ?? TimeProvider.System);
@@ -35,8 +36,9 @@ public sealed class TestNode : IAsyncDisposable
             o.Name = name;
             o.LeaseSeconds = leaseSeconds;
             o.HeartbeatSeconds = leaseSeconds / 2;
+            if (edgeQueue is not null) (o.Role, o.Edge) = ("edge", edgeQueue);
         });
-        services.AddFedNode(["default", "training"]);
+        services.AddFedNode(_ => edgeQueue is null ? ["default", "training"] : [edgeQueue]);
         return new TestNode(services.BuildServiceProvider());
     }
 

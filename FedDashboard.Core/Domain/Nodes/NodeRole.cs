@@ -1,7 +1,11 @@
 namespace FedDashboard.Core.Domain.Nodes;
 
-/// <summary>What a node serves. Every node does everything for now; an edge node will serve only its edge's queue.</summary>
+/// <summary>What a node serves. Any node serves pages and the terminal API; the role decides its Hangfire queues.</summary>
 public enum NodeRole
 {
+    /// <summary>Everything: the round steps, training, callbacks and every edge's queue; it may lead.</summary>
     All,
+
+    /// <summary>Only its edge's queue: the edge's evaluation and aggregation and its simulated terminals' training; it never leads.</summary>
+    Edge,
 }

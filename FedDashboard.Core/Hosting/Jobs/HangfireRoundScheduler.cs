@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Nodes;
 using FedDashboard.Core.Orchestration.Training;
 using Hangfire;
 
@@ -16,6 +17,12 @@ internal sealed class HangfireRoundScheduler(IBackgroundJobClient jobs) : IRound
 
     public void AggregateNow(int roundId) =>
         jobs.Enqueue<AggregateRoundJob>(j => j.RunAsync(roundId, CancellationToken.None));
+
+    public void AggregateEdge(int roundId, int edgeId) =>
+        jobs.Enqueue<AggregateEdgeJob>(EdgeQueue.Of(edgeId), j => j.RunAsync(roundId, edgeId, CancellationToken.None));
+
+    public void CombineRound(int roundId) =>
+        jobs.Enqueue<CombineRoundJob>(j => j.RunAsync(roundId, CancellationToken.None));
 
     public void RewardRound(int roundId) =>
         jobs.Enqueue<RewardRoundJob>(j => j.RunAsync(roundId, CancellationToken.None));

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Nodes;
 using FedDashboard.Core.Orchestration.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,8 @@ public sealed class Leadership(LeaseStatements lease, NodeIdentity node, IOption
     /// <returns>Why this node refuses to lead; null when it may (whether it leads or another node does).</returns>
     public async Task<string?> TryLeadAsync(TimeSpan clockOffset, CancellationToken ct)
     {
+        // The leader runs the simulated fleet and the sweeps over every edge: work for a full node, not an edge's.
+        if (node.Role == NodeRole.Edge) return null;
         var tolerance = TimeSpan.FromSeconds(_options.ClockToleranceSeconds);
         if (clockOffset.Duration() > tolerance)
         {

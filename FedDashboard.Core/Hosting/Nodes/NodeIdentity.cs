@@ -1,4 +1,5 @@
 using FedDashboard.Core.Domain.Nodes;
+using FedDashboard.Core.Orchestration.Options;
 using System.Reflection;
 
 namespace FedDashboard.Core.Hosting.Nodes;
@@ -6,7 +7,9 @@ namespace FedDashboard.Core.Hosting.Nodes;
 /// <summary>This process as a node: fixed for its life.</summary>
 public sealed record NodeIdentity(string Name, NodeRole Role, IReadOnlyList<string> Queues, string Version, DateTimeOffset StartedAt)
 {
-    public static string DefaultName() => $"{Environment.MachineName}:{Environment.ProcessId}";
+    /// <summary>Fed:Node:Name, or the machine's name and the process id.</summary>
+    public static string NameFrom(NodeOptions options) =>
+        string.IsNullOrWhiteSpace(options.Name) ? $"{Environment.MachineName}:{Environment.ProcessId}" : options.Name;
 
     public static string CurrentVersion() =>
         (Assembly.GetEntryAssembly() ?? typeof(NodeIdentity).Assembly).GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";

@@ -10,7 +10,8 @@ namespace FedDashboard.Core.Hosting.Nodes;
 public sealed class NodeRegistry(IDbContextFactory<FedDbContext> dbFactory, NodeIdentity node, IOptions<NodeOptions> options)
 {
     /// <summary>Registers the node or renews its heartbeat, and removes the rows of nodes silent past the pruning age.</summary>
-    public async Task BeatAsync(TimeSpan clockOffset, string? leadershipRefusal, CancellationToken ct)
+    /// <returns>The queues the live nodes serve, this node's among them.</returns>
+    public async Task<IReadOnlyList<string>> BeatAsync(TimeSpan clockOffset, string? leadershipRefusal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var role = node.Role.ToString();
@@ -26,6 +27,10 @@ public sealed class NodeRegistry(IDbContextFactory<FedDbContext> dbFactory, Node
         await db.Database.ExecuteSqlAsync($"""
             DELETE FROM "ClusterNodes" WHERE "LastHeartbeat" < now() - {pruneAfter}
             """, ct);
+        var goneAfter = TimeSpan.FromSeconds(options.Value.GoneAfterSeconds);
+        return await db.Database.SqlQuery<string>($"""
+            SELECT DISTINCT unnest("Queues") AS "Value" FROM "ClusterNodes" WHERE "LastHeartbeat" >= now() - {goneAfter}
+            """).ToListAsync(ct);
     }
 
     /// <summary>Every node, the lease and the database's time they are judged by.</summary>

@@ -10,8 +10,11 @@ public sealed class NodeOptions : IValidatedOptions
     /// <summary>The node's name, unique among the nodes on the database; empty: the machine's name and the process id.</summary>
     public string? Name { get; set; }
 
-    /// <summary>What the node serves: "all" (everything, as a single node does).</summary>
+    /// <summary>What the node serves: "all" (everything, as a single node does) or "edge" (only <see cref="Edge"/>'s queue).</summary>
     public string Role { get; set; } = "all";
+
+    /// <summary>The name of the edge an edge node serves (an edge server's name, e.g. "edge-3"); only with role "edge".</summary>
+    public string? Edge { get; set; }
 
     /// <summary>How often the node heartbeats and its leader renews the lease.</summary>
     public double HeartbeatSeconds { get; set; } = 5;
@@ -30,11 +33,18 @@ public sealed class NodeOptions : IValidatedOptions
 
     public NodeRole ParsedRole => Enum.Parse<NodeRole>(Role, ignoreCase: true);
 
+    /// <summary>Read before the options are validated (to register the node's Hangfire servers): an unknown role counts as not edge.</summary>
+    public bool IsEdge => string.Equals(Role, nameof(NodeRole.Edge), StringComparison.OrdinalIgnoreCase);
+
     public IEnumerable<string> Validate()
     {
         if (Name is { Length: > ClusterNode.NameMaxLength }) yield return $"Name must be at most {ClusterNode.NameMaxLength} characters (was {Name.Length}).";
         if (!Enum.TryParse<NodeRole>(Role, ignoreCase: true, out _) || int.TryParse(Role, out _))
             yield return $"Role must be one of: {string.Join(", ", Enum.GetNames<NodeRole>().Select(n => n.ToLowerInvariant()))} (was '{Role}').";
+        if (IsEdge && string.IsNullOrWhiteSpace(Edge))
+            yield return "Edge must name the edge an edge node serves (e.g. Fed:Node:Edge=edge-3, or start the node with --edge edge-3).";
+        if (!IsEdge && !string.IsNullOrWhiteSpace(Edge))
+            yield return $"Edge ('{Edge}') is only for Role edge, and Role is '{Role}': set Fed:Node:Role=edge (or start with --edge {Edge}), or drop Fed:Node:Edge.";
         if (!(HeartbeatSeconds is >= 0.5 and <= 60)) yield return $"HeartbeatSeconds must be from 0.5 to 60 (was {HeartbeatSeconds}).";
         if (!(LeaseSeconds >= 2 * HeartbeatSeconds && LeaseSeconds <= 600)) yield return $"LeaseSeconds must be from twice HeartbeatSeconds to 600 (was {LeaseSeconds}).";
         if (!(ClockToleranceSeconds is >= 0.1 and <= 60)) yield return $"ClockToleranceSeconds must be from 0.1 to 60 (was {ClockToleranceSeconds}).";

@@ -15,6 +15,12 @@ public static class Secrets
     /// <summary>256 random bits in base64url behind <paramref name="prefix"/>, which tells a leaked secret's kind at a glance.</summary>
     public static string NewToken(string prefix) => prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>
+    /// 256 bits that only holders of <paramref name="key"/> can compute (HMAC-SHA-256 of <paramref name="message"/>), in
+    /// base64url behind <paramref name="prefix"/>: as hard to guess as <see cref="NewToken"/> for anyone without the key.
+    /// </summary>
+    public static string Derived(string prefix, byte[] key, string message) => prefix + Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(message)));
+
     /// <summary><paramref name="length"/> characters a person can read aloud and type (5 random bits each).</summary>
     public static string NewReadable(int length) => new(RandomNumberGenerator.GetItems<char>(ReadableAlphabet, length));
 

@@ -10,13 +10,16 @@ namespace FedDashboard.Core.Orchestration.TerminalProtocol;
 
 /// <summary>
 /// The dashboard's own terminals (origin Simulated) join like any other, with enrolment codes the system issues for
-/// itself. Their credentials live in the process's memory as a device keeps its own; the edge keeps only hashes, so
-/// after a restart the system issues them new ones. Never an agent's: an agent keeps its credential and enrols itself.
-/// Both are audited as the system.
+/// itself. Their credentials are derived from the fleet's key (<see cref="FleetCredentialKey"/>), so every node can
+/// compute them and a node's start revokes no other node's; the edge keeps only hashes. Never an agent's: an agent
+/// keeps its credential and enrols itself. Both are audited as the system.
 /// </summary>
-public sealed class OwnFleetEnrolment(IDbContextFactory<FedDbContext> dbFactory, TerminalGate gate, TimeProvider clock)
+public sealed class OwnFleetEnrolment(IDbContextFactory<FedDbContext> dbFactory, FleetCredentialKey fleetKey, TerminalGate gate, TimeProvider clock)
 {
     private static readonly TimeSpan CodeValidity = TimeSpan.FromHours(1);
+
+    /// <summary>The advisory lock that lets one node at a time issue the fleet's credentials ("FLTC").</summary>
+    private const int CredentialsLock = 0x464C5443;
 
     /// <returns>A code for <paramref name="uses"/> enrolments with the edge, valid for an hour.</returns>
     public async Task<string> IssueCodeAsync(int edgeId, int uses, CancellationToken ct)
@@ -36,24 +39,45 @@ public sealed class OwnFleetEnrolment(IDbContextFactory<FedDbContext> dbFactory,
         return code;
     }
 
-    /// <summary>Revokes every credential of the simulated terminals and issues each a new one.</summary>
-    /// <returns>The new credentials by terminal id; empty when there is no simulated terminal.</returns>
-    public async Task<IReadOnlyDictionary<int, string>> ReissueAsync(CancellationToken ct)
+    /// <summary>
+    /// Gives every simulated terminal a credential derived from the fleet's key: one it has is kept, any other (random, as
+    /// issued at enrolment or before credentials were derived) is revoked, and a terminal left without one gets a new one.
+    /// </summary>
+    /// <returns>Each simulated terminal's credential by id; empty when there is no simulated terminal.</returns>
+    public async Task<IReadOnlyDictionary<int, string>> EnsureDerivedAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        // Stored to the millisecond, so that the issue time read back derives the same credential.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CredentialsLock})", ct);
+        var key = await fleetKey.ReadAsync(db, ct);
         var terminalIds = await db.Terminals.Where(t => t.Origin == TerminalOrigin.Simulated).OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(ct);
-        if (terminalIds.Count == 0) return new Dictionary<int, string>();
-        var previous = await db.TerminalCredentials
+        var active = await db.TerminalCredentials
             .Where(c => c.RevokedAt == null && db.Terminals.Any(t => t.Id == c.TerminalId && t.Origin == TerminalOrigin.Simulated))
+            .OrderBy(c => c.Id)
             .ToListAsync(ct);
-        foreach (var credential in previous) credential.Revoke(Actor.System.Name, "Re-issued at the dashboard's start: a simulated terminal's credential lives only in the process's memory.", now);
-        var issued = terminalIds.ToDictionary(id => id, _ => TerminalSecrets.NewCredential());
+        var credentials = new Dictionary<int, string>();
+        var revoked = new List<int>();
+        foreach (var credential in active)
+        {
+            var derived = TerminalSecrets.DerivedCredential(key, credential.TerminalId, credential.IssuedAt);
+            if (TerminalSecrets.Hash(derived) == credential.SecretHash) credentials.TryAdd(credential.TerminalId, derived);
+            else
+            {
+                credential.Revoke(Actor.System.Name, "Replaced by a credential derived from the fleet's key, which every node can compute.", now);
+                revoked.Add(credential.TerminalId);
+            }
+        }
+        var issued = terminalIds.Where(id => !credentials.ContainsKey(id)).ToDictionary(id => id, id => TerminalSecrets.DerivedCredential(key, id, now));
         db.TerminalCredentials.AddRange(issued.Select(i => new TerminalCredential(i.Key, TerminalSecrets.Hash(i.Value), now)));
-        db.Audit(Actor.System, AuditAction.FleetCredentialsReissued, AuditSubject.Terminal, "simulated", new { Revoked = previous.Count }, new { Issued = issued.Count },
-            now, $"New credentials for the {issued.Count} simulated terminals; agents keep theirs.");
+        if (issued.Count > 0 || revoked.Count > 0)
+            db.Audit(Actor.System, AuditAction.FleetCredentialsReissued, AuditSubject.Terminal, "simulated", new { Revoked = revoked.Count }, new { Issued = issued.Count },
+                now, $"Credentials derived from the fleet's key for {issued.Count} simulated terminals; agents keep theirs.");
         await db.SaveChangesAsync(ct);
-        foreach (var terminalId in terminalIds) gate.Forget(terminalId);
-        return issued;
+        await transaction.CommitAsync(ct);
+        foreach (var terminalId in revoked) gate.Forget(terminalId);
+        foreach (var (terminalId, credential) in issued) credentials[terminalId] = credential;
+        return credentials;
     }
 }

@@ -12,6 +12,11 @@ public static class TerminalSecrets
 
     public static string NewCredential() => Secrets.NewToken(CredentialPrefix);
 
+    /// <summary>A simulated terminal's credential, which every node computes alike from the fleet's key (see <see cref="FleetCredentialKey"/>).</summary>
+    /// <param name="issuedAt">When it was issued, to the millisecond: a re-issued credential differs from the one it replaces.</param>
+    public static string DerivedCredential(byte[] fleetKey, int terminalId, DateTimeOffset issuedAt) =>
+        Secrets.Derived(CredentialPrefix, fleetKey, $"{terminalId}:{issuedAt.ToUnixTimeMilliseconds()}");
+
     /// <summary>E.g. <c>K7QF-9XTM-2RBD-H4WZ</c>.</summary>
     public static string NewEnrolmentCode() => string.Join('-', Secrets.NewReadable(16).Chunk(4).Select(group => new string(group)));
 

@@ -8,5 +8,6 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 /// </summary>
 public interface IAssignmentNotifier
 {
-    void Assigned(int participantId);
+    /// <param name="edgeId">The participant's edge, whose queue its simulated training goes to when a node serves it.</param>
+    void Assigned(int participantId, int edgeId);
 }

@@ -6,5 +6,11 @@ public interface IRoundScheduler
     void StartNextRound(int jobId, TimeSpan delay);
     void AggregateWhenDue(int roundId, DateTimeOffset deadline);
     void AggregateNow(int roundId);
+
+    /// <summary>One edge's step of ending the round, on the edge's own queue (see <see cref="IEdgeQueues"/>).</summary>
+    void AggregateEdge(int roundId, int edgeId);
+
+    /// <summary>The central step after an edge's step.</summary>
+    void CombineRound(int roundId);
     void RewardRound(int roundId);
 }

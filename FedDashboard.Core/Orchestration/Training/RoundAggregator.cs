@@ -16,18 +16,21 @@ using Microsoft.Extensions.Options;
 namespace FedDashboard.Core.Orchestration.Training;
 
 /// <summary>
-/// Ends a round: loads what the job's strategy (see <see cref="RoundStrategies"/>) decides on and saves what it decides: each
-/// edge evaluates its terminals' results and aggregates those it accepts; when they are too few, the central server trains
-/// on its own data (<see cref="CentralTraining"/>); at the end of a combination period the central tier combines the
-/// edges' models, and the server's, into a candidate, evaluated on the test set and promoted to a version when it meets
-/// the job's criterion; then it hands the round to rewarding. Runs safely any number of times, also at once:
-/// runs take the round's row lock in turn, and the unique keys on aggregates and versions back it up.
+/// Ends a round: loads what the job's strategy (see <see cref="RoundStrategies"/>) decides on and saves what it decides.
+/// Each edge evaluates its terminals' results and aggregates those it accepts (<see cref="EdgeRoundAggregator"/>), on the
+/// edge's own queue when a node serves it, else here; once every edge with results is done, the central step goes on:
+/// when the accepted results are too few, the central server trains on its own data (<see cref="CentralTraining"/>); at
+/// the end of a combination period the central tier combines the edges' models, and the server's, into a candidate,
+/// evaluated on the test set and promoted to a version when it meets the job's criterion; then it hands the round to
+/// rewarding. Runs safely any number of times, also at once: runs take the round's row lock in turn, and the unique keys
+/// on aggregates and versions back it up.
 /// </summary>
 public sealed class RoundAggregator(
     IDbContextFactory<FedDbContext> dbFactory,
     ModelBlobStore blobs,
     FederatedData data,
-    ResultEvaluation evaluation,
+    EdgeRoundAggregator edgeAggregator,
+    IEdgeQueues edgeQueues,
     CentralTraining central,
     RoundStrategies strategies,
     IRoundScheduler scheduler,
@@ -36,38 +39,50 @@ public sealed class RoundAggregator(
     TimeProvider clock,
     ILogger<RoundAggregator> logger)
 {
+    /// <summary>Ends the round once it is due: hands each edge its step (or runs it here), then combines if they are all done.</summary>
     public async Task AggregateAsync(int roundId, CancellationToken ct = default)
     {
         if (!await TryBeginAsync(roundId, ct)) return;
+        List<int> pending;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) pending = await EdgeRoundAggregator.PendingAsync(db, roundId, ct);
+        foreach (var edgeId in pending)
+        {
+            if (edgeQueues.IsServed(edgeId)) scheduler.AggregateEdge(roundId, edgeId);
+            else await edgeAggregator.AggregateAsync(roundId, edgeId, ct);
+        }
+        await CombineAsync(roundId, ct);
+    }
 
+    /// <summary>The central step: does nothing until every edge with results has done its step; the last edge's step calls it again.</summary>
+    public async Task CombineAsync(int roundId, CancellationToken ct = default)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Runs of this step for the same round queue here; the second finds the round completed and leaves.
+        // Runs of this step for the same round queue here; the second finds the round completed and leaves. Edges' steps
+        // hold the row in share mode: this waits for running ones, and ones not started wait for this.
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Rounds\" WHERE \"Id\" = {roundId} FOR UPDATE", ct);
-        var round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.Id == roundId, ct);
+        var round = await db.Rounds.SingleAsync(r => r.Id == roundId, ct);
         if (round.Phase != RoundPhase.Aggregating) return;
+        if ((await EdgeRoundAggregator.PendingAsync(db, roundId, ct)).Count > 0) return;
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
         round.AggregateBy(job.Policy.Aggregation);
-        var reported = round.Participants.Where(p => p.Status == ParticipantStatus.Reported).OrderBy(p => p.Id).ToList();
+        var accepted = await db.RoundParticipants.CountAsync(p => p.RoundId == roundId && p.Status == ParticipantStatus.Reported, ct);
 
         var now = clock.GetUtcNow();
         var strategy = strategies.For(job);
-        var edges = await db.EdgeServers.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
-        reported = await evaluation.AcceptedAsync(db, round, job, strategy, edges, reported, now, ct);
-        db.EdgeAggregates.AddRange(AggregateEdges(round, strategy, edges, reported));
-        if (await central.TrainIfShortAsync(db, job, round, reported.Count, now, ct) is { } own)
+        if (await central.TrainIfShortAsync(db, job, round, accepted, now, ct) is { } own)
         {
             db.CentralContributions.Add(own);
             logger.LogInformation("Job {JobId}: round {Round}: {Note}", job.Id, round.Number, own.Note);
         }
         await db.SaveChangesAsync(ct);
-        var version = strategy.CombinesAfter(round.Number) ? await CombineAsync(db, job, strategy, round, ct) : null;
+        var version = strategy.CombinesAfter(round.Number) ? await CombineModelsAsync(db, job, strategy, round, ct) : null;
         if (version is not null) await db.SaveChangesAsync(ct);
         round.Complete(version?.Id, now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
-        logger.LogInformation("Job {JobId}: round {Round} aggregated {Count} results{Version}.", job.Id, round.Number, reported.Count,
+        logger.LogInformation("Job {JobId}: round {Round} aggregated {Count} results{Version}.", job.Id, round.Number, accepted,
             version is null ? "" : $" into {version.Label} (test accuracy {version.TestAccuracy:P2}, {version.Status})");
         await live.PublishAsync(new RoundPhaseChanged(job.Id, round.Id, round.Number, round.Phase, now));
         if (version is not null)
@@ -106,24 +121,12 @@ public sealed class RoundAggregator(
         return await db.Rounds.AnyAsync(r => r.Id == roundId && r.Phase == RoundPhase.Aggregating, ct);
     }
 
-    /// <summary>Each edge's aggregate of the results it accepted; an edge hands all its terminals of a round the same start model.</summary>
-    private IEnumerable<EdgeAggregate> AggregateEdges(
-        Round round, ICentralStrategy strategy, IReadOnlyDictionary<int, EdgeServer> edges, IReadOnlyList<RoundParticipant> accepted)
-    {
-        foreach (var results in accepted.GroupBy(p => p.EdgeId).OrderBy(g => g.Key))
-        {
-            var start = blobs.Get(results.Select(p => p.Assignment.BaseModelHash).Distinct().Single());
-            var model = strategy.Edge(edges[results.Key]).Aggregate(start, [.. results.Select(p => new Contribution(() => blobs.Get(p.Result.UpdateHash!), p.TrainedPart, p.Result.Samples))]);
-            yield return new EdgeAggregate(round.Id, results.Key, blobs.Put(model), results.Sum(p => (long)p.Result.Samples), results.Count());
-        }
-    }
-
     /// <summary>
     /// The central combination of each edge's latest model of the period with what its accepted results trained during
     /// the period; edges that trained nobody this period are left out. The central server's latest model of the period,
     /// if it trained, counts as one more, after the edges, by the samples it trained on.
     /// </summary>
-    private async Task<ModelVersion?> CombineAsync(FedDbContext db, TrainingJob job, ICentralStrategy strategy, Round round, CancellationToken ct)
+    private async Task<ModelVersion?> CombineModelsAsync(FedDbContext db, TrainingJob job, ICentralStrategy strategy, Round round, CancellationToken ct)
     {
         var periodStart = round.Number - job.Settings.EdgeRoundsPerCombination + 1;
         var aggregates = await db.EdgeAggregates

@@ -111,9 +111,9 @@ public sealed class RoundStarter(
         {
             var open = await db.RoundParticipants
                 .Where(p => p.RoundId == round.Id && p.Status == ParticipantStatus.Assigned)
-                .Select(p => p.Id)
+                .Select(p => new { p.Id, p.EdgeId })
                 .ToListAsync(ct);
-            foreach (var participantId in open) assignments.Assigned(participantId);
+            foreach (var participant in open) assignments.Assigned(participant.Id, participant.EdgeId);
         }
         await db.AggregateWhenReadyAsync(round.Id, scheduler, clock.GetUtcNow(), ct, collecting: true);
     }

@@ -26,6 +26,21 @@ public sealed class LeaderLeaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TryLead_EdgeNodeAlone_NeverTakesTheLeaseSoAFullNodeLeadsAtItsFirstBeat()
+    {
+        await using var edge = TestNode.Start(_database.AppConnectionString, "edge-node", edgeQueue: "edge-1");
+        await using var full = TestNode.Start(_database.AppConnectionString, "full-node");
+
+        await edge.BeatAsync();
+        var unheld = (await edge.Registry.OverviewAsync()).Lease;
+        await full.BeatAsync();
+
+        Assert.False(edge.Leadership.IsLeader);
+        Assert.Null(unheld);
+        Assert.True(full.Leadership.IsLeader);
+    }
+
+    [Fact]
     public async Task TryLead_LeaderRenews_KeepsLeadingSinceItFirstTookIt()
     {
         await using var a = TestNode.Start(_database.AppConnectionString, "node-a");

@@ -1,0 +1,75 @@
+using FedDashboard.Core.Domain.Strategies;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace FedDashboard.Core.Orchestration.Training;
+
+/// <summary>
+/// One edge's part of ending a round: it evaluates its terminals' reported results (see <see cref="ResultEvaluation"/>)
+/// and aggregates those it accepts into the edge's <see cref="EdgeAggregate"/>. Runs on the edge's own queue when a node
+/// serves it, else within the central step. Done once the edge has its aggregate or no result left to judge (all
+/// filtered); runs of it wait for each other on the edge's participants, and the central step waits for running ones
+/// on the round's row, so a second run, or one that comes after the round completed, changes nothing.
+/// </summary>
+public sealed class EdgeRoundAggregator(
+    IDbContextFactory<FedDbContext> dbFactory,
+    ModelBlobStore blobs,
+    ResultEvaluation evaluation,
+    RoundStrategies strategies,
+    IRoundScheduler scheduler,
+    TimeProvider clock,
+    ILogger<EdgeRoundAggregator> logger)
+{
+    /// <summary>The edge's step as a job of its own: when done it asks the central step to go on, which waits for every edge.</summary>
+    public async Task RunAsync(int roundId, int edgeId, CancellationToken ct)
+    {
+        await AggregateAsync(roundId, edgeId, ct);
+        scheduler.CombineRound(roundId);
+    }
+
+    public async Task AggregateAsync(int roundId, int edgeId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Rounds\" WHERE \"Id\" = {roundId} FOR SHARE", ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"RoundParticipants\" WHERE \"RoundId\" = {roundId} AND \"EdgeId\" = {edgeId} FOR UPDATE", ct);
+        var round = await db.Rounds.SingleAsync(r => r.Id == roundId, ct);
+        if (round.Phase != RoundPhase.Aggregating) return;
+        if (await db.EdgeAggregates.AnyAsync(a => a.RoundId == roundId && a.EdgeId == edgeId, ct)) return;
+        var reported = await db.RoundParticipants
+            .Where(p => p.RoundId == roundId && p.EdgeId == edgeId && p.Status == ParticipantStatus.Reported)
+            .OrderBy(p => p.Id)
+            .ToListAsync(ct);
+        if (reported.Count == 0) return;
+
+        var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
+        var strategy = strategies.For(job);
+        var edges = await db.EdgeServers.AsNoTracking().Where(e => e.Id == edgeId).ToDictionaryAsync(e => e.Id, ct);
+        var accepted = await evaluation.AcceptedAsync(db, round, job, strategy, edges, reported, clock.GetUtcNow(), ct);
+        if (accepted.Count > 0) db.EdgeAggregates.Add(Aggregate(round, strategy.Edge(edges[edgeId]), accepted));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("{Edge}: round {RoundId} accepted {Accepted} of {Reported} results.", edges[edgeId].Name, roundId, accepted.Count, reported.Count);
+    }
+
+    /// <summary>The edges of the round with reported results not yet judged: those whose step is still to come.</summary>
+    public static Task<List<int>> PendingAsync(FedDbContext db, int roundId, CancellationToken ct) =>
+        db.RoundParticipants
+            .Where(p => p.RoundId == roundId && p.Status == ParticipantStatus.Reported
+                && !db.EdgeAggregates.Any(a => a.RoundId == roundId && a.EdgeId == p.EdgeId))
+            .Select(p => p.EdgeId)
+            .Distinct()
+            .OrderBy(id => id)
+            .ToListAsync(ct);
+
+    /// <summary>An edge hands all its terminals of a round the same start model.</summary>
+    private EdgeAggregate Aggregate(Round round, IEdgeStrategy edge, IReadOnlyList<RoundParticipant> accepted)
+    {
+        var start = blobs.Get(accepted.Select(p => p.Assignment.BaseModelHash).Distinct().Single());
+        var model = edge.Aggregate(start, [.. accepted.Select(p => new Contribution(() => blobs.Get(p.Result.UpdateHash!), p.TrainedPart, p.Result.Samples))]);
+        return new EdgeAggregate(round.Id, edge.Edge.Id, blobs.Put(model), accepted.Sum(p => (long)p.Result.Samples), accepted.Count);
+    }
+}

@@ -1,0 +1,111 @@
+using FedDashboard.Core.Domain.Nodes;
+using FedDashboard.Core.Domain.Refusals;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Hosting.Jobs;
+using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Tests.Shared;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Tests.Integration;
+
+/// <summary>Nodes started as an edge's node beside a full node on one database, with real Hangfire servers.</summary>
+public sealed class EdgeNodeTests
+{
+    private static Dictionary<string, string?> Node(string name, string? edge = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Fed:Node:Name"] = name,
+            ["Fed:Node:HeartbeatSeconds"] = "1",
+            ["Fed:Node:LeaseSeconds"] = "10",
+            ["Fed:Node:GoneAfterSeconds"] = "10",
+        };
+        if (edge is not null) (settings["Fed:Node:Role"], settings["Fed:Node:Edge"]) = ("edge", edge);
+        return settings;
+    }
+
+    [Fact]
+    public async Task Prepare_RoleEdgeWithoutEdge_StopsNamingTheKeyAndTheSwitch()
+    {
+        var error = await Assert.ThrowsAsync<StartupException>(() =>
+            FedTestHost.StartAsync(runWorkers: false, settings: new Dictionary<string, string?> { ["Fed:Node:Role"] = "edge" }));
+
+        Assert.Contains("Fed:Node:Edge must name the edge an edge node serves (e.g. Fed:Node:Edge=edge-3, or start the node with --edge edge-3)", error.Message);
+    }
+
+    [Fact]
+    public async Task Prepare_EdgeWithRoleAll_StopsSayingEdgeIsOnlyForRoleEdge()
+    {
+        var error = await Assert.ThrowsAsync<StartupException>(() => FedTestHost.StartAsync(runWorkers: false,
+            settings: new Dictionary<string, string?> { ["Fed:Node:Role"] = "all", ["Fed:Node:Edge"] = "edge-2" }));
+
+        Assert.Contains("Fed:Node:Edge ('edge-2') is only for Role edge, and Role is 'all'", error.Message);
+    }
+
+    [Fact]
+    public async Task Prepare_EdgeNotOnTheDatabase_StopsListingTheEdgesThatAre()
+    {
+        var error = await Assert.ThrowsAsync<StartupException>(() =>
+            FedTestHost.StartAsync(runWorkers: false, settings: Node("edge-node", edge: "edge-9")));
+
+        Assert.Equal("Fed:Node:Edge (--edge) names 'edge-9', which is not an edge on this database; its edges are: edge-1, edge-2, edge-3, edge-4, edge-5.", error.Message);
+    }
+
+    [Fact]
+    public async Task Prepare_NameOfARunningNode_StopsSayingSo()
+    {
+        await using var running = await FedTestHost.StartAsync(runWorkers: true, settings: Node("twin"));
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => running.StartNodeAsync(Node("twin"), runWorkers: false));
+
+        Assert.Equal("A node named 'twin' is running on this database (its heartbeat goes on): give this one another name (Fed:Node:Name).", error.Message);
+    }
+
+    [Fact]
+    public async Task Start_EdgeNode_ItsServerAndItsRowServeOnlyItsEdgesQueue()
+    {
+        await using var central = await FedTestHost.StartAsync(runWorkers: true, settings: Node("central"));
+        await using var edge = await central.StartNodeAsync(Node("edge-2-node", edge: "edge-2"));
+        await using var db = central.Db();
+        var queue = EdgeQueue.Of(await db.EdgeServers.Where(e => e.Name == "edge-2").Select(e => e.Id).SingleAsync());
+
+        var row = await Eventually.WaitForAsync(() => db.ClusterNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Name == "edge-2-node"), TimeSpan.FromSeconds(30), "the edge node's row");
+        var servers = central.Get<JobStorage>().GetMonitoringApi().Servers();
+
+        Assert.Equal((NodeRole.Edge, new[] { queue }), (row.Role, row.Queues));
+        Assert.Equal([queue], Assert.Single(servers, s => s.Name.Contains(":edge:")).Queues);
+        var full = await db.ClusterNodes.AsNoTracking().SingleAsync(n => n.Name == "central");
+        Assert.Equal(NodeRole.All, full.Role);
+        Assert.Contains(queue, full.Queues);
+        Assert.Contains("default", full.Queues);
+    }
+
+    [Fact]
+    public async Task Rounds_FullNodeAndEdgeNodeOnOneDatabase_CompleteWithOneAggregatePerEdgeAndRoundAndOneVersionEach()
+    {
+        await using var central = await FedTestHost.StartAsync(runWorkers: true, terminals: 20, settings: Node("central"));
+        await using var edge = await central.StartNodeAsync(Node("edge-1-node", edge: "edge-1"));
+        var job = await central.Get<JobLauncher>().LaunchAsync("two nodes", TestData.Settings(), TestData.Policy(maxRounds: 3));
+
+        await Eventually.WaitForAsync(async () =>
+        {
+            await using var db = central.Db();
+            return await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == job.Id && j.Status == JobStatus.Completed
+                && db.Rounds.Where(r => r.JobId == j.Id).All(r => r.RewardedAt != null));
+        }, TimeSpan.FromMinutes(4), "the job to complete and its rounds to be rewarded");
+
+        await using var db = central.Db();
+        var rounds = await db.Rounds.Include(r => r.Participants).Where(r => r.JobId == job.Id).OrderBy(r => r.Number).ToListAsync();
+        Assert.Equal([1, 2, 3], rounds.Select(r => r.Number));
+        foreach (var round in rounds)
+        {
+            var withResults = round.Participants.Where(p => p.Status == ParticipantStatus.Reported).Select(p => p.EdgeId).Distinct().Order();
+            Assert.Equal(withResults, await db.EdgeAggregates.Where(a => a.RoundId == round.Id).Select(a => a.EdgeId).OrderBy(id => id).ToListAsync());
+            Assert.Single(await db.ModelVersions.Where(v => v.RoundId == round.Id).ToListAsync());
+        }
+        Assert.Equal(rounds.Sum(r => r.Participants.Count(p => p.Status == ParticipantStatus.Reported)), await db.RewardEntries.CountAsync(e => e.JobId == job.Id));
+        var edgeSteps = central.Get<JobStorage>().GetMonitoringApi().SucceededJobs(0, 1000).Where(j => j.Value.Job.Type == typeof(AggregateEdgeJob)).ToList();
+        Assert.NotEmpty(edgeSteps);
+    }
+}
