@@ -20,7 +20,7 @@ public sealed class FleetCredentialKey(IDataProtectionProvider protection)
     {
         protection.CreateProtector(Purpose).Protect([0]);
         // The key manager names a key's element "key-{id}"; revocations have elements of their own.
-        var oldest = await db.DataProtectionKeys.AsNoTracking().Where(k => k.FriendlyName.StartsWith("key-")).OrderBy(k => k.Id).Select(k => k.Xml).FirstAsync(ct);
+        var oldest = await db.DataProtectionKeys.AsNoTracking().Where(k => k.FriendlyName!.StartsWith("key-")).OrderBy(k => k.Id).Select(k => k.Xml!).FirstAsync(ct);
         return HMACSHA256.HashData(Encoding.UTF8.GetBytes(oldest), Encoding.UTF8.GetBytes(Purpose));
     }
 }
