@@ -12,6 +12,7 @@ try
         ["pages", .. var rest] => await PagesBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["agents", .. var rest] => await AgentsBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["requests", .. var rest] => await RequestsBenchmark.RunAsync(BenchArguments.Parse(rest)),
+        ["live", .. var rest] => await LiveBenchmark.RunAsync(BenchArguments.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -48,6 +49,9 @@ static int Usage()
                ./fed bench requests [--terminals N] [--requests N] [--target ACC] [--fraction C] [--max-rounds N] [--minutes M]
                                     1 request alone vs N (default 3) at once on the same fleet, each on a fresh database:
                                     time to condition of each, terminals each got, allocation time per decision
+               ./fed bench live [--events N]
+                                two nodes on one Redis: an event from one node's publisher to the other's feed, p50/p95
+                                over N events (default 500) sent one at a time
         """);
     return 2;
 }

@@ -46,8 +46,10 @@ public sealed class WebNode : IAsyncDisposable
         var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             foreach (var (key, value) in configuration) web.UseSetting(key, value);
+            // A free port each: Kestrel's default (5000) would serve only the first node.
+            web.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         });
-        app.UseKestrel(0);
+        app.UseKestrel();
         await StartGate.WaitAsync();
         try
         {
