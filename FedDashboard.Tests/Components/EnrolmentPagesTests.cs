@@ -28,6 +28,8 @@ public sealed class EnrolmentPagesTests : DashboardComponentTest
         await db.EnrolmentCodes.ExecuteDeleteAsync();
         var terminal = await db.Terminals.OrderBy(t => t.Id).FirstAsync();
         (_terminal, _name) = (terminal.Id, terminal.Name);
+        // The credential it enrolled with, which gave way to the fleet's derived one at once; these tests are about an operator's revocations.
+        await db.TerminalCredentials.Where(c => c.TerminalId == _terminal && c.RevokedAt != null).ExecuteDeleteAsync();
         _edge = await db.EdgeServers.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
         db.TerminalCredentials.Add(new TerminalCredential(_terminal, TerminalSecrets.Hash(TerminalSecrets.NewCredential()), DateTimeOffset.UtcNow.AddHours(-1)));
         db.TerminalRefusalCounts.Add(new TerminalRefusalCount(_terminal, "hash_mismatch", "The upload's hash does not match its content.", DateTimeOffset.UtcNow));

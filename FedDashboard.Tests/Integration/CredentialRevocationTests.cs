@@ -27,6 +27,8 @@ public sealed class CredentialRevocationTests : IAsyncLifetime
         await using var db = _host.Db();
         var terminal = await db.Terminals.OrderBy(t => t.Id).FirstAsync();
         (_terminal, _name) = (terminal.Id, terminal.Name);
+        // The credential it enrolled with, which gave way to the fleet's derived one at once; these tests are about an operator's revocations.
+        await db.TerminalCredentials.Where(c => c.TerminalId == _terminal && c.RevokedAt != null).ExecuteDeleteAsync();
         // The one this terminal was issued, and one left from before its latest rotation: both work until revoked.
         db.TerminalCredentials.Add(new TerminalCredential(_terminal, TerminalSecrets.Hash(TerminalSecrets.NewCredential()), TestData.Now.AddHours(-2)));
         db.TerminalCredentials.Add(new TerminalCredential(_terminal, TerminalSecrets.Hash(TerminalSecrets.NewCredential()), TestData.Now.AddHours(-1)));

@@ -81,7 +81,7 @@ public sealed class SimulatedFleetProtocolTests : IAsyncLifetime
         int revokedId;
         await using (var db = _host.Db())
         {
-            var credential = await db.TerminalCredentials.OrderBy(c => c.TerminalId).FirstAsync();
+            var credential = await db.TerminalCredentials.Where(c => c.RevokedAt == null).OrderBy(c => c.TerminalId).FirstAsync();
             revokedId = credential.TerminalId;
             credential.Revoke("olivia", "Lost device.", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
