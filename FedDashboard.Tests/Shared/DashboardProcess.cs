@@ -60,29 +60,8 @@ public class DashboardProcess : IAsyncLifetime
             WorkingDirectory = webProject,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ConnectionStrings__Fed"] = _database.AppConnectionString,
-                ["ConnectionStrings__FedOwner"] = _database.OwnerConnectionString,
-                ["Fed__Data__MnistPath"] = TestEnvironment.MnistPath,
-                ["Fed__Data__BlobPath"] = _blobs,
-                ["Fed__Fleet__Terminals"] = "40",
-                ["Fed__Orchestration__SecondsBetweenRounds"] = "0.5",
-                ["Fed__DefaultJob__Settings__ClientFraction"] = "0.1",
-                // Devices at the server's speed, so a round's terminals all report within moments of each other.
-                ["Fed__Fleet__LowTierSamplesPerSecond"] = "0",
-                ["Fed__Fleet__MidTierSamplesPerSecond"] = "0",
-                ["Fed__Fleet__HighTierSamplesPerSecond"] = "0",
-                // No mid-training model swaps: the pages under test show whole rounds, and a swap is tested on its own.
-                ["Fed__Fleet__SwapAboveLoad"] = "1",
-                ["Fed__Security__AdminUserName"] = DashboardAccounts.AdminName,
-                ["Fed__Security__AdminPassword"] = DashboardAccounts.AdminPassword,
-                // The tests sign in and download from one address far more often than a person does.
-                ["Fed__Access__SignInAttemptsPerClient"] = "100000",
-                ["Fed__Access__ExportsPerUser"] = "100000",
-            },
         };
+        foreach (var (key, value) in Environment(_database, _blobs)) start.Environment[key] = value;
         foreach (var (key, value) in Settings) start.Environment[key] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -92,6 +71,30 @@ public class DashboardProcess : IAsyncLifetime
         _process.BeginErrorReadLine();
         await WaitUntilServingAsync();
     }
+
+    /// <summary>The environment of a dashboard process on <paramref name="database"/> with a fast demo job (the cluster tests' nodes too).</summary>
+    public static Dictionary<string, string?> Environment(TestDatabase database, string blobs) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["ConnectionStrings__Fed"] = database.AppConnectionString,
+        ["ConnectionStrings__FedOwner"] = database.OwnerConnectionString,
+        ["Fed__Data__MnistPath"] = TestEnvironment.MnistPath,
+        ["Fed__Data__BlobPath"] = blobs,
+        ["Fed__Fleet__Terminals"] = "40",
+        ["Fed__Orchestration__SecondsBetweenRounds"] = "0.5",
+        ["Fed__DefaultJob__Settings__ClientFraction"] = "0.1",
+        // Devices at the server's speed, so a round's terminals all report within moments of each other.
+        ["Fed__Fleet__LowTierSamplesPerSecond"] = "0",
+        ["Fed__Fleet__MidTierSamplesPerSecond"] = "0",
+        ["Fed__Fleet__HighTierSamplesPerSecond"] = "0",
+        // No mid-training model swaps: the pages under test show whole rounds, and a swap is tested on its own.
+        ["Fed__Fleet__SwapAboveLoad"] = "1",
+        ["Fed__Security__AdminUserName"] = DashboardAccounts.AdminName,
+        ["Fed__Security__AdminPassword"] = DashboardAccounts.AdminPassword,
+        // The tests sign in and download from one address far more often than a person does.
+        ["Fed__Access__SignInAttemptsPerClient"] = "100000",
+        ["Fed__Access__ExportsPerUser"] = "100000",
+    };
 
     private void Append(string? line)
     {

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Live;
+using FedDashboard.Hubs;
+using FedDashboard.Tests.Shared;
+using Microsoft.AspNetCore.SignalR.Client;
+using Xunit.Abstractions;
+
+namespace FedDashboard.Tests.Integration;
+
+/// <summary>
+/// Three real node processes on one database and one Redis, as ./fed cluster 3: live events cross nodes, the leader's
+/// death hands the lease on, and a node killed mid-round loses and duplicates nothing. The waits' limits guard a hung
+/// run; the figures (delays, takeover time) are printed, and measured properly by ./fed bench cluster.
+/// </summary>
+[Collection(NodeClusterCollection.Name)]
+public sealed class ClusterTests(NodeCluster cluster, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task RoundCompleted_OnOneNode_ReachesHubClientsOnEveryNode()
+    {
+        await cluster.RestartStoppedAsync();
+        var received = new ConcurrentDictionary<(int Round, string Node), DateTimeOffset>();
+        var connections = new List<HubConnection>();
+        try
+        {
+            foreach (var node in cluster.Nodes)
+            {
+                var (_, cookies) = await SignedInClient.SignInAsync(node.BaseAddress, DashboardAccounts.AdminName);
+                var connection = new HubConnectionBuilder().WithUrl(new Uri(node.BaseAddress, LiveHub.Path), o => o.Cookies = cookies).Build();
+                connection.On<RoundPhaseChanged>(nameof(RoundPhaseChanged), e =>
+                {
+                    if (e.Phase == RoundPhase.Completed) received.TryAdd((e.RoundId, node.Name), DateTimeOffset.UtcNow);
+                });
+                await connection.StartAsync();
+                connections.Add(connection);
+            }
+
+            var round = await Eventually.WaitForAsync(() => Task.FromResult(received.Keys.GroupBy(k => k.Round)
+                .FirstOrDefault(g => g.Count() == cluster.Nodes.Count)), Limit, "a completed round seen by a hub client on every node");
+
+            var times = round.Select(key => received[key]).ToList();
+            output.WriteLine($"Round {round.Key}: first client {times.Min():HH:mm:ss.fff}, last {(times.Max() - times.Min()).TotalMilliseconds:0} ms later.");
+            Assert.Equal(cluster.Nodes.Select(n => n.Name).Order(), round.Select(k => k.Node).Order());
+        }
+        finally
+        {
+            foreach (var connection in connections) await connection.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task KillLeader_AnotherNodeLeadsAndRoundsGoOn()
+    {
+        await cluster.RestartStoppedAsync();
+        var leader = cluster.Node((await cluster.ScalarAsync<string>(LeaderSql))!);
+        await cluster.KillAsync(leader);
+        var killedAt = DateTimeOffset.UtcNow;
+
+        var successor = await Eventually.WaitForAsync(async () => await cluster.ScalarAsync<string>(LeaderSql) is { } holder && holder != leader.Name ? holder : null,
+            Limit, "another node to take the lease");
+        output.WriteLine($"{successor} leads {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:0.0} s after {leader.Name} was killed.");
+        var before = await CompletedRoundsAsync();
+        await Eventually.WaitForAsync(async () => await CompletedRoundsAsync() >= before + 2 ? "" : null, Limit, "two more rounds after the leader change");
+
+        Assert.NotEqual(leader.Name, successor);
+        Assert.Contains(cluster.Nodes, n => n.Name == successor && n.IsRunning);
+    }
+
+    [Fact]
+    public async Task KillNodeMidRound_RoundCompletesWithoutDuplicatesOrGaps()
+    {
+        await cluster.RestartStoppedAsync();
+        var round = await Eventually.WaitForAsync(() => cluster.ScalarAsync<string>("""SELECT max("Id")::text FROM "Rounds" WHERE "Phase" = 'Collecting'"""),
+            Limit, "a round collecting results");
+        var leader = await cluster.ScalarAsync<string>(LeaderSql);
+        var victim = cluster.Nodes.First(n => n.Name != leader);
+        await cluster.KillAsync(victim);
+        await victim.StartAsync();
+
+        await Eventually.WaitForAsync(() => cluster.ScalarAsync<string>($"""SELECT 'done' FROM "Rounds" WHERE "Id" = {round} AND "Phase" = 'Completed'"""),
+            Limit, $"round {round} to complete after {victim.Name} was killed");
+        var completed = await CompletedRoundsAsync();
+        await Eventually.WaitForAsync(async () => await CompletedRoundsAsync() > completed ? "" : null, Limit, "the next round to complete");
+
+        Assert.Equal(0, await cluster.ScalarAsync<long>(RoundGapsSql));
+        Assert.Equal(0, await cluster.ScalarAsync<long>(VersionGapsSql));
+        Assert.Equal(0, await cluster.ScalarAsync<long>(DuplicateRewardsSql));
+        Assert.Equal(0, await cluster.ScalarAsync<long>(MissingRewardsSql));
+    }
+
+    private const string LeaderSql = """SELECT "Holder" FROM "LeaderLeases" WHERE "ExpiresAt" > now()""";
+
+    /// <summary>Jobs whose round numbers are not exactly 1..N, once each.</summary>
+    private const string RoundGapsSql = """
+        SELECT count(*) FROM (SELECT "JobId" FROM "Rounds" GROUP BY "JobId"
+                              HAVING count(*) <> count(DISTINCT "Number") OR count(*) <> max("Number")) AS bad
+        """;
+
+    /// <summary>Jobs whose model version numbers are not consecutive, once each.</summary>
+    private const string VersionGapsSql = """
+        SELECT count(*) FROM (SELECT "JobId" FROM "ModelVersions" GROUP BY "JobId"
+                              HAVING count(*) <> count(DISTINCT "Number") OR count(*) <> max("Number") - min("Number") + 1) AS bad
+        """;
+
+    private const string DuplicateRewardsSql = """
+        SELECT count(*) FROM (SELECT 1 FROM "RewardEntries" WHERE "Kind" = 'Reward'
+                              GROUP BY "JobId", "RoundId", "TerminalId" HAVING count(*) > 1) AS twice
+        """;
+
+    /// <summary>Reported results of rewarded rounds without their ledger line.</summary>
+    private const string MissingRewardsSql = """
+        SELECT count(*) FROM "RoundParticipants" p JOIN "Rounds" r ON r."Id" = p."RoundId"
+        WHERE r."RewardedAt" IS NOT NULL AND p."Status" = 'Reported'
+          AND NOT EXISTS (SELECT 1 FROM "RewardEntries" e WHERE e."Kind" = 'Reward' AND e."RoundId" = r."Id" AND e."TerminalId" = p."TerminalId")
+        """;
+
+    private async Task<long> CompletedRoundsAsync() => await cluster.ScalarAsync<long>("""SELECT count(*) FROM "Rounds" WHERE "Phase" = 'Completed'""");
+}
