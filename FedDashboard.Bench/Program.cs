@@ -12,6 +12,7 @@ try
         ["pages", .. var rest] => await PagesBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["agents", .. var rest] => await AgentsBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["requests", .. var rest] => await RequestsBenchmark.RunAsync(BenchArguments.Parse(rest)),
+        ["cluster", .. var rest] => await ClusterBenchmark.RunAsync(BenchArguments.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -48,6 +49,10 @@ static int Usage()
                ./fed bench requests [--terminals N] [--requests N] [--target ACC] [--fraction C] [--max-rounds N] [--minutes M]
                                     1 request alone vs N (default 3) at once on the same fleet, each on a fresh database:
                                     time to condition of each, terminals each got, allocation time per decision
+               ./fed bench cluster [--nodes N] [--rounds N] [--terminals N] [--minutes M]
+                                   the demo job on 1 node and on N (default 3) on one database and Redis: rounds per
+                                   minute and their ratio, live event delay to another node's hub client (p50/p95),
+                                   database connections per node (peak)
         """);
     return 2;
 }

@@ -38,8 +38,8 @@ public sealed class ClusterTests(NodeCluster cluster, ITestOutputHelper output)
                 connections.Add(connection);
             }
 
-            var round = await Eventually.WaitForAsync(() => Task.FromResult(received.Keys.GroupBy(k => k.Round)
-                .FirstOrDefault(g => g.Count() == cluster.Nodes.Count)), Limit, "a completed round seen by a hub client on every node");
+            var round = await WaitAsync(() => Task.FromResult(received.Keys.GroupBy(k => k.Round)
+                .FirstOrDefault(g => g.Count() == cluster.Nodes.Count)), "a completed round seen by a hub client on every node");
 
             var times = round.Select(key => received[key]).ToList();
             output.WriteLine($"Round {round.Key}: first client {times.Min():HH:mm:ss.fff}, last {(times.Max() - times.Min()).TotalMilliseconds:0} ms later.");
@@ -59,11 +59,10 @@ public sealed class ClusterTests(NodeCluster cluster, ITestOutputHelper output)
         await cluster.KillAsync(leader);
         var killedAt = DateTimeOffset.UtcNow;
 
-        var successor = await Eventually.WaitForAsync(async () => await cluster.ScalarAsync<string>(LeaderSql) is { } holder && holder != leader.Name ? holder : null,
-            Limit, "another node to take the lease");
+        var successor = await WaitAsync(async () => await cluster.ScalarAsync<string>(LeaderSql) is { } holder && holder != leader.Name ? holder : null, "another node to take the lease");
         output.WriteLine($"{successor} leads {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:0.0} s after {leader.Name} was killed.");
         var before = await CompletedRoundsAsync();
-        await Eventually.WaitForAsync(async () => await CompletedRoundsAsync() >= before + 2 ? "" : null, Limit, "two more rounds after the leader change");
+        await WaitAsync(async () => await CompletedRoundsAsync() >= before + 2 ? "" : null, "two more rounds after the leader change");
 
         Assert.NotEqual(leader.Name, successor);
         Assert.Contains(cluster.Nodes, n => n.Name == successor && n.IsRunning);
@@ -73,17 +72,15 @@ public sealed class ClusterTests(NodeCluster cluster, ITestOutputHelper output)
     public async Task KillNodeMidRound_RoundCompletesWithoutDuplicatesOrGaps()
     {
         await cluster.RestartStoppedAsync();
-        var round = await Eventually.WaitForAsync(() => cluster.ScalarAsync<string>("""SELECT max("Id")::text FROM "Rounds" WHERE "Phase" = 'Collecting'"""),
-            Limit, "a round collecting results");
+        var round = await WaitAsync(() => cluster.ScalarAsync<string>("""SELECT max("Id")::text FROM "Rounds" WHERE "Phase" = 'Collecting'"""), "a round collecting results");
         var leader = await cluster.ScalarAsync<string>(LeaderSql);
         var victim = cluster.Nodes.First(n => n.Name != leader);
         await cluster.KillAsync(victim);
         await victim.StartAsync();
 
-        await Eventually.WaitForAsync(() => cluster.ScalarAsync<string>($"""SELECT 'done' FROM "Rounds" WHERE "Id" = {round} AND "Phase" = 'Completed'"""),
-            Limit, $"round {round} to complete after {victim.Name} was killed");
+        await WaitAsync(() => cluster.ScalarAsync<string>($"""SELECT 'done' FROM "Rounds" WHERE "Id" = {round} AND "Phase" = 'Completed'"""), $"round {round} to complete after {victim.Name} was killed");
         var completed = await CompletedRoundsAsync();
-        await Eventually.WaitForAsync(async () => await CompletedRoundsAsync() > completed ? "" : null, Limit, "the next round to complete");
+        await WaitAsync(async () => await CompletedRoundsAsync() > completed ? "" : null, "the next round to complete");
 
         Assert.Equal(0, await cluster.ScalarAsync<long>(RoundGapsSql));
         Assert.Equal(0, await cluster.ScalarAsync<long>(VersionGapsSql));
@@ -116,6 +113,20 @@ public sealed class ClusterTests(NodeCluster cluster, ITestOutputHelper output)
         WHERE r."RewardedAt" IS NOT NULL AND p."Status" = 'Reported'
           AND NOT EXISTS (SELECT 1 FROM "RewardEntries" e WHERE e."Kind" = 'Reward' AND e."RoundId" = r."Id" AND e."TerminalId" = p."TerminalId")
         """;
+
+    /// <summary>Waits as <see cref="Eventually"/> does; a timeout carries the end of every node's log.</summary>
+    private async Task<T> WaitAsync<T>(Func<Task<T?>> probe, string what) where T : class
+    {
+        try
+        {
+            return await Eventually.WaitForAsync(probe, Limit, what);
+        }
+        catch (TimeoutException exception)
+        {
+            var tails = cluster.Nodes.Select(n => string.Join("\n", n.Output.Split('\n').TakeLast(30)));
+            throw new TimeoutException($"{exception.Message}\n{string.Join("\n", tails)}", exception);
+        }
+    }
 
     private async Task<long> CompletedRoundsAsync() => await cluster.ScalarAsync<long>("""SELECT count(*) FROM "Rounds" WHERE "Phase" = 'Completed'""");
 }
