@@ -35,9 +35,6 @@ public sealed class NodeCluster : IAsyncLifetime
 
     public Task KillAsync(NodeProcess node) => node.KillAsync();
 
-    /// <summary>Starts again the nodes an earlier test killed.</summary>
-    public Task RestartStoppedAsync() => Task.WhenAll(Nodes.Where(n => !n.IsRunning).Select(n => n.StartAsync()));
-
     public async Task<T?> ScalarAsync<T>(string sql)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -55,8 +52,3 @@ public sealed class NodeCluster : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class NodeClusterCollection : ICollectionFixture<NodeCluster>
-{
-    public const string Name = "three nodes";
-}
