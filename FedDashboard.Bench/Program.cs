@@ -13,6 +13,7 @@ try
         ["agents", .. var rest] => await AgentsBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["requests", .. var rest] => await RequestsBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["live", .. var rest] => await LiveBenchmark.RunAsync(BenchArguments.Parse(rest)),
+        ["cluster", .. var rest] => await ClusterBenchmark.RunAsync(BenchArguments.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -52,6 +53,10 @@ static int Usage()
                ./fed bench live [--events N]
                                 two nodes on one Redis: an event from one node's publisher to the other's feed, p50/p95
                                 over N events (default 500) sent one at a time
+               ./fed bench cluster [--nodes N] [--rounds N] [--terminals N] [--minutes M]
+                                   the demo job on 1 node and on N (default 3) on one database and Redis: rounds per
+                                   minute and their ratio, live event delay to another node's hub client (p50/p95),
+                                   database connections per node (peak)
         """);
     return 2;
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace FedDashboard.Tests.Shared;
@@ -52,7 +51,7 @@ public class DashboardProcess : IAsyncLifetime
         // Two roles, as ./fed run: the browser tests exercise the app role's privileges.
         _database = await TestDatabase.CreateWithRolesAsync();
         _blobs = Directory.CreateTempSubdirectory("fed-dashboard-blobs").FullName;
-        BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var webProject = Path.Combine(TestEnvironment.RepositoryRoot, "FedDashboard");
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var start = new ProcessStartInfo("dotnet", [Path.Combine(webProject, "bin", configuration, "net10.0", "FedDashboard.dll"), "--urls", BaseAddress.ToString()])
@@ -60,29 +59,8 @@ public class DashboardProcess : IAsyncLifetime
             WorkingDirectory = webProject,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ConnectionStrings__Fed"] = _database.AppConnectionString,
-                ["ConnectionStrings__FedOwner"] = _database.OwnerConnectionString,
-                ["Fed__Data__MnistPath"] = TestEnvironment.MnistPath,
-                ["Fed__Data__BlobPath"] = _blobs,
-                ["Fed__Fleet__Terminals"] = "40",
-                ["Fed__Orchestration__SecondsBetweenRounds"] = "0.5",
-                ["Fed__DefaultJob__Settings__ClientFraction"] = "0.1",
-                // Devices at the server's speed, so a round's terminals all report within moments of each other.
-                ["Fed__Fleet__LowTierSamplesPerSecond"] = "0",
-                ["Fed__Fleet__MidTierSamplesPerSecond"] = "0",
-                ["Fed__Fleet__HighTierSamplesPerSecond"] = "0",
-                // No mid-training model swaps: the pages under test show whole rounds, and a swap is tested on its own.
-                ["Fed__Fleet__SwapAboveLoad"] = "1",
-                ["Fed__Security__AdminUserName"] = DashboardAccounts.AdminName,
-                ["Fed__Security__AdminPassword"] = DashboardAccounts.AdminPassword,
-                // The tests sign in and download from one address far more often than a person does.
-                ["Fed__Access__SignInAttemptsPerClient"] = "100000",
-                ["Fed__Access__ExportsPerUser"] = "100000",
-            },
         };
+        foreach (var (key, value) in Environment(_database, _blobs)) start.Environment[key] = value;
         foreach (var (key, value) in Settings) start.Environment[key] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -92,6 +70,30 @@ public class DashboardProcess : IAsyncLifetime
         _process.BeginErrorReadLine();
         await WaitUntilServingAsync();
     }
+
+    /// <summary>The environment of a dashboard process on <paramref name="database"/> with a fast demo job (the cluster tests' nodes too).</summary>
+    public static Dictionary<string, string?> Environment(TestDatabase database, string blobs) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["ConnectionStrings__Fed"] = database.AppConnectionString,
+        ["ConnectionStrings__FedOwner"] = database.OwnerConnectionString,
+        ["Fed__Data__MnistPath"] = TestEnvironment.MnistPath,
+        ["Fed__Data__BlobPath"] = blobs,
+        ["Fed__Fleet__Terminals"] = "40",
+        ["Fed__Orchestration__SecondsBetweenRounds"] = "0.5",
+        ["Fed__DefaultJob__Settings__ClientFraction"] = "0.1",
+        // Devices at the server's speed, so a round's terminals all report within moments of each other.
+        ["Fed__Fleet__LowTierSamplesPerSecond"] = "0",
+        ["Fed__Fleet__MidTierSamplesPerSecond"] = "0",
+        ["Fed__Fleet__HighTierSamplesPerSecond"] = "0",
+        // No mid-training model swaps: the pages under test show whole rounds, and a swap is tested on its own.
+        ["Fed__Fleet__SwapAboveLoad"] = "1",
+        ["Fed__Security__AdminUserName"] = DashboardAccounts.AdminName,
+        ["Fed__Security__AdminPassword"] = DashboardAccounts.AdminPassword,
+        // The tests sign in and download from one address far more often than a person does.
+        ["Fed__Access__SignInAttemptsPerClient"] = "100000",
+        ["Fed__Access__ExportsPerUser"] = "100000",
+    };
 
     private void Append(string? line)
     {
@@ -121,13 +123,6 @@ public class DashboardProcess : IAsyncLifetime
             await Task.Delay(500);
         }
         throw new TimeoutException($"The dashboard did not answer at {BaseAddress} within 2 minutes:\n{Output}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task DisposeAsync()
