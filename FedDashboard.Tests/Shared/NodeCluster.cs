@@ -3,13 +3,16 @@ using Npgsql;
 namespace FedDashboard.Tests.Shared;
 
 /// <summary>
-/// Three dashboard nodes on one database, the tests' Redis and one blob folder, as ./fed cluster 3 runs them: node-1 starts
-/// first (migrations, the fleet and the demo job), then the others.
+/// Three dashboard nodes on one database, the tests' Redis and one blob folder, as ./fed cluster 3 --edges runs them: node-1
+/// starts first (migrations, the fleet and the demo job), then node-2 (a full node) and node-3 (edge-1's edge node).
 /// </summary>
 public sealed class NodeCluster : IAsyncLifetime
 {
     private TestDatabase _database = null!;
     private string _blobs = null!;
+
+    /// <summary>node-3 is the edge node of this edge; node-1 and node-2 do everything.</summary>
+    public const string EdgeOfNode3 = "edge-1";
 
     public IReadOnlyList<NodeProcess> Nodes { get; private set; } = [];
 
@@ -28,7 +31,8 @@ public sealed class NodeCluster : IAsyncLifetime
         environment["ConnectionStrings__Redis"] = TestEnvironment.Redis;
         // Channels of its own: other tests' nodes share the Redis.
         environment["Fed__Live__ChannelPrefix"] = $"fedtest-{Guid.NewGuid():N}";
-        Nodes = [.. Enumerable.Range(1, 3).Select(i => new NodeProcess($"node-{i}", environment))];
+        var edgeNode = new Dictionary<string, string?>(environment) { ["Fed__Node__Role"] = "edge", ["Fed__Node__Edge"] = EdgeOfNode3 };
+        Nodes = [new NodeProcess("node-1", environment), new NodeProcess("node-2", environment), new NodeProcess("node-3", edgeNode)];
         await Nodes[0].StartAsync();
         await Task.WhenAll(Nodes.Skip(1).Select(n => n.StartAsync()));
     }
