@@ -112,6 +112,7 @@ internal static class LivePagesBenchmark
         await page.GotoAsync(new Uri(address, probe.Path).ToString(), new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
         await page.WaitForSelectorAsync(probe.ContentSelector, new() { State = WaitForSelectorState.Visible, Timeout = 120_000 });
         var firstRender = navigation.Elapsed;
+        if (probe.ClickedWhileOpen is { } selector && await page.QuerySelectorAsync(selector) is { } clicked) await clicked.ClickAsync();
         traffic.Reset();
         await Task.Delay(window);
         var (bytes, frames) = traffic.Read();
