@@ -19,7 +19,15 @@ internal static class PagesBenchmark
 {
     private const int PageSize = 25;
 
-    public static async Task<int> RunAsync(BenchArguments args)
+    /// <summary>--section database (this class) or browser (<see cref="LivePagesBenchmark"/>).</summary>
+    public static Task<int> RunAsync(BenchArguments args) => args.Text("section", "browser") switch
+    {
+        "database" => RunDatabaseAsync(args),
+        "browser" => LivePagesBenchmark.RunAsync(args),
+        var other => throw new ArgumentException($"--section must be database or browser (was {other})."),
+    };
+
+    private static async Task<int> RunDatabaseAsync(BenchArguments args)
     {
         var terminals = args.PositiveInteger("terminals", 100_000);
         var history = args.PositiveInteger("history", 10);

@@ -39,7 +39,10 @@ static int Usage()
                                   rewards N × rounds results, then exports the ledger as CSV and XLSX at a tenth, all and
                                   --grow-to entries (default 1,000,000; 0 skips it), each export --repeat times (default 3),
                                   reporting the medians of time and peak memory
-               ./fed bench pages [--terminals N] [--history N] [--telemetry N] [--repeat N]
+               ./fed bench pages [--section browser] [--fleets 10000,100000] [--warmup SECONDS] [--seconds S] [--screenshots PREFIX] [--credential-cache SECONDS]
+                                 the live pages (Overview, Coverage map, Terminals, Rounds) in headless Chromium against the
+                                 dashboard with a ticking fleet of each size: first render in ms and circuit KiB/s per open page
+               ./fed bench pages --section database [--terminals N] [--history N] [--telemetry N] [--repeat N]
                                  the Terminals page's queries, time and rows per refresh at N terminals (default 100,000)
                                  with N participations (default 10) and telemetry rows (default 10) each: before and after
                ./fed bench agents [--parts heartbeats,uploads,fedavg] [--clients N] [--terminals N] [--seconds S]

@@ -19,10 +19,17 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly BenchDatabase _database;
     private readonly DirectoryInfo _blobs;
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _output;
 
-    private ServerProcess(BenchDatabase database, DirectoryInfo blobs, Process process, Uri address)
+    private ServerProcess(BenchDatabase database, DirectoryInfo blobs, Process process, Uri address, System.Text.StringBuilder output)
     {
-        (_database, _blobs, _process, Address) = (database, blobs, process, address);
+        (_database, _blobs, _process, Address, _output) = (database, blobs, process, address, output);
+    }
+
+    /// <summary>What the dashboard has written to its console so far.</summary>
+    public string Output()
+    {
+        lock (_output) return _output.ToString();
     }
 
     public Uri Address { get; }
@@ -35,7 +42,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     public FedDbContext Db() => new(new DbContextOptionsBuilder<FedDbContext>().UseNpgsql(_database.ConnectionString).Options);
 
     /// <param name="settings">Configuration keys over the settled fleet's (e.g. "Fed:Terminals:CallsPerSecond").</param>
-    public static async Task<ServerProcess> StartAsync(string benchmark, int terminals, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="startup">How long seeding and migrating may take before it serves (default 3 minutes).</param>
+    public static async Task<ServerProcess> StartAsync(string benchmark, int terminals, IReadOnlyDictionary<string, string?> settings, TimeSpan? startup = null)
     {
         var database = await BenchDatabase.CreateAsync(benchmark);
         var blobs = Directory.CreateTempSubdirectory("fed-bench-blobs");
@@ -61,10 +69,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(database, blobs, process, address);
+        var server = new ServerProcess(database, blobs, process, address, output);
         try
         {
-            await server.WaitUntilServingAsync(() => { lock (output) return output.ToString(); });
+            await server.WaitUntilServingAsync(startup ?? TimeSpan.FromMinutes(3));
             return server;
         }
         catch
@@ -87,13 +95,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         return code;
     }
 
-    private async Task WaitUntilServingAsync(Func<string> output)
+    private async Task WaitUntilServingAsync(TimeSpan startup)
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var until = DateTime.UtcNow.AddMinutes(3);
+        var until = DateTime.UtcNow.Add(startup);
         while (DateTime.UtcNow < until)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The dashboard exited with {_process.ExitCode}:\n{output()}");
+            if (_process.HasExited) throw new InvalidOperationException($"The dashboard exited with {_process.ExitCode}:\n{Output()}");
             try
             {
                 if ((int)(await client.GetAsync("account/login")).StatusCode < 500) return;
@@ -104,7 +112,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             }
             await Task.Delay(500);
         }
-        throw new TimeoutException($"The dashboard did not answer at {Address} within 3 minutes:\n{output()}");
+        throw new TimeoutException($"The dashboard did not answer at {Address} within {startup.TotalMinutes:0} minutes:\n{Output()}");
     }
 
     private static int FreePort()

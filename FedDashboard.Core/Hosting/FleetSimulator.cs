@@ -20,7 +20,8 @@ public sealed class FleetSimulator(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.TickSeconds), clock);
+        var interval = TimeSpan.FromSeconds(options.Value.TickSeconds);
+        using var timer = new PeriodicTimer(interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             if (!leadership.IsLeader)
@@ -30,7 +31,11 @@ public sealed class FleetSimulator(
             }
             try
             {
+                var started = clock.GetTimestamp();
                 await engine.TickAsync(clock.GetUtcNow(), stoppingToken);
+                var took = clock.GetElapsedTime(started);
+                if (took > interval)
+                    logger.LogWarning("A fleet tick took {Seconds:0.00} s, more than the {Interval} s between ticks: the fleet moves and reports less often than configured.", took.TotalSeconds, interval.TotalSeconds);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

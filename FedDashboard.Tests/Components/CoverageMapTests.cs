@@ -4,6 +4,8 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Model;
 using Microsoft.EntityFrameworkCore;
+using Plotly.Blazor;
+using Plotly.Blazor.Traces;
 using System.Text.Json;
 
 namespace FedDashboard.Tests.Components;
@@ -32,6 +34,8 @@ public sealed class CoverageMapTests : DashboardComponentTest
         Assert.Contains("edge-1", cut.Find("[data-edge='edge-1']").TextContent);
         Assert.Equal("0", Count(cut, TerminalActivity.Training));
         Assert.NotNull(cut.Find("#coverage-map"));
+        Assert.Empty(cut.FindAll("[data-testid='density']"));
+        Assert.All(cut.FindComponent<PlotlyChart>().Instance.Data, trace => Assert.IsType<Scatter>(trace));
     }
 
     [Fact]
@@ -66,5 +70,39 @@ public sealed class CoverageMapTests : DashboardComponentTest
         await DisposeComponentsAsync();
 
         Assert.Equal(before, Feed.SubscriberCount);
+    }
+}
+
+/// <summary>The coverage map of a fleet just past the density threshold.</summary>
+public sealed class CoverageMapDensityPageTests : DashboardComponentTest
+{
+    protected override int Terminals => CoverageMapModel.DensityAbove + 1;
+
+    [Fact]
+    public void Render_FleetBeyondTheThreshold_DrawsDensityFirstAndNoTerminal()
+    {
+        var cut = Render<CoverageMap>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='density']")));
+        var data = cut.FindComponent<PlotlyChart>().Instance.Data;
+        var density = Assert.IsType<HeatMap>(data[0]);
+        Assert.Equal(Terminals, density.Z.Cast<int?[]>().Sum(row => row.Sum(n => n ?? 0)));
+        Assert.All(data.Skip(1), trace => Assert.Empty(Assert.IsType<Scatter>(trace).X));
+    }
+
+    [Fact]
+    public void Render_EdgeClicked_DrawsItsTerminalsAndSaysHowMany()
+    {
+        var cut = Render<CoverageMap>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='density']")));
+
+        cut.Find("[data-edge='edge-1'] a").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("terminals in edge-1", cut.Find("[data-testid='detail']").TextContent));
+        var drawn = int.Parse(cut.Find("[data-testid='detail']").TextContent.Split("Drawn:")[1].Trim().Split(' ')[0], System.Globalization.NumberStyles.AllowThousands);
+        Assert.InRange(drawn, 1, CoverageMapModel.DetailLimit);
+        var update = JSInterop.Invocations.Last(i => i.Identifier == "update");
+        var markers = JsonSerializer.SerializeToElement(update.Arguments[1], update.Arguments[1]!.GetType());
+        Assert.Equal(drawn, markers.GetProperty("x").EnumerateArray().Sum(trace => trace.GetArrayLength()));
     }
 }

@@ -29,9 +29,12 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
     protected FedTestHost Host { get; private set; } = null!;
     protected LiveFeed Feed => Host.Get<LiveFeed>();
 
+    /// <summary>The simulated fleet the database starts with.</summary>
+    protected virtual int Terminals => 20;
+
     public async Task InitializeAsync()
     {
-        Host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
+        Host = await FedTestHost.StartAsync(runWorkers: false, terminals: Terminals);
         JSInterop.Mode = JSRuntimeMode.Loose;
         // Pages read the real database first; bUnit's 1 s default is too short when the test machine is shared and busy.
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);

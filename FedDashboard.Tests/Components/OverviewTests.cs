@@ -1,6 +1,7 @@
 using Bunit;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Domain.Governance;
+using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Training;
@@ -43,6 +44,31 @@ public sealed class OverviewTests : DashboardComponentTest
         Assert.Equal("16", Kpi(cut, "In coverage"));
         Assert.Equal("3", Kpi(cut, "Training now"));
         Assert.Equal(0.42.ToString("P0"), Kpi(cut, "Mean CPU load"));
+    }
+
+    [Fact]
+    public async Task Render_EventsTheOverviewDoesNotShow_DoNotReRenderIt()
+    {
+        var cut = Render<Overview>();
+        async Task<int> RendersForTickAsync(int online)
+        {
+            var before = cut.RenderCount;
+            Feed.Deliver(new FleetTick(20, online, 16, 3, 0.42, 0.9, 0.7, DateTimeOffset.UtcNow));
+            cut.WaitForAssertion(() => Assert.Equal($"{online} / 20", Kpi(cut, "Terminals online")));
+            // Not a timed assertion: the pause only keeps the next events out of this tick's batch.
+            await Task.Delay(3 * LiveFeed.DefaultBatchInterval);
+            return cut.RenderCount - before;
+        }
+        await RendersForTickAsync(17); // the first tick adds the load chart's first points and the CPU figure
+
+        var tickAlone = await RendersForTickAsync(18);
+        var beforeOthers = cut.RenderCount;
+        Feed.Deliver(new FleetPositions([new TerminalPosition(1, 5, 5, null, TerminalActivity.OutOfCoverage)], DateTimeOffset.UtcNow));
+        Feed.Deliver(new ParticipantChanged(_job.Id, 1, 1, ParticipantStatus.Training, DateTimeOffset.UtcNow));
+        await Task.Delay(3 * LiveFeed.DefaultBatchInterval);
+        await RendersForTickAsync(19);
+
+        Assert.Equal(tickAlone, cut.RenderCount - beforeOthers);
     }
 
     [Fact]

@@ -76,3 +76,75 @@ public sealed class CoverageMapModelTests
         Assert.Empty(markers.Single(m => m.Activity == TerminalActivity.Training).X);
     }
 }
+
+public sealed class CoverageMapDensityTests
+{
+    private static readonly EdgeCircle West = new(1, "edge-1", 250, 500, 200);
+    private static readonly EdgeCircle East = new(2, "edge-2", 750, 500, 200);
+
+    /// <summary>Half the fleet in each edge's coverage, on a diagonal line across the map.</summary>
+    private static CoverageMapModel Fleet(int terminals) => new(new CoverageMapState(1000, [West, East],
+        [.. Enumerable.Range(1, terminals).Select(id => new MapTerminal(id, $"terminal-{id}", 1000.0 * id / (terminals + 1), 1000.0 * id / (terminals + 1),
+            id % 2 == 0 ? West.Id : East.Id, TerminalActivity.Idle))]));
+
+    private static int Drawn(CoverageMapModel model) => model.Markers().Sum(m => m.Ids.Count);
+
+    [Fact]
+    public void ShowsDensity_UpToTheThreshold_DrawsEveryTerminal()
+    {
+        var model = Fleet(CoverageMapModel.DensityAbove);
+
+        Assert.False(model.ShowsDensity);
+        Assert.Equal(CoverageMapModel.DensityAbove, Drawn(model));
+    }
+
+    [Fact]
+    public void ShowsDensity_BeyondTheThreshold_DrawsNoTerminalUntilSomethingIsSelected()
+    {
+        var model = Fleet(CoverageMapModel.DensityAbove + 1);
+
+        Assert.True(model.ShowsDensity);
+        Assert.Equal(0, Drawn(model));
+        Assert.Null(model.Detail());
+        Assert.Equal(CoverageMapModel.DensityAbove + 1, model.Density().Sum(row => row.Sum(n => n ?? 0)));
+    }
+
+    [Fact]
+    public void Select_AnEdgeOfABigFleet_DrawsItsFirstTerminalsUpToTheLimit()
+    {
+        var model = Fleet(5_000);
+
+        model.Select(new SelectedEdge(West.Id));
+
+        var drawn = model.Markers().SelectMany(m => m.Ids).ToList();
+        Assert.Equal(CoverageMapModel.DetailLimit, drawn.Count);
+        Assert.All(drawn, id => Assert.Equal(West.Id, model.Terminal(id)!.EdgeId));
+        Assert.Equal(new MapDetail("terminals in edge-1", CoverageMapModel.DetailLimit, 2_500), model.Detail());
+    }
+
+    [Fact]
+    public void Select_ACell_DrawsTheTerminalsInIt()
+    {
+        var model = Fleet(5_000);
+        var cell = model.Grid.CellOf(510, 510);
+
+        model.Select(new SelectedCell(cell));
+
+        var drawn = model.Markers().SelectMany(m => m.Ids).Select(id => model.Terminal(id)!).ToList();
+        Assert.NotEmpty(drawn);
+        Assert.All(drawn, t => Assert.Equal(cell, model.Grid.CellOf(t.X, t.Y)));
+        Assert.Equal(model.Density()[cell.Row][cell.Column], drawn.Count);
+    }
+
+    [Fact]
+    public void Select_AnUnknownEdge_IsRefusedAndKeepsTheSelection()
+    {
+        var model = Fleet(5_000);
+        model.Select(new SelectedEdge(West.Id));
+
+        var refused = Assert.Throws<ArgumentException>(() => model.Select(new SelectedEdge(99)));
+
+        Assert.Contains("no edge #99", refused.Message);
+        Assert.Equal(new SelectedEdge(West.Id), model.Selection);
+    }
+}

@@ -33,4 +33,4 @@ public sealed record FleetTick(int Terminals, int Online, int InCoverage, int Tr
 public sealed record TerminalPosition(int TerminalId, double X, double Y, int? EdgeId, TerminalActivity Activity);
 
 /// <summary>Every terminal's position and activity after one tick, for the coverage map.</summary>
-public sealed record FleetPositions(IReadOnlyList<TerminalPosition> Terminals, DateTimeOffset At) : LiveEvent(At);
+public sealed record FleetPositions(IReadOnlyList<TerminalPosition> Terminals, DateTimeOffset At) : LiveEvent(At), IWholeStateEvent;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace FedDashboard.Core.Orchestration.Live;
@@ -28,10 +29,14 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger, TimeProvider clock)
     public int SubscriberCount => _subscriptions.Length;
 
     /// <summary>The caller disposes the returned subscription when it no longer wants events.</summary>
-    public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> onBatch, TimeSpan? batchInterval = null, int capacity = DefaultCapacity)
+    /// <param name="eventTypes">The only event types the subscriber gets (types of <see cref="LiveEventTypes.All"/>); null for all of them.</param>
+    public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> onBatch, TimeSpan? batchInterval = null, int capacity = DefaultCapacity,
+        IReadOnlyCollection<Type>? eventTypes = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        var subscription = new LiveSubscription(onBatch, batchInterval ?? DefaultBatchInterval, clock, capacity, Remove);
+        if (eventTypes?.FirstOrDefault(type => !LiveEventTypes.All.Contains(type)) is { } unknown)
+            throw new ArgumentException($"{unknown.Name} is not a live event type; the types are {string.Join(", ", LiveEventTypes.All.Select(t => t.Name))}.", nameof(eventTypes));
+        var subscription = new LiveSubscription(onBatch, batchInterval ?? DefaultBatchInterval, clock, capacity, eventTypes?.ToFrozenSet(), Remove);
         ImmutableInterlocked.Update(ref _subscriptions, list => list.Add(subscription));
         return subscription;
     }

@@ -1,9 +1,12 @@
+using System.Collections.Frozen;
+
 namespace FedDashboard.Core.Orchestration.Live;
 
 /// <summary>
 /// One subscriber's buffer: events gather until the interval passes, then go out as one batch. A subscriber that
 /// throws, or falls so far behind that its buffer is full, is dropped: a page that cannot take its events any more
-/// must not make the feed hold them for ever.
+/// must not make the feed hold them for ever. Only the event types asked for are taken, and a newer
+/// <see cref="IWholeStateEvent"/> replaces an older one of its type still waiting.
 /// </summary>
 internal sealed class LiveSubscription : IDisposable
 {
@@ -11,14 +14,17 @@ internal sealed class LiveSubscription : IDisposable
     private readonly TimeSpan _interval;
     private readonly TimeProvider _clock;
     private readonly int _capacity;
+    private readonly FrozenSet<Type>? _eventTypes;
     private readonly Action<LiveSubscription, Exception?> _onEnd;
     private readonly Lock _gate = new();
     private List<LiveEvent> _pending = [];
     private bool _flushScheduled;
     private bool _disposed;
 
-    public LiveSubscription(Func<IReadOnlyList<LiveEvent>, Task> onBatch, TimeSpan interval, TimeProvider clock, int capacity, Action<LiveSubscription, Exception?> onEnd)
+    public LiveSubscription(Func<IReadOnlyList<LiveEvent>, Task> onBatch, TimeSpan interval, TimeProvider clock, int capacity, FrozenSet<Type>? eventTypes,
+        Action<LiveSubscription, Exception?> onEnd)
     {
+        _eventTypes = eventTypes;
         _onBatch = onBatch;
         _interval = interval;
         _clock = clock;
@@ -28,10 +34,12 @@ internal sealed class LiveSubscription : IDisposable
 
     public void Enqueue(LiveEvent liveEvent)
     {
+        if (_eventTypes?.Contains(liveEvent.GetType()) == false) return;
         bool overflowed;
         lock (_gate)
         {
             if (_disposed) return;
+            if (liveEvent is IWholeStateEvent) _pending.RemoveAll(waiting => waiting.GetType() == liveEvent.GetType());
             overflowed = _pending.Count >= _capacity;
             if (!overflowed)
             {

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
@@ -136,5 +137,75 @@ public sealed class LiveFeedTests
 
         Assert.Equal(0, feed.SubscriberCount);
         stuck.SetResult();
+    }
+
+    private static FleetPositions Positions(double x) => new([new TerminalPosition(1, x, x, null, TerminalActivity.Idle)], TestData.Now);
+
+    /// <summary>Delivers, then lets the batch interval pass; returns the first batch the subscriber got.</summary>
+    private static async Task<IReadOnlyList<LiveEvent>> FirstBatchAsync(FakeTimeProvider clock, LiveFeed feed, IReadOnlyCollection<Type>? eventTypes, params LiveEvent[] events)
+    {
+        var first = new TaskCompletionSource<IReadOnlyList<LiveEvent>>();
+        using var subscription = feed.Subscribe(batch =>
+        {
+            first.TrySetResult(batch);
+            return Task.CompletedTask;
+        }, TimeSpan.FromMilliseconds(100), eventTypes: eventTypes);
+        foreach (var liveEvent in events) feed.Deliver(liveEvent);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        return await first.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Deliver_EventTypesAskedFor_OnlyThoseReachTheSubscriber()
+    {
+        var clock = new FakeTimeProvider();
+
+        var batch = await FirstBatchAsync(clock, new LiveFeed(clock), [typeof(FleetTick)], Positions(1), Tick(7), Positions(2));
+
+        Assert.Equal(7, Assert.IsType<FleetTick>(Assert.Single(batch)).Online);
+    }
+
+    [Fact]
+    public async Task Deliver_AnEventNotAskedFor_IsNeverQueued()
+    {
+        var clock = new FakeTimeProvider();
+        var feed = new LiveFeed(clock);
+        var first = new TaskCompletionSource<IReadOnlyList<LiveEvent>>();
+        using var subscription = feed.Subscribe(batch =>
+        {
+            first.TrySetResult(batch);
+            return Task.CompletedTask;
+        }, TimeSpan.FromMilliseconds(100), eventTypes: [typeof(FleetPositions)]);
+
+        feed.Deliver(Tick(1));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        feed.Deliver(Positions(3));
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        // Had the tick been queued, it would have made a batch of its own a second before.
+        Assert.IsType<FleetPositions>(Assert.Single(await first.Task.WaitAsync(TimeSpan.FromSeconds(10))));
+    }
+
+    [Fact]
+    public async Task Deliver_TwoWholeStateEventsInOneInterval_OnlyTheNewestIsSent()
+    {
+        var clock = new FakeTimeProvider();
+
+        var batch = await FirstBatchAsync(clock, new LiveFeed(clock), null, Positions(1), Tick(5), Positions(2));
+
+        Assert.Equal(2, batch.Count);
+        Assert.Equal(5, Assert.IsType<FleetTick>(batch[0]).Online);
+        Assert.Equal(2, Assert.IsType<FleetPositions>(batch[1]).Terminals.Single().X);
+    }
+
+    [Fact]
+    public void Subscribe_ATypeThatIsNoLiveEvent_IsRefused()
+    {
+        var feed = new LiveFeed(TimeProvider.System);
+
+        var refused = Assert.Throws<ArgumentException>(() => feed.Subscribe(_ => Task.CompletedTask, eventTypes: [typeof(string)]));
+
+        Assert.Contains("String is not a live event type", refused.Message);
+        Assert.Equal(0, feed.SubscriberCount);
     }
 }

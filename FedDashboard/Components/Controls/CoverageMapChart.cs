@@ -6,9 +6,15 @@ using Plotly.Blazor.Traces.ScatterLib;
 
 namespace FedDashboard.Components.Controls;
 
-/// <summary>The coverage map's figure: the square map with fixed equal-aspect axes, edges as circles, one marker trace per activity.</summary>
+/// <summary>
+/// The coverage map's figure: the square map with fixed equal-aspect axes, edges as circles, one marker trace per
+/// activity; for a fleet shown as density, a heatmap of terminals per cell first (trace 0) and the circles drawn over it.
+/// </summary>
 public static class CoverageMapChart
 {
+    /// <summary>ColorBrewer's Purples: no activity uses purple, so the density never reads as an activity.</summary>
+    private static readonly IList<object> DensityColours = [new object[] { 0, "#efedf5" }, new object[] { 1, "#3f007d" }];
+
     public static Plotly.Blazor.Layout Layout(CoverageMapModel model) => new()
     {
         Height = 640,
@@ -18,7 +24,7 @@ public static class CoverageMapChart
         HoverMode = HoverModeEnum.Closest,
         XAxis = [new XAxis { Range = Extent(model), FixedRange = true, ShowGrid = false, ZeroLine = false, Constrain = Plotly.Blazor.LayoutLib.XAxisLib.ConstrainEnum.Domain }],
         YAxis = [new YAxis { Range = Extent(model), FixedRange = true, ShowGrid = false, ZeroLine = false, ScaleAnchor = "x", ScaleRatio = 1 }],
-        Shapes = [.. model.Edges.Select(Circle)],
+        Shapes = [.. model.Edges.Select(edge => Circle(edge, model.ShowsDensity))],
         Annotations = [.. model.Edges.Select(Name)],
     };
 
@@ -31,7 +37,37 @@ public static class CoverageMapChart
         return [low - margin, high + margin];
     }
 
-    public static IList<ITrace> Traces(IReadOnlyList<ActivityMarkers> markers) =>
+    public static IList<ITrace> Traces(CoverageMapModel model) =>
+        model.ShowsDensity ? [Density(model), .. Markers(model.Markers())] : Markers(model.Markers());
+
+    /// <summary>The index of the first activity trace.</summary>
+    public static int FirstMarkerTrace(CoverageMapModel model) => model.ShowsDensity ? 1 : 0;
+
+    private static HeatMap Density(CoverageMapModel model)
+    {
+        var centres = model.Grid.Centres().Cast<object>().ToList();
+        return new HeatMap
+        {
+            Name = "terminals per cell",
+            X = centres,
+            Y = centres,
+            Z = [.. model.Density()],
+            ColorScale = DensityColours,
+            ZMin = 0,
+            ColorBar = new Plotly.Blazor.Traces.HeatMapLib.ColorBar
+            {
+                Title = new Plotly.Blazor.Traces.HeatMapLib.ColorBarLib.Title { Text = $"terminals per {model.Grid.CellSize:0} × {model.Grid.CellSize:0} cell" },
+                Len = 0.6m,
+            },
+            HoverTemplate = "%{z} terminals<br>click to draw them<extra></extra>",
+            ShowLegend = false,
+        };
+    }
+
+    /// <summary>Plotly.update's data argument for the density trace.</summary>
+    public static Dictionary<string, object> DensityUpdate(CoverageMapModel model) => new() { ["z"] = new object[] { model.Density() } };
+
+    private static IList<ITrace> Markers(IReadOnlyList<ActivityMarkers> markers) =>
         [.. markers.Select(m => (ITrace)new Scatter
         {
             Name = TerminalActivities.Label(m.Activity),
@@ -52,7 +88,8 @@ public static class CoverageMapChart
         ["marker.symbol"] = markers.Select(m => m.Symbols).ToArray(),
     };
 
-    private static Shape Circle(EdgeCircle edge) => new()
+    /// <param name="overDensity">Over a density heatmap the circle is drawn above it, unfilled, or the cells would hide it.</param>
+    private static Shape Circle(EdgeCircle edge, bool overDensity) => new()
     {
         Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Circle,
         XRef = "x",
@@ -61,9 +98,9 @@ public static class CoverageMapChart
         X1 = edge.X + edge.Radius,
         Y0 = edge.Y - edge.Radius,
         Y1 = edge.Y + edge.Radius,
-        Layer = Plotly.Blazor.LayoutLib.ShapeLib.LayerEnum.Below,
-        FillColor = "rgba(0, 114, 178, 0.06)",
-        Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = "rgba(0, 114, 178, 0.6)", Width = 1.5m },
+        Layer = overDensity ? Plotly.Blazor.LayoutLib.ShapeLib.LayerEnum.Above : Plotly.Blazor.LayoutLib.ShapeLib.LayerEnum.Below,
+        FillColor = overDensity ? "rgba(0, 0, 0, 0)" : "rgba(0, 114, 178, 0.06)",
+        Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = "rgba(0, 114, 178, 0.8)", Width = overDensity ? 2 : 1.5m },
     };
 
     private static Annotation Name(EdgeCircle edge) => new()

@@ -3,11 +3,16 @@ using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Model;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
+using Plotly.Blazor.Interop;
+using System.Globalization;
 
 namespace FedDashboard.Components.Pages;
 
 public partial class CoverageMap : LivePage
 {
+    /// <summary>Each position tick carries the whole fleet; the map takes the newest at most this often.</summary>
+    private static readonly TimeSpan RedrawEvery = TimeSpan.FromSeconds(2);
+
     private readonly Config _config = ChartDefaults.Config();
     private Plotly.Blazor.Layout _layout = new();
     private IList<ITrace> _data = [];
@@ -16,26 +21,75 @@ public partial class CoverageMap : LivePage
     private CoverageMapModel? _model;
 
     [Inject] public required CoverageMapQueries Queries { get; set; }
+    [Inject] public required NavigationManager Navigation { get; set; }
+
+    protected override IReadOnlyCollection<Type> ShownEvents => [typeof(FleetPositions)];
+
+    protected override TimeSpan? BatchInterval => RedrawEvery;
 
     protected override async Task LoadAsync()
     {
         _model = new CoverageMapModel(await Queries.LoadAsync());
         _layout = CoverageMapChart.Layout(_model);
-        _data = CoverageMapChart.Traces(_model.Markers());
+        _data = CoverageMapChart.Traces(_model);
     }
 
     protected override async Task ApplyAsync(IReadOnlyList<LiveEvent> batch)
     {
-        if (!_model!.Apply(batch)) return;
-        var markers = _model.Markers();
-        if (!_drawn || _chart is null)
+        if (!_model!.Apply(batch))
         {
-            // Not drawn yet: the first draw shows the newest positions.
-            _data = CoverageMapChart.Traces(markers);
+            SkipRender();
             return;
         }
+        await RedrawAsync(density: true);
+    }
+
+    private async Task RedrawAsync(bool density)
+    {
+        if (!_drawn || _chart is null)
+        {
+            // Not drawn yet: the first draw shows the newest state.
+            _data = CoverageMapChart.Traces(_model!);
+            return;
+        }
+        if (density && _model!.ShowsDensity) await _chart.Update(CoverageMapChart.DensityUpdate(_model), null, [0]);
         // Only the markers' data changes: one restyle of the activity traces, the map and circles stay as they are.
-        await _chart.Update(CoverageMapChart.MarkerUpdate(markers), null, Enumerable.Range(0, markers.Count));
+        var markers = _model!.Markers();
+        await _chart.Update(CoverageMapChart.MarkerUpdate(markers), null, Enumerable.Range(CoverageMapChart.FirstMarkerTrace(_model), markers.Count));
+    }
+
+    private Task SelectAsync(MapSelection? selection)
+    {
+        _model!.Select(selection);
+        return RedrawAsync(density: false);
+    }
+
+    /// <summary>A click on a density cell draws its terminals; one on a terminal's marker opens the terminal.</summary>
+    private void OnClick(IEnumerable<EventDataPoint> points)
+    {
+        if (_model is null || points.FirstOrDefault() is not { } point) return;
+        var firstMarkers = CoverageMapChart.FirstMarkerTrace(_model);
+        if (Coordinate(point.CurveNumber) is { } curve && curve >= firstMarkers && Coordinate(point.PointNumber) is { } index)
+        {
+            var ids = _model.Markers()[(int)curve - firstMarkers].Ids;
+            if (index < ids.Count) Navigation.NavigateTo($"terminals/{ids[(int)index]}");
+            return;
+        }
+        if (_model.ShowsDensity && Coordinate(point.X) is { } x && Coordinate(point.Y) is { } y)
+            _ = InvokeAsync(async () =>
+            {
+                await SelectAsync(new SelectedCell(_model.Grid.CellOf(x, y)));
+                StateHasChanged();
+            });
+    }
+
+    /// <summary>Plotly's event values arrive as JSON numbers.</summary>
+    private static double? Coordinate(object? value) =>
+        double.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    private async void SubscribeClicks()
+    {
+        if (_chart is not null) await _chart.SubscribeClickEvent();
     }
 
     protected override void OnAfterRender(bool firstRender)

@@ -27,6 +27,8 @@ public partial class Overview : LivePage
 
     [Inject] public required OverviewQueries Queries { get; set; }
 
+    protected override IReadOnlyCollection<Type> ShownEvents => [typeof(FleetTick), typeof(RoundPhaseChanged), typeof(ModelVersionChanged), typeof(JobChanged)];
+
     protected override async Task LoadAsync()
     {
         _model = new OverviewModel(await Queries.LoadAsync());

@@ -28,6 +28,8 @@ public partial class Terminals : LivePage
     [Inject] public required TimeProvider Clock { get; set; }
     [Inject] public required NavigationManager Navigation { get; set; }
 
+    protected override IReadOnlyCollection<Type> ShownEvents => [typeof(ParticipantChanged), typeof(FleetTick)];
+
     protected override async Task LoadAsync() => _edges = await Queries.EdgeChoicesAsync();
 
     private async Task<GridData<TerminalRow>> LoadPageAsync(GridState<TerminalRow> state, CancellationToken ct)
@@ -60,6 +62,8 @@ public partial class Terminals : LivePage
 
     protected override async Task ApplyAsync(IReadOnlyList<LiveEvent> batch)
     {
+        // The grid re-renders itself when it reloads; the rest of the page has nothing new to show.
+        SkipRender();
         if (_grid is null || _shown.Count == 0 || !Concerns(batch)) return;
         _refreshShownOnly = true;
         await _grid.ReloadServerData();
