@@ -2,16 +2,19 @@ namespace FedDashboard.Hosting;
 
 /// <summary>
 /// The command line's <c>--edge NAME</c>: starts the node as that edge's node, the same as Fed:Node:Role=edge with
-/// Fed:Node:Edge=NAME. It sets the role too, so that the switch alone makes an edge node.
+/// Fed:Node:Edge=NAME. It sets the role too, so that the switch alone makes an edge node; the keys given as such (on the
+/// command line too) are only read, and validated, as settings.
 /// </summary>
 public static class NodeSwitch
 {
-    private static readonly Dictionary<string, string> Mappings = new() { ["--edge"] = "Fed:Node:Edge" };
+    private const string Switched = "EdgeSwitch";
+
+    private static readonly Dictionary<string, string> Mappings = new() { ["--edge"] = Switched };
 
     public static void AddNodeSwitch(this IConfigurationManager configuration, string[] args)
     {
         var switches = new ConfigurationBuilder().AddCommandLine(args, Mappings).Build();
-        if (switches["Fed:Node:Edge"] is not { } edge) return;
+        if (switches[Switched] is not { } edge) return;
         configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Fed:Node:Role"] = "edge", ["Fed:Node:Edge"] = edge });
     }
 }

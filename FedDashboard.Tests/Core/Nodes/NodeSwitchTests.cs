@@ -17,6 +17,18 @@ public sealed class NodeSwitchTests
     }
 
     [Fact]
+    public void AddNodeSwitch_EdgeKeyGivenAsSuchWithRoleAll_LeavesBothForValidationToRefuse()
+    {
+        var configuration = new ConfigurationManager();
+        string[] args = ["--Fed:Node:Role=all", "--Fed:Node:Edge=edge-2"];
+        configuration.AddCommandLine(args);
+
+        configuration.AddNodeSwitch(args);
+
+        Assert.Equal(("all", "edge-2"), (configuration["Fed:Node:Role"], configuration["Fed:Node:Edge"]));
+    }
+
+    [Fact]
     public void AddNodeSwitch_NoEdgeSwitch_LeavesTheRoleAsConfigured()
     {
         var configuration = new ConfigurationManager();
