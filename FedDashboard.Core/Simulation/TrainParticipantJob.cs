@@ -2,7 +2,7 @@ using Hangfire;
 
 namespace FedDashboard.Core.Simulation;
 
-/// <summary>A simulated terminal trains; enqueued on its edge's queue or this one (see <see cref="SimulatedTrainingQueue"/>).</summary>
+/// <summary>A simulated terminal trains; enqueued on its edge's queue or this one (by the simulated training queue in Hosting).</summary>
 public sealed class TrainParticipantJob(SimulatedTerminal terminal)
 {
     public const string Queue = "training";

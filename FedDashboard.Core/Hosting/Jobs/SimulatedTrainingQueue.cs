@@ -1,12 +1,13 @@
 using FedDashboard.Core.Domain.Nodes;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Simulation;
 using Hangfire;
 
-namespace FedDashboard.Core.Simulation;
+namespace FedDashboard.Core.Hosting.Jobs;
 
 /// <summary>
-/// The simulated fleet hears of each assignment at once and trains it in a <see cref="TrainParticipantJob"/>: on the
+/// Hands each assignment to the simulated fleet at once, which trains it in a <see cref="TrainParticipantJob"/>: on the
 /// participant's edge's queue when a node serves it, as a terminal trains near its edge; else on the training queue.
 /// </summary>
 internal sealed class SimulatedTrainingQueue(IBackgroundJobClient jobs, IEdgeQueues edgeQueues) : IAssignmentNotifier
