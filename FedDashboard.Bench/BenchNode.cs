@@ -1,11 +1,15 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
 namespace FedDashboard.Bench;
 
-/// <summary>One dashboard node as its own process (the Release build, as ./fed cluster starts it) on a free loopback port.</summary>
+/// <summary>
+/// One dashboard node as its own process (the Release build, as ./fed cluster starts it) on a free loopback port, ready
+/// once its readiness endpoint says so.
+/// </summary>
 internal sealed class BenchNode : IAsyncDisposable
 {
     private readonly Process _process;
@@ -17,7 +21,8 @@ internal sealed class BenchNode : IAsyncDisposable
     public Uri Address { get; }
 
     /// <param name="settings">Configuration keys ("Fed:Node:Name") with their values.</param>
-    public static async Task<BenchNode> StartAsync(string name, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="startup">How long migrating and seeding may take before it is ready (default 3 minutes).</param>
+    public static async Task<BenchNode> StartAsync(string name, IReadOnlyDictionary<string, string?> settings, TimeSpan? startup = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
         var web = Path.Combine(Environment.CurrentDirectory, "FedDashboard");
@@ -38,7 +43,7 @@ internal sealed class BenchNode : IAsyncDisposable
         node._process.BeginErrorReadLine();
         try
         {
-            await node.WaitUntilReadyAsync();
+            await node.WaitUntilReadyAsync(startup ?? TimeSpan.FromMinutes(3));
             return node;
         }
         catch
@@ -54,15 +59,21 @@ internal sealed class BenchNode : IAsyncDisposable
         lock (_output) _output.AppendLine(line);
     }
 
-    private string Output()
+    /// <summary>What the node has written to its console so far.</summary>
+    public string Output()
     {
         lock (_output) return _output.ToString();
     }
 
-    private async Task WaitUntilReadyAsync()
+    /// <summary>The node's resident set now, from /proc.</summary>
+    public long RssBytes =>
+        File.ReadLines($"/proc/{_process.Id}/status").Where(line => line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024).Single();
+
+    private async Task WaitUntilReadyAsync(TimeSpan startup)
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var until = DateTime.UtcNow.AddMinutes(3);
+        var until = DateTime.UtcNow.Add(startup);
         while (DateTime.UtcNow < until)
         {
             if (_process.HasExited) throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{Output()}");
@@ -76,7 +87,7 @@ internal sealed class BenchNode : IAsyncDisposable
             }
             await Task.Delay(500);
         }
-        throw new TimeoutException($"{Name} was not ready at {Address} within 3 minutes:\n{Output()}");
+        throw new TimeoutException($"{Name} was not ready at {Address} within {startup.TotalMinutes:0} minutes:\n{Output()}");
     }
 
     private static int FreePort()
