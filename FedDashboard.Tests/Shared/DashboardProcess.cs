@@ -1,24 +1,19 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text;
-
 namespace FedDashboard.Tests.Shared;
 
 /// <summary>
-/// The real dashboard as `./fed run` starts it — its own process, Kestrel on a free loopback port, a database
-/// of its own (owner and app roles), the simulated fleet and the default job — for browser and hub tests. One per test collection.
+/// The real dashboard as `./fed run` starts it — its own process (<see cref="NodeProcess"/>), a database of its own (owner
+/// and app roles), the simulated fleet and the default job — for browser and hub tests. One per test collection.
 /// </summary>
 public class DashboardProcess : IAsyncLifetime
 {
-    private readonly StringBuilder _output = new();
     private TestDatabase _database = null!;
-    private Process _process = null!;
+    private NodeProcess _node = null!;
     private string _blobs = null!;
 
     private readonly SemaphoreSlim _accountsGate = new(1, 1);
     private readonly HashSet<string> _accounts = [DashboardAccounts.AdminName];
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _node.BaseAddress;
 
     /// <summary>The dashboard's own database with the owner's rights, for tests that arrange data or compare what a page or export shows with what is stored.</summary>
     public string ConnectionString => _database.ConnectionString;
@@ -41,34 +36,25 @@ public class DashboardProcess : IAsyncLifetime
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     /// <summary>What the app printed so far, for failure messages.</summary>
-    public string Output
-    {
-        get { lock (_output) return _output.ToString(); }
-    }
+    public string Output => _node.Output;
 
     public async Task InitializeAsync()
     {
         // Two roles, as ./fed run: the browser tests exercise the app role's privileges.
         _database = await TestDatabase.CreateWithRolesAsync();
         _blobs = Directory.CreateTempSubdirectory("fed-dashboard-blobs").FullName;
-        BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var webProject = Path.Combine(TestEnvironment.RepositoryRoot, "FedDashboard");
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(webProject, "bin", configuration, "net10.0", "FedDashboard.dll"), "--urls", BaseAddress.ToString()])
-        {
-            WorkingDirectory = webProject,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in Environment(_database, _blobs)) start.Environment[key] = value;
-        foreach (var (key, value) in Settings) start.Environment[key] = value;
-        _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitUntilServingAsync();
+        var environment = Environment(_database, _blobs);
+        foreach (var (key, value) in Settings) environment[key] = value;
+        _node = new NodeProcess("dashboard", environment);
+        await _node.StartAsync();
+        await RenderFirstPageAsync();
+    }
+
+    /// <summary>The first page's render is the slowest (a cold start on a busy machine): done once here, not in the first test's timeouts.</summary>
+    private async Task RenderFirstPageAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        (await client.GetAsync("/")).EnsureSuccessStatusCode();
     }
 
     /// <summary>The environment of a dashboard process on <paramref name="database"/> with a fast demo job (the cluster tests' nodes too).</summary>
@@ -95,44 +81,9 @@ public class DashboardProcess : IAsyncLifetime
         ["Fed__Access__ExportsPerUser"] = "100000",
     };
 
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (_output) _output.AppendLine(line);
-    }
-
-    private async Task WaitUntilServingAsync()
-    {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var until = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < until)
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"The dashboard exited with {_process.ExitCode}:\n{Output}");
-            try
-            {
-                if ((await client.GetAsync("/")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Listening, but the first page took longer than the client's timeout (a cold start on a busy machine); ask again until the deadline.
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"The dashboard did not answer at {BaseAddress} within 2 minutes:\n{Output}");
-    }
-
     public async Task DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        await _node.DisposeAsync();
         await _database.DisposeAsync();
         Directory.Delete(_blobs, recursive: true);
     }
