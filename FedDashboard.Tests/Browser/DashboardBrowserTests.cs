@@ -44,7 +44,7 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
     [Fact]
     public async Task Overview_RoundsRunUnattended_AccuracyChartGrows()
     {
-        await _page.GotoAsync(dashboard.BaseAddress.ToString());
+        await _page.OpenAsync(dashboard.BaseAddress.ToString());
         await WaitForAsync(() => _page.WaitForFunctionAsync("() => document.querySelectorAll('#accuracy-chart .scatterlayer .point').length >= 1", null, new() { Timeout = 180_000 }), "a first accuracy point");
         var first = await AccuracyPointsAsync();
 
@@ -61,7 +61,7 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
     [Fact]
     public async Task RoundDetail_FromRoundsList_ShowsParticipants()
     {
-        await _page.GotoAsync(new Uri(dashboard.BaseAddress, "rounds").ToString());
+        await _page.OpenAsync(new Uri(dashboard.BaseAddress, "rounds").ToString());
         var firstRound = _page.Locator("a[href^='rounds/']").Last;
         await WaitForAsync(() => firstRound.WaitForAsync(new() { Timeout = 180_000 }), "a round in the list");
         await ScreenshotAsync("rounds");
@@ -82,7 +82,7 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
     [Fact]
     public async Task ModelVersions_AutoApprovedJob_ListsApprovedVersionsWithLineage()
     {
-        await _page.GotoAsync(new Uri(dashboard.BaseAddress, "versions").ToString());
+        await _page.OpenAsync(new Uri(dashboard.BaseAddress, "versions").ToString());
 
         await WaitForAsync(() => _page.Locator("[data-status='Approved']").Nth(1).WaitForAsync(new() { Timeout = 180_000 }), "an approved version after v0");
         // The page reloads its rows on every new version: read a row once it stands with its cells.
@@ -111,7 +111,7 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
     [Fact]
     public async Task CoverageMap_FleetSimulatorRunning_TerminalsMove()
     {
-        await _page.GotoAsync(new Uri(dashboard.BaseAddress, "coverage").ToString());
+        await _page.OpenAsync(new Uri(dashboard.BaseAddress, "coverage").ToString());
         await WaitForAsync(() => _page.WaitForFunctionAsync("() => (document.getElementById('coverage-map')?.data ?? []).some(t => (t.x ?? []).length > 0)", null, new() { Timeout = 60_000 }), "terminals on the map");
         var before = await MarkerPositionsAsync();
         Assert.Equal(40, before.Count);
@@ -137,7 +137,7 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
     [InlineData("job", "Training job", null)]
     public async Task Page_Opened_ShowsHeadingWithoutError(string path, string heading, string? chart)
     {
-        await _page.GotoAsync(new Uri(dashboard.BaseAddress, path).ToString());
+        await _page.OpenAsync(new Uri(dashboard.BaseAddress, path).ToString());
 
         await WaitForAsync(() => _page.Locator("h4").First.WaitForAsync(new() { Timeout = 60_000 }), $"the {path} heading");
         Assert.Contains(heading, await _page.Locator("h4").First.InnerTextAsync());

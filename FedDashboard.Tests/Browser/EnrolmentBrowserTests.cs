@@ -32,7 +32,7 @@ public sealed class EnrolmentBrowserTests(QuietDashboard dashboard) : OperatorAn
     public async Task OperatorIssuesACodeAgentEnrolsOperatorRevokes_TheAgentsNextCallIsRefusedAndCounted()
     {
         var page = await SignedInAsync("olga");
-        await page.GotoAsync(Url("terminals"));
+        await page.OpenAsync(Url("terminals"));
         await page.Locator("[data-action='create-code']").ClickAsync();
         var shown = page.Locator("[data-secret-text]");
         await Assertions.Expect(shown).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$"));
@@ -51,7 +51,7 @@ public sealed class EnrolmentBrowserTests(QuietDashboard dashboard) : OperatorAn
         await ScreenshotAsync(page, "terminals-with-agent-wide");
         await page.SetViewportSizeAsync(1400, 900);
 
-        await page.GotoAsync(Url($"terminals/{enrolled.TerminalId}"));
+        await page.OpenAsync(Url($"terminals/{enrolled.TerminalId}"));
         await Assertions.Expect(page.Locator("[data-identity='agent-version']")).ToHaveTextAsync("agent-9.9");
         await ScreenshotAsync(page, "credential-active");
         await page.Locator("[data-action='revoke-credentials']").ClickAsync();
@@ -78,7 +78,7 @@ public sealed class EnrolmentBrowserTests(QuietDashboard dashboard) : OperatorAn
         await Dashboard.EnsureUserAsync("vic", Roles.Viewer);
         var page = await SignedInAsync("vic");
 
-        await page.GotoAsync(Url("terminals"));
+        await page.OpenAsync(Url("terminals"));
 
         await Assertions.Expect(page.Locator("[data-testid='code-permission-hint']")).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator("[data-testid='enrolment-panel'] [data-action]").CountAsync());

@@ -22,7 +22,7 @@ public sealed class GovernanceBrowserTests(DashboardProcess dashboard) : Operato
     public async Task OperatorAndApprover_PolicyChangedAndVersionApproved_BothInTheAuditLog()
     {
         var operatorPage = await SignedInAsync("olga");
-        await operatorPage.GotoAsync(new Uri(Dashboard.BaseAddress, "policies").ToString());
+        await operatorPage.OpenAsync(new Uri(Dashboard.BaseAddress, "policies").ToString());
         await operatorPage.GetByText("Jobs: aggregation, versions, termination").ClickAsync();
         var form = operatorPage.Locator("[data-job]").First;
 
@@ -39,7 +39,7 @@ public sealed class GovernanceBrowserTests(DashboardProcess dashboard) : Operato
         await Assertions.Expect(operatorPage.GetByText(new Regex(@"policy revision \d+ saved"))).ToBeVisibleAsync();
 
         var approverPage = await SignedInAsync("april");
-        await approverPage.GotoAsync(new Uri(Dashboard.BaseAddress, "versions").ToString());
+        await approverPage.OpenAsync(new Uri(Dashboard.BaseAddress, "versions").ToString());
         var approve = approverPage.Locator("[data-action^='approve-']").First;
         // The next round after the change produces a version that waits for an approver.
         await approve.WaitForAsync(new() { Timeout = 180_000 });
@@ -48,7 +48,7 @@ public sealed class GovernanceBrowserTests(DashboardProcess dashboard) : Operato
         await Assertions.Expect(approverPage.Locator($"[data-decision='{label}']")).ToContainTextAsync("april");
         await ScreenshotAsync(approverPage, "governance-approved");
 
-        await approverPage.GotoAsync(new Uri(Dashboard.BaseAddress, "audit").ToString());
+        await approverPage.OpenAsync(new Uri(Dashboard.BaseAddress, "audit").ToString());
         var table = approverPage.Locator("[data-testid='audit-table']");
         await Assertions.Expect(table.Locator("tr", new() { HasText = "PolicyChanged" }).Filter(new() { HasText = "olga" })).ToHaveCountAsync(1);
         await Assertions.Expect(table.Locator("tr", new() { HasText = "VersionApproved" }).Filter(new() { HasText = "april" })).ToHaveCountAsync(1);

@@ -48,7 +48,7 @@ public sealed class PayoutsBrowserTests(DashboardProcess dashboard) : OperatorAn
     {
         var currency = await RewardCurrencyAsync();
         var operatorPage = await SignedInAsync("olga");
-        await operatorPage.GotoAsync(new Uri(Dashboard.BaseAddress, "payouts").ToString());
+        await operatorPage.OpenAsync(new Uri(Dashboard.BaseAddress, "payouts").ToString());
         var currencyField = operatorPage.Locator("[data-field='Currency'] input");
         await currencyField.FillAsync(currency);
         await currencyField.PressAsync("Tab");
@@ -63,7 +63,7 @@ public sealed class PayoutsBrowserTests(DashboardProcess dashboard) : OperatorAn
         await ScreenshotAsync(operatorPage, "payouts-created");
 
         var approverPage = await SignedInAsync("april");
-        await approverPage.GotoAsync(new Uri(Dashboard.BaseAddress, "payouts").ToString());
+        await approverPage.OpenAsync(new Uri(Dashboard.BaseAddress, "payouts").ToString());
         await approverPage.Locator($"[data-action='approve-{batchId}']").ClickAsync();
         await approverPage.Locator("[data-field='dialog-text'] input").FillAsync("matches the ledger");
         await approverPage.Locator("[data-action='dialog-confirm']").ClickAsync();

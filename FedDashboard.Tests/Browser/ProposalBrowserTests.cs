@@ -15,7 +15,7 @@ public sealed class ProposalBrowserTests(DashboardProcess dashboard) : OperatorA
 
     private async Task<ILocator> JobPolicyAsync(IPage page, int jobId)
     {
-        await page.GotoAsync(new Uri(Dashboard.BaseAddress, "policies").ToString());
+        await page.OpenAsync(new Uri(Dashboard.BaseAddress, "policies").ToString());
         await page.GetByText("Jobs: aggregation, versions, termination").ClickAsync();
         await page.Locator(".mud-tab", new() { HasText = JobName }).ClickAsync();
         var form = page.Locator($"[data-job='{jobId}']");

@@ -26,7 +26,7 @@ public sealed class RevocationBrowserTests(AccessDashboard dashboard) : IAsyncLi
     {
         await dashboard.EnsureUserAsync("aurora", Roles.Approver);
         var page = await _chromium.SignedInAsync(dashboard.BaseAddress, "aurora");
-        await page.GotoAsync(Url("audit"));
+        await page.OpenAsync(Url("audit"));
         await Assertions.Expect(page.Locator("[data-testid='audit-table']")).ToBeVisibleAsync();
 
         await dashboard.AdministerAsync(a => a.SetRolesAsync(DashboardAccounts.Admin, "aurora", [Roles.Viewer]));
@@ -39,9 +39,9 @@ public sealed class RevocationBrowserTests(AccessDashboard dashboard) : IAsyncLi
     {
         await dashboard.EnsureUserAsync("dora", Roles.Viewer);
         var doraPage = await _chromium.SignedInAsync(dashboard.BaseAddress, "dora");
-        await doraPage.GotoAsync(Url("rounds"));
+        await doraPage.OpenAsync(Url("rounds"));
         var adminPage = await _chromium.SignedInAsync(dashboard.BaseAddress, DashboardAccounts.AdminName);
-        await adminPage.GotoAsync(Url("users"));
+        await adminPage.OpenAsync(Url("users"));
         var doraRow = adminPage.Locator("tr", new() { Has = adminPage.Locator("td[data-user='dora']") });
         await Assertions.Expect(doraRow.Locator("[data-state='enabled']")).ToBeVisibleAsync();
         await ChromiumSession.ScreenshotAsync(adminPage, "users-before-disable");
