@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace FedDashboard.Core.Learning.Parameters;
 
@@ -25,6 +26,11 @@ internal static class Float32LittleEndian
     /// <summary>Fills <paramref name="values"/>; returns how many bytes it read, fewer than 4 per value only when the stream ended.</summary>
     public static long Read(Stream stream, float[] values)
     {
+        if (BitConverter.IsLittleEndian)
+        {
+            // The bytes are the floats already: read them in place, with no copy and no per-value conversion.
+            return stream.ReadAtLeast(MemoryMarshal.AsBytes(values.AsSpan()), values.Length * sizeof(float), throwOnEndOfStream: false);
+        }
         var chunk = new byte[_chunkBytes];
         for (var start = 0; start < values.Length; start += _perChunk)
         {

@@ -55,20 +55,7 @@ public sealed class ParameterSet
         return true;
     }
 
-    public bool HasNonFinite()
-    {
-        foreach (var array in Arrays)
-        {
-            foreach (var value in array.Values)
-            {
-                if (!float.IsFinite(value))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
+    public bool HasNonFinite() => Arrays.Any(array => array.HasNonFinite());
 
     private static void Validate(NamedArray array)
     {

@@ -15,6 +15,13 @@ internal static class TierCoverage
     /// <summary>Throws <see cref="ArgumentException"/> unless the result can be aggregated into <paramref name="template"/>.</summary>
     public static void Require(ParameterSet template, ParameterSet tierResult, ModelSpec tierSpec, ModelSpec globalSpec, double weight, IReadOnlySet<string>? segments)
     {
+        RequireFit(template, tierResult, tierSpec, globalSpec, weight, segments);
+        foreach (var array in tierResult.Arrays) RequireFinite(array);
+    }
+
+    /// <summary>As <see cref="Require"/>, but leaves the values' finiteness to the caller, who may check it while it reads them anyway.</summary>
+    public static void RequireFit(ParameterSet template, ParameterSet tierResult, ModelSpec tierSpec, ModelSpec globalSpec, double weight, IReadOnlySet<string>? segments)
+    {
         ArgumentNullException.ThrowIfNull(tierResult);
         if (!double.IsFinite(weight) || weight <= 0)
         {
@@ -23,15 +30,23 @@ internal static class TierCoverage
         SubModel.RequireNesting(tierSpec, globalSpec, nameof(tierSpec));
         SubModel.RequireLayout(template, globalSpec, nameof(globalSpec));
         SubModel.RequireLayout(tierResult, tierSpec, nameof(tierResult));
-        if (tierResult.HasNonFinite())
-        {
-            throw new ArgumentException("The tier result contains NaN or infinite values and cannot be aggregated.", nameof(tierResult));
-        }
         if (segments is not null)
         {
             ModelSegments.RequireKnown(segments, globalSpec.Architecture, nameof(segments));
         }
     }
+
+    public static void RequireFinite(NamedArray array)
+    {
+        if (array.HasNonFinite())
+        {
+            throw new ArgumentException($"The tier result's '{array.Name}' contains NaN or infinite values and cannot be aggregated.", "tierResult");
+        }
+    }
+
+    /// <summary>The indexes of the template's arrays in the trained layers (null: all layers).</summary>
+    public static IEnumerable<int> Arrays(ParameterSet template, IReadOnlySet<string>? segments) =>
+        Enumerable.Range(0, template.Arrays.Count).Where(i => segments is null || segments.Contains(ModelSegments.SegmentOf(template.Arrays[i].Name)));
 
     /// <summary>
     /// Each row the result trained: the index of the array, the row's offset in the result's array and in the
@@ -39,12 +54,8 @@ internal static class TierCoverage
     /// </summary>
     public static IEnumerable<(int Array, int Inner, int Outer, int Length)> Rows(ParameterSet template, ParameterSet tierResult, IReadOnlySet<string>? segments)
     {
-        for (var i = 0; i < template.Arrays.Count; i++)
+        foreach (var i in Arrays(template, segments))
         {
-            if (segments is not null && !segments.Contains(ModelSegments.SegmentOf(template.Arrays[i].Name)))
-            {
-                continue;
-            }
             foreach (var (inner, outer, length) in TopLeftRows.Of(tierResult.Arrays[i].Shape, template.Arrays[i].Shape))
             {
                 yield return (i, inner, outer, length);

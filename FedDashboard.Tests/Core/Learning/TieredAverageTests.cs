@@ -65,6 +65,41 @@ public sealed class TieredAverageTests
     }
 
     [Fact]
+    public void Result_MoreWholeResultsThanAGroupOnArraysSplitOverCores_EqualsWeightedMeanPerElement()
+    {
+        // The full 2NN: fc1.weight (156,800 values) is large enough to be summed on every core.
+        var full = new ModelSpec(ModelArchitecture.Mlp2NN);
+        var random = new Random(5);
+        var results = Enumerable.Range(0, 2 * TieredAverage.GroupSize + 3)
+            .Select(i => (Parameters: TestModels.Mlp2NN(hidden: 200, value: (_, _) => (float)random.NextDouble() - 0.5f), Weight: 10.0 + i * 7))
+            .ToArray();
+        var average = new TieredAverage(TestModels.Mlp2NN(hidden: 200));
+        foreach (var (parameters, weight) in results) average.Add(parameters, full, full, weight);
+
+        var result = average.Result();
+
+        var total = results.Sum(r => r.Weight);
+        foreach (var array in result.Arrays)
+        {
+            var sums = new double[array.Values.Length];
+            foreach (var (parameters, weight) in results)
+                for (var j = 0; j < sums.Length; j++) sums[j] += weight * parameters[array.Name].Values[j];
+            Assert.Equal(sums.Select(sum => (float)(sum / total)), array.Values);
+        }
+    }
+
+    [Fact]
+    public void Result_WholeResultWithInfinity_ThrowsArgumentExceptionNamingTheArray()
+    {
+        var average = new TieredAverage(_template);
+        average.Add(TestModels.Mlp2NN(hidden: 4, value: (name, index) => name == "fc1.weight" && index == 3000 ? float.PositiveInfinity : 1f), _global, _global, weight: 1);
+
+        var error = Assert.Throws<ArgumentException>(() => average.Result());
+
+        Assert.Contains("'fc1.weight' contains NaN or infinite values", error.Message);
+    }
+
+    [Fact]
     public void Result_AfterAdds_HasTheTemplatesNamesAndShapes()
     {
         var average = new TieredAverage(_template);
