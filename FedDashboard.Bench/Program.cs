@@ -14,6 +14,7 @@ try
         ["requests", .. var rest] => await RequestsBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["live", .. var rest] => await LiveBenchmark.RunAsync(BenchArguments.Parse(rest)),
         ["cluster", .. var rest] => await ClusterBenchmark.RunAsync(BenchArguments.Parse(rest)),
+        ["aggregate", .. var rest] => await AggregateBenchmark.RunAsync(BenchArguments.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -60,6 +61,10 @@ static int Usage()
                                    the demo job on 1 node and on N (default 3) on one database and Redis: rounds per
                                    minute and their ratio, live event delay to another node's hub client (p50/p95),
                                    database connections per node (peak)
+               ./fed bench aggregate [--results 10,100,1000] [--repeat N]
+                                     FedAvg over N results of the CNN from memory and from the blob store: GB/s of results
+                                     aggregated beside the memory bandwidth (STREAM triad) measured in the same run, and
+                                     the bytes allocated, which must not grow with N
         """);
     return 2;
 }
