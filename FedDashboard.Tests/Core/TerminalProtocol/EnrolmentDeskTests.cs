@@ -67,7 +67,8 @@ public sealed class EnrolmentDeskTests
         var names = await db.Terminals.Where(t => t.Name.StartsWith("twin")).OrderBy(t => t.Id).Select(t => t.Name).ToListAsync();
         Assert.Equal(["twin", "twin-3"], names);
         Assert.Equal(2, (await db.EnrolmentCodes.SingleAsync(c => c.CreatedBy == "operator")).Uses);
-        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == AuditAction.TerminalEnrolled));
+        string[] ids = [.. enrolled.Select(e => e.TerminalId.ToString())];
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == AuditAction.TerminalEnrolled && ids.Contains(a.SubjectId)));
     }
 
     [Fact]
