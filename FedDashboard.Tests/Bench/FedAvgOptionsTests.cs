@@ -1,4 +1,5 @@
-using FedDashboard.Bench;
+extern alias bench;
+using bench::FedDashboard.Bench;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Models;
 
