@@ -4,6 +4,7 @@ using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Requests.Allocation;
+using FedDashboard.Core.Orchestration.Telemetry;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public sealed class RoundStarter(
     IRoundScheduler scheduler,
     IAssignmentNotifier assignments,
     ILivePublisher live,
+    RoundSteps steps,
     TimeProvider clock,
     ILogger<RoundStarter> logger)
 {
@@ -44,6 +46,7 @@ public sealed class RoundStarter(
         }
 
         var number = (latest?.Number ?? 0) + 1;
+        using var step = steps.Begin(RoundStep.Start, jobId, roundId: null);
         await using var selecting = await RoundStartLock.TakeAsync(db, ct);
         var now = clock.GetUtcNow();
         // Untracked: of the terminals read, only those that asked for work and now get it are written back.
@@ -97,6 +100,7 @@ public sealed class RoundStarter(
         db.SharedDataGrants.AddRange(granted.SelectMany(x => x.Grants.Select(g => new SharedDataGrant(x.Participant.Id, g.DonorTerminalId, g.Samples, now))));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        step.ForRound(round.Id);
 
         logger.LogInformation("Job {JobId}: round {Round} started with {Count} terminals ({Declined} declined).",
             jobId, number, round.Participants.Count(p => p.Status == ParticipantStatus.Assigned), round.Participants.Count(p => p.Status == ParticipantStatus.Declined));
