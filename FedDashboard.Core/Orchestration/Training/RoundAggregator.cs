@@ -149,10 +149,13 @@ public sealed class RoundAggregator(
             return new EdgePeriod(() => blobs.Get(latest.ModelHash), edge.Sum(x => (long)x.Aggregate.Samples), trained[edge.Key]);
         }).ToList();
         if (own is not null) edges.Add(new EdgePeriod(() => blobs.Get(own.ModelHash), own.Samples, [TrainedPart.Whole]));
-        var model = strategy.Combine(blobs.Get(parent.ModelHash), edges);
-        var evaluation = ModelEvaluator.Evaluate(new ModelSpec(job.Settings.Model), model, data.Test);
+        // The optimizer's state comes from the parent and goes with the candidate in this transaction: a rerun after a
+        // crash starts again from the parent's state, so no step is taken twice.
+        var combined = strategy.Combine(blobs.Get(parent.ModelHash), parent.ServerStateHash is { } state ? blobs.Get(state) : null, edges);
+        var evaluation = ModelEvaluator.Evaluate(new ModelSpec(job.Settings.Model), combined.Model, data.Test);
 
-        return await db.AddCandidateAsync(job, parent, round.Id, blobs.Put(model), evaluation, clock.GetUtcNow(), ct);
+        return await db.AddCandidateAsync(job, parent, round.Id, blobs.Put(combined.Model), evaluation, clock.GetUtcNow(), ct,
+            combined.ServerState is { } next ? blobs.Put(next) : null);
     }
 
     /// <summary>What each edge's accepted results trained over the rounds of a period.</summary>
