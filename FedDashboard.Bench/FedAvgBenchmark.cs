@@ -28,6 +28,7 @@ internal static class FedAvgBenchmark
         var startup = stopwatch.Elapsed;
 
         Console.WriteLine($"FedAvg benchmark: {terminals} terminals over 5 edges, {job.Describe()}");
+        Console.WriteLine($"Strategy: {BenchStrategy.Describe(job.Policy.Aggregation)}");
         Console.WriteLine($"Machine: {MachineDescription.Describe()}");
         stopwatch.Restart();
         var launched = await job.LaunchAsync(host.Services.GetRequiredService<JobLauncher>(), "fedavg benchmark");
@@ -85,6 +86,7 @@ internal static class FedAvgBenchmark
         var policy = JobPolicy.Default with
         {
             AutoApprove = true,
+            Aggregation = BenchStrategy.From(args),
             Termination = new() { TargetAccuracy = args.Number("target", 0.97), MaxRounds = args.Integer("max-rounds", 400) },
         };
         if (policy.Validate() is { Count: > 0 } problems) throw new ArgumentException(string.Join(" ", problems));
