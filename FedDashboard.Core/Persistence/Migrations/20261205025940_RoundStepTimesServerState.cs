@@ -5,11 +5,18 @@
 namespace FedDashboard.Core.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class RoundStepTimes : Migration
+    public partial class RoundStepTimesServerState : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ServerStateHash",
+                table: "ModelVersions",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "RoundStepTimes",
                 columns: table => new
@@ -37,6 +44,10 @@ namespace FedDashboard.Core.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "RoundStepTimes");
+
+            migrationBuilder.DropColumn(
+                name: "ServerStateHash",
+                table: "ModelVersions");
         }
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FedDashboard.Core.Persistence.Migrations
 {
     [DbContext(typeof(FedDbContext))]
-    [Migration("20261205012941_RoundStepTimes")]
-    partial class RoundStepTimes
+    [Migration("20261205025940_RoundStepTimesServerState")]
+    partial class RoundStepTimesServerState
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -583,6 +583,10 @@ namespace FedDashboard.Core.Persistence.Migrations
 
                     b.Property<int?>("RoundId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ServerStateHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Status")
                         .IsRequired()
