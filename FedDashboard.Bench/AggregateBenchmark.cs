@@ -17,8 +17,7 @@ internal static class AggregateBenchmark
 
     public static async Task<int> RunAsync(BenchArguments args)
     {
-        var counts = args.Text("results", "10,100,1000").Split(',').Select(text => int.TryParse(text, out var n) && n > 0 ? n
-            : throw new ArgumentException($"--results must be counts above 0, separated by commas (was '{args.Text("results", "")}').")).ToList();
+        var counts = args.PositiveIntegers("results", "10,100,1000");
         var repeat = args.PositiveInteger("repeat", 5);
         var spec = new ModelSpec(ModelArchitecture.Cnn);
         var start = ModelInitializer.Initial(spec, seed: 1);

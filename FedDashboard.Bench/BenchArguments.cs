@@ -45,4 +45,12 @@ internal sealed class BenchArguments
         var value = Integer(name, fallback);
         return value > 0 ? value : throw new ArgumentException($"--{name} must be at least 1 (was {value}).");
     }
+
+    /// <summary>Whole numbers above 0, separated by commas: "1000,10000".</summary>
+    public IReadOnlyList<int> PositiveIntegers(string name, string fallback)
+    {
+        var text = Text(name, fallback);
+        return [.. text.Split(',', StringSplitOptions.TrimEntries).Select(part => int.TryParse(part, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+            : throw new ArgumentException($"--{name} must be whole numbers above 0, separated by commas (was '{text}')."))];
+    }
 }

@@ -8,9 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Bench;
 
 /// <summary>
-/// What the pages benchmark reads, written straight into the tables (not measured): terminals beyond the fleet the host
-/// seeded, spread over its edges with a share out of coverage and offline; rounds of 1,000 participants in which each
-/// terminal took part <c>history</c> times on average, most reported and some lost; and telemetry rows per terminal.
+/// What the pages benchmark reads, written straight into the tables (not measured): the <see cref="SeededTerminals"/>;
+/// rounds of 1,000 participants in which each terminal took part <c>history</c> times on average, most reported and some lost; and telemetry rows per terminal.
 /// </summary>
 internal sealed class PagesSeed(IDbContextFactory<FedDbContext> dbFactory, JobLauncher launcher)
 {
@@ -21,18 +20,7 @@ internal sealed class PagesSeed(IDbContextFactory<FedDbContext> dbFactory, JobLa
         var jobId = (await launcher.LaunchAsync("pages benchmark", new TrainingSettings(), Core.Domain.Policies.Job.JobPolicy.Default, Actor.System)).Id;
         await using var db = await dbFactory.CreateDbContextAsync();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-        var seeded = await db.Terminals.CountAsync();
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "Terminals" ("Name", "DataOrdinal", "Type", "Tier", "PositionX", "PositionY", "EdgeId", "CpuLoad", "Battery", "FreeMemoryMb",
-                "Online", "TrainingSamplesPerSecond", "LastSeen", "App", "DataSamples", "DataUpdatedAt", "DataAnonymized")
-            SELECT 'terminal-' || lpad(n::text, 6, '0'), n - 1,
-                (ARRAY['Phone', 'Tablet', 'IoT'])[1 + n % 3], (ARRAY['Low', 'Mid', 'High'])[1 + n % 7 % 3],
-                random() * 1000, random() * 1000,
-                CASE WHEN n % 10 = 0 THEN NULL ELSE e.ids[1 + n % array_length(e.ids, 1)] END,
-                random(), random(), 500 + n % 3500, n % 8 <> 0, 50 + random() * 500, now() - (n % 60) * interval '1 second',
-                (ARRAY['keyboard', 'camera', 'health', 'maps'])[1 + n % 4], 100 + n % 900, now() - (n % 1440) * interval '1 minute', n % 2 = 0
-            FROM generate_series({seeded + 1}, {terminals}) AS n, (SELECT array_agg("Id" ORDER BY "Id") AS ids FROM "EdgeServers") AS e
-            """);
+        await SeededTerminals.FillToAsync(db, terminals);
         var rounds = Math.Max(1, (int)((long)terminals * history / ParticipantsPerRound));
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Rounds" ("JobId", "Number", "Phase", "BaseModelVersionId", "StartedAt", "Deadline", "EndedAt", "EndReason", "RewardedAt")

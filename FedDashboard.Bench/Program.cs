@@ -31,7 +31,9 @@ static int Usage()
                                   [--epochs E] [--batch B] [--lr η] [--kappa κ] [--target ACC] [--max-rounds N] [--seed S]
                                   --tiers: the same job with width tiers by capacity vs. a single model, same fleet
                ./fed bench fleet [--ticks N] [--plans N] [--warmup N] [--fraction C] [--min-speed V] [--max-speed V]
-                                 [--pause SECONDS] [--seed S]
+                                 [--pause SECONDS] [--seed S] [--sizes 1000,10000,100000] [--origin agent|simulated]
+                                 [--starts N] [--start-warmup N]
+                                 in memory: coverage tick and round plan; with the database: the product's round start
                ./fed bench byzantine [--rounds N] [--partition iid|noniid|both] [--rules fedavg,median,trimmed,clipping]
                                      [--attacks signflip,scale,signflip10] [--fractions 0,10,20,30] [--terminals N] [--fraction C]
                                      [--epochs E] [--batch B] [--lr η] [--seed S]

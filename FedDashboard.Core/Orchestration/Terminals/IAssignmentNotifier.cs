@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Topology;
 
 namespace FedDashboard.Core.Orchestration.Terminals;
 
@@ -9,5 +10,6 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 public interface IAssignmentNotifier
 {
     /// <param name="edgeId">The participant's edge, whose queue its simulated training goes to when a node serves it.</param>
-    void Assigned(int participantId, int edgeId);
+    /// <param name="origin">Whose terminal it is: only the simulated fleet's are started from here.</param>
+    void Assigned(int participantId, int edgeId, TerminalOrigin origin);
 }

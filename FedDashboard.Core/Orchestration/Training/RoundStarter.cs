@@ -115,9 +115,9 @@ public sealed class RoundStarter(
         {
             var open = await db.RoundParticipants
                 .Where(p => p.RoundId == round.Id && p.Status == ParticipantStatus.Assigned)
-                .Select(p => new { p.Id, p.EdgeId })
+                .Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => new { p.Id, p.EdgeId, t.Origin })
                 .ToListAsync(ct);
-            foreach (var participant in open) assignments.Assigned(participant.Id, participant.EdgeId);
+            foreach (var participant in open) assignments.Assigned(participant.Id, participant.EdgeId, participant.Origin);
         }
         await db.AggregateWhenReadyAsync(round.Id, scheduler, clock.GetUtcNow(), ct, collecting: true);
     }
