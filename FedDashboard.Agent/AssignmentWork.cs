@@ -1,5 +1,6 @@
 using FedDashboard.Agent.Telemetry;
 using FedDashboard.Core.Learning.Models;
+using FedDashboard.Core.Learning.Scaffold;
 using FedDashboard.Protocol;
 
 namespace FedDashboard.Agent;
@@ -49,8 +50,12 @@ internal sealed class AssignmentWork(
         }
 
         var start = await models.GetAsync(credential, assignment.ModelHash, ct);
-        log.Say($"Training on {samples!.Length:N0} samples.");
-        var result = await training.RunAsync(credential, assignment, start, data, samples, ct);
+        var controls = assignment.Controls is { } variates
+            ? new ControlledTraining(new ModelSpec(Enum.Parse<ModelArchitecture>(assignment.Model), assignment.Width), start,
+                await models.GetAsync(credential, variates.ServerHash, ct), await models.GetAsync(credential, variates.TerminalHash, ct))
+            : null;
+        log.Say($"Training on {samples!.Length:N0} samples{(controls is null ? "" : " with SCAFFOLD's control variates")}.");
+        var result = await training.RunAsync(credential, assignment, start, controls, data, samples, ct);
         if (result is null) return;
         var pending = await uploads.KeepAsync(assignment.AssignmentId, result, ct);
         await uploads.SendAsync(credential, pending, ct);

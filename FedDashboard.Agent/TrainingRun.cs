@@ -1,6 +1,7 @@
 using FedDashboard.Agent.Telemetry;
 using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Scaffold;
 using FedDashboard.Core.Learning.Tiers;
 using FedDashboard.Core.Learning.Training;
 using FedDashboard.Protocol;
@@ -17,12 +18,14 @@ internal sealed class TrainingRun(ITerminalChannel channel, MachineTelemetry tel
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(3);
 
-    /// <returns>The trained weights and what to report with them, or null when the edge stopped the work.</returns>
+    /// <param name="controls">Under SCAFFOLD, the start with the downloaded control variates; else null.</param>
+    /// <returns>The trained weights (under SCAFFOLD with Δc_i) and what to report with them, or null when the edge stopped the work.</returns>
     public async Task<TrainedResult?> RunAsync(
-        string credential, AssignmentInfo assignment, ParameterSet start, AgentData data, int[] samples, CancellationToken ct)
+        string credential, AssignmentInfo assignment, ParameterSet start, ControlledTraining? controls, AgentData data, int[] samples, CancellationToken ct)
     {
         var spec = new ModelSpec(Enum.Parse<ModelArchitecture>(assignment.Model), assignment.Width);
-        var settings = new LocalTrainingSettings(assignment.LocalEpochs, assignment.BatchSize, assignment.LearningRate, assignment.ProximalMu);
+        var plain = new LocalTrainingSettings(assignment.LocalEpochs, assignment.BatchSize, assignment.LearningRate, assignment.ProximalMu);
+        var settings = controls?.Corrected(plain) ?? plain;
         IReadOnlySet<string>? segments = assignment.Segments is null ? null : new HashSet<string>(assignment.Segments, StringComparer.Ordinal);
         // The edge plans on the data the terminal reported; the work never exceeds E epochs over the samples at hand.
         var fullWork = settings.Epochs * (int)Math.Ceiling(samples.Length / (double)settings.BatchSize);
@@ -40,9 +43,9 @@ internal sealed class TrainingRun(ITerminalChannel channel, MachineTelemetry tel
             {
                 var (before, seenBefore) = (signals.Steps, signals.SamplesSeen);
                 var control = new TrainingControl(steps - before, progress => signals.Continue(before + progress.Steps, seenBefore + progress.SamplesSeen));
-                var (pieceSpec, pieceStart) = (spec, parameters);
+                var (pieceSpec, pieceStart, pieceSettings) = (spec, parameters, settings);
                 last = await Task.Factory.StartNew(
-                    () => LocalTrainer.Train(pieceSpec, pieceStart, data.Tensors, samples, settings, assignment.Seed + piece, ct, segments, control),
+                    () => LocalTrainer.Train(pieceSpec, pieceStart, data.Tensors, samples, pieceSettings, assignment.Seed + piece, ct, segments, control),
                     ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 parameters = last.Parameters;
                 if (signals.StopReason is { } reason)
@@ -53,6 +56,8 @@ internal sealed class TrainingRun(ITerminalChannel channel, MachineTelemetry tel
                 if (signals.TakeSwap() is not { } width) break;
                 var narrower = spec with { Width = width };
                 parameters = SubModel.Extract(parameters, spec, narrower);
+                controls = controls?.Narrowed(narrower);
+                settings = controls?.Corrected(plain) ?? plain;
                 spec = narrower;
                 log.Say($"Narrowed the model to width {width:0.##} after {signals.Steps} steps; training on.");
             }
@@ -60,7 +65,10 @@ internal sealed class TrainingRun(ITerminalChannel channel, MachineTelemetry tel
             var metadata = new ResultMetadata(samples.Length, last!.TrainLoss, last.TrainAccuracy,
                 elapsed > 0 ? signals.SamplesSeen / elapsed : 0, assignment.PlannedSteps, signals.Steps);
             log.Say($"Trained {signals.Steps} steps on {samples.Length:N0} samples in {elapsed:0.0} s: loss {metadata.TrainLoss:0.000}, accuracy {metadata.TrainAccuracy:P1}.");
-            return new TrainedResult(parameters, metadata);
+            var upload = controls is null
+                ? parameters
+                : ControlDeltaUpload.Join(parameters, controls.Delta(parameters, signals.Steps, assignment.LearningRate));
+            return new TrainedResult(upload, metadata);
         }
         finally
         {
@@ -186,5 +194,5 @@ internal sealed class TrainingRun(ITerminalChannel channel, MachineTelemetry tel
     }
 }
 
-/// <summary>A finished local training: the weights at the final width and the upload's metadata.</summary>
+/// <summary>A finished local training: the weights at the final width (under SCAFFOLD with Δc_i) and the upload's metadata.</summary>
 internal sealed record TrainedResult(ParameterSet Parameters, ResultMetadata Metadata);

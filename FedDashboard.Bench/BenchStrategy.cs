@@ -4,9 +4,10 @@ using static System.FormattableString;
 namespace FedDashboard.Bench;
 
 /// <summary>
-/// `--strategy NAME` (fedavg, fedavgm, fedadam, fedprox, krum, coordinatemedian, trimmedmean, normclipping) and the
-/// settings of the chosen one: --server-lr, --server-momentum (FedAvgM); --adam-lr, --beta1, --beta2, --tau (FedAdam);
-/// --mu (FedProx); --krum-f, --krum-m (Krum). Unset settings keep the policy's defaults.
+/// `--strategy NAME` (fedavg, fedavgm, fedadam, fedprox, krum, scaffold, coordinatemedian, trimmedmean, normclipping) and
+/// the settings of the chosen one: --server-lr, --server-momentum (FedAvgM); --adam-lr, --beta1, --beta2, --tau (FedAdam);
+/// --mu (FedProx); --krum-f, --krum-m (Krum); --scaffold-lr, the server's η_g (SCAFFOLD; the local rate is --lr as for
+/// every strategy). Unset settings keep the policy's defaults.
 /// </summary>
 internal static class BenchStrategy
 {
@@ -28,6 +29,7 @@ internal static class BenchStrategy
             ProximalMu = args.Number("mu", defaults.ProximalMu),
             KrumByzantine = args.Integer("krum-f", defaults.KrumByzantine),
             KrumSelected = args.Integer("krum-m", defaults.KrumSelected),
+            ScaffoldServerLearningRate = args.Number("scaffold-lr", defaults.ScaffoldServerLearningRate),
         };
     }
 
@@ -38,6 +40,7 @@ internal static class BenchStrategy
         AggregationRule.FedAdam => Invariant($"FedAdam (server η={policy.AdamLearningRate}, β₁={policy.AdamBeta1}, β₂={policy.AdamBeta2}, τ={policy.AdamTau})"),
         AggregationRule.FedProx => Invariant($"FedProx (μ={policy.ProximalMu})"),
         AggregationRule.Krum => Invariant($"Krum (f={policy.KrumByzantine}, m={policy.KrumSelected})"),
+        AggregationRule.Scaffold => Invariant($"SCAFFOLD (server η_g={policy.ScaffoldServerLearningRate})"),
         AggregationRule.TrimmedMean => Invariant($"TrimmedMean ({policy.TrimFraction} at each end)"),
         AggregationRule.NormClipping => Invariant($"NormClipping ({policy.ClipFactor} × median norm)"),
         var other => other.ToString(),

@@ -11,13 +11,25 @@ namespace FedDashboard.Protocol;
 /// <param name="PlannedSteps">The local SGD steps of the full work (epochs × ⌈samples ∕ batch size⌉ on the terminal's reported data).</param>
 /// <param name="Demo">How the job splits the demo data set, so an agent run with the demo flag can cut the shard of <paramref name="DataOrdinal"/>.</param>
 /// <param name="ProximalMu">FedProx's μ: train on the loss plus μ∕2·‖w − w_start‖², w_start the downloaded model; 0 for plain SGD.</param>
+/// <param name="Controls">SCAFFOLD's control variates to download, when the job runs SCAFFOLD; null otherwise.</param>
 public sealed record AssignmentInfo(
     int AssignmentId, string Status, int JobId, int RoundNumber, string Model, string ModelHash, double Width, IReadOnlyList<string>? Segments,
     string DataSource, int DataOrdinal, int LocalEpochs, int BatchSize, double LearningRate, int PlannedSteps, int Seed, DateTimeOffset Deadline,
-    DemoPartition? Demo = null, double ProximalMu = 0)
+    DemoPartition? Demo = null, double ProximalMu = 0, ScaffoldControls? Controls = null)
 {
     public const string Offered = "Offered";
     public const string Training = "Training";
+}
+
+/// <summary>
+/// SCAFFOLD (Karimireddy et al. 2020): the server's control variate c and the terminal's own c_i, parameter sets of the
+/// model part's shape, downloaded like the model. Each local step adds c − c_i to the gradient; after K steps at
+/// learning rate η the upload carries, beside the trained model y, Δc_i = (x − y) ∕ (K·η) − c (x the downloaded model),
+/// its arrays named as the model's with the prefix <see cref="DeltaPrefix"/>. A SCAFFOLD job refuses an upload without them.
+/// </summary>
+public sealed record ScaffoldControls(string ServerHash, string TerminalHash)
+{
+    public const string DeltaPrefix = "control-delta/";
 }
 
 /// <summary>The job's split of the demo data set (MNIST's training images) among its terminals.</summary>

@@ -105,6 +105,7 @@ public static class DependencyInjection
         services.AddTransient<WorkDesk>();
         services.AddTransient<ResultIntake>();
         services.AddSingleton<ModelParts>();
+        services.AddSingleton<ControlParts>();
         services.AddTransient<InProcessTerminalChannel>();
         services.AddTransient<EnrolmentCodes>();
         services.AddTransient<CredentialRevocation>();

@@ -34,6 +34,7 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<RoundParticipant> RoundParticipants => Set<RoundParticipant>();
     public DbSet<SharedDataGrant> SharedDataGrants => Set<SharedDataGrant>();
     public DbSet<EdgeAggregate> EdgeAggregates => Set<EdgeAggregate>();
+    public DbSet<TerminalControl> TerminalControls => Set<TerminalControl>();
     public DbSet<RoundStepTime> RoundStepTimes => Set<RoundStepTime>();
     public DbSet<CentralContribution> CentralContributions => Set<CentralContribution>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();

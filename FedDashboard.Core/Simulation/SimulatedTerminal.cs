@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Scaffold;
 using FedDashboard.Core.Orchestration.Telemetry;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Protocol;
@@ -38,6 +40,7 @@ public sealed class SimulatedTerminal(
             AssignmentInfo? work;
             int[] samples;
             ParameterSet model;
+            ControlledTraining? controls = null;
             using (Step(RoundStep.Download, assignment))
             {
                 work = await channel.CurrentAssignmentAsync(credential, ct);
@@ -45,14 +48,18 @@ public sealed class SimulatedTerminal(
                 (samples, _) = await trainingData.ForAsync(assignment, work.Seed, ct);
                 await channel.DecideAsync(credential, participantId, new Decision(true, null), ct);
                 model = await DownloadAsync(credential, work.ModelHash, ct);
+                if (work.Controls is { } variates)
+                    controls = new ControlledTraining(new ModelSpec(Enum.Parse<ModelArchitecture>(work.Model), work.Width), model,
+                        await DownloadAsync(credential, variates.ServerHash, ct), await DownloadAsync(credential, variates.TerminalHash, ct));
             }
             TrainedModel? trained;
-            using (Step(RoundStep.Training, assignment)) trained = training.Run(assignment, work, model, samples, credential, ct);
+            using (Step(RoundStep.Training, assignment)) trained = training.Run(assignment, work, model, controls, samples, credential, ct);
             if (trained is null) return;
 
             using var upload = Step(RoundStep.Upload, assignment);
             using var body = new MemoryStream();
-            ParameterSetCodec.Write(body, attack.Upload(terminal, assignment.BaseModelHash, trained.Parameters));
+            var tampered = attack.Upload(terminal, assignment.BaseModelHash, trained.Parameters);
+            ParameterSetCodec.Write(body, trained.ControlDelta is { } delta ? ControlDeltaUpload.Join(tampered, delta) : tampered);
             var hash = Convert.ToHexStringLower(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
             body.Position = 0;
             var latest = trained.Tally.Latest!;

@@ -1,5 +1,6 @@
 using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Scaffold;
 using FedDashboard.Core.Learning.Tiers;
 using FedDashboard.Core.Learning.Training;
 using FedDashboard.Core.Orchestration.Terminals;
@@ -25,11 +26,13 @@ public sealed class TerminalTraining(
     ILogger<TerminalTraining> logger)
 {
     /// <param name="model">The downloaded model part, at <paramref name="work"/>'s width.</param>
+    /// <param name="controls">Under SCAFFOLD, the model with the downloaded control variates; else null.</param>
     /// <returns>The trained model at the participant's final width, or null when there is nothing to upload.</returns>
-    public TrainedModel? Run(TerminalAssignment assignment, AssignmentInfo work, ParameterSet model, int[] samples, string credential, CancellationToken ct)
+    public TrainedModel? Run(TerminalAssignment assignment, AssignmentInfo work, ParameterSet model, ControlledTraining? controls, int[] samples, string credential, CancellationToken ct)
     {
         var terminal = assignment.Terminal;
-        var local = new LocalTrainingSettings(work.LocalEpochs, work.BatchSize, work.LearningRate, work.ProximalMu);
+        var plain = new LocalTrainingSettings(work.LocalEpochs, work.BatchSize, work.LearningRate, work.ProximalMu);
+        var local = controls?.Corrected(plain) ?? plain;
         var spec = new ModelSpec(Enum.Parse<ModelArchitecture>(work.Model), work.Width);
         IReadOnlySet<string>? segments = work.Segments is null ? null : new HashSet<string>(work.Segments, StringComparer.Ordinal);
         var plan = LocalWorkPlan.For(terminal.CpuLoad, work.PlannedSteps, simulation.Value);
@@ -48,20 +51,25 @@ public sealed class TerminalTraining(
             {
                 case null:
                     // The piece took its steps, or ran through its epochs on data smaller than the plan thought.
-                    return new TrainedModel(parameters, tally, new LocalWork(plan.PlannedSteps, tally.Steps));
+                    return Trained(parameters, controls, tally, plan, work.LearningRate);
                 case TrainingInterruption.Ended ended:
                     logger.LogInformation("Terminal {Terminal} stopped training and discarded its work: {Reason}", terminal.Name, ended.Reason);
                     return null;
                 case TrainingInterruption.Swap swapTo:
                     var narrower = spec with { Width = swapTo.Width };
                     parameters = SubModel.Extract(parameters, spec, narrower);
+                    controls = controls?.Narrowed(narrower);
+                    local = controls?.Corrected(plain) ?? plain;
                     spec = narrower;
                     break;
             }
         }
-        return new TrainedModel(parameters, tally, new LocalWork(plan.PlannedSteps, tally.Steps));
+        return Trained(parameters, controls, tally, plan, work.LearningRate);
     }
+
+    private static TrainedModel Trained(ParameterSet parameters, ControlledTraining? controls, TrainingTally tally, LocalWorkPlan plan, double learningRate) =>
+        new(parameters, tally, new LocalWork(plan.PlannedSteps, tally.Steps), controls?.Delta(parameters, tally.Steps, learningRate));
 }
 
-/// <summary>What a local training produced, ready to upload.</summary>
-public sealed record TrainedModel(ParameterSet Parameters, TrainingTally Tally, LocalWork Work);
+/// <summary>What a local training produced, ready to upload; under SCAFFOLD with Δc_i.</summary>
+public sealed record TrainedModel(ParameterSet Parameters, TrainingTally Tally, LocalWork Work, ParameterSet? ControlDelta);

@@ -17,6 +17,7 @@ public static class AggregationTexts
         AggregationRule.FedAdam => string.Create(CultureInfo.InvariantCulture, $"FedAdam (FedAvg, then a server Adam step: η {policy.AdamLearningRate:0.#####}, β₁ {policy.AdamBeta1:0.###}, β₂ {policy.AdamBeta2:0.####}, τ {policy.AdamTau:0.######})"),
         AggregationRule.FedProx => string.Create(CultureInfo.InvariantCulture, $"FedProx (FedAvg of terminals trained with proximal μ {policy.ProximalMu:0.####})"),
         AggregationRule.Krum => string.Create(CultureInfo.InvariantCulture, $"Krum (tolerating f = {policy.KrumByzantine}, averaging the best {policy.KrumSelected})"),
+        AggregationRule.Scaffold => string.Create(CultureInfo.InvariantCulture, $"SCAFFOLD (FedAvg of terminals trained with control variates, then a server step of η_g {policy.ScaffoldServerLearningRate:0.###})"),
         _ => policy.Rule.ToString(),
     };
 }

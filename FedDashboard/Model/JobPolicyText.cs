@@ -29,6 +29,7 @@ public static class JobPolicyText
         AggregationRule.Krum => policy.KrumSelected == 1
             ? $"Krum, tolerating {policy.KrumByzantine} attackers per aggregation."
             : $"Multi-Krum, averaging the best {policy.KrumSelected} results, tolerating {policy.KrumByzantine} attackers per aggregation.",
+        AggregationRule.Scaffold => $"SCAFFOLD: terminals correct their drift with control variates; the centre steps {policy.ScaffoldServerLearningRate:0.###} of the way to the FedAvg combination.",
         _ => "FedAvg, weighted by samples.",
     };
 

@@ -12,12 +12,13 @@ namespace FedDashboard.Core.Domain.Strategies;
 /// <summary>
 /// The central tier of a job: the round's K split over the edges in proportion to the terminals each may select, each
 /// edge configuring its share by its own strategy; every κ rounds the edges' models combined by the same aggregation
-/// rule the edges use, then stepped by the job's server optimizer if it has one. Deterministic for the job's seed and
-/// the round number.
+/// rule the edges use, then stepped by the job's server optimizer or SCAFFOLD's step if it has one. Deterministic for the
+/// job's seed and the round number.
 /// </summary>
 /// <param name="edgeStrategy">The strategy an edge runs under its current policy.</param>
 public sealed class CentralStrategy(
-    TrainingSettings settings, IModelAggregation rule, Func<EdgeServer, IEdgeStrategy> edgeStrategy, IServerOptimizer? optimizer = null)
+    TrainingSettings settings, IModelAggregation rule, Func<EdgeServer, IEdgeStrategy> edgeStrategy, IServerOptimizer? optimizer = null,
+    ScaffoldStep? scaffold = null)
     : ICentralStrategy
 {
     private readonly ModelSpec _global = new(settings.Model);
@@ -61,8 +62,18 @@ public sealed class CentralStrategy(
             return new TierResult(() => SubModel.Extract(edge.LatestModel(), _global, spec), spec, edge.Samples, part.Segments);
         }).ToList();
         var combined = rule.Aggregate(parent, _global, results);
+        if (scaffold is not null) return scaffold.Step(parent, combined, serverState, _global, ControlDeltas(edges, results), ResultsOf(edges));
         if (optimizer is null) return new CentralModel(combined, null);
         var step = optimizer.Step(parent, combined, serverState);
         return new CentralModel(step.Model, step.State);
     }
+
+    // An edge's Δc_i means cover what its model covers: the deltas were trained on the same parts.
+    private List<TierResult> ControlDeltas(IReadOnlyList<EdgePeriod> edges, IReadOnlyList<TierResult> models) =>
+    [
+        .. edges.SelectMany((edge, i) => (edge.ControlDeltas ?? []).Select(delta =>
+            new TierResult(() => SubModel.Extract(delta.Read(), _global, models[i].Spec), models[i].Spec, delta.Samples, models[i].Segments))),
+    ];
+
+    private static int ResultsOf(IReadOnlyList<EdgePeriod> edges) => edges.Sum(edge => (edge.ControlDeltas ?? []).Sum(delta => delta.Results));
 }

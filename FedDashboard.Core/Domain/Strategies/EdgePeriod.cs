@@ -7,4 +7,5 @@ namespace FedDashboard.Core.Domain.Strategies;
 /// <param name="LatestModel">Reads the edge's latest aggregate of the period, at the global width.</param>
 /// <param name="Samples">The samples the edge's accepted results trained on during the period.</param>
 /// <param name="Trained">What its accepted results of the period trained.</param>
-public sealed record EdgePeriod(Func<ParameterSet> LatestModel, long Samples, IReadOnlyList<TrainedPart> Trained);
+/// <param name="ControlDeltas">Under SCAFFOLD, its mean Δc_i of each round of the period; else none.</param>
+public sealed record EdgePeriod(Func<ParameterSet> LatestModel, long Samples, IReadOnlyList<TrainedPart> Trained, IReadOnlyList<EdgeControlDelta>? ControlDeltas = null);

@@ -12,8 +12,9 @@ public static class ModelAggregation
         ArgumentNullException.ThrowIfNull(policy);
         return policy.Rule switch
         {
-            // The server optimizers step after the average, and FedProx changes only the terminals' training.
-            AggregationRule.FedAvg or AggregationRule.FedAvgM or AggregationRule.FedAdam or AggregationRule.FedProx => new FedAvg(),
+            // The server optimizers step after the average, FedProx changes only the terminals' training, and SCAFFOLD
+            // corrects the training and steps after the average.
+            AggregationRule.FedAvg or AggregationRule.FedAvgM or AggregationRule.FedAdam or AggregationRule.FedProx or AggregationRule.Scaffold => new FedAvg(),
             AggregationRule.CoordinateMedian => new CoordinateMedian(),
             AggregationRule.TrimmedMean => new TrimmedMean(policy.TrimFraction),
             AggregationRule.NormClipping => new NormClipping(policy.ClipFactor),

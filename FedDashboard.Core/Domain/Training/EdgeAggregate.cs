@@ -6,7 +6,8 @@ public sealed class EdgeAggregate
     private EdgeAggregate() => ModelHash = "";
 
     /// <param name="samples">The sum of the results' samples, 64-bit: many terminals' claims overflow 32 bits.</param>
-    public EdgeAggregate(int roundId, int edgeId, string modelHash, long samples, int contributors)
+    /// <param name="controlDeltaHash">Under SCAFFOLD, the sample-weighted mean of the results' Δc_i at the global width.</param>
+    public EdgeAggregate(int roundId, int edgeId, string modelHash, long samples, int contributors, string? controlDeltaHash = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samples);
         RoundId = roundId;
@@ -14,6 +15,7 @@ public sealed class EdgeAggregate
         ModelHash = modelHash;
         Samples = samples;
         Contributors = contributors;
+        ControlDeltaHash = controlDeltaHash;
     }
 
     public int Id { get; private set; }
@@ -22,4 +24,5 @@ public sealed class EdgeAggregate
     public string ModelHash { get; private set; }
     public long Samples { get; private set; }
     public int Contributors { get; private set; }
+    public string? ControlDeltaHash { get; private set; }
 }

@@ -4,7 +4,9 @@ namespace FedDashboard.Core.Domain.Training;
 /// <param name="UpdateHash">The trained parameters (content hash in the blob store); null until reported.</param>
 /// <param name="Samples">The samples the result was trained on; 0 until reported.</param>
 /// <param name="ValidationAccuracy">The result's model on the edge's validation data, from 0 to 1; measured when the edge evaluates results.</param>
-public sealed record ParticipantResult(string? UpdateHash, int Samples, double? TrainLoss, double? TrainAccuracy, double? ValidationAccuracy)
+/// <param name="ControlDeltaHash">Under SCAFFOLD, the terminal's Δc_i sent with the result, at the width it trained; else null.</param>
+public sealed record ParticipantResult(
+    string? UpdateHash, int Samples, double? TrainLoss, double? TrainAccuracy, double? ValidationAccuracy, string? ControlDeltaHash = null)
 {
     public static readonly ParticipantResult None = new(null, 0, null, null, null);
 }

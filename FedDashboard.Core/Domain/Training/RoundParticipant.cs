@@ -91,7 +91,8 @@ public sealed class RoundParticipant
     }
 
     /// <param name="uploadKey">The upload's idempotency key: the same key again is the same upload, counted once.</param>
-    public void Report(string updateHash, int samples, double trainLoss, double trainAccuracy, DateTimeOffset at, string? uploadKey = null)
+    /// <param name="controlDeltaHash">Under SCAFFOLD, the Δc_i sent with the result.</param>
+    public void Report(string updateHash, int samples, double trainLoss, double trainAccuracy, DateTimeOffset at, string? uploadKey = null, string? controlDeltaHash = null)
     {
         if (!IsOpen) throw new InvalidOperationException($"Participant {Id} is {Status}; it cannot report.");
         ArgumentException.ThrowIfNullOrWhiteSpace(updateHash);
@@ -100,7 +101,7 @@ public sealed class RoundParticipant
             throw new ArgumentOutOfRangeException(nameof(uploadKey), uploadKey, $"An upload key has 1 to {UploadKeyMaxLength} characters.");
         UploadKey = uploadKey;
         Status = ParticipantStatus.Reported;
-        Result = new(updateHash, samples, trainLoss, trainAccuracy, null);
+        Result = new(updateHash, samples, trainLoss, trainAccuracy, null, controlDeltaHash);
         EndedAt = at;
     }
 

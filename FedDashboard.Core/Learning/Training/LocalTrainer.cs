@@ -12,7 +12,8 @@ namespace FedDashboard.Core.Learning.Training;
 
 /// <summary>
 /// A FedAvg client update: plain minibatch SGD for E epochs over the client's samples, shuffled
-/// each epoch; with FedProx's μ above 0, on the loss plus the proximal term (<see cref="ProximalTerm"/>). Synchronous on purpose: TorchSharp dispose scopes follow the thread, not async
+/// each epoch; with FedProx's μ above 0, on the loss plus the proximal term (<see cref="ProximalTerm"/>); with SCAFFOLD's
+/// correction, each gradient plus c − c_i (<see cref="ControlCorrection"/>). Synchronous on purpose: TorchSharp dispose scopes follow the thread, not async
 /// continuations. Several trainings may run at once on different threads.
 /// With <c>trainableSegments</c> (see <see cref="ModelSegments"/>) only those layers learn; the
 /// others are frozen and come back exactly as they started.
@@ -48,6 +49,7 @@ public static class LocalTrainer
         var trainable = TrainableParameters(model, trainableSegments);
         using var optimizer = new PlainSgd(trainable, settings.LearningRate);
         using var proximal = settings.ProximalMu > 0 ? new ProximalTerm(trainable, settings.ProximalMu) : null;
+        using var correction = settings.ControlCorrection is { } controls ? new ControlCorrection(model, controls) : null;
 
         var random = new Random(seed);
         var order = sampleIndices.Select(index => (long)index).ToArray();
@@ -71,6 +73,7 @@ public static class LocalTrainer
                 var loss = nn.functional.cross_entropy(logits, labels);
                 loss.backward();
                 proximal?.AddGradient();
+                correction?.AddToGradients();
                 optimizer.Step();
                 steps++;
                 samplesSeen += batch.Length;

@@ -1,13 +1,14 @@
-using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Parameters;
 
 
 namespace FedDashboard.Core.Learning.Training;
 
 /// <summary>
 /// FedAvg's client hyper-parameters: E local epochs, minibatch size B, SGD learning rate; and FedProx's μ (Li et al.
-/// 2020), the weight of the proximal term μ∕2·‖w − w_start‖² added to the loss (0: plain FedAvg).
+/// 2020), the weight of the proximal term μ∕2·‖w − w_start‖² added to the loss (0: plain FedAvg); and SCAFFOLD's
+/// c − c_i (Karimireddy et al. 2020), added to every step's gradient (null: none), at the width trained.
 /// </summary>
-public sealed record LocalTrainingSettings(int Epochs, int BatchSize, double LearningRate, double ProximalMu = 0)
+public sealed record LocalTrainingSettings(int Epochs, int BatchSize, double LearningRate, double ProximalMu = 0, ParameterSet? ControlCorrection = null)
 {
     public int Epochs { get; init; } = Epochs > 0
         ? Epochs

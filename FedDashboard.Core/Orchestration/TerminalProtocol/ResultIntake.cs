@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Scaffold;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Protocol;
@@ -43,18 +44,17 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
         if (!participant.IsOpen)
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.AssignmentClosed, $"Assignment {assignmentId} is {participant.Describe()}; it takes no result.", ct);
 
-        var model = await db.TrainingJobs.Where(j => j.Id == round.JobId).Select(j => j.Settings.Model).SingleAsync(ct);
+        var job = await db.TrainingJobs.AsNoTracking().Where(j => j.Id == round.JobId).Select(j => new { j.Settings.Model, j.Policy }).SingleAsync(ct);
+        var withControls = job.Policy.Aggregation.UsesControlVariates;
         // The part the terminal trains now: narrower than assigned after a swap, and so must the upload be.
-        var spec = participant.TrainedPart.Spec(model);
-        var bytes = await ReadAsync(caller, body, declaredLength, spec, ct);
-        var parameters = await DecodeAsync(caller, bytes, ct);
+        var spec = participant.TrainedPart.Spec(job.Model);
+        var bytes = await ReadAsync(caller, body, declaredLength, spec, withControls ? ControlDeltaUpload.EncodedLength(spec) : spec.EncodedLength, ct);
+        var (parameters, controlDelta) = await SplitAsync(caller, await DecodeAsync(caller, bytes, ct), withControls, ct);
         if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != contentHash)
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.HashMismatch,
                 $"The body's SHA-256 is not the {TerminalRoutes.ContentHashHeader} header's {contentHash}: it changed on the way; send it again.", ct);
-        if (ModelLayout.Mismatch(parameters, spec) is { } mismatch)
-            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.WrongShape, $"The parameters are not the {ModelLayout.Describe(spec)} the terminal trains: {mismatch}.", ct);
-        if (parameters.HasNonFinite())
-            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.NonFinite, "The parameters contain NaN or infinite values.", ct);
+        await RequireFitAsync(caller, parameters, spec, "parameters", ct);
+        if (controlDelta is not null) await RequireFitAsync(caller, controlDelta, spec, "control variate's change Δc_i", ct);
         var data = await db.Terminals.Where(t => t.Id == caller.TerminalId).Select(t => t.DataSamples).SingleAsync(ct);
         var available = (long)data + participant.Assignment.SharedSamples;
         if (metadata.Samples > available)
@@ -64,7 +64,7 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest, $"The result's metadata is out of range: {problems}", ct);
 
         var update = new TerminalUpdate(participant.Id, caller.TerminalId, parameters, metadata.Samples, metadata.TrainLoss,
-            metadata.TrainAccuracy, metadata.SamplesPerSecond, new LocalWork(metadata.PlannedSteps, metadata.StepsDone), idempotencyKey);
+            metadata.TrainAccuracy, metadata.SamplesPerSecond, new LocalWork(metadata.PlannedSteps, metadata.StepsDone), idempotencyKey, controlDelta);
         for (var attempt = 1; ; attempt++)
         {
             var outcome = await receiver.SubmitAsync(update, ct);
@@ -87,9 +87,8 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
     /// The body, read into one buffer of at most the assigned part's encoded size: a larger declared length is refused
     /// before reading, a longer body without one as soon as it passes the size.
     /// </summary>
-    private async Task<ArraySegment<byte>> ReadAsync(AuthenticatedTerminal caller, Stream body, long? declaredLength, ModelSpec spec, CancellationToken ct)
+    private async Task<ArraySegment<byte>> ReadAsync(AuthenticatedTerminal caller, Stream body, long? declaredLength, ModelSpec spec, long cap, CancellationToken ct)
     {
-        var cap = spec.EncodedLength;
         if (declaredLength > cap)
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.TooLarge,
                 $"The body declares {declaredLength} bytes; the {ModelLayout.Describe(spec)} the terminal trains takes {cap}.", ct);
@@ -127,6 +126,27 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
         if (stream.Position != stream.Length)
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest, $"{stream.Length - stream.Position} bytes follow the parameter set in the body.", ct);
         return parameters;
+    }
+
+    /// <summary>The model and, under SCAFFOLD, Δc_i: required there, refused elsewhere.</summary>
+    private async Task<(ParameterSet Model, ParameterSet? ControlDelta)> SplitAsync(AuthenticatedTerminal caller, ParameterSet upload, bool withControls, CancellationToken ct)
+    {
+        var (model, delta) = ControlDeltaUpload.Split(upload);
+        if (withControls && delta is null)
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest,
+                $"The job runs SCAFFOLD: the upload must carry the control variate's change Δc_i beside the model, as arrays named '{ControlDeltaUpload.Prefix}' + the model's names (see the assignment's Controls).", ct);
+        if (!withControls && delta is not null)
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest,
+                $"The job does not run SCAFFOLD: the upload carries arrays named '{ControlDeltaUpload.Prefix}…' it has no use for.", ct);
+        return (model, delta);
+    }
+
+    private async Task RequireFitAsync(AuthenticatedTerminal caller, ParameterSet parameters, ModelSpec spec, string what, CancellationToken ct)
+    {
+        if (ModelLayout.Mismatch(parameters, spec) is { } mismatch)
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.WrongShape, $"The {what} are not the {ModelLayout.Describe(spec)} the terminal trains: {mismatch}.", ct);
+        if (parameters.HasNonFinite())
+            throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.NonFinite, $"The {what} contain NaN or infinite values.", ct);
     }
 
     private static string MetadataProblems(ResultMetadata metadata) => string.Join(" ", new[]

@@ -1,6 +1,7 @@
 using FedDashboard.Core.Domain.Policies.Edge;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Terminals;
@@ -21,6 +22,7 @@ public sealed class WorkDesk(
     TerminalGate gate,
     IDbContextFactory<FedDbContext> dbFactory,
     ModelParts parts,
+    ControlParts controls,
     ModelBlobStore blobs,
     AssignmentDesk assignments,
     ModelSwap swap,
@@ -60,7 +62,8 @@ public sealed class WorkDesk(
             settings.Seed * 100_003 + round.Number * 1_009 + terminal.DataOrdinal,
             round.Deadline,
             new DemoPartition(settings.Partition.ToString(), job.FleetSize, settings.Seed),
-            job.Policy.Aggregation.TerminalProximalMu);
+            job.Policy.Aggregation.TerminalProximalMu,
+            job.Policy.Aggregation.UsesControlVariates ? await ControlsAsync(db, round, participant.TerminalId, settings.Model, part.Width, ct) : null);
     }
 
     public async Task<DecisionReply> DecideAsync(string? credential, int assignmentId, Decision decision, CancellationToken ct)
@@ -118,12 +121,21 @@ public sealed class WorkDesk(
         var caller = await gate.AuthenticateAsync(credential, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await OpenAssignments(db, caller)
-            .Join(db.Rounds, p => p.RoundId, r => r.Id, (p, r) => new { Participant = p, r.JobId })
-            .Join(db.TrainingJobs, x => x.JobId, j => j.Id, (x, j) => new { x.Participant, j.Settings })
+            .Join(db.Rounds, p => p.RoundId, r => r.Id, (p, r) => new { Participant = p, Round = r })
+            .Join(db.TrainingJobs, x => x.Round.JobId, j => j.Id, (x, j) => new { x.Participant, x.Round, j.Settings, j.Policy })
             .ToListAsync(ct);
-        // The assigned width, and the narrower one after a swap: a terminal may fetch either.
-        var needed = open.SelectMany(x => new[] { x.Participant.Assignment.Width, x.Participant.Work.Width }
-            .Select(width => parts.HashOf(x.Participant.Assignment.BaseModelHash, x.Settings.Model, width)));
+        // The assigned width, and the narrower one after a swap: a terminal may fetch either, and its control variates.
+        var needed = new List<string>();
+        foreach (var x in open)
+        {
+            foreach (var width in new[] { x.Participant.Assignment.Width, x.Participant.Work.Width })
+            {
+                needed.Add(parts.HashOf(x.Participant.Assignment.BaseModelHash, x.Settings.Model, width));
+                if (!x.Policy.Aggregation.UsesControlVariates) continue;
+                var variates = await ControlsAsync(db, x.Round, caller.TerminalId, x.Settings.Model, width, ct);
+                needed.AddRange([variates.ServerHash, variates.TerminalHash]);
+            }
+        }
         if (!needed.Contains(hash, StringComparer.Ordinal))
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.ModelNotAssigned,
                 $"Model {hash[..Math.Min(hash.Length, 64)]} is not the model of an open assignment of terminal {caller.TerminalId}.", ct);
@@ -180,6 +192,14 @@ public sealed class WorkDesk(
     public Task<UploadReply> UploadAsync(
         string? credential, int assignmentId, ResultMetadata metadata, Stream body, long? declaredLength, string? idempotencyKey, string? contentHash,
         CancellationToken ct) => intake.ReceiveAsync(credential, assignmentId, metadata, body, declaredLength, idempotencyKey, contentHash, ct);
+
+    /// <summary>SCAFFOLD's c of the round's base version and the terminal's c_i in the job, at a width.</summary>
+    private async Task<ScaffoldControls> ControlsAsync(FedDbContext db, Round round, int terminalId, ModelArchitecture model, double width, CancellationToken ct)
+    {
+        var server = await db.ModelVersions.Where(v => v.Id == round.BaseModelVersionId).Select(v => v.ServerStateHash).SingleAsync(ct);
+        var terminal = await db.TerminalControls.Where(c => c.JobId == round.JobId && c.TerminalId == terminalId).Select(c => c.ControlHash).SingleOrDefaultAsync(ct);
+        return controls.For(server, terminal, model, width);
+    }
 
     /// <summary>The caller's participations still to train or training, in rounds that collect results.</summary>
     private static IQueryable<RoundParticipant> OpenAssignments(FedDbContext db, AuthenticatedTerminal caller) =>

@@ -41,12 +41,14 @@ public sealed class UpdateReceiver(
 
         // The intake checked the shapes against the part as it was; a swap granted since narrowed it.
         var model = await db.TrainingJobs.Where(j => j.Id == round.JobId).Select(j => j.Settings.Model).SingleAsync(ct);
-        if (ModelLayout.Mismatch(update.Parameters, participant.TrainedPart.Spec(model)) is { } mismatch)
+        var spec = participant.TrainedPart.Spec(model);
+        if (new[] { update.Parameters, update.ControlDelta }.OfType<ParameterSet>().Select(set => ModelLayout.Mismatch(set, spec)).FirstOrDefault(m => m is not null) is { } mismatch)
             return UpdateOutcome.Reject(ProtocolError.WrongShape, $"The model of assignment {participant.Id} changed while the upload arrived: {mismatch}.");
 
         var now = clock.GetUtcNow();
         if (update.LocalWork is { } work) participant.RecordLocalWork(work.PlannedSteps, work.StepsDone);
-        participant.Report(blobs.Put(update.Parameters), update.Samples, update.TrainLoss, update.TrainAccuracy, now, update.UploadKey);
+        participant.Report(blobs.Put(update.Parameters), update.Samples, update.TrainLoss, update.TrainAccuracy, now, update.UploadKey,
+            update.ControlDelta is { } delta ? blobs.Put(delta) : null);
         var terminal = await db.Terminals.SingleAsync(t => t.Id == update.TerminalId, ct);
         terminal.RecordTrainingSpeed(update.SamplesPerSecond);
         try

@@ -1,6 +1,8 @@
 using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Scaffold;
 using FedDashboard.Core.Orchestration.Telemetry;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +57,11 @@ public sealed class EdgeRoundAggregator(
             accepted = await evaluation.AcceptedAsync(db, round, job, strategy, edges, reported, clock.GetUtcNow(), ct);
         using (steps.Begin(RoundStep.Aggregation, job.Id, roundId, edgeId))
         {
-            if (accepted.Count > 0) db.EdgeAggregates.Add(Aggregate(round, strategy.Edge(edges[edgeId]), accepted));
+            if (accepted.Count > 0)
+            {
+                var controlDelta = job.Policy.Aggregation.UsesControlVariates ? await ControlVariatesAsync(db, round, job.Settings.Model, accepted, ct) : null;
+                db.EdgeAggregates.Add(Aggregate(round, strategy.Edge(edges[edgeId]), accepted, controlDelta));
+            }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -73,10 +79,35 @@ public sealed class EdgeRoundAggregator(
             .ToListAsync(ct);
 
     /// <summary>An edge hands all its terminals of a round the same start model.</summary>
-    private EdgeAggregate Aggregate(Round round, IEdgeStrategy edge, IReadOnlyList<RoundParticipant> accepted)
+    private EdgeAggregate Aggregate(Round round, IEdgeStrategy edge, IReadOnlyList<RoundParticipant> accepted, string? controlDeltaHash)
     {
         var start = blobs.Get(accepted.Select(p => p.Assignment.BaseModelHash).Distinct().Single());
         var model = edge.Aggregate(start, [.. accepted.Select(p => new Contribution(() => blobs.Get(p.Result.UpdateHash!), p.TrainedPart, p.Result.Samples))]);
-        return new EdgeAggregate(round.Id, edge.Edge.Id, blobs.Put(model), accepted.Sum(p => (long)p.Result.Samples), accepted.Count);
+        return new EdgeAggregate(round.Id, edge.Edge.Id, blobs.Put(model), accepted.Sum(p => (long)p.Result.Samples), accepted.Count, controlDeltaHash);
+    }
+
+    /// <summary>
+    /// SCAFFOLD at the edge: moves each accepted result's c_i by its Δc_i, on the part it trained, in this transaction
+    /// (the edge's aggregate, added with it, keeps a rerun from moving it again); returns the results' sample-weighted
+    /// mean Δc_i at the global width for the centre, or null when none brought one (the job switched to SCAFFOLD mid-round).
+    /// </summary>
+    private async Task<string?> ControlVariatesAsync(FedDbContext db, Round round, ModelArchitecture model, IReadOnlyList<RoundParticipant> accepted, CancellationToken ct)
+    {
+        var withDelta = accepted.Where(p => p.Result.ControlDeltaHash is not null).ToList();
+        if (withDelta.Count == 0) return null;
+        var global = new ModelSpec(model);
+        var terminals = withDelta.Select(p => p.TerminalId).ToList();
+        var controls = await db.TerminalControls.Where(c => c.JobId == round.JobId && terminals.Contains(c.TerminalId)).ToDictionaryAsync(c => c.TerminalId, ct);
+        var deltas = withDelta.Select(p => new Contribution(() => blobs.Get(p.Result.ControlDeltaHash!), p.TrainedPart, p.Result.Samples).ToTierResult(model)).ToList();
+        for (var i = 0; i < withDelta.Count; i++)
+        {
+            var (participant, delta) = (withDelta[i], deltas[i]);
+            var known = controls.GetValueOrDefault(participant.TerminalId);
+            var current = known is null ? ControlVariates.Zeros(global) : blobs.Get(known.ControlHash);
+            var next = blobs.Put(ControlVariates.NextTerminal(current, delta.Read(), delta.Spec, global, delta.Segments));
+            if (known is null) db.TerminalControls.Add(new TerminalControl(round.JobId, participant.TerminalId, next, round.Id));
+            else known.MoveTo(next, round.Id);
+        }
+        return blobs.Put(ControlVariates.MeanDelta(global, deltas));
     }
 }

@@ -162,11 +162,14 @@ public sealed class RoundAggregator(
         var edges = aggregates.GroupBy(x => x.Aggregate.EdgeId).OrderBy(g => g.Key).Select(edge =>
         {
             var latest = edge.MaxBy(x => x.Number)!.Aggregate;
-            return new EdgePeriod(() => blobs.Get(latest.ModelHash), edge.Sum(x => (long)x.Aggregate.Samples), trained[edge.Key]);
+            var controls = edge.Where(x => x.Aggregate.ControlDeltaHash is not null)
+                .Select(x => new EdgeControlDelta(() => blobs.Get(x.Aggregate.ControlDeltaHash!), x.Aggregate.Samples, x.Aggregate.Contributors))
+                .ToList();
+            return new EdgePeriod(() => blobs.Get(latest.ModelHash), edge.Sum(x => (long)x.Aggregate.Samples), trained[edge.Key], controls);
         }).ToList();
         if (own is not null) edges.Add(new EdgePeriod(() => blobs.Get(own.ModelHash), own.Samples, [TrainedPart.Whole]));
-        // The optimizer's state comes from the parent and goes with the candidate in this transaction: a rerun after a
-        // crash starts again from the parent's state, so no step is taken twice.
+        // The optimizer's state (SCAFFOLD's c) comes from the parent and goes with the candidate in this transaction: a
+        // rerun after a crash starts again from the parent's state, so no step is taken twice.
         var combined = strategy.Combine(blobs.Get(parent.ModelHash), parent.ServerStateHash is { } state ? blobs.Get(state) : null, edges);
         var evaluation = ModelEvaluator.Evaluate(new ModelSpec(job.Settings.Model), combined.Model, data.Test);
 

@@ -19,7 +19,8 @@ public sealed class RoundStrategies(IOptions<FleetOptions> fleet)
         var rule = ModelAggregation.For(job.Policy.Aggregation);
         return new CentralStrategy(job.Settings, rule,
             edge => new EdgeStrategy(edge, job.Settings, rule, AvailabilityOf(edge.Policy), fleet.Value.MapSize),
-            ServerOptimization.For(job.Policy.Aggregation));
+            ServerOptimization.For(job.Policy.Aggregation),
+            job.Policy.Aggregation.UsesControlVariates ? new ScaffoldStep(job.Policy.Aggregation.ScaffoldServerLearningRate, job.FleetSize) : null);
     }
 
     /// <summary>How the edge finds terminals willing to train, under its current policy.</summary>

@@ -13,5 +13,6 @@ internal sealed class EdgeAggregateConfiguration : IEntityTypeConfiguration<Edge
         builder.HasOne<EdgeServer>().WithMany().HasForeignKey(a => a.EdgeId);
         builder.HasIndex(a => new { a.RoundId, a.EdgeId }).IsUnique();
         builder.Property(a => a.ModelHash).HasMaxLength(64);
+        builder.Property(a => a.ControlDeltaHash).HasMaxLength(64);
     }
 }

@@ -46,6 +46,7 @@ internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<R
             result.Property(r => r.TrainLoss).HasColumnName("TrainLoss");
             result.Property(r => r.TrainAccuracy).HasColumnName("TrainAccuracy");
             result.Property(r => r.ValidationAccuracy).HasColumnName("ValidationAccuracy");
+            result.Property(r => r.ControlDeltaHash).HasColumnName("ControlDeltaHash").HasMaxLength(64);
         });
         builder.HasOne<RoundParticipant>().WithMany().HasForeignKey(p => p.ReplacesParticipantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<EdgeServer>().WithMany().HasForeignKey(p => p.ReportedThroughEdgeId).OnDelete(DeleteBehavior.Restrict);

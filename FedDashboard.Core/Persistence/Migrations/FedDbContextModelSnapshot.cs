@@ -1412,6 +1412,10 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.Property<int>("Contributors")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ControlDeltaHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("EdgeId")
                         .HasColumnType("integer");
 
@@ -1598,6 +1602,11 @@ namespace FedDashboard.Core.Persistence.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("ControlDeltaHash")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("ControlDeltaHash");
+
                             b1.Property<int>("Samples")
                                 .HasColumnType("integer")
                                 .HasColumnName("Samples");
@@ -1715,6 +1724,31 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("SharedDataGrants");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.TerminalControl", b =>
+                {
+                    b.Property<int>("JobId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ControlHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("JobId", "TerminalId");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("TerminalId");
+
+                    b.ToTable("TerminalControls");
                 });
 
             modelBuilder.Entity("FedDashboard.Core.Domain.Training.TrainingJob", b =>
@@ -2393,6 +2427,27 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.HasOne("FedDashboard.Core.Domain.Training.RoundParticipant", null)
                         .WithMany()
                         .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.TerminalControl", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Training.TrainingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Domain.Training.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Domain.Topology.Terminal", null)
+                        .WithMany()
+                        .HasForeignKey("TerminalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -38,6 +38,12 @@ public sealed record AggregationPolicy
     /// <summary>For <see cref="AggregationRule.Krum"/>: m, how many best-scored results are averaged (1: Krum, more: Multi-Krum).</summary>
     public int KrumSelected { get; init; } = 1;
 
+    /// <summary>For <see cref="AggregationRule.Scaffold"/>: η_g, the centre's step on the combined change (1: FedAvg's step).</summary>
+    public double ScaffoldServerLearningRate { get; init; } = 1.0;
+
+    /// <summary>Whether the terminals train with control variates and send Δc_i with their results.</summary>
+    public bool UsesControlVariates => Rule == AggregationRule.Scaffold;
+
     /// <summary>The μ the terminals train with: the job's under <see cref="AggregationRule.FedProx"/>, else 0.</summary>
     public double TerminalProximalMu => Rule == AggregationRule.FedProx ? ProximalMu : 0;
 
@@ -54,6 +60,7 @@ public sealed record AggregationPolicy
         if (!(AdamTau > 0 && AdamTau <= 1)) yield return new($"{prefix}{nameof(AdamTau)}", $"τ is above 0 and at most 1 (was {AdamTau}).");
         if (!(ProximalMu is >= 0 and <= 100)) yield return new($"{prefix}{nameof(ProximalMu)}", $"μ is from 0 to 100 (was {ProximalMu}).");
         if (KrumByzantine is < 0 or > 100) yield return new($"{prefix}{nameof(KrumByzantine)}", $"The attackers tolerated are from 0 to 100 (was {KrumByzantine}).");
+        if (!(ScaffoldServerLearningRate > 0 && ScaffoldServerLearningRate <= 10)) yield return new($"{prefix}{nameof(ScaffoldServerLearningRate)}", $"SCAFFOLD's server learning rate is above 0 and at most 10 (was {ScaffoldServerLearningRate}).");
         if (KrumSelected is < 1 or > 1000) yield return new($"{prefix}{nameof(KrumSelected)}", $"Krum averages from 1 to 1000 results (was {KrumSelected}).");
     }
 }

@@ -29,4 +29,7 @@ public enum AggregationRule
 
     /// <summary>The result (or the m results) closest to its neighbours, tolerating f attackers.</summary>
     Krum,
+
+    /// <summary>FedAvg, with control variates correcting each terminal's drift from the others (SCAFFOLD).</summary>
+    Scaffold,
 }
