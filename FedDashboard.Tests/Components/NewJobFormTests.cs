@@ -2,6 +2,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Hosting;
 using FedDashboard.Core.Orchestration.Governance.Proposals;
@@ -144,5 +145,61 @@ public sealed class NewJobFormTests : DashboardComponentTest
         await using var db = Host.Db();
         var proposal = await db.JobPolicyProposals.AsNoTracking().SingleAsync();
         Assert.Equal((job.Id, ProposalStatus.Pending, TestData.Operator.Name, true), (proposal.JobId, proposal.Status, proposal.ProposedBy, proposal.Policy.AutoApprove));
+    }
+
+    [Fact]
+    public async Task Launch_NothingChosen_JobAggregatesByFedAvg()
+    {
+        var cut = Render<NewJob>();
+        TypeName(cut, "default strategy");
+
+        Launch(cut);
+
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        cut.WaitForAssertion(() => Assert.Single(navigation.History));
+        Assert.Equal(new AggregationPolicy(), Assert.Single(await StoredJobsAsync()).Policy.Aggregation);
+    }
+
+    [Fact]
+    public async Task Launch_FedAdamWithItsSettings_JobStartsWithThemInItsPolicy()
+    {
+        var cut = Render<NewJob>();
+        TypeName(cut, "adaptive job");
+        Choose(cut, AggregationRule.FedAdam);
+        cut.Find("[data-field='Aggregation.AdamLearningRate'] input").Change("0.03");
+        cut.Find("[data-field='Aggregation.AdamTau'] input").Change("0.01");
+
+        Launch(cut);
+
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        cut.WaitForAssertion(() => Assert.Single(navigation.History));
+        var expected = new AggregationPolicy { Rule = AggregationRule.FedAdam, AdamLearningRate = 0.03, AdamTau = 0.01 };
+        Assert.Equal(expected, Assert.Single(await StoredJobsAsync()).Policy.Aggregation);
+    }
+
+    [Fact]
+    public async Task Launch_FedAvgMMomentumOne_ShowsThePoliciesPageMessageAtFieldAndStoresNothing()
+    {
+        var cut = Render<NewJob>();
+        TypeName(cut, "momentum job");
+        Choose(cut, AggregationRule.FedAvgM);
+
+        cut.Find("[data-field='Aggregation.ServerMomentum'] input").Change("1");
+        Launch(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("The server momentum is from 0 to below 1 (was 1).", cut.Find("[data-field='Aggregation.ServerMomentum']").TextContent));
+        AssertErrorsOnlyAt(cut, "Aggregation.ServerMomentum");
+        Assert.Empty(await StoredJobsAsync());
+    }
+
+    [Fact]
+    public void Choose_FedProx_ShowsOnlyTheSettingItReads()
+    {
+        var cut = Render<NewJob>();
+
+        Choose(cut, AggregationRule.FedProx);
+
+        cut.WaitForAssertion(() => Assert.Equal(["Aggregation.Rule", "Aggregation.ProximalMu"],
+            cut.FindAll("[data-field^='Aggregation.']").Select(e => e.GetAttribute("data-field")).Distinct()));
     }
 }

@@ -7,10 +7,10 @@ using System.Linq.Expressions;
 namespace FedDashboard.Model;
 
 /// <summary>
-/// A new training job as the form edits it: the name, the settings and the policy's termination and approval fields, each
-/// input bound to the record it belongs to; and the errors of the last launch at the fields they name.
+/// A new training job as the form edits it: the name, the settings and the policy's aggregation, termination and approval
+/// fields, each input bound to the record it belongs to; and the errors of the last launch at the fields they name.
 /// </summary>
-public sealed class NewJobForm
+public sealed class NewJobForm : IPolicyDraft<JobPolicy>
 {
     /// <summary>The stored column's length (TrainingJobConfiguration).</summary>
     public const int NameMaxLength = TrainingJob.MaxNameLength;
@@ -34,9 +34,14 @@ public sealed class NewJobForm
 
     public FormField<JobPolicy, TValue> Policy<TValue>(Expression<Func<JobPolicy, TValue>> member) => _policy.Field(member);
 
+    FormField<JobPolicy, TValue> IPolicyDraft<JobPolicy>.Field<TValue>(Expression<Func<JobPolicy, TValue>> member) => Policy(member);
+
     public IReadOnlyDictionary<string, string> Errors => _errors;
 
-    /// <summary>The message for a field named as <see cref="TrainingSettings.Validate"/> names it (e.g. "ShareMaxSamples"), or "Name".</summary>
+    /// <summary>
+    /// The message for a field named as <see cref="TrainingSettings.Validate"/> names it (e.g. "ShareMaxSamples"), "Name", or
+    /// an aggregation setting by its path in the policy ("Aggregation.AdamTau"), as the Policies page names it.
+    /// </summary>
     public string? ErrorFor(string field) => _errors.GetValueOrDefault(field);
 
     public bool HasError(string field) => _errors.ContainsKey(field);
@@ -55,7 +60,7 @@ public sealed class NewJobForm
         if (string.IsNullOrWhiteSpace(Name)) errors.Add($"{nameof(Name)} is required.");
         else if (Name.Trim().Length > NameMaxLength) errors.Add($"{nameof(Name)} must be at most {NameMaxLength} characters (was {Name.Trim().Length}).");
         errors.AddRange(ToSettings().Validate());
-        errors.AddRange(ToPolicy().Validate().Select(e => $"{e.Field.Split('.')[^1]} {e.Message}"));
+        errors.AddRange(ToPolicy().Validate().Select(e => $"{(IsAggregation(e.Field) ? e.Field : e.Field.Split('.')[^1])} {e.Message}"));
         return errors;
     }
 
@@ -71,6 +76,8 @@ public sealed class NewJobForm
     private static string FieldOf(string message)
     {
         var first = message.Split(' ', 2)[0];
-        return first == nameof(Name) || typeof(TrainingSettings).GetProperty(first) is not null || PolicyFields.Contains(first) ? first : "";
+        return first == nameof(Name) || typeof(TrainingSettings).GetProperty(first) is not null || PolicyFields.Contains(first) || IsAggregation(first) ? first : "";
     }
+
+    private static bool IsAggregation(string field) => field.StartsWith($"{nameof(JobPolicy.Aggregation)}.", StringComparison.Ordinal);
 }
