@@ -166,7 +166,7 @@ public sealed class NewJobFormTests : DashboardComponentTest
         var cut = Render<NewJob>();
         TypeName(cut, "adaptive job");
         Choose(cut, AggregationRule.FedAdam);
-        cut.Find("[data-field='Aggregation.AdamLearningRate'] input").Change("0.03");
+        cut.WaitForElement("[data-field='Aggregation.AdamLearningRate'] input").Change("0.03");
         cut.Find("[data-field='Aggregation.AdamTau'] input").Change("0.01");
 
         Launch(cut);
@@ -184,10 +184,10 @@ public sealed class NewJobFormTests : DashboardComponentTest
         TypeName(cut, "momentum job");
         Choose(cut, AggregationRule.FedAvgM);
 
-        cut.Find("[data-field='Aggregation.ServerMomentum'] input").Change("1");
+        cut.WaitForElement("[data-field='Aggregation.ServerMomentum'] input").Change("1");
         Launch(cut);
 
-        cut.WaitForAssertion(() => Assert.Contains("The server momentum is from 0 to below 1 (was 1).", cut.Find("[data-field='Aggregation.ServerMomentum']").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("The server momentum is from 0 to below 1 (was 1).", cut.Find("[data-field='Aggregation.ServerMomentum'] .mud-input-helper-text").TextContent.Trim()));
         AssertErrorsOnlyAt(cut, "Aggregation.ServerMomentum");
         Assert.Empty(await StoredJobsAsync());
     }

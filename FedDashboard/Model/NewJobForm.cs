@@ -66,10 +66,11 @@ public sealed class NewJobForm : IPolicyDraft<JobPolicy>
 
     /// <summary>
     /// Puts each message at the field its first word names. TrainingSettings.Validate promises that leading name;
-    /// a message naming no field of this form lands under "" so the page can still show it.
+    /// a message naming no field of this form lands under "" so the page can still show it. An aggregation setting's
+    /// message is a sentence of its own, shown without the path, as on the Policies page.
     /// </summary>
     public void ShowErrors(IEnumerable<string> errors) =>
-        _errors = errors.GroupBy(FieldOf).ToDictionary(g => g.Key, g => string.Join(" ", g));
+        _errors = errors.GroupBy(FieldOf).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(m => IsAggregation(g.Key) ? m[(g.Key.Length + 1)..] : m)));
 
     public void ClearErrors() => _errors = [];
 
