@@ -147,42 +147,49 @@ public sealed class NewJobFormTests : DashboardComponentTest
         Assert.Equal((job.Id, ProposalStatus.Pending, TestData.Operator.Name, true), (proposal.JobId, proposal.Status, proposal.ProposedBy, proposal.Policy.AutoApprove));
     }
 
+    private IRenderedComponent<NewJob> RenderNamedWith(AggregationRule rule)
+    {
+        var cut = Render<NewJob>();
+        TypeName(cut, $"{rule} job");
+        Choose(cut, rule);
+        return cut;
+    }
+
+    private async Task<AggregationPolicy> LaunchedAggregationAsync(IRenderedComponent<NewJob> cut)
+    {
+        Launch(cut);
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        cut.WaitForAssertion(() => Assert.Single(navigation.History));
+        return Assert.Single(await StoredJobsAsync()).Policy.Aggregation;
+    }
+
     [Fact]
     public async Task Launch_NothingChosen_JobAggregatesByFedAvg()
     {
         var cut = Render<NewJob>();
         TypeName(cut, "default strategy");
 
-        Launch(cut);
+        var aggregation = await LaunchedAggregationAsync(cut);
 
-        var navigation = Services.GetRequiredService<BunitNavigationManager>();
-        cut.WaitForAssertion(() => Assert.Single(navigation.History));
-        Assert.Equal(new AggregationPolicy(), Assert.Single(await StoredJobsAsync()).Policy.Aggregation);
+        Assert.Equal(new AggregationPolicy(), aggregation);
     }
 
     [Fact]
     public async Task Launch_FedAdamWithItsSettings_JobStartsWithThemInItsPolicy()
     {
-        var cut = Render<NewJob>();
-        TypeName(cut, "adaptive job");
-        Choose(cut, AggregationRule.FedAdam);
+        var cut = RenderNamedWith(AggregationRule.FedAdam);
         cut.WaitForElement("[data-field='Aggregation.AdamLearningRate'] input").Change("0.03");
         cut.Find("[data-field='Aggregation.AdamTau'] input").Change("0.01");
 
-        Launch(cut);
+        var aggregation = await LaunchedAggregationAsync(cut);
 
-        var navigation = Services.GetRequiredService<BunitNavigationManager>();
-        cut.WaitForAssertion(() => Assert.Single(navigation.History));
-        var expected = new AggregationPolicy { Rule = AggregationRule.FedAdam, AdamLearningRate = 0.03, AdamTau = 0.01 };
-        Assert.Equal(expected, Assert.Single(await StoredJobsAsync()).Policy.Aggregation);
+        Assert.Equal(new AggregationPolicy { Rule = AggregationRule.FedAdam, AdamLearningRate = 0.03, AdamTau = 0.01 }, aggregation);
     }
 
     [Fact]
     public async Task Launch_FedAvgMMomentumOne_ShowsThePoliciesPageMessageAtFieldAndStoresNothing()
     {
-        var cut = Render<NewJob>();
-        TypeName(cut, "momentum job");
-        Choose(cut, AggregationRule.FedAvgM);
+        var cut = RenderNamedWith(AggregationRule.FedAvgM);
 
         cut.WaitForElement("[data-field='Aggregation.ServerMomentum'] input").Change("1");
         Launch(cut);
