@@ -1,5 +1,6 @@
 extern alias bench;
 using bench::FedDashboard.Bench;
+using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Models;
 
@@ -42,6 +43,22 @@ public sealed class FedAvgOptionsTests
         Assert.Equal((ModelArchitecture.Cnn, 5, 50, 0.02), (job.Settings.Model, job.Settings.LocalEpochs, job.Settings.BatchSize, job.Settings.LearningRate));
         Assert.Equal(3, job.Policy.Termination.MaxRounds);
         Assert.Null(PaperFigures.For(job));
+    }
+
+    [Fact]
+    public void Job_StrategyAlone_TakesTheTunedServerSettings()
+    {
+        var aggregation = Job("--setting", "2nn-noniid", "--strategy", "fedavgm").Policy.Aggregation;
+
+        Assert.Equal((AggregationRule.FedAvgM, 1.0, 0.7), (aggregation.Rule, aggregation.ServerLearningRate, aggregation.ServerMomentum));
+    }
+
+    [Fact]
+    public void Job_StrategyWithSettings_SettingsOverrideTheTunedOnes()
+    {
+        var aggregation = Job("--strategy", "fedadam", "--adam-lr", "0.02", "--tau", "0.01").Policy.Aggregation;
+
+        Assert.Equal((AggregationRule.FedAdam, 0.02, 0.01), (aggregation.Rule, aggregation.AdamLearningRate, aggregation.AdamTau));
     }
 
     [Theory]

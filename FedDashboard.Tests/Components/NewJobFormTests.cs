@@ -2,6 +2,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Domain.Governance.Proposals;
+using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Hosting;
 using FedDashboard.Core.Orchestration.Governance.Proposals;
@@ -144,5 +145,68 @@ public sealed class NewJobFormTests : DashboardComponentTest
         await using var db = Host.Db();
         var proposal = await db.JobPolicyProposals.AsNoTracking().SingleAsync();
         Assert.Equal((job.Id, ProposalStatus.Pending, TestData.Operator.Name, true), (proposal.JobId, proposal.Status, proposal.ProposedBy, proposal.Policy.AutoApprove));
+    }
+
+    private IRenderedComponent<NewJob> RenderNamedWith(AggregationRule rule)
+    {
+        var cut = Render<NewJob>();
+        TypeName(cut, $"{rule} job");
+        Choose(cut, rule);
+        return cut;
+    }
+
+    private async Task<AggregationPolicy> LaunchedAggregationAsync(IRenderedComponent<NewJob> cut)
+    {
+        Launch(cut);
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        cut.WaitForAssertion(() => Assert.Single(navigation.History));
+        return Assert.Single(await StoredJobsAsync()).Policy.Aggregation;
+    }
+
+    [Fact]
+    public async Task Launch_NothingChosen_JobAggregatesByFedAvg()
+    {
+        var cut = Render<NewJob>();
+        TypeName(cut, "default strategy");
+
+        var aggregation = await LaunchedAggregationAsync(cut);
+
+        Assert.Equal(new AggregationPolicy(), aggregation);
+    }
+
+    [Fact]
+    public async Task Launch_FedAdamWithItsSettings_JobStartsWithThemInItsPolicy()
+    {
+        var cut = RenderNamedWith(AggregationRule.FedAdam);
+        cut.WaitForElement("[data-field='Aggregation.AdamLearningRate'] input").Change("0.03");
+        cut.Find("[data-field='Aggregation.AdamTau'] input").Change("0.01");
+
+        var aggregation = await LaunchedAggregationAsync(cut);
+
+        Assert.Equal(new AggregationPolicy { Rule = AggregationRule.FedAdam, AdamLearningRate = 0.03, AdamTau = 0.01 }, aggregation);
+    }
+
+    [Fact]
+    public async Task Launch_FedAvgMMomentumOne_ShowsThePoliciesPageMessageAtFieldAndStoresNothing()
+    {
+        var cut = RenderNamedWith(AggregationRule.FedAvgM);
+
+        cut.WaitForElement("[data-field='Aggregation.ServerMomentum'] input").Change("1");
+        Launch(cut);
+
+        cut.WaitForAssertion(() => Assert.Equal("The server momentum is from 0 to below 1 (was 1).", cut.Find("[data-field='Aggregation.ServerMomentum'] .mud-input-helper-text").TextContent.Trim()));
+        AssertErrorsOnlyAt(cut, "Aggregation.ServerMomentum");
+        Assert.Empty(await StoredJobsAsync());
+    }
+
+    [Fact]
+    public void Choose_FedProx_ShowsOnlyTheSettingItReads()
+    {
+        var cut = Render<NewJob>();
+
+        Choose(cut, AggregationRule.FedProx);
+
+        cut.WaitForAssertion(() => Assert.Equal(["Aggregation.Rule", "Aggregation.ProximalMu"],
+            cut.FindAll("[data-field^='Aggregation.']").Select(e => e.GetAttribute("data-field")).Distinct()));
     }
 }

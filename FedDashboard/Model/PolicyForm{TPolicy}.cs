@@ -4,7 +4,7 @@ using System.Linq.Expressions;
 namespace FedDashboard.Model;
 
 /// <summary>A policy form that edits the policy record itself: its inputs bind to <see cref="Field{TValue}"/>, loading and saving take the record whole.</summary>
-public abstract class PolicyForm<TPolicy> : PolicyForm where TPolicy : class, IPolicy<TPolicy>
+public abstract class PolicyForm<TPolicy> : PolicyForm, IPolicyDraft<TPolicy> where TPolicy : class, IPolicy<TPolicy>
 {
     private readonly FormDraft<TPolicy> _draft = new(TPolicy.Default);
 
