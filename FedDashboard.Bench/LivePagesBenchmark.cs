@@ -1,3 +1,4 @@
+using FedDashboard.Core.Orchestration.Options;
 using Microsoft.Playwright;
 using System.Diagnostics;
 
@@ -33,6 +34,8 @@ internal static class LivePagesBenchmark
                 var starting = Stopwatch.StartNew();
                 await using var server = await ServerProcess.StartAsync("pages-browser", fleet, RunningFleet(password, credentialCache), TimeSpan.FromMinutes(45));
                 Console.WriteLine($"{fleet:N0} terminals: the dashboard served after {starting.Elapsed.TotalSeconds:0} s; warming up");
+                if (server.Output().Split('\n').FirstOrDefault(line => line.Contains("Created the simulated fleet", StringComparison.Ordinal)) is { } seeded)
+                    Console.WriteLine($"  {seeded.Trim()}");
                 await Task.Delay(warmup);
                 var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
                 var page = await context.NewPageAsync();
@@ -48,9 +51,12 @@ internal static class LivePagesBenchmark
                 }
                 await context.DisposeAsync();
                 var pace = FleetPace.Of(fleet, server.Output());
-                Console.WriteLine($"  fleet ticks: {pace.Overruns} overran their interval, the longest {pace.LongestSeconds:0.0} s");
+                Console.WriteLine($"  fleet ticks: {pace.Overruns} overran their interval, the longest {pace.LongestSeconds:0.0} s; heartbeat flushes: {pace.FlushOverruns} overran theirs, median of those {pace.MedianFlushOverrunSeconds:0.000} s, the longest {pace.LongestFlushSeconds:0.000} s");
+                await using var db = server.Db();
+                var message = await MapMessageSize.MeasureAsync(db, new FleetOptions().MapSize);
+                Console.WriteLine($"  map tick between nodes: {message.MapTickBytes:N0} bytes (every terminal's position would be {message.AllPositionsBytes:N0})");
                 // Each size on its own as soon as it is measured: a big fleet takes long to seed, and a later failure must not lose it.
-                Console.WriteLine($"  Results: {await WriteAsync(fleet, warmup, window, credentialCache, [.. runs.Where(r => r.Terminals == fleet)], pace)}");
+                Console.WriteLine($"  Results: {await WriteAsync(fleet, warmup, window, credentialCache, [.. runs.Where(r => r.Terminals == fleet)], pace, message)}");
             }
         }
         finally
@@ -65,7 +71,7 @@ internal static class LivePagesBenchmark
         return 0;
     }
 
-    private static Task<string> WriteAsync(int fleet, TimeSpan warmup, TimeSpan window, int credentialCache, IReadOnlyList<LivePageRun> runs, FleetPace pace) =>
+    private static Task<string> WriteAsync(int fleet, TimeSpan warmup, TimeSpan window, int credentialCache, IReadOnlyList<LivePageRun> runs, FleetPace pace, MapMessageSize message) =>
         BenchResults.WriteAsync($"pages-browser-{fleet}", new
         {
             benchmark = "pages-browser",
@@ -77,6 +83,7 @@ internal static class LivePagesBenchmark
             measured = "first render: navigation start to the page's content element visible (the map: Plotly's drawing); bytes: WebSocket frames received by the page (its Blazor circuit) during the window after the first render",
             runs,
             fleetPace = pace,
+            mapMessage = message,
         });
 
     /// <summary>The fleet simulated and the default job training, as `./fed run` runs it, over the settled fleet's settings.</summary>

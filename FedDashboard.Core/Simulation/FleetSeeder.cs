@@ -29,6 +29,9 @@ public sealed class FleetSeeder(
     private static readonly string[] Apps = ["camera", "keyboard", "health"];
     private const int MnistTrainingImages = 60_000;
 
+    /// <summary>Terminals enrolled in one transaction.</summary>
+    private const int EnrolmentBatch = 2_000;
+
     /// <returns>True when it created the fleet, false when one was already there.</returns>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
     {
@@ -43,17 +46,25 @@ public sealed class FleetSeeder(
         var now = clock.GetUtcNow();
         var mapSize = options.Value.MapSize;
         var samples = (MnistTrainingImages - FederatedData.ValidationImages) / options.Value.Terminals;
-        foreach (var (terminal, edge) in placed)
+        foreach (var chunk in placed.Chunk(EnrolmentBatch))
         {
-            var (load, battery, memory) = (random.NextDouble() * 0.5, 0.5 + random.NextDouble() * 0.5, 1024 + random.Next(3072));
-            var (app, anonymized, updatedAt) = (Apps[random.Next(Apps.Length)], random.NextDouble() < 0.8, now - TimeSpan.FromHours(random.NextDouble() * 48));
-            var enrolled = await channel.EnrolAsync(new EnrolRequest(codes[edge.Id], terminal.Name, terminal.Type.ToString(), terminal.Tier.ToString(), app,
-                samples, updatedAt, anonymized, SimulatedDevice.AgentVersion), ct);
-            credentials.Keep(enrolled.TerminalId, enrolled.Credential);
-            // On the map, as the fleet's motion keeps them (FleetLayout's circles reach past its border).
-            var (x, y) = (Math.Clamp(terminal.PositionX, 0, mapSize), Math.Clamp(terminal.PositionY, 0, mapSize));
-            await channel.HeartbeatAsync(enrolled.Credential, new HeartbeatRequest(x, y, load, memory, battery, app, samples, updatedAt, WantsWork: false,
-                SimulatedDevice.AgentVersion), ct);
+            var devices = chunk.Select(placement =>
+            {
+                var (terminal, edge) = placement;
+                var (load, battery, memory) = (random.NextDouble() * 0.5, 0.5 + random.NextDouble() * 0.5, 1024 + random.Next(3072));
+                var (app, anonymized, updatedAt) = (Apps[random.Next(Apps.Length)], random.NextDouble() < 0.8, now - TimeSpan.FromHours(random.NextDouble() * 48));
+                var enrol = new EnrolRequest(codes[edge.Id], terminal.Name, terminal.Type.ToString(), terminal.Tier.ToString(), app, samples, updatedAt, anonymized,
+                    SimulatedDevice.AgentVersion);
+                // On the map, as the fleet's motion keeps them (FleetLayout's circles reach past its border).
+                var (x, y) = (Math.Clamp(terminal.PositionX, 0, mapSize), Math.Clamp(terminal.PositionY, 0, mapSize));
+                return (Enrol: enrol, Heartbeat: new HeartbeatRequest(x, y, load, memory, battery, app, samples, updatedAt, WantsWork: false, SimulatedDevice.AgentVersion));
+            }).ToList();
+            var enrolled = await channel.EnrolAllAsync([.. devices.Select(d => d.Enrol)], ct);
+            foreach (var (device, terminal) in devices.Zip(enrolled))
+            {
+                credentials.Keep(terminal.TerminalId, terminal.Credential);
+                await channel.HeartbeatAsync(terminal.Credential, device.Heartbeat, ct);
+            }
         }
         return true;
     }

@@ -117,14 +117,14 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
         Assert.Equal(40, before.Count);
         await ScreenshotAsync("coverage");
 
-        // The fleet simulator publishes FleetPositions every tick (a second here); the wait's limit only guards a hung run.
+        // The fleet simulator publishes the fleet's map, with positions up to 2,000 terminals, every flush (a second here); the wait's limit only guards a hung run.
         await WaitForAsync(() => _page.WaitForFunctionAsync(
             $"before => {{ const now = ({MarkerPositions})(); return Object.keys(before).some(name => now[name] && (now[name][0] !== before[name][0] || now[name][1] !== before[name][1])); }}",
             before, new() { Timeout = 30_000 }), "a terminal to move on the map");
         var after = await MarkerPositionsAsync();
 
         var moved = before.Keys.Count(name => after.TryGetValue(name, out var now) && (now[0] != before[name][0] || now[1] != before[name][1]));
-        Assert.True(moved > 0, $"No terminal of {before.Count} moved on the map; the fleet simulator publishes FleetPositions each tick.");
+        Assert.True(moved > 0, $"No terminal of {before.Count} moved on the map; the fleet's map carries their positions each flush.");
         Assert.Equal(0, await _page.Locator("#blazor-error-ui:visible").CountAsync());
     }
 

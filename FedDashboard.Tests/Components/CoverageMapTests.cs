@@ -1,6 +1,7 @@
 using Bunit;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Topology.Coverage;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Model;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +22,8 @@ public sealed class CoverageMapTests : DashboardComponentTest
         return await db.Terminals.OrderBy(t => t.Id).ToListAsync();
     }
 
-    private static FleetPositions Positions(IEnumerable<Terminal> terminals, Func<Terminal, TerminalPosition>? change = null) =>
-        new([.. terminals.Select(t => change?.Invoke(t) ?? new TerminalPosition(t.Id, t.PositionX, t.PositionY, t.EdgeId, TerminalActivity.Idle))], DateTimeOffset.UtcNow);
+    private static FleetMap Positions(IEnumerable<Terminal> terminals, Func<Terminal, TerminalPosition>? change = null) =>
+        FleetMap.Of([.. terminals.Select(t => change?.Invoke(t) ?? new TerminalPosition(t.Id, t.PositionX, t.PositionY, t.EdgeId, TerminalActivity.Idle))], new DensityGrid(1000), DateTimeOffset.UtcNow);
 
     [Fact]
     public void Render_SeededFleet_ShowsEdgesAndIdleTerminalsFromDatabase()
@@ -39,7 +40,7 @@ public sealed class CoverageMapTests : DashboardComponentTest
     }
 
     [Fact]
-    public async Task Render_FleetPositionsOnFeed_MovesTerminalAndChangesItsColour()
+    public async Task Render_FleetMapOnFeed_MovesTerminalAndChangesItsColour()
     {
         var terminals = await TerminalsAsync();
         var moved = terminals[0];

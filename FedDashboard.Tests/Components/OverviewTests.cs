@@ -2,6 +2,7 @@ using Bunit;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Topology.Coverage;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Training;
@@ -63,7 +64,7 @@ public sealed class OverviewTests : DashboardComponentTest
 
         var tickAlone = await RendersForTickAsync(18);
         var beforeOthers = cut.RenderCount;
-        Feed.Deliver(new FleetPositions([new TerminalPosition(1, 5, 5, null, TerminalActivity.OutOfCoverage)], DateTimeOffset.UtcNow));
+        Feed.Deliver(FleetMap.Of([new TerminalPosition(1, 5, 5, null, TerminalActivity.OutOfCoverage)], new DensityGrid(1000), DateTimeOffset.UtcNow));
         Feed.Deliver(new ParticipantChanged(_job.Id, 1, 1, ParticipantStatus.Training, DateTimeOffset.UtcNow));
         await Task.Delay(3 * LiveFeed.DefaultBatchInterval);
         await RendersForTickAsync(19);

@@ -75,10 +75,10 @@ public sealed class FleetEngineTests : IAsyncLifetime
     public async Task TickAsync_TerminalOutsideEveryCoverage_PublishesEveryPositionWithItOutOfCoverage()
     {
         var terminalId = await FleetPlacement.PlaceOutsideCoverageAsync(_host);
-        var published = new TaskCompletionSource<FleetPositions>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var published = new TaskCompletionSource<FleetMap>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = _host.Get<LiveFeed>().Subscribe(batch =>
         {
-            foreach (var positions in batch.OfType<FleetPositions>()) published.TrySetResult(positions);
+            foreach (var positions in batch.OfType<FleetMap>()) published.TrySetResult(positions);
             return Task.CompletedTask;
         });
 
@@ -86,8 +86,8 @@ public sealed class FleetEngineTests : IAsyncLifetime
         _clock.Advance(LiveFeed.DefaultBatchInterval);
 
         var fleet = await published.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(20, fleet.Terminals.Count);
-        var outside = Assert.Single(fleet.Terminals, t => t.TerminalId == terminalId);
+        Assert.Equal(20, fleet.Positions.Count);
+        var outside = Assert.Single(fleet.Positions, t => t.TerminalId == terminalId);
         Assert.Equal((null, TerminalActivity.OutOfCoverage), (outside.EdgeId, outside.Activity));
     }
 }

@@ -21,7 +21,7 @@ public sealed class FleetIntakeTests : IAsyncLifetime
     [Fact]
     public async Task Report_TerminalNotEnrolled_RefusedNamingIt()
     {
-        await using var batch = await _host.Get<FleetIntake>().OpenAsync(TestData.Now.AddSeconds(-1), TestData.Now, CancellationToken.None);
+        await using var batch = await _host.Get<FleetIntake>().OpenAsync([-1], TestData.Now.AddSeconds(-1), TestData.Now, CancellationToken.None);
 
         var refused = Assert.Throws<ArgumentException>(() => batch.Report(Beat(-1, 0, 0, edgeId: null, load: 0.1)));
 
@@ -34,7 +34,7 @@ public sealed class FleetIntakeTests : IAsyncLifetime
         var intake = _host.Get<FleetIntake>();
         Terminal terminal;
         await using (var seeded = _host.Db()) terminal = await seeded.Terminals.OrderBy(t => t.Id).FirstAsync(t => t.EdgeId != null);
-        await using (var batch = await intake.OpenAsync(TestData.Now.AddSeconds(-1), TestData.Now, CancellationToken.None))
+        await using (var batch = await intake.OpenAsync([terminal.Id], TestData.Now.AddSeconds(-1), TestData.Now, CancellationToken.None))
         {
             batch.Report(Beat(terminal.Id, terminal.PositionX, terminal.PositionY, edgeId: null, load: 0.42));
             await batch.CommitAsync(CancellationToken.None);

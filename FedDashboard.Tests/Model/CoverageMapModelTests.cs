@@ -1,4 +1,5 @@
 using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Topology.Coverage;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Model;
 
@@ -11,7 +12,7 @@ public sealed class CoverageMapModelTests
         [new EdgeCircle(1, "edge-1", 300, 300, 200)],
         [new MapTerminal(1, "terminal-1", 300, 300, 1, TerminalActivity.Idle), new MapTerminal(2, "terminal-2", 350, 300, 1, TerminalActivity.Training)]));
 
-    private static FleetPositions Tick(params TerminalPosition[] positions) => new(positions, DateTimeOffset.UtcNow);
+    private static FleetMap Tick(params TerminalPosition[] positions) => FleetMap.Of(positions, new DensityGrid(1000), DateTimeOffset.UtcNow);
 
     [Fact]
     public void Apply_TwoTicksInOneBatch_KeepsTheNewest()
@@ -57,8 +58,8 @@ public sealed class CoverageMapModelTests
 
         model.Apply([Tick(new TerminalPosition(99, 1, 1, null, TerminalActivity.Idle))]);
 
-        Assert.Equal(2, model.Total);
         Assert.Null(model.Terminal(99));
+        Assert.DoesNotContain(99, model.Markers().SelectMany(m => m.Ids));
     }
 
     [Fact]
@@ -106,34 +107,38 @@ public sealed class CoverageMapDensityTests
         Assert.True(model.ShowsDensity);
         Assert.Equal(0, Drawn(model));
         Assert.Null(model.Detail());
+        Assert.False(model.NeedsDetail);
         Assert.Equal(CoverageMapModel.DensityAbove + 1, model.Density().Sum(row => row.Sum(n => n ?? 0)));
     }
 
     [Fact]
-    public void Select_AnEdgeOfABigFleet_DrawsItsFirstTerminalsUpToTheLimit()
+    public void ShowDetail_AnEdgeOfABigFleetSelected_DrawsTheTerminalsThePageReadAndSaysHowManyItHolds()
     {
         var model = Fleet(5_000);
-
         model.Select(new SelectedEdge(West.Id));
+        MapTerminal[] read = [new(2, "terminal-2", 10, 10, West.Id, TerminalActivity.Idle), new(4, "terminal-4", 20, 20, West.Id, TerminalActivity.Training)];
 
-        var drawn = model.Markers().SelectMany(m => m.Ids).ToList();
-        Assert.Equal(CoverageMapModel.DetailLimit, drawn.Count);
-        Assert.All(drawn, id => Assert.Equal(West.Id, model.Terminal(id)!.EdgeId));
-        Assert.Equal(new MapDetail("terminals in edge-1", CoverageMapModel.DetailLimit, 2_500), model.Detail());
+        model.ShowDetail(read, 2_500);
+
+        Assert.Equal([2, 4], model.Markers().SelectMany(m => m.Ids).Order());
+        Assert.Equal(new MapDetail("terminals in edge-1", 2, 2_500), model.Detail());
     }
 
     [Fact]
-    public void Select_ACell_DrawsTheTerminalsInIt()
+    public void Apply_MapTickOfABigFleet_CountsAndDensityComeFromTheTickWithoutPositions()
     {
         var model = Fleet(5_000);
-        var cell = model.Grid.CellOf(510, 510);
+        var grid = new DensityGrid(1000);
+        var tick = FleetMap.Of([.. Enumerable.Range(1, 6_000).Select(id => new TerminalPosition(id, 510, 510, East.Id, id % 3 == 0 ? TerminalActivity.Training : TerminalActivity.Idle))],
+            grid, DateTimeOffset.UtcNow);
 
-        model.Select(new SelectedCell(cell));
+        Assert.True(model.Apply([tick]));
 
-        var drawn = model.Markers().SelectMany(m => m.Ids).Select(id => model.Terminal(id)!).ToList();
-        Assert.NotEmpty(drawn);
-        Assert.All(drawn, t => Assert.Equal(cell, model.Grid.CellOf(t.X, t.Y)));
-        Assert.Equal(model.Density()[cell.Row][cell.Column], drawn.Count);
+        Assert.Empty(tick.Positions);
+        Assert.Equal((6_000, 2_000, 4_000), (model.Total, model.Count(TerminalActivity.Training), model.Count(TerminalActivity.Idle)));
+        var cell = grid.CellOf(510, 510);
+        Assert.Equal(6_000, model.Density()[cell.Row][cell.Column]);
+        Assert.Equal(6_000, model.Density().Sum(row => row.Sum(n => n ?? 0)));
     }
 
     [Fact]

@@ -1,11 +1,9 @@
-using FedDashboard.Core.Domain.Topology;
-using FedDashboard.Model;
+using FedDashboard.Core.Domain.Topology.Coverage;
 
 namespace FedDashboard.Tests.Model;
 
 public sealed class DensityGridTests
 {
-    private static MapTerminal At(int id, double x, double y) => new(id, $"terminal-{id}", x, y, null, TerminalActivity.Idle);
 
     [Fact]
     public void CellOf_APoint_IsTheCellItLiesIn_CountedFromTheLowerLeft()
@@ -30,9 +28,9 @@ public sealed class DensityGridTests
     {
         var grid = new DensityGrid(1000);
         var random = new Random(3);
-        var terminals = Enumerable.Range(1, 5_000).Select(id => At(id, random.NextDouble() * 1000, random.NextDouble() * 1000)).Append(At(5_001, 37, 990)).ToList();
+        var terminals = Enumerable.Range(1, 5_000).Select(_ => (X: random.NextDouble() * 1000, Y: random.NextDouble() * 1000)).Append((37, 990)).ToList();
 
-        var counts = grid.Count(terminals);
+        var counts = DensityGrid.Table(grid.Count(terminals));
 
         Assert.Equal(terminals.Count, counts.Sum(row => row.Sum(n => n ?? 0)));
         Assert.Equal(DensityGrid.Cells, counts.Length);
@@ -44,7 +42,7 @@ public sealed class DensityGridTests
     [Fact]
     public void Count_AnEmptyCell_IsNullSoTheMapShowsThrough()
     {
-        var counts = new DensityGrid(1000).Count([At(1, 10, 10)]);
+        var counts = DensityGrid.Table(new DensityGrid(1000).Count([(10, 10)]));
 
         Assert.Equal(1, counts[0][0]);
         Assert.Null(counts[0][1]);

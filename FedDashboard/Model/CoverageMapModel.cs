@@ -1,4 +1,5 @@
 using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Topology.Coverage;
 using FedDashboard.Core.Orchestration.Live;
 
 
@@ -10,22 +11,26 @@ namespace FedDashboard.Model;
 public sealed record ActivityMarkers(TerminalActivity Activity, IReadOnlyList<int> Ids, IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<string> Hover, IReadOnlyList<string> Symbols);
 
 /// <summary>
-/// The coverage map's terminals, started from the database and moved by the fleet's live position ticks; no rendering
+/// The coverage map's terminals, started from the database and moved by the fleet's live map ticks; no rendering
 /// involved. Up to <see cref="DensityAbove"/> terminals the map draws each one; beyond, it draws how many each cell of a
-/// <see cref="DensityGrid"/> holds, and only the terminals of the operator's <see cref="Selection"/> one by one.
+/// <see cref="DensityGrid"/> holds, as the ticks count them, and only the terminals of the operator's
+/// <see cref="Selection"/> one by one, as the page reads them from the database (<see cref="ShowDetail"/>).
 /// </summary>
 public sealed class CoverageMapModel
 {
     public static readonly IReadOnlyList<TerminalActivity> Activities = Enum.GetValues<TerminalActivity>();
 
     /// <summary>Beyond this many terminals markers cover each other and cost the browser more than they show.</summary>
-    public const int DensityAbove = 2_000;
+    public const int DensityAbove = FleetMap.PositionsUpTo;
 
     /// <summary>The most terminals of a selection drawn one by one: what a viewer receives stays the same however big the fleet.</summary>
     public const int DetailLimit = 500;
 
     private readonly Dictionary<int, MapTerminal> _terminals;
     private readonly Dictionary<int, string> _edgeNames;
+    private FleetMap? _newest;
+    private IReadOnlyList<MapTerminal> _detail = [];
+    private int _detailTotal;
 
     public CoverageMapModel(CoverageMapState initial)
     {
@@ -40,6 +45,9 @@ public sealed class CoverageMapModel
 
     public bool ShowsDensity => Total > DensityAbove;
 
+    /// <summary>The selection shows with terminals the page read; only where the map shows density.</summary>
+    public bool NeedsDetail => ShowsDensity && Selection is not null;
+
     public MapSelection? Selection { get; private set; }
 
     public double MapSize { get; }
@@ -48,29 +56,39 @@ public sealed class CoverageMapModel
 
     public MapTerminal? Terminal(int id) => _terminals.GetValueOrDefault(id);
 
-    public int Count(TerminalActivity activity) => _terminals.Values.Count(t => t.Activity == activity);
+    public int Count(TerminalActivity activity) =>
+        _newest is { } map ? map.Edges.Where(e => e.Activity == activity).Sum(e => e.Terminals) : _terminals.Values.Count(t => t.Activity == activity);
 
     public const string AgentSymbol = "diamond";
     public const string SimulatedSymbol = "circle";
 
-    public int Total => _terminals.Count;
+    public int Total => _newest?.Terminals ?? _terminals.Count;
 
     public int Agents => _terminals.Values.Count(t => t.IsAgent);
 
     /// <summary>
-    /// Applies a batch; only the newest position tick matters, as each one carries the whole fleet.
-    /// Returns whether the markers changed. Terminals the page has not seen yet (added after it opened) are skipped.
+    /// Applies a batch; only the newest map tick matters, as each one carries the whole fleet: its counts, and the positions
+    /// of a fleet small enough to carry them. Returns whether the map changed. Terminals the page has not seen yet (added
+    /// after it opened) are skipped.
     /// </summary>
     public bool Apply(IReadOnlyList<LiveEvent> batch)
     {
-        if (batch.OfType<FleetPositions>().LastOrDefault() is not { } newest) return false;
-        foreach (var position in newest.Terminals)
+        if (batch.OfType<FleetMap>().LastOrDefault() is not { } newest) return false;
+        foreach (var position in newest.Positions)
         {
             if (_terminals.TryGetValue(position.TerminalId, out var terminal))
                 _terminals[position.TerminalId] = terminal with { X = position.X, Y = position.Y, EdgeId = position.EdgeId, Activity = position.Activity };
         }
+        _newest = newest;
         LastTick = newest.At;
         return true;
+    }
+
+    /// <summary>The selection's terminals as the page read them (at most <see cref="DetailLimit"/>) of <paramref name="total"/>.</summary>
+    public void ShowDetail(IReadOnlyList<MapTerminal> terminals, int total)
+    {
+        _detail = terminals;
+        _detailTotal = total;
     }
 
     /// <summary>Selects what a map showing density draws one by one; null for nothing. An unknown edge is refused.</summary>
@@ -78,6 +96,7 @@ public sealed class CoverageMapModel
     {
         if (selection is SelectedEdge { EdgeId: var id } && !_edgeNames.ContainsKey(id)) throw new ArgumentException($"There is no edge #{id} on the map.", nameof(selection));
         Selection = selection;
+        ShowDetail([], 0);
     }
 
     /// <summary>
@@ -87,7 +106,7 @@ public sealed class CoverageMapModel
     /// </summary>
     public IReadOnlyList<ActivityMarkers> Markers()
     {
-        var drawn = ShowsDensity ? Selected().Take(DetailLimit) : _terminals.Values.OrderBy(t => t.Id);
+        IEnumerable<MapTerminal> drawn = ShowsDensity ? _detail : _terminals.Values.OrderBy(t => t.Id);
         var byActivity = drawn.ToLookup(t => t.Activity);
         return [.. Activities.Select(activity =>
         {
@@ -97,30 +116,21 @@ public sealed class CoverageMapModel
         })];
     }
 
-    /// <summary>The terminals per cell of <see cref="Grid"/>.</summary>
-    public int?[][] Density() => Grid.Count(_terminals.Values);
+    /// <summary>The terminals per cell of <see cref="Grid"/>, as the newest tick counted them (before the first, as the page opened).</summary>
+    public int?[][] Density() => DensityGrid.Table(_newest?.Cells ?? Grid.Count(_terminals.Values.Select(t => (t.X, t.Y))));
 
     /// <summary>What the selection holds and how much of it is drawn; null without a selection.</summary>
     public MapDetail? Detail()
     {
         if (Selection is null) return null;
-        var total = Selected().Count();
         var what = Selection switch
         {
             SelectedEdge edge => $"terminals in {EdgeName(edge.EdgeId)}",
             SelectedCell { Cell: var cell } => $"terminals in the cell x {cell.Column * Grid.CellSize:0}–{(cell.Column + 1) * Grid.CellSize:0}, y {cell.Row * Grid.CellSize:0}–{(cell.Row + 1) * Grid.CellSize:0}",
             _ => throw new InvalidOperationException($"Unknown selection {Selection}."),
         };
-        return new MapDetail(what, Math.Min(total, DetailLimit), total);
+        return new MapDetail(what, _detail.Count, _detailTotal);
     }
-
-    private IEnumerable<MapTerminal> Selected() => Selection switch
-    {
-        null => [],
-        SelectedEdge edge => _terminals.Values.Where(t => t.EdgeId == edge.EdgeId).OrderBy(t => t.Id),
-        SelectedCell cell => _terminals.Values.Where(t => Grid.Contains(cell.Cell, t.X, t.Y)).OrderBy(t => t.Id),
-        _ => throw new InvalidOperationException($"Unknown selection {Selection}."),
-    };
 
     public string EdgeName(int? edgeId) =>
         edgeId is { } id ? _edgeNames.GetValueOrDefault(id, $"edge #{id}") : "out of coverage";

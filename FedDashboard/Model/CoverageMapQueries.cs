@@ -1,4 +1,5 @@
 using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Topology.Coverage;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Persistence;
@@ -15,12 +16,7 @@ public sealed class CoverageMapQueries(IDbContextFactory<FedDbContext> dbFactory
         var edges = await db.EdgeServers.OrderBy(e => e.Name)
             .Select(e => new EdgeCircle(e.Id, e.Name, e.CenterX, e.CenterY, e.Radius))
             .ToListAsync(ct);
-        var busy = await db.RoundParticipants
-            .Where(p => p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training)
-            .Select(p => p.TerminalId)
-            .Distinct()
-            .ToListAsync(ct);
-        var training = busy.ToHashSet();
+        var training = await TrainingAsync(db, ct);
         var terminals = await db.Terminals.OrderBy(t => t.Id)
             .Select(t => new { t.Id, t.Name, t.PositionX, t.PositionY, t.EdgeId, t.Online, t.Origin })
             .ToListAsync(ct);
@@ -30,4 +26,34 @@ public sealed class CoverageMapQueries(IDbContextFactory<FedDbContext> dbFactory
             [.. terminals.Select(t => new MapTerminal(t.Id, t.Name, t.PositionX, t.PositionY, t.EdgeId,
                 TerminalActivities.Of(t.Online, t.EdgeId, training.Contains(t.Id)), t.Origin == TerminalOrigin.Agent))]);
     }
+
+    /// <summary>The first <paramref name="limit"/> terminals by id of an edge or a cell of <paramref name="grid"/>, and how many it holds.</summary>
+    public async Task<(IReadOnlyList<MapTerminal> Terminals, int Total)> DetailAsync(MapSelection selection, DensityGrid grid, int limit, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var selected = selection switch
+        {
+            SelectedEdge edge => db.Terminals.Where(t => t.EdgeId == edge.EdgeId),
+            SelectedCell { Cell: var cell } => InCell(db.Terminals, grid.Extent(cell.Column), grid.Extent(cell.Row)),
+            _ => throw new ArgumentException($"Unknown selection {selection}.", nameof(selection)),
+        };
+        var total = await selected.CountAsync(ct);
+        var terminals = await selected.OrderBy(t => t.Id)
+            .Take(limit)
+            .Select(t => new { t.Id, t.Name, t.PositionX, t.PositionY, t.EdgeId, t.Online, t.Origin })
+            .ToListAsync(ct);
+        var training = await TrainingAsync(db, ct);
+        return ([.. terminals.Select(t => new MapTerminal(t.Id, t.Name, t.PositionX, t.PositionY, t.EdgeId,
+            TerminalActivities.Of(t.Online, t.EdgeId, training.Contains(t.Id)), t.Origin == TerminalOrigin.Agent))], total);
+    }
+
+    private static IQueryable<Terminal> InCell(IQueryable<Terminal> terminals, (double From, double To) x, (double From, double To) y) =>
+        terminals.Where(t => t.PositionX >= x.From && t.PositionX < x.To && t.PositionY >= y.From && t.PositionY < y.To);
+
+    private static async Task<HashSet<int>> TrainingAsync(FedDbContext db, CancellationToken ct) =>
+        (await db.RoundParticipants
+            .Where(p => p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training)
+            .Select(p => p.TerminalId)
+            .Distinct()
+            .ToListAsync(ct)).ToHashSet();
 }

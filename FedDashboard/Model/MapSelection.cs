@@ -1,3 +1,5 @@
+using FedDashboard.Core.Domain.Topology.Coverage;
+
 namespace FedDashboard.Model;
 
 /// <summary>What the coverage map of a big fleet draws terminal by terminal over its density: one edge's terminals, or one cell's.</summary>

@@ -6,6 +6,8 @@ namespace FedDashboard.Core.Hosting.Liveness;
 /// <summary>Runs a piece of work every period on the host's clock; a failed run is logged and the next one tries again.</summary>
 public abstract class PeriodicWork(TimeSpan period, TimeProvider clock, ILogger logger) : BackgroundService
 {
+    protected ILogger Logger { get; } = logger;
+
     /// <summary>What the work is, for the log.</summary>
     protected abstract string What { get; }
 
@@ -22,7 +24,7 @@ public abstract class PeriodicWork(TimeSpan period, TimeProvider clock, ILogger 
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                logger.LogError(exception, "{What} failed; the next run tries again.", What);
+                Logger.LogError(exception, "{What} failed; the next run tries again.", What);
             }
         }
     }

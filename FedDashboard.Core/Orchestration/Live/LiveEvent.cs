@@ -1,6 +1,7 @@
 using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Topology.Coverage;
 using FedDashboard.Core.Domain.Training;
 
 
@@ -32,5 +33,27 @@ public sealed record FleetTick(int Terminals, int Online, int InCoverage, int Tr
 
 public sealed record TerminalPosition(int TerminalId, double X, double Y, int? EdgeId, TerminalActivity Activity);
 
-/// <summary>Every terminal's position and activity after one tick, for the coverage map.</summary>
-public sealed record FleetPositions(IReadOnlyList<TerminalPosition> Terminals, DateTimeOffset At) : LiveEvent(At), IWholeStateEvent;
+/// <summary>How many terminals of an edge (null: outside every coverage) are in one activity.</summary>
+public sealed record EdgeActivityCount(int? EdgeId, TerminalActivity Activity, int Terminals);
+
+/// <summary>
+/// The fleet on the coverage map after one tick, of a size that does not grow with the fleet beyond
+/// <see cref="PositionsUpTo"/> terminals: how many terminals each edge has in each activity and each cell of the map's
+/// <see cref="DensityGrid"/> holds, and each terminal's position only while the fleet is small enough to draw one by one.
+/// A bigger fleet's terminals are read from the database on demand, a few hundred at a time.
+/// </summary>
+/// <param name="Positions">Every terminal's, up to <see cref="PositionsUpTo"/> terminals; else empty.</param>
+public sealed record FleetMap(int Terminals, IReadOnlyList<EdgeActivityCount> Edges, IReadOnlyList<CellCount> Cells, IReadOnlyList<TerminalPosition> Positions,
+    DateTimeOffset At) : LiveEvent(At), IWholeStateEvent
+{
+    /// <summary>Beyond this many terminals the map shows density: their positions stay where they are.</summary>
+    public const int PositionsUpTo = 2_000;
+
+    /// <summary>The map of the fleet at <paramref name="terminals"/>, binned on <paramref name="grid"/>.</summary>
+    public static FleetMap Of(IReadOnlyList<TerminalPosition> terminals, DensityGrid grid, DateTimeOffset at) => new(
+        terminals.Count,
+        [.. terminals.CountBy(t => (t.EdgeId, t.Activity)).Select(c => new EdgeActivityCount(c.Key.EdgeId, c.Key.Activity, c.Value))],
+        grid.Count(terminals.Select(t => (t.X, t.Y))),
+        terminals.Count <= PositionsUpTo ? terminals : [],
+        at);
+}

@@ -12,7 +12,7 @@ public static class LiveEventTypes
         typeof(TrainingRequestChanged),
         typeof(RoundRewarded),
         typeof(FleetTick),
-        typeof(FleetPositions),
+        typeof(FleetMap),
     ];
 
     public static readonly IReadOnlyDictionary<string, Type> ByName = All.ToDictionary(t => t.Name);

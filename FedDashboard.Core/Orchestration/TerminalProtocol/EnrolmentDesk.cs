@@ -26,12 +26,24 @@ public sealed class EnrolmentDesk(
 
     /// <param name="origin">Agent over the network; Simulated only for the dashboard's own fleet in process.</param>
     /// <exception cref="TerminalProtocolException">invalid_request, enrolment_code_invalid, _expired or _used_up.</exception>
-    public async Task<Enrolled> EnrolAsync(EnrolRequest request, TerminalOrigin origin, CancellationToken ct)
+    public async Task<Enrolled> EnrolAsync(EnrolRequest request, TerminalOrigin origin, CancellationToken ct) =>
+        (await EnrolAllAsync([request], origin, ct))[0];
+
+    /// <summary>
+    /// Enrols the terminals of <paramref name="requests"/> together, each as <see cref="EnrolAsync"/> would, in one transaction:
+    /// the dashboard's own fleet joins in thousands, not one by one. Any request refused refuses them all.
+    /// </summary>
+    /// <exception cref="TerminalProtocolException">The first refusal, as <see cref="EnrolAsync"/> gives it.</exception>
+    public async Task<IReadOnlyList<Enrolled>> EnrolAllAsync(IReadOnlyList<EnrolRequest> requests, TerminalOrigin origin, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (type, tier) = EnrolRequestRules.Check(request, clock.GetUtcNow());
-        var codeHash = TerminalSecrets.Hash(TerminalSecrets.NormalizeCode(request.Code ?? ""));
-        return await AdmitAsync(request, origin, type, tier, codeHash, ct);
+        var now = clock.GetUtcNow();
+        var checkedRequests = requests.Select(request =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var (type, tier) = EnrolRequestRules.Check(request, now);
+            return new Admission(request, type, tier, TerminalSecrets.Hash(TerminalSecrets.NormalizeCode(request.Code ?? "")));
+        }).ToList();
+        return await AdmitAsync(checkedRequests, origin, ct);
     }
 
     /// <exception cref="TerminalProtocolException">When the credential does not authenticate.</exception>
@@ -61,15 +73,57 @@ public sealed class EnrolmentDesk(
     /// <summary>The actor a terminal's own actions are audited under.</summary>
     public static Actor TerminalActor(string terminalName) => new($"terminal:{terminalName}", new HashSet<string>());
 
-    private async Task<Enrolled> AdmitAsync(EnrolRequest request, TerminalOrigin origin, TerminalType type, HardwareTier tier, string codeHash, CancellationToken ct)
+    private sealed record Admission(EnrolRequest Request, TerminalType Type, HardwareTier Tier, string CodeHash);
+
+    private async Task<IReadOnlyList<Enrolled>> AdmitAsync(IReadOnlyList<Admission> admissions, TerminalOrigin origin, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Enrolments race for the code's uses, the next data ordinal and the name; a terminal enrols once, so one at a time costs nothing.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({EnrolmentLock})", ct);
-        var code = await db.EnrolmentCodes.SingleOrDefaultAsync(c => c.CodeHash == codeHash, ct)
-            ?? throw new TerminalProtocolException(ProtocolError.EnrolmentCodeInvalid, "The enrolment code is not one an operator issued.");
+        string[] codeHashes = [.. admissions.Select(a => a.CodeHash).Distinct()];
+        var codes = await db.EnrolmentCodes.Where(c => codeHashes.Contains(c.CodeHash)).ToDictionaryAsync(c => c.CodeHash, ct);
+        var edgeIds = codes.Values.Select(c => c.EdgeId).Distinct().ToList();
+        var edges = await db.EdgeServers.AsNoTracking().Where(e => edgeIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var nextOrdinal = await db.Terminals.MaxAsync(t => (int?)t.DataOrdinal, ct) is { } highest ? highest + 1 : 0;
+        string[] asked = [.. admissions.Select(a => a.Request.Name)];
+        var takenNames = (await db.Terminals.Where(t => asked.Contains(t.Name)).Select(t => t.Name).ToListAsync(ct)).ToHashSet();
+
+        var admitted = new List<(Terminal Terminal, EdgeServer Edge, EnrolmentCode Code, string Secret)>(admissions.Count);
+        foreach (var (request, type, tier, codeHash) in admissions)
+        {
+            var code = codes.GetValueOrDefault(codeHash) ?? throw new TerminalProtocolException(ProtocolError.EnrolmentCodeInvalid, "The enrolment code is not one an operator issued.");
+            Refuse(code, now);
+            var edge = edges[code.EdgeId];
+            var ordinal = nextOrdinal++;
+            var name = takenNames.Add(request.Name) ? request.Name : $"{request.Name}-{ordinal}";
+            takenNames.Add(name);
+            code.Use(now);
+            var terminal = new Terminal(name, ordinal, type, tier, edge.CenterX, edge.CenterY, origin, request.AgentVersion);
+            terminal.DescribeData(request.App, request.DataSamples, request.DataAnonymized, request.DataUpdatedAt);
+            db.Terminals.Add(terminal);
+            admitted.Add((terminal, edge, code, TerminalSecrets.NewCredential()));
+        }
+        await db.SaveChangesAsync(ct);
+
+        var credentials = admitted.ToDictionary(a => a.Terminal.Id, a => new TerminalCredential(a.Terminal.Id, TerminalSecrets.Hash(a.Secret), now));
+        db.TerminalCredentials.AddRange(credentials.Values);
+        foreach (var (terminal, edge, code, _) in admitted)
+        {
+            db.Audit(TerminalActor(terminal.Name), AuditAction.TerminalEnrolled, AuditSubject.Terminal, terminal.Id, null,
+                new { terminal.Name, Origin = origin.ToString(), Type = terminal.Type.ToString(), Tier = terminal.Tier.ToString(), Edge = edge.Name, Code = code.Hint }, now);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        // Issued just now: a terminal's first calls need no query.
+        gate.Trust(admitted.Select(a => (a.Terminal.Id, credentials[a.Terminal.Id].Id, credentials[a.Terminal.Id].SecretHash)));
+        return [.. admitted.Select(a => new Enrolled(a.Terminal.Id, a.Secret, a.Edge.Id, a.Edge.CenterX, a.Edge.CenterY, options.Value.HeartbeatSeconds))];
+    }
+
+    /// <exception cref="TerminalProtocolException">The code is revoked, expired or used up.</exception>
+    private static void Refuse(EnrolmentCode code, DateTimeOffset now)
+    {
         switch (code.RefusalAt(now))
         {
             case EnrolmentCodeRefusal.Revoked:
@@ -79,22 +133,5 @@ public sealed class EnrolmentDesk(
             case EnrolmentCodeRefusal.UsedUp:
                 throw new TerminalProtocolException(ProtocolError.EnrolmentCodeUsedUp, $"Enrolment code …{code.Hint} has been used all {code.MaxUses} times it allows.");
         }
-        var edge = await db.EdgeServers.AsNoTracking().SingleAsync(e => e.Id == code.EdgeId, ct);
-        var ordinal = await db.Terminals.MaxAsync(t => (int?)t.DataOrdinal, ct) is { } highest ? highest + 1 : 0;
-        var name = await db.Terminals.AnyAsync(t => t.Name == request.Name, ct) ? $"{request.Name}-{ordinal}" : request.Name;
-
-        code.Use(now);
-        var terminal = new Terminal(name, ordinal, type, tier, edge.CenterX, edge.CenterY, origin, request.AgentVersion);
-        terminal.DescribeData(request.App, request.DataSamples, request.DataAnonymized, request.DataUpdatedAt);
-        db.Terminals.Add(terminal);
-        await db.SaveChangesAsync(ct);
-
-        var secret = TerminalSecrets.NewCredential();
-        db.TerminalCredentials.Add(new TerminalCredential(terminal.Id, TerminalSecrets.Hash(secret), now));
-        db.Audit(TerminalActor(name), AuditAction.TerminalEnrolled, AuditSubject.Terminal, terminal.Id, null,
-            new { terminal.Name, Origin = origin.ToString(), Type = type.ToString(), Tier = tier.ToString(), Edge = edge.Name, Code = code.Hint }, now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new Enrolled(terminal.Id, secret, edge.Id, edge.CenterX, edge.CenterY, options.Value.HeartbeatSeconds);
     }
 }

@@ -11,6 +11,10 @@ public sealed class InProcessTerminalChannel(EnrolmentDesk enrolment, HeartbeatD
 {
     public Task<Enrolled> EnrolAsync(EnrolRequest request, CancellationToken ct) => enrolment.EnrolAsync(request, TerminalOrigin.Simulated, ct);
 
+    /// <summary>Enrols the dashboard's own terminals together (see <see cref="EnrolmentDesk.EnrolAllAsync"/>).</summary>
+    public Task<IReadOnlyList<Enrolled>> EnrolAllAsync(IReadOnlyList<EnrolRequest> requests, CancellationToken ct) =>
+        enrolment.EnrolAllAsync(requests, TerminalOrigin.Simulated, ct);
+
     public Task<Rotated> RotateCredentialAsync(string credential, CancellationToken ct) => enrolment.RotateAsync(credential, ct);
 
     public Task<HeartbeatReply> HeartbeatAsync(string credential, HeartbeatRequest request, CancellationToken ct) => heartbeats.BeatAsync(credential, request, ct);

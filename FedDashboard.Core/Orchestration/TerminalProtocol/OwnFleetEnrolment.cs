@@ -58,11 +58,15 @@ public sealed class OwnFleetEnrolment(IDbContextFactory<FedDbContext> dbFactory,
             .OrderBy(c => c.Id)
             .ToListAsync(ct);
         var credentials = new Dictionary<int, string>();
+        var kept = new List<TerminalCredential>();
         var revoked = new List<int>();
         foreach (var credential in active)
         {
             var derived = TerminalSecrets.DerivedCredential(key, credential.TerminalId, credential.IssuedAt);
-            if (TerminalSecrets.Hash(derived) == credential.SecretHash) credentials.TryAdd(credential.TerminalId, derived);
+            if (TerminalSecrets.Hash(derived) == credential.SecretHash)
+            {
+                if (credentials.TryAdd(credential.TerminalId, derived)) kept.Add(credential);
+            }
             else
             {
                 credential.Revoke(Actor.System.Name, "Replaced by a credential derived from the fleet's key, which every node can compute.", now);
@@ -70,13 +74,16 @@ public sealed class OwnFleetEnrolment(IDbContextFactory<FedDbContext> dbFactory,
             }
         }
         var issued = terminalIds.Where(id => !credentials.ContainsKey(id)).ToDictionary(id => id, id => TerminalSecrets.DerivedCredential(key, id, now));
-        db.TerminalCredentials.AddRange(issued.Select(i => new TerminalCredential(i.Key, TerminalSecrets.Hash(i.Value), now)));
+        var added = issued.Select(i => new TerminalCredential(i.Key, TerminalSecrets.Hash(i.Value), now)).ToList();
+        db.TerminalCredentials.AddRange(added);
         if (issued.Count > 0 || revoked.Count > 0)
             db.Audit(Actor.System, AuditAction.FleetCredentialsReissued, AuditSubject.Terminal, "simulated", new { Revoked = revoked.Count }, new { Issued = issued.Count },
                 now, $"Credentials derived from the fleet's key for {issued.Count} simulated terminals; agents keep theirs.");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         foreach (var terminalId in revoked) gate.Forget(terminalId);
+        // Just read or written active: the fleet's first heartbeats need no query each.
+        gate.Trust(kept.Concat(added).Select(c => (c.TerminalId, c.Id, c.SecretHash)));
         foreach (var (terminalId, credential) in issued) credentials[terminalId] = credential;
         return credentials;
     }

@@ -14,7 +14,9 @@ namespace FedDashboard.Core.Orchestration.TerminalProtocol;
 /// What every terminal call passes first, over the network and in process alike: the credential must be one the edge
 /// issued and nobody revoked, and the terminal within its rate of calls. Counts each refusal per terminal and code.
 /// A checked credential is kept for CredentialCacheSeconds so a heartbeat costs no database read; revoking or rotating
-/// on this node forgets it at once. Thread-safe; one per process.
+/// on this node forgets it at once. When a kept credential runs out, those due within half the cache time are checked
+/// again with it, in one query per <see cref="RecheckBatch"/>: a fleet whose credentials were checked together (a node's
+/// start, the simulated fleet's first tick) does not come back one query per terminal. Thread-safe; one per process.
 /// </summary>
 public sealed class TerminalGate(
     IDbContextFactory<FedDbContext> dbFactory,
@@ -23,6 +25,9 @@ public sealed class TerminalGate(
     ILogger<TerminalGate> logger) : IDisposable
 {
     private sealed record Checked(int TerminalId, int CredentialId, DateTimeOffset Until);
+
+    /// <summary>The most credentials checked in one query.</summary>
+    internal const int RecheckBatch = 10_000;
 
     private readonly ConcurrentDictionary<string, Checked> _checked = new();
     private readonly RateLimitedRefusals _rateLimited = new();
@@ -43,8 +48,10 @@ public sealed class TerminalGate(
             throw new TerminalProtocolException(ProtocolError.Unauthenticated, "The call carries no credential (Authorization: Bearer <credential>).");
         var hash = TerminalSecrets.Hash(credential);
         var now = clock.GetUtcNow();
-        if (!_checked.TryGetValue(hash, out var known) || known.Until <= now)
+        if (!_checked.TryGetValue(hash, out var known))
             known = await CheckAsync(hash, now, ct);
+        else if (known.Until <= now)
+            known = await RecheckDueAsync(hash, now, ct);
 
         using var lease = _rate.AttemptAcquire(known.TerminalId);
         if (!lease.IsAcquired)
@@ -75,7 +82,41 @@ public sealed class TerminalGate(
             if (known.TerminalId == terminalId) _checked.TryRemove(hash, out _);
     }
 
+    /// <summary>
+    /// Keeps credentials its caller has just read from the database as active (<paramref name="hashes"/> by terminal and
+    /// credential id), so their first calls cost no query.
+    /// </summary>
+    public void Trust(IEnumerable<(int TerminalId, int CredentialId, string Hash)> hashes)
+    {
+        var until = Until(clock.GetUtcNow());
+        foreach (var (terminalId, credentialId, hash) in hashes) _checked[hash] = new Checked(terminalId, credentialId, until);
+    }
+
     public void Dispose() => _rate.Dispose();
+
+    private DateTimeOffset Until(DateTimeOffset now) => now + TimeSpan.FromSeconds(options.Value.CredentialCacheSeconds);
+
+    /// <summary>Checks <paramref name="hash"/> again together with the kept credentials due soonest; a revoked or deleted one is forgotten.</summary>
+    private async Task<Checked> RecheckDueAsync(string hash, DateTimeOffset now, CancellationToken ct)
+    {
+        var soon = now + TimeSpan.FromSeconds(options.Value.CredentialCacheSeconds / 2);
+        string[] due = [hash, .. _checked.Where(c => c.Value.Until <= soon && c.Key != hash).OrderBy(c => c.Value.Until).Take(RecheckBatch - 1).Select(c => c.Key)];
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var active = await db.TerminalCredentials.AsNoTracking()
+                .Where(c => due.Contains(c.SecretHash) && c.RevokedAt == null)
+                .Select(c => new { c.TerminalId, c.Id, c.SecretHash })
+                .ToDictionaryAsync(c => c.SecretHash, ct);
+            var until = Until(now);
+            foreach (var dueHash in due)
+            {
+                if (active.TryGetValue(dueHash, out var credential)) _checked[dueHash] = new Checked(credential.TerminalId, credential.Id, until);
+                else _checked.TryRemove(dueHash, out _);
+            }
+        }
+        // Not active any more: the single check below says why and counts the refusal.
+        return _checked.TryGetValue(hash, out var known) ? known : await CheckAsync(hash, now, ct);
+    }
 
     private async Task<Checked> CheckAsync(string hash, DateTimeOffset now, CancellationToken ct)
     {
@@ -91,7 +132,7 @@ public sealed class TerminalGate(
             await CountRefusalAsync(credential.TerminalId, ProtocolError.CredentialRevoked, message, ct);
             throw new TerminalProtocolException(ProtocolError.CredentialRevoked, message);
         }
-        var known = new Checked(credential.TerminalId, credential.Id, now + TimeSpan.FromSeconds(options.Value.CredentialCacheSeconds));
+        var known = new Checked(credential.TerminalId, credential.Id, Until(now));
         _checked[hash] = known;
         return known;
     }

@@ -93,7 +93,7 @@ public sealed class TerminalLiveness(
         if (heartbeats.Count == 0 && !always) return;
         var now = clock.GetUtcNow();
         // A report within the last heartbeat interval shows as an upload on the map.
-        await using var batch = await intake.OpenAsync(now - TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), now, ct);
+        await using var batch = await intake.OpenAsync([.. heartbeats.Select(h => h.TerminalId)], now - TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), now, ct);
         foreach (var heartbeat in heartbeats) batch.Report(heartbeat);
         await batch.CommitAsync(ct);
         answers.Refresh(await registry.EdgesAsync(ct), batch.Open);

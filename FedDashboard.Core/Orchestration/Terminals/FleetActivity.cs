@@ -7,10 +7,10 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 internal static class FleetActivity
 {
     /// <param name="participation">The terminal's open participation, else one that reported within the last tick, else null.</param>
-    public static TerminalActivity Of(Terminal terminal, ParticipantStatus? participation)
+    public static TerminalActivity Of(bool online, bool inCoverage, ParticipantStatus? participation)
     {
-        if (!terminal.Online) return TerminalActivity.Offline;
-        if (!terminal.InCoverage) return TerminalActivity.OutOfCoverage;
+        if (!online) return TerminalActivity.Offline;
+        if (!inCoverage) return TerminalActivity.OutOfCoverage;
         return participation switch
         {
             ParticipantStatus.Training => TerminalActivity.Training,

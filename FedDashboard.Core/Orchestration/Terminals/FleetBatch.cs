@@ -6,7 +6,8 @@ using FedDashboard.Core.Persistence;
 namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>
-/// Heartbeats of the fleet's terminals, at most one each, applied together by <see cref="CommitAsync"/>. Opened by
+/// Heartbeats of the fleet's terminals, at most one each, applied together by <see cref="CommitAsync"/>: the terminals that
+/// report are read (untracked) when it opens, changed by their domain methods, and written back in one statement. Opened by
 /// <see cref="FleetIntake.OpenAsync"/>; the caller disposes it. Not thread-safe.
 /// </summary>
 public sealed class FleetBatch : IAsyncDisposable
@@ -16,20 +17,22 @@ public sealed class FleetBatch : IAsyncDisposable
     private readonly List<CoverageEvent> _coverageEvents = [];
     private readonly FleetIntake _intake;
 
-    internal FleetBatch(FleetIntake intake, FedDbContext db, IReadOnlyList<Terminal> terminals, IReadOnlyList<RoundParticipant> participations, DateTimeOffset now)
+    private readonly Dictionary<int, Terminal> _reported = [];
+
+    internal FleetBatch(FleetIntake intake, FedDbContext db, IReadOnlyList<Terminal> reporting, IReadOnlyList<RoundParticipant> participations, DateTimeOffset now)
     {
         _intake = intake;
         _db = db;
         Now = now;
-        Tracked = terminals;
         Participations = participations;
         Open = [.. participations.Where(p => p.IsOpen)];
-        _byId = terminals.ToDictionary(t => t.Id);
+        _byId = reporting.ToDictionary(t => t.Id);
     }
 
     public DateTimeOffset Now { get; }
 
-    internal IReadOnlyList<Terminal> Tracked { get; }
+    /// <summary>The terminals a heartbeat of this batch changed, by id.</summary>
+    internal IReadOnlyDictionary<int, Terminal> Reported => _reported;
     internal IReadOnlyList<RoundParticipant> Participations { get; }
     internal IReadOnlyList<RoundParticipant> Open { get; }
     internal IReadOnlyList<CoverageEvent> CoverageEvents => _coverageEvents;
@@ -38,7 +41,7 @@ public sealed class FleetBatch : IAsyncDisposable
     {
         var terminal = _byId.TryGetValue(heartbeat.TerminalId, out var known)
             ? known
-            : throw new ArgumentException($"Terminal {heartbeat.TerminalId} is not enrolled.", nameof(heartbeat));
+            : throw new ArgumentException($"Terminal {heartbeat.TerminalId} is not enrolled. (A batch takes heartbeats from the terminals it was opened for.)", nameof(heartbeat));
         // A terminal's first heartbeat places it where it enrolled from; only a later one can show it moving.
         var heardBefore = terminal.OnlineUntil is not null;
         if (heardBefore && terminal.EdgeId != heartbeat.EdgeId) _coverageEvents.Add(new CoverageEvent(terminal.Id, terminal.EdgeId, heartbeat.EdgeId, Now));
@@ -48,6 +51,7 @@ public sealed class FleetBatch : IAsyncDisposable
         terminal.Heard(heartbeat.OnlineUntil, heartbeat.AgentVersion);
         if (heartbeat.WantsWork) terminal.RequestWork(Now);
         else terminal.WithdrawWorkRequest();
+        _reported[terminal.Id] = terminal;
     }
 
     /// <summary>Saves the heartbeats, keeps the telemetry history, lets participants that left coverage depart, and publishes the fleet.</summary>

@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Topology.Coverage;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Live;
@@ -10,9 +11,10 @@ using Microsoft.Extensions.Options;
 namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>
-/// The intake of heartbeats in bulk, for a whole fleet at once: a <see cref="FleetBatch"/> reads the terminals and
-/// their participations in two queries, takes one heartbeat per terminal, and saves them in one. Keeps the telemetry
-/// history between batches: one batch at a time.
+/// The intake of heartbeats in bulk, for a whole fleet at once: a <see cref="FleetBatch"/> reads the reporting terminals
+/// and the open participations in two queries, takes one heartbeat per terminal, and writes them in one statement; the
+/// telemetry history and the live state of the fleet are read and written set-based too. Keeps the telemetry history
+/// between batches: one batch at a time.
 /// </summary>
 public sealed class FleetIntake(
     IDbContextFactory<FedDbContext> dbFactory,
@@ -21,14 +23,17 @@ public sealed class FleetIntake(
     IOptions<FleetOptions> options)
 {
     private readonly TelemetryHistory _history = new(options.Value);
+    private readonly DensityGrid _grid = new(options.Value.MapSize);
 
+    /// <param name="reporting">The terminals whose heartbeats the batch takes.</param>
     /// <param name="recent">A report since then still shows as an upload on the map.</param>
-    public async Task<FleetBatch> OpenAsync(DateTimeOffset recent, DateTimeOffset now, CancellationToken ct)
+    public async Task<FleetBatch> OpenAsync(IReadOnlyCollection<int> reporting, DateTimeOffset recent, DateTimeOffset now, CancellationToken ct)
     {
         var db = await dbFactory.CreateDbContextAsync(ct);
         try
         {
-            var terminals = await db.Terminals.OrderBy(t => t.Id).ToListAsync(ct);
+            var ids = reporting.ToArray();
+            var terminals = await db.Terminals.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(ct);
             var participations = await db.RoundParticipants
                 .Where(p => p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training
                     || (p.Status == ParticipantStatus.Reported && p.EndedAt > recent))
@@ -44,22 +49,26 @@ public sealed class FleetIntake(
 
     internal async Task CommitAsync(FedDbContext db, FleetBatch batch, CancellationToken ct)
     {
+        await ReportedTerminals.SaveAsync(db, batch.Reported.Values, ct);
         db.CoverageEvents.AddRange(batch.CoverageEvents);
-        db.TelemetryRecords.AddRange(_history.Due(batch.Tracked, batch.Now));
         await db.SaveChangesAsync(ct);
+        await _history.RecordAsync(db, batch.Now, ct);
         await _history.PruneAsync(db, batch.Now, ct);
-        await departures.ApplyAsync(db, batch.Open, batch.Tracked.ToDictionary(t => t.Id), batch.Now, ct);
-        await PublishAsync(batch);
+        await departures.ApplyAsync(db, batch.Open, batch.Reported, batch.Now, ct);
+        await PublishAsync(db, batch);
     }
 
-    private async Task PublishAsync(FleetBatch batch)
+    private async Task PublishAsync(FedDbContext db, FleetBatch batch)
     {
-        var terminals = batch.Tracked;
+        var terminals = await db.Terminals.AsNoTracking()
+            .Select(t => new { t.Id, t.PositionX, t.PositionY, t.EdgeId, t.Online, t.CpuLoad, t.Battery })
+            .OrderBy(t => t.Id)
+            .ToListAsync();
         var online = terminals.Where(t => t.Online).ToList();
         await live.PublishAsync(new FleetTick(
             terminals.Count,
             online.Count,
-            online.Count(t => t.InCoverage),
+            online.Count(t => t.EdgeId is not null),
             batch.Open.Where(p => p.Status == ParticipantStatus.Training).Select(p => p.TerminalId).Distinct().Count(),
             online.Count == 0 ? 0 : online.Average(t => t.CpuLoad),
             online.Count == 0 ? 0 : online.Max(t => t.CpuLoad),
@@ -68,9 +77,10 @@ public sealed class FleetIntake(
 
         // An open participation outranks a report from the same tick (a standby may start as another reports).
         var status = batch.Participations.OrderBy(p => p.IsOpen).GroupBy(p => p.TerminalId).ToDictionary(g => g.Key, g => g.Last().Status);
-        await live.PublishAsync(new FleetPositions(
+        await live.PublishAsync(FleetMap.Of(
             [.. terminals.Select(t => new TerminalPosition(t.Id, t.PositionX, t.PositionY, t.EdgeId,
-                FleetActivity.Of(t, status.TryGetValue(t.Id, out var s) ? s : null)))],
+                FleetActivity.Of(t.Online, t.EdgeId is not null, status.TryGetValue(t.Id, out var s) ? s : null)))],
+            _grid,
             batch.Now));
     }
 }

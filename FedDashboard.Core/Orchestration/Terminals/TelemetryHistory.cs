@@ -1,4 +1,3 @@
-using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -6,25 +5,24 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>
-/// Keeps one telemetry record per terminal every HistorySeconds and drops records older than HistoryHours.
-/// After a restart every terminal is recorded in the first batch. Not thread-safe.
+/// Keeps one telemetry record of every terminal every HistorySeconds, copied in the database in one statement, and drops
+/// records older than HistoryHours. After a restart the first batch records the whole fleet. Not thread-safe.
 /// </summary>
 internal sealed class TelemetryHistory(FleetOptions options)
 {
-    private readonly Dictionary<int, DateTimeOffset> _lastRecorded = [];
     private readonly TimeSpan _interval = TimeSpan.FromSeconds(options.HistorySeconds);
+    private DateTimeOffset _lastRecorded = DateTimeOffset.MinValue;
     private DateTimeOffset _lastPruned = DateTimeOffset.MinValue;
 
-    public IReadOnlyList<TelemetryRecord> Due(IEnumerable<Terminal> terminals, DateTimeOffset now)
+    /// <summary>Records every terminal as it stands now in the database, when HistorySeconds have passed since the last record.</summary>
+    public async Task RecordAsync(FedDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        var records = new List<TelemetryRecord>();
-        foreach (var terminal in terminals)
-        {
-            if (_lastRecorded.TryGetValue(terminal.Id, out var last) && now - last < _interval) continue;
-            _lastRecorded[terminal.Id] = now;
-            records.Add(TelemetryRecord.Of(terminal, now));
-        }
-        return records;
+        if (now - _lastRecorded < _interval) return;
+        _lastRecorded = now;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "TelemetryRecords" ("TerminalId", "At", "EdgeId", "Online", "CpuLoad", "Battery", "FreeMemoryMb", "TrainingSamplesPerSecond")
+            SELECT "Id", {now}, "EdgeId", "Online", "CpuLoad", "Battery", "FreeMemoryMb", "TrainingSamplesPerSecond" FROM "Terminals"
+            """, ct);
     }
 
     public async Task PruneAsync(FedDbContext db, DateTimeOffset now, CancellationToken ct)

@@ -1,4 +1,5 @@
 using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Topology.Coverage;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
@@ -139,7 +140,7 @@ public sealed class LiveFeedTests
         stuck.SetResult();
     }
 
-    private static FleetPositions Positions(double x) => new([new TerminalPosition(1, x, x, null, TerminalActivity.Idle)], TestData.Now);
+    private static FleetMap Positions(double x) => FleetMap.Of([new TerminalPosition(1, x, x, null, TerminalActivity.Idle)], new DensityGrid(1000), TestData.Now);
 
     /// <summary>Delivers, then lets the batch interval pass; returns the first batch the subscriber got.</summary>
     private static async Task<IReadOnlyList<LiveEvent>> FirstBatchAsync(FakeTimeProvider clock, LiveFeed feed, IReadOnlyCollection<Type>? eventTypes, params LiveEvent[] events)
@@ -175,7 +176,7 @@ public sealed class LiveFeedTests
         {
             first.TrySetResult(batch);
             return Task.CompletedTask;
-        }, TimeSpan.FromMilliseconds(100), eventTypes: [typeof(FleetPositions)]);
+        }, TimeSpan.FromMilliseconds(100), eventTypes: [typeof(FleetMap)]);
 
         feed.Deliver(Tick(1));
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -183,7 +184,7 @@ public sealed class LiveFeedTests
         clock.Advance(TimeSpan.FromMilliseconds(100));
 
         // Had the tick been queued, it would have made a batch of its own a second before.
-        Assert.IsType<FleetPositions>(Assert.Single(await first.Task.WaitAsync(TimeSpan.FromSeconds(10))));
+        Assert.IsType<FleetMap>(Assert.Single(await first.Task.WaitAsync(TimeSpan.FromSeconds(10))));
     }
 
     [Fact]
@@ -195,7 +196,7 @@ public sealed class LiveFeedTests
 
         Assert.Equal(2, batch.Count);
         Assert.Equal(5, Assert.IsType<FleetTick>(batch[0]).Online);
-        Assert.Equal(2, Assert.IsType<FleetPositions>(batch[1]).Terminals.Single().X);
+        Assert.Equal(2, Assert.IsType<FleetMap>(batch[1]).Positions.Single().X);
     }
 
     [Fact]

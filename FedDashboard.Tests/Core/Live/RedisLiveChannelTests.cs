@@ -1,6 +1,7 @@
 using FedDashboard.Core.Domain.Governance;
 using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Topology.Coverage;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Hosting.Live;
 using FedDashboard.Core.Orchestration.Live;
@@ -22,7 +23,7 @@ public sealed class RedisLiveChannelTests
         new TrainingRequestChanged(5, 6, 1, TrainingRequestStatus.Queued, At),
         new RoundRewarded(1, 2, 3, 0.3m, "EUR", At),
         new FleetTick(40, 38, 30, 4, 0.5, 0.9, 0.7, At),
-        new FleetPositions([new TerminalPosition(7, 1.5, 2.5, 3, TerminalActivity.Training), new TerminalPosition(8, 0, 0, null, TerminalActivity.Idle)], At),
+        FleetMap.Of([new TerminalPosition(7, 1.5, 2.5, 3, TerminalActivity.Training), new TerminalPosition(8, 0, 0, null, TerminalActivity.Idle)], new DensityGrid(1000), At),
     ];
 
     public static TheoryData<LiveEvent> EveryType() => new(OneOfEachType);

@@ -53,6 +53,39 @@ public sealed class EnrolmentDeskTests
     }
 
     [Fact]
+    public async Task Terminals_enrolled_together_each_get_a_terminal_a_credential_and_an_audit_and_the_code_counts_every_use()
+    {
+        await using var host = await FedTestHost.StartAsync(runWorkers: false, terminals: 2);
+        var (code, _) = await IssueCodeAsync(host, maxUses: 3);
+
+        var enrolled = await host.Get<EnrolmentDesk>().EnrolAllAsync([Request(code) with { Name = "twin" }, Request(code) with { Name = "twin" }], TerminalOrigin.Agent, default);
+
+        Assert.Equal(2, enrolled.Select(e => e.TerminalId).Distinct().Count());
+        foreach (var terminal in enrolled)
+            Assert.Equal(terminal.TerminalId, (await host.Get<TerminalGate>().AuthenticateAsync(terminal.Credential, default)).TerminalId);
+        await using var db = host.Db();
+        var names = await db.Terminals.Where(t => t.Name.StartsWith("twin")).OrderBy(t => t.Id).Select(t => t.Name).ToListAsync();
+        Assert.Equal(["twin", "twin-3"], names);
+        Assert.Equal(2, (await db.EnrolmentCodes.SingleAsync(c => c.CreatedBy == "operator")).Uses);
+        string[] ids = [.. enrolled.Select(e => e.TerminalId.ToString())];
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == AuditAction.TerminalEnrolled && ids.Contains(a.SubjectId)));
+    }
+
+    [Fact]
+    public async Task Terminals_enrolled_together_beyond_what_the_code_allows_are_all_refused()
+    {
+        await using var host = await FedTestHost.StartAsync(runWorkers: false, terminals: 2);
+        var (code, _) = await IssueCodeAsync(host, maxUses: 1);
+
+        var refusal = await Refusal(() => host.Get<EnrolmentDesk>().EnrolAllAsync([Request(code), Request(code)], TerminalOrigin.Agent, default));
+
+        Assert.Equal(ProtocolError.EnrolmentCodeUsedUp, refusal.Code);
+        await using var db = host.Db();
+        Assert.Equal(2, await db.Terminals.CountAsync());
+        Assert.Equal(0, (await db.EnrolmentCodes.SingleAsync(c => c.CreatedBy == "operator")).Uses);
+    }
+
+    [Fact]
     public async Task Many_terminals_enrolling_at_once_with_one_code_each_get_a_place_until_the_code_is_used_up()
     {
         await using var host = await FedTestHost.StartAsync(runWorkers: false, terminals: 2);

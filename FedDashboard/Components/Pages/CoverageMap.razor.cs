@@ -10,7 +10,7 @@ namespace FedDashboard.Components.Pages;
 
 public partial class CoverageMap : LivePage
 {
-    /// <summary>Each position tick carries the whole fleet; the map takes the newest at most this often.</summary>
+    /// <summary>Each map tick carries the whole fleet's counts; the map takes the newest at most this often.</summary>
     private static readonly TimeSpan RedrawEvery = TimeSpan.FromSeconds(2);
 
     private readonly Config _config = ChartDefaults.Config();
@@ -23,7 +23,7 @@ public partial class CoverageMap : LivePage
     [Inject] public required CoverageMapQueries Queries { get; set; }
     [Inject] public required NavigationManager Navigation { get; set; }
 
-    protected override IReadOnlyCollection<Type> ShownEvents => [typeof(FleetPositions)];
+    protected override IReadOnlyCollection<Type> ShownEvents => [typeof(FleetMap)];
 
     protected override TimeSpan? BatchInterval => RedrawEvery;
 
@@ -41,6 +41,7 @@ public partial class CoverageMap : LivePage
             SkipRender();
             return;
         }
+        await ReadDetailAsync();
         await RedrawAsync(density: true);
     }
 
@@ -58,10 +59,19 @@ public partial class CoverageMap : LivePage
         await _chart.Update(CoverageMapChart.MarkerUpdate(markers), null, Enumerable.Range(CoverageMapChart.FirstMarkerTrace(_model), markers.Count));
     }
 
-    private Task SelectAsync(MapSelection? selection)
+    private async Task SelectAsync(MapSelection? selection)
     {
         _model!.Select(selection);
-        return RedrawAsync(density: false);
+        await ReadDetailAsync();
+        await RedrawAsync(density: false);
+    }
+
+    /// <summary>A big fleet's selected terminals come from the database, not the ticks: what the page receives stays the same however big the fleet.</summary>
+    private async Task ReadDetailAsync()
+    {
+        if (!_model!.NeedsDetail) return;
+        var (terminals, total) = await Queries.DetailAsync(_model.Selection!, _model.Grid, CoverageMapModel.DetailLimit);
+        _model.ShowDetail(terminals, total);
     }
 
     /// <summary>A click on a density cell draws its terminals; one on a terminal's marker opens the terminal.</summary>
