@@ -1,10 +1,12 @@
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using System.Diagnostics;
 
 namespace FedDashboard.Bench;
@@ -12,7 +14,7 @@ namespace FedDashboard.Bench;
 /// <summary>
 /// The Terminals page's database work at fleet scale: the baseline query (the whole table and a GROUP BY over all
 /// history, every 5 s) against the paged one (opening a page, paging, sorting, filtering) and its live refresh of
-/// the rows on show (every 5 s). Each is run several times; the median time, the queries and the rows PostgreSQL
+/// the rows on show (every 5 s); and the Coverage map's first load. Each is run several times; the median time, the queries and the rows PostgreSQL
 /// returned to the app are reported.
 /// </summary>
 internal static class PagesBenchmark
@@ -48,6 +50,7 @@ internal static class PagesBenchmark
         var counter = new QueryCounter();
         var factory = new CountedDbContextFactory(services.GetRequiredService<DbContextOptions<FedDbContext>>(), counter);
         var queries = new TerminalQueries(factory);
+        var map = new CoverageMapQueries(factory, services.GetRequiredService<IOptions<FleetOptions>>());
         var firstPage = await queries.PageAsync(new TerminalListFilter(), [], 0, PageSize);
         var shownIds = firstPage.Rows.Select(r => r.Id).ToList();
         var connection = host.ConnectionString;
@@ -56,18 +59,20 @@ internal static class PagesBenchmark
         var runs = new List<PageRefresh>
         {
             await MeasureAsync("before", "refresh every 5 s: every terminal, every edge, reliability over all history (baseline)", counter, connection, repeats,
-                () => BaselineTerminalList.ListAsync(factory)),
+                async () => (await BaselineTerminalList.ListAsync(factory)).Count),
             await MeasureAsync("after", "refresh every 5 s: the 25 rows on show and their reliability", counter, connection, repeats,
-                () => queries.RowsAsync(shownIds)),
+                async () => (await queries.RowsAsync(shownIds)).Count),
             await MeasureAsync("after", "open the page: edges, count, first page by name, its reliability", counter, connection, repeats, async () =>
             {
                 await queries.EdgeChoicesAsync();
-                return (await queries.PageAsync(new TerminalListFilter(), [], 0, PageSize)).Rows;
+                return (await queries.PageAsync(new TerminalListFilter(), [], 0, PageSize)).Rows.Count;
             }),
             await MeasureAsync("after", "page 2 sorted by CPU load, highest first", counter, connection, repeats,
-                async () => (await queries.PageAsync(new TerminalListFilter(), byCpu, 1, PageSize)).Rows),
+                async () => (await queries.PageAsync(new TerminalListFilter(), byCpu, 1, PageSize)).Rows.Count),
             await MeasureAsync("after", "offline terminals whose name or app contains '0001', by name", counter, connection, repeats,
-                async () => (await queries.PageAsync(new TerminalListFilter(Search: "0001", Online: false), [], 0, PageSize)).Rows),
+                async () => (await queries.PageAsync(new TerminalListFilter(Search: "0001", Online: false), [], 0, PageSize)).Rows.Count),
+            await MeasureAsync("map", "open the Coverage map: the edges, every terminal's position and activity", counter, connection, repeats,
+                async () => (await map.LoadAsync()).Terminals.Count),
         };
 
         Console.WriteLine();
@@ -96,7 +101,7 @@ internal static class PagesBenchmark
     }
 
     private static async Task<PageRefresh> MeasureAsync(string path, string what, QueryCounter counter, string connectionString, int repeats,
-        Func<Task<IReadOnlyList<TerminalRow>>> refresh)
+        Func<Task<int>> refresh)
     {
         await refresh(); // warm-up: connection, EF's query compilation, PostgreSQL's caches
         var times = new List<double>();
@@ -106,7 +111,7 @@ internal static class PagesBenchmark
         {
             counter.Reset();
             var stopwatch = Stopwatch.StartNew();
-            shown = (await refresh()).Count;
+            shown = await refresh();
             times.Add(stopwatch.Elapsed.TotalMilliseconds);
             figures = counter.Read();
         }

@@ -4,6 +4,7 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Topology.Coverage;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Model;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Plotly.Blazor;
 using Plotly.Blazor.Traces;
@@ -37,6 +38,23 @@ public sealed class CoverageMapTests : DashboardComponentTest
         Assert.NotNull(cut.Find("#coverage-map"));
         Assert.Empty(cut.FindAll("[data-testid='density']"));
         Assert.All(cut.FindComponent<PlotlyChart>().Instance.Data, trace => Assert.IsType<Scatter>(trace));
+    }
+
+    [Fact]
+    public void Prerender_SeededFleet_CarriesTheFigureForTheBrowserToDrawBeforeTheCircuit()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<CoverageMap>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#coverage-map[data-figure]")));
+        Assert.Empty(cut.FindComponents<PlotlyChart>());
+        using var figure = JsonDocument.Parse(cut.Find("#coverage-map").GetAttribute("data-figure")!);
+        var traces = figure.RootElement.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(CoverageMapModel.Activities.Count, traces.Count);
+        Assert.All(traces, trace => Assert.Equal("scatter", trace.GetProperty("type").GetString()));
+        Assert.Equal(20, traces.Sum(trace => trace.GetProperty("x").GetArrayLength()));
+        Assert.Equal(5, figure.RootElement.GetProperty("layout").GetProperty("shapes").GetArrayLength());
     }
 
     [Fact]

@@ -13,6 +13,7 @@ using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -54,6 +55,8 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         // Every page of the app requires sign-in, so a page never renders without a user; tests that need a role sign in again.
         SignIn(Actor.User("vera", Roles.Viewer));
         await ArrangeAsync();
+        // Pages render as in their circuit; a test of the prerendered page says so. Last: it reads the services, which closes them.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using FedDashboard.Model;
 using FedDashboard.Tests.Shared;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
@@ -59,6 +60,17 @@ public sealed class TerminalListTests : DashboardComponentTest
         var cut = RenderList();
 
         Assert.Equal(Enumerable.Range(1, 25).Select(Name), Shown(cut));
+        Assert.Equal($"{AllTerminals} terminals", cut.Find("[data-testid='terminal-total']").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Prerender_MoreTerminalsThanAPage_ShowsTheFirstPageAndTheTotalBeforeTheCircuit()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<Terminals>();
+
+        cut.WaitForAssertion(() => Assert.Equal(Enumerable.Range(1, 25).Select(Name), Shown(cut)));
         Assert.Equal($"{AllTerminals} terminals", cut.Find("[data-testid='terminal-total']").TextContent.Trim());
     }
 

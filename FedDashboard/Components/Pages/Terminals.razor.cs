@@ -9,20 +9,28 @@ namespace FedDashboard.Components.Pages;
 /// <summary>
 /// The fleet a page at a time: the database filters, sorts and pages. Live events refresh only the rows on show —
 /// when a participation of one of them changes, and at most every <see cref="RefreshEvery"/> for their telemetry —
-/// and which terminals are on show changes only when the operator pages, sorts or filters.
+/// and which terminals are on show changes only when the operator pages, sorts or filters. The first page is read while
+/// prerendering, shown at once, and carried into the interactive render, whose grid starts from it instead of reading it again.
 /// </summary>
 public partial class Terminals : LivePage
 {
     /// <summary>Telemetry ticks every second; the rows on show are re-read at most this often for it.</summary>
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
 
+    private const int PageSize = 25;
+
     private MudDataGrid<TerminalRow>? _grid;
     private TerminalListFilter _filter = new();
-    private IReadOnlyList<EdgeChoice> _edges = [];
     private IReadOnlyList<TerminalRow> _shown = [];
     private int _total;
     private bool _refreshShownOnly;
     private DateTimeOffset _now;
+
+    /// <summary>The edges to filter by.</summary>
+    [PersistentState] public IReadOnlyList<EdgeChoice>? Edges { get; set; }
+
+    /// <summary>The unfiltered, unsorted first page, until the grid's first load has taken it.</summary>
+    [PersistentState] public TerminalPage? FirstPage { get; set; }
 
     [Inject] public required TerminalQueries Queries { get; set; }
     [Inject] public required TimeProvider Clock { get; set; }
@@ -30,15 +38,26 @@ public partial class Terminals : LivePage
 
     protected override IReadOnlyCollection<Type> ShownEvents => [typeof(ParticipantChanged), typeof(FleetTick)];
 
-    protected override async Task LoadAsync() => _edges = await Queries.EdgeChoicesAsync();
+    protected override async Task LoadAsync()
+    {
+        Edges ??= await Queries.EdgeChoicesAsync();
+        // Interactive, the grid reads its pages itself; only prerendering reads the first one here.
+        if (!RendererInfo.IsInteractive) FirstPage ??= await Queries.PageAsync(_filter, [], 0, PageSize);
+        if (FirstPage is not null) (_shown, _total) = (FirstPage.Rows, FirstPage.Total);
+        _now = Clock.GetUtcNow();
+    }
 
     private async Task<GridData<TerminalRow>> LoadPageAsync(GridState<TerminalRow> state, CancellationToken ct)
     {
+        var prerendered = FirstPage;
+        FirstPage = null; // good for the grid's first load only
         if (_refreshShownOnly)
         {
             _refreshShownOnly = false;
             _shown = await Queries.RowsAsync([.. _shown.Select(r => r.Id)], ct);
         }
+        else if (prerendered is not null && state.Page == 0 && state.PageSize == PageSize && state.SortDefinitions.Count == 0 && _filter == new TerminalListFilter())
+            _shown = prerendered.Rows;
         else
         {
             var sorts = state.SortDefinitions.Select(s => new TerminalSort(s.SortBy, s.Descending)).ToList();
