@@ -130,10 +130,8 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 
     /// <summary>FROM and WHERE of Hangfire's jobs enqueued on the queue and started (p, the Processing state) after the time.</summary>
     private static string ProcessedOnQueueSql(string queue, string since) => $"""
-        FROM hangfire.job j
-        JOIN hangfire.state e ON e.jobid = j.id AND e.name = 'Enqueued' AND e.data->>'Queue' = '{queue}'
-        JOIN hangfire.state p ON p.jobid = j.id AND p.name = 'Processing'
-        WHERE p.createdat > '{since}'::timestamptz
+        FROM hangfire.job j JOIN hangfire.state p ON p.jobid = j.id AND p.name = 'Processing'
+        WHERE j.invocationdata->>'Queue' = '{queue}' AND p.createdat > '{since}'::timestamptz
         """;
 
     private const string LeaderSql = """SELECT "Holder" FROM "LeaderLeases" WHERE "ExpiresAt" > now()""";
