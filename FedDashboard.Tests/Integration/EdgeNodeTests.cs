@@ -63,29 +63,49 @@ public sealed class EdgeNodeTests
     }
 
     [Fact]
-    public async Task Start_EdgeNode_ItsServerAndItsRowServeOnlyItsEdgesQueue()
+    public async Task Start_EdgeNode_ItAloneServesItsEdgesQueue_TheFullNodeServesTheOtherEdges()
     {
         await using var central = await FedTestHost.StartAsync(runWorkers: true, settings: Node("central"));
         await using var edge = await central.StartNodeAsync(Node("edge-2-node", edge: "edge-2"));
         await using var db = central.Db();
-        var queue = EdgeQueue.Of(await db.EdgeServers.Where(e => e.Name == "edge-2").Select(e => e.Id).SingleAsync());
+        var queues = await db.EdgeServers.OrderBy(e => e.Id).Select(e => new { e.Name, e.Id }).ToDictionaryAsync(e => e.Name, e => EdgeQueue.Of(e.Id));
+        var queue = queues["edge-2"];
 
+        // The full node lets the queue go at its first heartbeat that sees the edge node alive.
+        var full = await Eventually.WaitForAsync(
+            () => db.ClusterNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Name == "central" && !n.Queues.Contains(queue) && n.Queues.Contains(queues["edge-1"])),
+            TimeSpan.FromSeconds(30), "the full node to let edge-2's queue go");
         var row = await db.ClusterNodes.AsNoTracking().SingleAsync(n => n.Name == "edge-2-node");
-        // A Hangfire server announces itself once its host has started, a moment after the node's first heartbeat.
-        var server = await Eventually.WaitForAsync(() => Task.FromResult(central.Get<JobStorage>().GetMonitoringApi().Servers().SingleOrDefault(s => s.Name.Contains(":edge:"))),
-            TimeSpan.FromSeconds(30), "the edge node's Hangfire server");
+        var servers = central.Get<JobStorage>().GetMonitoringApi().Servers();
 
         Assert.Equal(NodeRole.Edge, row.Role);
         Assert.Equal([queue], row.Queues);
-        Assert.Equal([queue], server.Queues);
-        var full = await db.ClusterNodes.AsNoTracking().SingleAsync(n => n.Name == "central");
+        Assert.Equal([queue], servers.Single(s => s.Name.StartsWith("edge-2-node:edge:", StringComparison.Ordinal)).Queues);
         Assert.Equal(NodeRole.All, full.Role);
-        Assert.Contains(queue, full.Queues);
-        Assert.Contains("default", full.Queues);
+        Assert.Equal(["default", "training", "callbacks", .. queues.Values.Where(q => q != queue)], full.Queues);
+        Assert.DoesNotContain(servers, s => !s.Name.StartsWith("edge-2-node:", StringComparison.Ordinal) && s.Queues.Contains(queue));
     }
 
     [Fact]
-    public async Task Rounds_FullNodeAndEdgeNodeOnOneDatabase_CompleteWithOneAggregatePerEdgeAndRoundAndOneVersionEach()
+    public async Task Stop_EdgeNode_AFullNodeServesItsQueueOnceItsHeartbeatIsGone()
+    {
+        await using var central = await FedTestHost.StartAsync(runWorkers: true, settings: Node("central"));
+        var edge = await central.StartNodeAsync(Node("edge-2-node", edge: "edge-2"));
+        await using var db = central.Db();
+        var queue = EdgeQueue.Of(await db.EdgeServers.Where(e => e.Name == "edge-2").Select(e => e.Id).SingleAsync());
+        await Eventually.WaitForAsync(() => db.ClusterNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Name == "central" && !n.Queues.Contains(queue)),
+            TimeSpan.FromSeconds(30), "the full node to let edge-2's queue go");
+
+        await edge.DisposeAsync();
+
+        await Eventually.WaitForAsync(() => db.ClusterNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Name == "central" && n.Queues.Contains(queue)),
+            TimeSpan.FromSeconds(60), "the full node to serve edge-2's queue again");
+        var servers = central.Get<JobStorage>().GetMonitoringApi().Servers();
+        Assert.Contains(servers, s => s.Name.StartsWith("central:edges:", StringComparison.Ordinal) && s.Queues.Contains(queue));
+    }
+
+    [Fact]
+    public async Task Rounds_FullNodeAndEdgeNodeOnOneDatabase_EachEdgeSelectsOnItsQueue_OneAggregatePerEdgeAndRoundAndOneVersionEach()
     {
         await using var central = await FedTestHost.StartAsync(runWorkers: true, terminals: 20, settings: Node("central"));
         await using var edge = await central.StartNodeAsync(Node("edge-1-node", edge: "edge-1"));
@@ -108,7 +128,9 @@ public sealed class EdgeNodeTests
             Assert.Single(await db.ModelVersions.Where(v => v.RoundId == round.Id).ToListAsync());
         }
         Assert.Equal(rounds.Sum(r => r.Participants.Count(p => p.Status == ParticipantStatus.Reported)), await db.RewardEntries.CountAsync(e => e.JobId == job.Id));
-        var edgeSteps = central.Get<JobStorage>().GetMonitoringApi().SucceededJobs(0, 1000).Where(j => j.Value.Job.Type == typeof(AggregateEdgeJob)).ToList();
-        Assert.NotEmpty(edgeSteps);
+        var succeeded = central.Get<JobStorage>().GetMonitoringApi().SucceededJobs(0, 1000).Select(j => j.Value.Job.Type).ToList();
+        Assert.Contains(typeof(AggregateEdgeJob), succeeded);
+        Assert.Contains(typeof(SelectEdgeJob), succeeded);
+        Assert.All(rounds, r => Assert.Equal(5, db.RoundEdges.Count(e => e.RoundId == r.Id && e.SelectedAt != null)));
     }
 }

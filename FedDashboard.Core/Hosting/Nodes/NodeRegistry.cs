@@ -7,15 +7,15 @@ using Microsoft.Extensions.Options;
 namespace FedDashboard.Core.Hosting.Nodes;
 
 /// <summary>The nodes on the database: each writes its own row at every heartbeat, on the database's clock.</summary>
-public sealed class NodeRegistry(IDbContextFactory<FedDbContext> dbFactory, NodeIdentity node, IOptions<NodeOptions> options)
+public sealed class NodeRegistry(IDbContextFactory<FedDbContext> dbFactory, NodeIdentity node, TakenOverQueues takenOver, IOptions<NodeOptions> options)
 {
-    /// <summary>Registers the node or renews its heartbeat, and removes the rows of nodes silent past the pruning age.</summary>
+    /// <summary>Registers the node, with the queues it serves now, or renews its heartbeat, and removes the rows of nodes silent past the pruning age.</summary>
     /// <returns>The queues the live nodes serve, this node's among them.</returns>
     public async Task<IReadOnlyList<string>> BeatAsync(TimeSpan clockOffset, string? leadershipRefusal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var role = node.Role.ToString();
-        var queues = node.Queues.ToArray();
+        var queues = node.Queues.Concat(takenOver.Queues).ToArray();
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "ClusterNodes" ("Name", "Role", "Queues", "Version", "StartedAt", "LastHeartbeat", "ClockOffsetMs", "LeadershipRefusal")
             VALUES ({node.Name}, {role}, {queues}, {node.Version}, {node.StartedAt}, now(), {clockOffset.TotalMilliseconds}, {leadershipRefusal})
