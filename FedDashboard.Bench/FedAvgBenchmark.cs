@@ -4,6 +4,7 @@ using FedDashboard.Core.Hosting;
 using FedDashboard.Core.Learning.Aggregation;
 using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
@@ -19,6 +20,7 @@ internal static class FedAvgBenchmark
 {
     public static async Task<int> RunAsync(BenchArguments args)
     {
+        var setting = PaperSetting.From(args);
         var job = Job(args);
         var terminals = args.Integer("terminals", 100);
         if (args.Flag("tiers")) return await TierComparison.RunAsync(job, terminals, args.Integer("seed", 1));
@@ -27,21 +29,28 @@ internal static class FedAvgBenchmark
         var host = await BenchHost.StartAsync("fedavg", terminals);
         var startup = stopwatch.Elapsed;
 
-        Console.WriteLine($"FedAvg benchmark: {terminals} terminals over 5 edges, {job.Describe()}");
+        Console.WriteLine($"FedAvg benchmark, setting {setting.Name} (options given override it): {terminals} terminals over 5 edges, {job.Describe()}");
         Console.WriteLine($"Machine: {MachineDescription.Describe()}");
         stopwatch.Restart();
+        var launchedAt = DateTimeOffset.UtcNow;
         var launched = await job.LaunchAsync(host.Services.GetRequiredService<JobLauncher>(), "fedavg benchmark");
         var progress = await JobWatcher.WaitForEndAsync(host.Services, launched.Id);
         var wall = stopwatch.Elapsed;
+        // Stopping writes the step times still queued; the database stays until the host is disposed.
+        await host.Host.StopAsync();
+        RoundTimings timings;
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<FedDbContext>>().CreateDbContextAsync())
+            timings = await RoundTimings.LoadAsync(db, launched.Id, launchedAt);
         await host.DisposeAsync();
 
         var reached = progress.FirstReaching(job.Target);
-        var paper = PaperFigures.RoundsFor(job);
+        var paper = PaperFigures.For(job);
+        timings.Print(wall.TotalSeconds);
         Console.WriteLine();
         Console.WriteLine(reached is null
             ? $"Target {job.Target:P0} NOT reached in {progress.Accuracies.Count} rounds; best {progress.Accuracies.Max(a => a.Accuracy):P2}."
             : $"Reached {reached.Accuracy:P2} (target {job.Target:P0}) after {reached.Round} rounds.");
-        Console.WriteLine($"FedAvg paper (McMahan et al. 2017, Table 1) for this setting: {(paper is { } paperRounds ? $"{paperRounds} rounds" : "no figure")}.");
+        Console.WriteLine($"FedAvg paper (McMahan et al. 2017, Table 1) for this setting: {paper?.ToString() ?? "no figure"}; ours: {(reached is null ? "not reached" : $"{reached.Round} rounds")}.");
         Console.WriteLine($"Wall time: {wall.TotalSeconds:0.0} s for {progress.Accuracies.Count} rounds ({wall.TotalSeconds / Math.Max(progress.Accuracies.Count, 1):0.00} s per round), plus {startup.TotalSeconds:0.0} s start-up.");
         Console.WriteLine($"Job ended: {progress.EndReason}");
 
@@ -54,29 +63,34 @@ internal static class FedAvgBenchmark
             terminals,
             roundsToTarget = reached?.Round,
             accuracyAtTarget = reached?.Accuracy,
-            paperRoundsToTarget = paper,
+            setting = setting.Name,
+            paperRoundsToTarget = paper?.Rounds,
+            paperTable2RoundsToTarget = paper?.Table2Rounds,
             roundsRun = progress.Accuracies.Count,
             wallSeconds = Math.Round(wall.TotalSeconds, 2),
             secondsPerRound = Math.Round(wall.TotalSeconds / Math.Max(progress.Accuracies.Count, 1), 3),
             startupSeconds = Math.Round(startup.TotalSeconds, 2),
             endReason = progress.EndReason,
+            timings = timings.ToJson(wall.TotalSeconds),
             accuracyPerRound = progress.Accuracies,
         });
         Console.WriteLine($"Results: {path}");
+        Console.WriteLine($"Plot: {AccuracyPlot.Save(path, $"FedAvg {job.Settings.Model} {job.Settings.Partition}, η={job.Settings.LearningRate}", progress.Accuracies, timings, job.Target)}");
         return reached is null ? 1 : 0;
     }
 
-    /// <summary>The job from the command line; defaults are the FedAvg paper's 2NN IID setting.</summary>
+    /// <summary>The job from the command line: the paper's setting `--setting` names (2NN IID by default), changed by any option given.</summary>
     public static BenchJob Job(BenchArguments args)
     {
+        var setting = PaperSetting.From(args);
         var settings = new TrainingSettings
         {
-            Model = args.Text("model", "2nn") switch { "2nn" => ModelArchitecture.Mlp2NN, "cnn" => ModelArchitecture.Cnn, var m => throw new ArgumentException($"--model must be 2nn or cnn (was '{m}').") },
-            Partition = args.Text("partition", "iid") switch { "iid" => DataPartition.Iid, "noniid" => DataPartition.PathologicalNonIid, var other => throw new ArgumentException($"--partition must be iid or noniid (was '{other}').") },
+            Model = args.Text("model", setting.Model) switch { "2nn" => ModelArchitecture.Mlp2NN, "cnn" => ModelArchitecture.Cnn, var m => throw new ArgumentException($"--model must be 2nn or cnn (was '{m}').") },
+            Partition = args.Text("partition", setting.Partition) switch { "iid" => DataPartition.Iid, "noniid" => DataPartition.PathologicalNonIid, var other => throw new ArgumentException($"--partition must be iid or noniid (was '{other}').") },
             ClientFraction = args.Number("fraction", 0.1),
-            LocalEpochs = args.Integer("epochs", 1),
-            BatchSize = args.Integer("batch", 10),
-            LearningRate = args.Number("lr", 0.1),
+            LocalEpochs = args.Integer("epochs", setting.Epochs),
+            BatchSize = args.Integer("batch", setting.Batch),
+            LearningRate = args.Number("lr", setting.LearningRate),
             EdgeRoundsPerCombination = args.Integer("kappa", 1),
             RoundTimeoutSeconds = 600,
             Seed = args.Integer("seed", 1),
@@ -85,7 +99,7 @@ internal static class FedAvgBenchmark
         var policy = JobPolicy.Default with
         {
             AutoApprove = true,
-            Termination = new() { TargetAccuracy = args.Number("target", 0.97), MaxRounds = args.Integer("max-rounds", 400) },
+            Termination = new() { TargetAccuracy = args.Number("target", setting.Target), MaxRounds = args.Integer("max-rounds", setting.MaxRounds) },
         };
         if (policy.Validate() is { Count: > 0 } problems) throw new ArgumentException(string.Join(" ", problems));
         return new BenchJob(settings, policy);

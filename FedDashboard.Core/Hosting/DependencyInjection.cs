@@ -77,6 +77,7 @@ public static class DependencyInjection
             .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         services.TryAddSingleton(TimeProvider.System);
         services.AddFedLive(builder.Configuration);
+        services.AddRoundTelemetry(builder.Configuration);
         services.AddSingleton(sp => new ModelBlobStore(BlobRoot(sp)));
         services.AddSingleton<FederatedData>();
 

@@ -86,6 +86,7 @@ public static class FedStartup
             _ = services.GetRequiredService<IOptions<TerminalOptions>>().Value;
             _ = services.GetRequiredService<IOptions<NodeOptions>>().Value;
             _ = services.GetRequiredService<IOptions<LiveOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
         }
         catch (OptionsValidationException exception)
         {

@@ -35,6 +35,7 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<RoundEdge> RoundEdges => Set<RoundEdge>();
     public DbSet<SharedDataGrant> SharedDataGrants => Set<SharedDataGrant>();
     public DbSet<EdgeAggregate> EdgeAggregates => Set<EdgeAggregate>();
+    public DbSet<RoundStepTime> RoundStepTimes => Set<RoundStepTime>();
     public DbSet<CentralContribution> CentralContributions => Set<CentralContribution>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<RewardEntry> RewardEntries => Set<RewardEntry>();

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Orchestration.Telemetry;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Protocol;
 using Microsoft.Extensions.Logging;
@@ -21,6 +23,7 @@ public sealed class SimulatedTerminal(
     TerminalTrainingData trainingData,
     TerminalTraining training,
     SimulatedAttack attack,
+    RoundSteps steps,
     ILogger<SimulatedTerminal> logger)
 {
     public async Task TrainAsync(int participantId, CancellationToken ct = default)
@@ -32,13 +35,22 @@ public sealed class SimulatedTerminal(
         try
         {
             var credential = credentials.For(terminal.Id) ?? throw new InvalidOperationException($"Terminal {terminal.Name} has no credential in this process.");
-            var work = await channel.CurrentAssignmentAsync(credential, ct);
-            if (work is null || work.AssignmentId != participantId || work.Status != AssignmentInfo.Offered) return;
-            var (samples, _) = await trainingData.ForAsync(assignment, work.Seed, ct);
-            await channel.DecideAsync(credential, participantId, new Decision(true, null), ct);
-            var model = await DownloadAsync(credential, work.ModelHash, ct);
-            if (training.Run(assignment, work, model, samples, credential, ct) is not { } trained) return;
+            AssignmentInfo? work;
+            int[] samples;
+            ParameterSet model;
+            using (Step(RoundStep.Download, assignment))
+            {
+                work = await channel.CurrentAssignmentAsync(credential, ct);
+                if (work is null || work.AssignmentId != participantId || work.Status != AssignmentInfo.Offered) return;
+                (samples, _) = await trainingData.ForAsync(assignment, work.Seed, ct);
+                await channel.DecideAsync(credential, participantId, new Decision(true, null), ct);
+                model = await DownloadAsync(credential, work.ModelHash, ct);
+            }
+            TrainedModel? trained;
+            using (Step(RoundStep.Training, assignment)) trained = training.Run(assignment, work, model, samples, credential, ct);
+            if (trained is null) return;
 
+            using var upload = Step(RoundStep.Upload, assignment);
             using var body = new MemoryStream();
             ParameterSetCodec.Write(body, attack.Upload(terminal, assignment.BaseModelHash, trained.Parameters));
             var hash = Convert.ToHexStringLower(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
@@ -64,6 +76,9 @@ public sealed class SimulatedTerminal(
             await desk.FailAsync(participantId, exception.Message, ct);
         }
     }
+
+    private StepTimer Step(RoundStep step, TerminalAssignment assignment) =>
+        steps.Begin(step, assignment.Job.Id, assignment.RoundId, assignment.EdgeId, assignment.Terminal.Id);
 
     private async Task<ParameterSet> DownloadAsync(string credential, string hash, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Bunit;
 using FedDashboard.Components.Pages;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Telemetry;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,20 @@ public sealed class RoundPagesTests : DashboardComponentTest
     /// <summary>The table row of the participant on this terminal.</summary>
     private static AngleSharp.Dom.IElement Row(IRenderedComponent<RoundDetailPage> cut, string terminal) =>
         cut.Find($"[data-participant='{terminal}']").ParentElement!;
+
+    [Fact]
+    public async Task Render_StartTimed_ShowsTheStepWithItsRunsInTheTimeTable()
+    {
+        // This host runs no background services: stopping the writer writes the start's time that the round queued.
+        await Host.Get<StepTimeWriter>().StopAsync(CancellationToken.None);
+
+        var cut = RenderDetail();
+
+        var cells = cut.Find("[data-testid='step-times'] [data-step='Start']").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal("Selection and start", cells[0]);
+        Assert.Matches(@"^\d+(\.\d+)? (ms|s)$", cells[1]);
+        Assert.Equal("1", cells[2]);
+    }
 
     [Fact]
     public void Render_ResultFilteredAfterEvaluation_ShowsFilteredChipReasonAndValidationAccuracy()

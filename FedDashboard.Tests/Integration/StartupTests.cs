@@ -1,5 +1,6 @@
 using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace FedDashboard.Tests.Integration;
@@ -49,6 +50,28 @@ public sealed class StartupTests
             settings: new Dictionary<string, string?> { ["Fed:Node:HeartbeatSeconds"] = "5", ["Fed:Node:LeaseSeconds"] = "6" }));
 
         Assert.Contains("Fed:Node:LeaseSeconds must be from twice HeartbeatSeconds to 600 (was 6)", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Fed:Telemetry:OtlpEndpoint", "localhost:4317", "Fed:Telemetry:OtlpEndpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) must be an absolute http or https address such as http://localhost:4317 (was 'localhost:4317')")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector", "Fed:Telemetry:OtlpEndpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) must be an absolute http or https address such as http://localhost:4317 (was 'collector')")]
+    [InlineData("Fed:Telemetry:OtlpProtocol", "http/json", "Fed:Telemetry:OtlpProtocol (or OTEL_EXPORTER_OTLP_PROTOCOL) must be grpc or http/protobuf (was 'http/json')")]
+    public async Task Prepare_BadTelemetryExport_StopsNamingTheKey(string key, string value, string message)
+    {
+        var error = await Assert.ThrowsAsync<StartupException>(() => FedTestHost.StartAsync(runWorkers: false, settings: new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public async Task Start_OtlpEndpointConfigured_ExportsTheRoundsThroughOpenTelemetry()
+    {
+        await using var off = await FedTestHost.StartAsync(runWorkers: false);
+        await using var on = await FedTestHost.StartAsync(runWorkers: false, settings: new Dictionary<string, string?> { ["Fed:Telemetry:OtlpEndpoint"] = "http://127.0.0.1:4317" });
+
+        Assert.Null(off.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.NotNull(on.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.NotNull(on.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
     }
 
     [Fact]

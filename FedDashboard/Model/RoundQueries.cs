@@ -50,6 +50,16 @@ public sealed record RoundDetail(RoundRow Round, string JobName, IReadOnlyList<P
 
     /// <summary>Why and on how much the central server trained on its own data in the round; null when it did not.</summary>
     public string? CentralTraining { get; init; }
+
+    /// <summary>Where the round's time went, step by step in order; empty until a step is recorded.</summary>
+    public IReadOnlyList<StepTimeRow> StepTimes { get; init; } = [];
+}
+
+/// <summary>A step's time in a round: summed over its <paramref name="Count"/> runs, and the longest run.</summary>
+public sealed record StepTimeRow(RoundStep Step, int Count, double TotalSeconds, double LongestSeconds)
+{
+    public string Label => RoundStepTexts.Describe(Step);
+    public bool SideBySide => RoundStepTexts.RunsSideBySide(Step);
 }
 
 public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
@@ -94,7 +104,9 @@ public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
             };
         }).ToList();
         var central = await db.CentralContributions.AsNoTracking().SingleOrDefaultAsync(c => c.RoundId == roundId, ct);
-        return new RoundDetail(round, jobName, rows) { Aggregation = stored.Aggregation, RewardedAt = stored.RewardedAt, CentralTraining = central?.Note };
+        var steps = (await db.RoundStepTimes.AsNoTracking().Where(t => t.RoundId == roundId).ToListAsync(ct))
+            .OrderBy(t => t.Step).Select(t => new StepTimeRow(t.Step, t.Count, t.TotalSeconds, t.LongestSeconds)).ToList();
+        return new RoundDetail(round, jobName, rows) { Aggregation = stored.Aggregation, RewardedAt = stored.RewardedAt, CentralTraining = central?.Note, StepTimes = steps };
     }
 
     /// <summary>Rounds already filtered and ordered, with their counts and the version they produced.</summary>

@@ -3,6 +3,7 @@ using FedDashboard.Core.Domain.Rewards;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Live;
+using FedDashboard.Core.Orchestration.Telemetry;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,8 @@ namespace FedDashboard.Core.Orchestration.Rewards;
 /// job take a lock in turn, so budgets are spent once and a second run finds the round rewarded; the unique key
 /// per job, round and terminal backs it up. The entries and the round's mark commit together: a crash leaves both or neither.
 /// </summary>
-public sealed class RoundRewarding(IDbContextFactory<FedDbContext> dbFactory, ILivePublisher live, TimeProvider clock, ILogger<RoundRewarding> logger)
+public sealed class RoundRewarding(
+    IDbContextFactory<FedDbContext> dbFactory, ILivePublisher live, RoundSteps steps, TimeProvider clock, ILogger<RoundRewarding> logger)
 {
     /// <summary>The first key of the advisory lock that serializes one job's rewarding ("REWD").</summary>
     private const int LockSpace = 0x52455744;
@@ -28,6 +30,7 @@ public sealed class RoundRewarding(IDbContextFactory<FedDbContext> dbFactory, IL
 
         var round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.Id == roundId, ct);
         if (round.Phase != RoundPhase.Completed || round.RewardedAt is not null) return;
+        using var step = steps.Begin(RoundStep.Rewarding, jobId, roundId);
         var program = await db.RewardPrograms.SingleAsync(ct);
         var accepted = round.EndReason == RoundEndReason.JobAborted
             ? []

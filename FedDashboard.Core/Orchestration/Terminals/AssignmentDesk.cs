@@ -35,7 +35,7 @@ public sealed class AssignmentDesk(
             .Where(g => g.ParticipantId == participant.Id)
             .Join(db.Terminals, g => g.DonorTerminalId, t => t.Id, (g, t) => new SharedSamples(t.DataOrdinal, g.Samples))
             .ToListAsync(ct);
-        return new TerminalAssignment(participant.Id, terminal, participant.EdgeId, round.Number, job, participant.Assignment.BaseModelHash,
+        return new TerminalAssignment(participant.Id, terminal, participant.EdgeId, round.Id, round.Number, job, participant.Assignment.BaseModelHash,
             participant.TrainedPart, policy, shared, round.Deadline);
     }
 

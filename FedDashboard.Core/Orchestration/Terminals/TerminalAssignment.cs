@@ -16,6 +16,7 @@ public sealed record TerminalAssignment(
     int ParticipantId,
     Terminal Terminal,
     int EdgeId,
+    int RoundId,
     int RoundNumber,
     TrainingJob Job,
     string BaseModelHash,

@@ -1,6 +1,7 @@
 using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Orchestration.Telemetry;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ public sealed class EdgeRoundAggregator(
     ResultEvaluation evaluation,
     RoundStrategies strategies,
     IRoundScheduler scheduler,
+    RoundSteps steps,
     TimeProvider clock,
     ILogger<EdgeRoundAggregator> logger)
 {
@@ -48,10 +50,15 @@ public sealed class EdgeRoundAggregator(
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
         var strategy = strategies.For(job);
         var edges = await db.EdgeServers.AsNoTracking().Where(e => e.Id == edgeId).ToDictionaryAsync(e => e.Id, ct);
-        var accepted = await evaluation.AcceptedAsync(db, round, job, strategy, edges, reported, clock.GetUtcNow(), ct);
-        if (accepted.Count > 0) db.EdgeAggregates.Add(Aggregate(round, strategy.Edge(edges[edgeId]), accepted));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        List<RoundParticipant> accepted;
+        using (steps.Begin(RoundStep.Evaluation, job.Id, roundId, edgeId))
+            accepted = await evaluation.AcceptedAsync(db, round, job, strategy, edges, reported, clock.GetUtcNow(), ct);
+        using (steps.Begin(RoundStep.Aggregation, job.Id, roundId, edgeId))
+        {
+            if (accepted.Count > 0) db.EdgeAggregates.Add(Aggregate(round, strategy.Edge(edges[edgeId]), accepted));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
         logger.LogInformation("{Edge}: round {RoundId} accepted {Accepted} of {Reported} results.", edges[edgeId].Name, roundId, accepted.Count, reported.Count);
     }
 

@@ -3,6 +3,7 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Requests.Allocation;
 using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Orchestration.Telemetry;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed class EdgeRoundSelector(
     RequestRounds requestRounds,
     IRoundScheduler scheduler,
     IAssignmentNotifier assignments,
+    RoundSteps steps,
     TimeProvider clock,
     ILogger<EdgeRoundSelector> logger)
 {
@@ -37,6 +39,7 @@ public sealed class EdgeRoundSelector(
                 .SingleAsync(ct);
             if (part.IsSelected) return;
             var round = await db.Rounds.SingleAsync(r => r.Id == roundId, ct);
+            using var step = steps.Begin(RoundStep.Start, round.JobId, roundId, edgeId);
             var now = clock.GetUtcNow();
             // A round past its deadline, or ended (aborted), before the edge came to select takes nobody more.
             assigned = round.Phase == RoundPhase.Collecting && now < round.Deadline ? await AssignAsync(db, round, part, now, ct) : [];

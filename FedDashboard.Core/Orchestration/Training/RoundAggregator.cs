@@ -8,6 +8,7 @@ using FedDashboard.Core.Learning.Training;
 using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Options;
+using FedDashboard.Core.Orchestration.Telemetry;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,7 @@ public sealed class RoundAggregator(
     RoundStrategies strategies,
     IRoundScheduler scheduler,
     ILivePublisher live,
+    RoundSteps steps,
     IOptions<OrchestrationOptions> orchestration,
     TimeProvider clock,
     ILogger<RoundAggregator> logger)
@@ -69,18 +71,28 @@ public sealed class RoundAggregator(
         var accepted = await db.RoundParticipants.CountAsync(p => p.RoundId == roundId && p.Status == ParticipantStatus.Reported, ct);
 
         var now = clock.GetUtcNow();
-        var strategy = strategies.For(job);
-        if (await central.TrainIfShortAsync(db, job, round, accepted, now, ct) is { } own)
+        (ModelVersion Parent, ParameterSet Model, EvaluationResult Evaluation)? candidate;
+        using (steps.Begin(RoundStep.Combination, job.Id, roundId))
         {
-            db.CentralContributions.Add(own);
-            logger.LogInformation("Job {JobId}: round {Round}: {Note}", job.Id, round.Number, own.Note);
+            if (await central.TrainIfShortAsync(db, job, round, accepted, now, ct) is { } own)
+            {
+                db.CentralContributions.Add(own);
+                logger.LogInformation("Job {JobId}: round {Round}: {Note}", job.Id, round.Number, own.Note);
+            }
+            await db.SaveChangesAsync(ct);
+            var strategy = strategies.For(job);
+            candidate = strategy.CombinesAfter(round.Number) ? await CombineModelsAsync(db, job, strategy, round, ct) : null;
         }
-        await db.SaveChangesAsync(ct);
-        var version = strategy.CombinesAfter(round.Number) ? await CombineModelsAsync(db, job, strategy, round, ct) : null;
-        if (version is not null) await db.SaveChangesAsync(ct);
-        round.Complete(version?.Id, now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+
+        ModelVersion? version;
+        using (steps.Begin(RoundStep.Versioning, job.Id, roundId))
+        {
+            version = candidate is { } c ? await db.AddCandidateAsync(job, c.Parent, round.Id, blobs.Put(c.Model), c.Evaluation, clock.GetUtcNow(), ct) : null;
+            if (version is not null) await db.SaveChangesAsync(ct);
+            round.Complete(version?.Id, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
 
         logger.LogInformation("Job {JobId}: round {Round} aggregated {Count} results{Version}.", job.Id, round.Number, accepted,
             version is null ? "" : $" into {version.Label} (test accuracy {version.TestAccuracy:P2}, {version.Status})");
@@ -130,7 +142,7 @@ public sealed class RoundAggregator(
     /// the period; edges that trained nobody this period are left out. The central server's latest model of the period,
     /// if it trained, counts as one more, after the edges, by the samples it trained on.
     /// </summary>
-    private async Task<ModelVersion?> CombineModelsAsync(FedDbContext db, TrainingJob job, ICentralStrategy strategy, Round round, CancellationToken ct)
+    private async Task<(ModelVersion Parent, ParameterSet Model, EvaluationResult Evaluation)?> CombineModelsAsync(FedDbContext db, TrainingJob job, ICentralStrategy strategy, Round round, CancellationToken ct)
     {
         var periodStart = round.Number - job.Settings.EdgeRoundsPerCombination + 1;
         var aggregates = await db.EdgeAggregates
@@ -156,7 +168,7 @@ public sealed class RoundAggregator(
         var model = strategy.Combine(blobs.Get(parent.ModelHash), edges);
         var evaluation = ModelEvaluator.Evaluate(new ModelSpec(job.Settings.Model), model, data.Test);
 
-        return await db.AddCandidateAsync(job, parent, round.Id, blobs.Put(model), evaluation, clock.GetUtcNow(), ct);
+        return (parent, model, evaluation);
     }
 
     /// <summary>What each edge's accepted results trained over the rounds of a period.</summary>

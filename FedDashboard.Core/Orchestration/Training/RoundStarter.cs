@@ -4,6 +4,7 @@ using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Requests.Allocation;
+using FedDashboard.Core.Orchestration.Telemetry;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public sealed class RoundStarter(
     IRoundScheduler scheduler,
     IAssignmentNotifier assignments,
     ILivePublisher live,
+    RoundSteps steps,
     TimeProvider clock,
     ILogger<RoundStarter> logger)
 {
@@ -54,6 +56,7 @@ public sealed class RoundStarter(
     /// <returns>The new round; null when there is none to go on with.</returns>
     private async Task<Round?> SplitAsync(FedDbContext db, TrainingJob job, int? requestId, int number, CancellationToken ct)
     {
+        using var step = steps.Begin(RoundStep.Start, job.Id, roundId: null);
         // Held while the shares are decided from the idle terminals: the edges' selections take the same lock as they assign.
         await using var selecting = await RoundStartLock.TakeAsync(db, ct);
         var now = clock.GetUtcNow();
@@ -96,6 +99,7 @@ public sealed class RoundStarter(
         }
         logger.LogInformation("Job {JobId}: round {Round} started, {Count} terminals shared among {Edges} edges.",
             job.Id, number, quotas.Sum(q => q.Share), quotas.Count(q => q.Share > 0));
+        step.ForRound(round.Id);
         return round;
     }
 

@@ -1690,6 +1690,29 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("RoundParticipants");
                 });
 
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.RoundStepTime", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("LongestSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TotalSeconds")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("RoundId", "Step");
+
+                    b.ToTable("RoundStepTimes");
+                });
+
             modelBuilder.Entity("FedDashboard.Core.Domain.Training.SharedDataGrant", b =>
                 {
                     b.Property<long>("Id")
@@ -2387,6 +2410,15 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.HasOne("FedDashboard.Core.Domain.Topology.Terminal", null)
                         .WithMany()
                         .HasForeignKey("TerminalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.RoundStepTime", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Training.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,75 @@
+using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Persistence;
+using FedDashboard.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace FedDashboard.Bench;
+
+/// <summary>One round's wall time (start to completion) and its steps' summed times, as the product recorded them.</summary>
+internal sealed record RoundTiming(int Round, double WallSeconds, double EndedAfterSeconds, IReadOnlyDictionary<RoundStep, double> StepSeconds)
+{
+    public double Seconds(RoundStep step) => StepSeconds.GetValueOrDefault(step);
+}
+
+/// <summary>
+/// Where the job's time went, from the rounds' recorded step totals. The training-to-wall ratio compares wall time with
+/// the local training's summed time spread over the machine's cores: the time the rounds would take if training were
+/// all they did, with every core busy.
+/// </summary>
+internal sealed record RoundTimings(IReadOnlyList<RoundTiming> Rounds, int Cores)
+{
+    public static async Task<RoundTimings> LoadAsync(FedDbContext db, int jobId, DateTimeOffset launchedAt)
+    {
+        var rounds = await db.Rounds.AsNoTracking().Where(r => r.JobId == jobId && r.EndedAt != null).OrderBy(r => r.Number)
+            .Select(r => new { r.Id, r.Number, r.StartedAt, EndedAt = r.EndedAt!.Value }).ToListAsync();
+        var roundIds = rounds.Select(r => r.Id).ToList();
+        var steps = (await db.RoundStepTimes.AsNoTracking().Where(t => roundIds.Contains(t.RoundId)).ToListAsync()).ToLookup(t => t.RoundId);
+        return new RoundTimings(
+            [.. rounds.Select(r => new RoundTiming(r.Number, (r.EndedAt - r.StartedAt).TotalSeconds, (r.EndedAt - launchedAt).TotalSeconds,
+                steps[r.Id].ToDictionary(t => t.Step, t => t.TotalSeconds)))],
+            Environment.ProcessorCount);
+    }
+
+    public double TrainingAtParallelism(double trainingSeconds) => trainingSeconds / Cores;
+
+    public double Total(RoundStep step) => Rounds.Sum(r => r.Seconds(step));
+
+    /// <summary>Wall time over training time at the machine's parallelism; 1 would be a round that only trains.</summary>
+    public double? Ratio(double wallSeconds, double trainingSeconds) => trainingSeconds > 0 ? wallSeconds / TrainingAtParallelism(trainingSeconds) : null;
+
+    public void Print(double wallSeconds)
+    {
+        var steps = Enum.GetValues<RoundStep>();
+        Console.WriteLine();
+        Console.WriteLine($"Where the time went (seconds; steps marked * run per terminal or edge side by side and are summed over them; {Cores} cores):");
+        Console.WriteLine($"{"round",6} {"wall",7} " + string.Join(" ", steps.Select(s => $"{Short(s),9}")) + $" {"wall/train",10}");
+        foreach (var round in Rounds)
+            Console.WriteLine($"{round.Round,6} {round.WallSeconds,7:0.000} " + string.Join(" ", steps.Select(s => $"{round.Seconds(s),9:0.000}"))
+                + $" {Ratio(round.WallSeconds, round.Seconds(RoundStep.Training)),10:0.00}");
+        Console.WriteLine($"{"total",6} {wallSeconds,7:0.00} " + string.Join(" ", steps.Select(s => $"{Total(s),9:0.00}")) + $" {Ratio(wallSeconds, Total(RoundStep.Training)),10:0.00}");
+        var training = Total(RoundStep.Training);
+        Console.WriteLine($"Local training: {training:0.0} s summed over terminals = {TrainingAtParallelism(training):0.0} s at {Cores} cores; wall {wallSeconds:0.0} s; wall / training = {Ratio(wallSeconds, training):0.00} (target ≤ 1.5).");
+        Console.WriteLine($"Rounds' own wall (start to completion) sums to {Rounds.Sum(r => r.WallSeconds):0.0} s; the rest, {wallSeconds - Rounds.Sum(r => r.WallSeconds):0.0} s, is selection before each round's start and the hand-over between rounds.");
+    }
+
+    public object ToJson(double wallSeconds) => new
+    {
+        cores = Cores,
+        trainingSeconds = Math.Round(Total(RoundStep.Training), 3),
+        trainingAtParallelismSeconds = Math.Round(TrainingAtParallelism(Total(RoundStep.Training)), 3),
+        wallToTrainingRatio = Rounded(Ratio(wallSeconds, Total(RoundStep.Training))),
+        stepSeconds = Enum.GetValues<RoundStep>().ToDictionary(s => s.ToString(), s => Math.Round(Total(s), 3)),
+        perRound = Rounds.Select(r => new
+        {
+            round = r.Round,
+            wallSeconds = Math.Round(r.WallSeconds, 3),
+            endedAfterSeconds = Math.Round(r.EndedAfterSeconds, 3),
+            wallToTrainingRatio = Rounded(Ratio(r.WallSeconds, r.Seconds(RoundStep.Training))),
+            stepSeconds = r.StepSeconds.ToDictionary(s => s.Key.ToString(), s => Math.Round(s.Value, 4)),
+        }),
+    };
+
+    private static double? Rounded(double? value) => value is { } v ? Math.Round(v, 3) : null;
+
+    private static string Short(RoundStep step) => (step.ToString().Length > 8 ? step.ToString()[..8] : step.ToString()) + (RoundStepTexts.RunsSideBySide(step) ? "*" : "");
+}
