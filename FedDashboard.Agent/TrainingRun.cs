@@ -22,7 +22,7 @@ internal sealed class TrainingRun(ITerminalChannel channel, MachineTelemetry tel
         string credential, AssignmentInfo assignment, ParameterSet start, AgentData data, int[] samples, CancellationToken ct)
     {
         var spec = new ModelSpec(Enum.Parse<ModelArchitecture>(assignment.Model), assignment.Width);
-        var settings = new LocalTrainingSettings(assignment.LocalEpochs, assignment.BatchSize, assignment.LearningRate);
+        var settings = new LocalTrainingSettings(assignment.LocalEpochs, assignment.BatchSize, assignment.LearningRate, assignment.ProximalMu);
         IReadOnlySet<string>? segments = assignment.Segments is null ? null : new HashSet<string>(assignment.Segments, StringComparer.Ordinal);
         // The edge plans on the data the terminal reported; the work never exceeds E epochs over the samples at hand.
         var fullWork = settings.Epochs * (int)Math.Ceiling(samples.Length / (double)settings.BatchSize);

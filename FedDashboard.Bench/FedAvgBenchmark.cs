@@ -30,6 +30,7 @@ internal static class FedAvgBenchmark
         var startup = stopwatch.Elapsed;
 
         Console.WriteLine($"FedAvg benchmark, setting {setting.Name} (options given override it): {terminals} terminals over 5 edges, {job.Describe()}");
+        Console.WriteLine($"Strategy: {BenchStrategy.Describe(job.Policy.Aggregation)}");
         Console.WriteLine($"Machine: {MachineDescription.Describe()}");
         stopwatch.Restart();
         var launchedAt = DateTimeOffset.UtcNow;
@@ -99,6 +100,7 @@ internal static class FedAvgBenchmark
         var policy = JobPolicy.Default with
         {
             AutoApprove = true,
+            Aggregation = BenchStrategy.From(args),
             Termination = new() { TargetAccuracy = args.Number("target", setting.Target), MaxRounds = args.Integer("max-rounds", setting.MaxRounds) },
         };
         if (policy.Validate() is { Count: > 0 } problems) throw new ArgumentException(string.Join(" ", problems));

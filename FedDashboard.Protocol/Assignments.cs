@@ -10,10 +10,11 @@ namespace FedDashboard.Protocol;
 /// <param name="DataOrdinal">The terminal's shard of the demo data set (MNIST) for agents run with the demo flag.</param>
 /// <param name="PlannedSteps">The local SGD steps of the full work (epochs × ⌈samples ∕ batch size⌉ on the terminal's reported data).</param>
 /// <param name="Demo">How the job splits the demo data set, so an agent run with the demo flag can cut the shard of <paramref name="DataOrdinal"/>.</param>
+/// <param name="ProximalMu">FedProx's μ: train on the loss plus μ∕2·‖w − w_start‖², w_start the downloaded model; 0 for plain SGD.</param>
 public sealed record AssignmentInfo(
     int AssignmentId, string Status, int JobId, int RoundNumber, string Model, string ModelHash, double Width, IReadOnlyList<string>? Segments,
     string DataSource, int DataOrdinal, int LocalEpochs, int BatchSize, double LearningRate, int PlannedSteps, int Seed, DateTimeOffset Deadline,
-    DemoPartition? Demo = null)
+    DemoPartition? Demo = null, double ProximalMu = 0)
 {
     public const string Offered = "Offered";
     public const string Training = "Training";

@@ -29,7 +29,7 @@ public sealed class TerminalTraining(
     public TrainedModel? Run(TerminalAssignment assignment, AssignmentInfo work, ParameterSet model, int[] samples, string credential, CancellationToken ct)
     {
         var terminal = assignment.Terminal;
-        var local = new LocalTrainingSettings(work.LocalEpochs, work.BatchSize, work.LearningRate);
+        var local = new LocalTrainingSettings(work.LocalEpochs, work.BatchSize, work.LearningRate, work.ProximalMu);
         var spec = new ModelSpec(Enum.Parse<ModelArchitecture>(work.Model), work.Width);
         IReadOnlySet<string>? segments = work.Segments is null ? null : new HashSet<string>(work.Segments, StringComparer.Ordinal);
         var plan = LocalWorkPlan.For(terminal.CpuLoad, work.PlannedSteps, simulation.Value);

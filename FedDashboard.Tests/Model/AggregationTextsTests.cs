@@ -21,4 +21,20 @@ public sealed class AggregationTextsTests
 
         Assert.Equal("norm clipping (updates shrunk to 1.5 × the median update norm, then FedAvg)", text);
     }
+
+    [Fact]
+    public void Describe_FedAdam_NamesItsSettings()
+    {
+        var text = AggregationTexts.Describe(new AggregationPolicy { Rule = AggregationRule.FedAdam, AdamLearningRate = 0.02, AdamBeta1 = 0.9, AdamBeta2 = 0.99, AdamTau = 0.001 });
+
+        Assert.Equal("FedAdam (FedAvg, then a server Adam step: η 0.02, β₁ 0.9, β₂ 0.99, τ 0.001)", text);
+    }
+
+    [Fact]
+    public void Describe_MultiKrum_NamesFAndM()
+    {
+        var text = AggregationTexts.Describe(new AggregationPolicy { Rule = AggregationRule.Krum, KrumByzantine = 2, KrumSelected = 3 });
+
+        Assert.Equal("Krum (tolerating f = 2, averaging the best 3)", text);
+    }
 }

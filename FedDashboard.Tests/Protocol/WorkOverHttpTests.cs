@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Learning.Tiers;
@@ -42,6 +43,23 @@ public sealed class WorkOverHttpTests : IAsyncDisposable
         // 2,950 samples of the terminal's data in batches of 10, one epoch.
         Assert.Equal(295, offered.PlannedSteps);
         Assert.Equal(ParticipantStatus.Training, (await StoredAsync(round.Target.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Current_FedProxJob_CarriesTheJobsMu()
+    {
+        var policy = TestData.Policy() with { Aggregation = new AggregationPolicy { Rule = AggregationRule.FedProx, ProximalMu = 0.25 } };
+        _round = await WorkRound.StartAsync(accept: false, policy: policy);
+
+        Assert.Equal(0.25, _round.Info.ProximalMu);
+    }
+
+    [Fact]
+    public async Task Current_FedAvgJob_MuZero()
+    {
+        var round = await StartAsync(accept: false);
+
+        Assert.Equal(0, round.Info.ProximalMu);
     }
 
     [Fact]

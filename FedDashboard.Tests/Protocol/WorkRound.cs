@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Simulation;
@@ -42,14 +43,14 @@ public sealed class WorkRound : IAsyncDisposable
     public int DataSamples { get; }
     public ResultMetadata HonestMetadata => new(100, 0.5, 0.8, 1000, Info.PlannedSteps, Info.PlannedSteps);
 
-    public static async Task<WorkRound> StartAsync(IDictionary<string, string?>? settings = null, TrainingSettings? training = null, bool accept = true)
+    public static async Task<WorkRound> StartAsync(IDictionary<string, string?>? settings = null, TrainingSettings? training = null, bool accept = true, JobPolicy? policy = null)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var server = await TerminalServer.StartAsync(settings: settings, clock: clock);
         try
         {
             var host = server.Host;
-            var job = await host.Get<JobLauncher>().LaunchAsync("test", training ?? TestData.Settings());
+            var job = await host.Get<JobLauncher>().LaunchAsync("test", training ?? TestData.Settings(), policy);
             var round = await host.StartRoundByHandAsync(job.Id);
             var target = round.Participants.OrderBy(p => p.Id).First();
             var http = server.Client();

@@ -23,6 +23,12 @@ public static class JobPolicyText
         AggregationRule.TrimmedMean => $"Trimmed mean, dropping {policy.TrimFraction:P0} at each end.",
         AggregationRule.NormClipping => $"FedAvg after clipping updates to {policy.ClipFactor:0.##} × the median norm.",
         AggregationRule.CoordinateMedian => "Coordinate-wise median.",
+        AggregationRule.FedAvgM => $"FedAvg at the edges; the centre steps with momentum {policy.ServerMomentum:0.##} at rate {policy.ServerLearningRate:0.###}.",
+        AggregationRule.FedAdam => $"FedAvg at the edges; the centre takes Adam steps of {policy.AdamLearningRate:0.#####} (β₁ {policy.AdamBeta1:0.###}, β₂ {policy.AdamBeta2:0.####}, τ {policy.AdamTau:0.######}).",
+        AggregationRule.FedProx => $"FedAvg of terminals trained with a proximal term, μ = {policy.ProximalMu:0.####}.",
+        AggregationRule.Krum => policy.KrumSelected == 1
+            ? $"Krum, tolerating {policy.KrumByzantine} attackers per aggregation."
+            : $"Multi-Krum, averaging the best {policy.KrumSelected} results, tolerating {policy.KrumByzantine} attackers per aggregation.",
         _ => "FedAvg, weighted by samples.",
     };
 

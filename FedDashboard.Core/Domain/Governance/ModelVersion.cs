@@ -35,6 +35,9 @@ public sealed class ModelVersion
 
     public int? RoundId { get; private set; }
     public string ModelHash { get; private set; }
+
+    /// <summary>The server optimizer's state after the step that made this model, as a blob; null when the job's rule has none.</summary>
+    public string? ServerStateHash { get; private set; }
     public double? TestAccuracy { get; private set; }
     public double? TestLoss { get; private set; }
     public ModelVersionStatus Status { get; private set; }
@@ -66,22 +69,26 @@ public sealed class ModelVersion
 
     /// <summary>A candidate that met the promotion criterion: the job's next version, waiting for an approver.</summary>
     /// <param name="number">Follows the job's newest version, which need not be the parent.</param>
-    public static ModelVersion Promoted(ModelVersion parent, int number, int roundId, string modelHash, double testAccuracy, double testLoss, DateTimeOffset at) =>
+    public static ModelVersion Promoted(ModelVersion parent, int number, int roundId, string modelHash, double testAccuracy, double testLoss, DateTimeOffset at,
+        string? serverStateHash = null) =>
         new(parent.JobId, number > parent.Number ? number : throw new ArgumentOutOfRangeException(nameof(number), number, "A version's number must follow its parent's."),
             parent.Id, roundId, modelHash, at)
         {
             Status = ModelVersionStatus.PendingApproval,
+            ServerStateHash = serverStateHash,
             TestAccuracy = testAccuracy,
             TestLoss = testLoss,
         };
 
     /// <summary>A candidate that missed the promotion criterion; it keeps its lineage and metrics but never becomes a version.</summary>
-    public static ModelVersion NotPromoted(ModelVersion parent, int roundId, string modelHash, double testAccuracy, double testLoss, string reason, DateTimeOffset at)
+    public static ModelVersion NotPromoted(ModelVersion parent, int roundId, string modelHash, double testAccuracy, double testLoss, string reason, DateTimeOffset at,
+        string? serverStateHash = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return new(parent.JobId, null, parent.Id, roundId, modelHash, at)
         {
             Status = ModelVersionStatus.NotPromoted,
+            ServerStateHash = serverStateHash,
             TestAccuracy = testAccuracy,
             TestLoss = testLoss,
             NotPromotedReason = reason,

@@ -3,6 +3,7 @@ using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Aggregation;
 using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.ServerOptimizers;
 using FedDashboard.Core.Learning.Tiers;
 
 
@@ -11,10 +12,12 @@ namespace FedDashboard.Core.Domain.Strategies;
 /// <summary>
 /// The central tier of a job: the round's K split over the edges in proportion to the terminals each may select, each
 /// edge configuring its share by its own strategy; every κ rounds the edges' models combined by the same aggregation
-/// rule the edges use. Deterministic for the job's seed and the round number.
+/// rule the edges use, then stepped by the job's server optimizer if it has one. Deterministic for the job's seed and
+/// the round number.
 /// </summary>
 /// <param name="edgeStrategy">The strategy an edge runs under its current policy.</param>
-public sealed class CentralStrategy(TrainingSettings settings, IModelAggregation rule, Func<EdgeServer, IEdgeStrategy> edgeStrategy)
+public sealed class CentralStrategy(
+    TrainingSettings settings, IModelAggregation rule, Func<EdgeServer, IEdgeStrategy> edgeStrategy, IServerOptimizer? optimizer = null)
     : ICentralStrategy
 {
     private readonly ModelSpec _global = new(settings.Model);
@@ -60,7 +63,7 @@ public sealed class CentralStrategy(TrainingSettings settings, IModelAggregation
     /// Each edge counts by the samples it trained on during the period and only for the part its terminals trained
     /// (widest width, layers): elsewhere its model still holds the period's start, which would pull the average back.
     /// </remarks>
-    public ParameterSet Combine(ParameterSet parent, IReadOnlyList<EdgePeriod> edges)
+    public CentralModel Combine(ParameterSet parent, ParameterSet? serverState, IReadOnlyList<EdgePeriod> edges)
     {
         ArgumentNullException.ThrowIfNull(edges);
         var results = edges.Select(edge =>
@@ -69,6 +72,9 @@ public sealed class CentralStrategy(TrainingSettings settings, IModelAggregation
             var spec = part.Spec(settings.Model);
             return new TierResult(() => SubModel.Extract(edge.LatestModel(), _global, spec), spec, edge.Samples, part.Segments);
         }).ToList();
-        return rule.Aggregate(parent, _global, results);
+        var combined = rule.Aggregate(parent, _global, results);
+        if (optimizer is null) return new CentralModel(combined, null);
+        var step = optimizer.Step(parent, combined, serverState);
+        return new CentralModel(step.Model, step.State);
     }
 }

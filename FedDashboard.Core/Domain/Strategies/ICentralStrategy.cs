@@ -28,5 +28,6 @@ public interface ICentralStrategy
 
     /// <summary>The next central model from each edge's work in the period, edges ordered by id (the central server's own work, if any, last).</summary>
     /// <param name="parent">The central model the period started from; what no edge trained keeps its values.</param>
-    ParameterSet Combine(ParameterSet parent, IReadOnlyList<EdgePeriod> edges);
+    /// <param name="serverState">The state the combination that made <paramref name="parent"/> left for a server optimizer; null when none.</param>
+    CentralModel Combine(ParameterSet parent, ParameterSet? serverState, IReadOnlyList<EdgePeriod> edges);
 }

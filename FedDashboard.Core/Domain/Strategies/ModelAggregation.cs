@@ -12,10 +12,12 @@ public static class ModelAggregation
         ArgumentNullException.ThrowIfNull(policy);
         return policy.Rule switch
         {
-            AggregationRule.FedAvg => new FedAvg(),
+            // The server optimizers step after the average, and FedProx changes only the terminals' training.
+            AggregationRule.FedAvg or AggregationRule.FedAvgM or AggregationRule.FedAdam or AggregationRule.FedProx => new FedAvg(),
             AggregationRule.CoordinateMedian => new CoordinateMedian(),
             AggregationRule.TrimmedMean => new TrimmedMean(policy.TrimFraction),
             AggregationRule.NormClipping => new NormClipping(policy.ClipFactor),
+            AggregationRule.Krum => new Krum(policy.KrumByzantine, policy.KrumSelected),
             _ => throw new ArgumentOutOfRangeException(nameof(policy), policy.Rule, "Unknown aggregation rule."),
         };
     }

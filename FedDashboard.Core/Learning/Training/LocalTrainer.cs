@@ -12,7 +12,7 @@ namespace FedDashboard.Core.Learning.Training;
 
 /// <summary>
 /// A FedAvg client update: plain minibatch SGD for E epochs over the client's samples, shuffled
-/// each epoch. Synchronous on purpose: TorchSharp dispose scopes follow the thread, not async
+/// each epoch; with FedProx's μ above 0, on the loss plus the proximal term (<see cref="ProximalTerm"/>). Synchronous on purpose: TorchSharp dispose scopes follow the thread, not async
 /// continuations. Several trainings may run at once on different threads.
 /// With <c>trainableSegments</c> (see <see cref="ModelSegments"/>) only those layers learn; the
 /// others are frozen and come back exactly as they started.
@@ -45,7 +45,9 @@ public static class LocalTrainer
         using var model = ModelFactory.Create(spec);
         ModuleParameters.Load(model, start);
         model.train();
-        using var optimizer = new PlainSgd(TrainableParameters(model, trainableSegments), settings.LearningRate);
+        var trainable = TrainableParameters(model, trainableSegments);
+        using var optimizer = new PlainSgd(trainable, settings.LearningRate);
+        using var proximal = settings.ProximalMu > 0 ? new ProximalTerm(trainable, settings.ProximalMu) : null;
 
         var random = new Random(seed);
         var order = sampleIndices.Select(index => (long)index).ToArray();
@@ -68,6 +70,7 @@ public static class LocalTrainer
                 var logits = model.forward(images);
                 var loss = nn.functional.cross_entropy(logits, labels);
                 loss.backward();
+                proximal?.AddGradient();
                 optimizer.Step();
                 steps++;
                 samplesSeen += batch.Length;

@@ -20,11 +20,11 @@ internal static class CandidateVersions
     /// at a time; the unique keys on (job, number) and on the round back that up.
     /// </summary>
     public static async Task<ModelVersion> AddCandidateAsync(this FedDbContext db, TrainingJob job, ModelVersion parent, int roundId, string modelHash,
-        EvaluationResult evaluation, DateTimeOffset at, CancellationToken ct)
+        EvaluationResult evaluation, DateTimeOffset at, CancellationToken ct, string? serverStateHash = null)
     {
         var version = Promotion.Refusal(job.Policy.Promotion, evaluation.Accuracy, parent) is { } reason
-            ? ModelVersion.NotPromoted(parent, roundId, modelHash, evaluation.Accuracy, evaluation.Loss, reason, at)
-            : ModelVersion.Promoted(parent, await NextNumberAsync(db, job.Id, ct), roundId, modelHash, evaluation.Accuracy, evaluation.Loss, at);
+            ? ModelVersion.NotPromoted(parent, roundId, modelHash, evaluation.Accuracy, evaluation.Loss, reason, at, serverStateHash)
+            : ModelVersion.Promoted(parent, await NextNumberAsync(db, job.Id, ct), roundId, modelHash, evaluation.Accuracy, evaluation.Loss, at, serverStateHash);
         db.ModelVersions.Add(version);
         await db.SaveChangesAsync(ct);
 

@@ -59,7 +59,8 @@ public sealed class WorkDesk(
             settings.PlannedSteps(terminal.DataSamples + shared),
             settings.Seed * 100_003 + round.Number * 1_009 + terminal.DataOrdinal,
             round.Deadline,
-            new DemoPartition(settings.Partition.ToString(), job.FleetSize, settings.Seed));
+            new DemoPartition(settings.Partition.ToString(), job.FleetSize, settings.Seed),
+            job.Policy.Aggregation.TerminalProximalMu);
     }
 
     public async Task<DecisionReply> DecideAsync(string? credential, int assignmentId, Decision decision, CancellationToken ct)

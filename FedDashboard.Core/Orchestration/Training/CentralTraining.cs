@@ -25,7 +25,7 @@ public sealed class CentralTraining(ModelBlobStore blobs, FederatedData data)
 
         var start = await db.ModelVersions.Where(v => v.Id == round.BaseModelVersionId).Select(v => v.ModelHash).SingleAsync(ct);
         var trained = LocalTrainer.Train(new ModelSpec(settings.Model), blobs.Get(start), data.Train, data.ServerSampleOf(job),
-            new LocalTrainingSettings(settings.LocalEpochs, settings.BatchSize, settings.LearningRate), ShuffleSeed(settings, round), ct);
+            new LocalTrainingSettings(settings.LocalEpochs, settings.BatchSize, settings.LearningRate, job.Policy.Aggregation.TerminalProximalMu), ShuffleSeed(settings, round), ct);
         return new CentralContribution(round.Id, blobs.Put(trained.Parameters), trained.Samples, acceptedResults, settings.ParticipantsPerRound(fleet), now);
     }
 

@@ -71,7 +71,7 @@ public sealed class RoundAggregator(
         var accepted = await db.RoundParticipants.CountAsync(p => p.RoundId == roundId && p.Status == ParticipantStatus.Reported, ct);
 
         var now = clock.GetUtcNow();
-        (ModelVersion Parent, ParameterSet Model, EvaluationResult Evaluation)? candidate;
+        (ModelVersion Parent, CentralModel Combined, EvaluationResult Evaluation)? candidate;
         using (steps.Begin(RoundStep.Combination, job.Id, roundId))
         {
             if (await central.TrainIfShortAsync(db, job, round, accepted, now, ct) is { } own)
@@ -87,7 +87,11 @@ public sealed class RoundAggregator(
         ModelVersion? version;
         using (steps.Begin(RoundStep.Versioning, job.Id, roundId))
         {
-            version = candidate is { } c ? await db.AddCandidateAsync(job, c.Parent, round.Id, blobs.Put(c.Model), c.Evaluation, clock.GetUtcNow(), ct) : null;
+            // The optimizer's state goes with the candidate in this transaction.
+            version = candidate is { } c
+                ? await db.AddCandidateAsync(job, c.Parent, round.Id, blobs.Put(c.Combined.Model), c.Evaluation, clock.GetUtcNow(), ct,
+                    c.Combined.ServerState is { } next ? blobs.Put(next) : null)
+                : null;
             if (version is not null) await db.SaveChangesAsync(ct);
             round.Complete(version?.Id, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
@@ -142,7 +146,7 @@ public sealed class RoundAggregator(
     /// the period; edges that trained nobody this period are left out. The central server's latest model of the period,
     /// if it trained, counts as one more, after the edges, by the samples it trained on.
     /// </summary>
-    private async Task<(ModelVersion Parent, ParameterSet Model, EvaluationResult Evaluation)?> CombineModelsAsync(FedDbContext db, TrainingJob job, ICentralStrategy strategy, Round round, CancellationToken ct)
+    private async Task<(ModelVersion Parent, CentralModel Combined, EvaluationResult Evaluation)?> CombineModelsAsync(FedDbContext db, TrainingJob job, ICentralStrategy strategy, Round round, CancellationToken ct)
     {
         var periodStart = round.Number - job.Settings.EdgeRoundsPerCombination + 1;
         var aggregates = await db.EdgeAggregates
@@ -165,10 +169,12 @@ public sealed class RoundAggregator(
             return new EdgePeriod(() => blobs.Get(latest.ModelHash), edge.Sum(x => (long)x.Aggregate.Samples), trained[edge.Key]);
         }).ToList();
         if (own is not null) edges.Add(new EdgePeriod(() => blobs.Get(own.ModelHash), own.Samples, [TrainedPart.Whole]));
-        var model = strategy.Combine(blobs.Get(parent.ModelHash), edges);
-        var evaluation = ModelEvaluator.Evaluate(new ModelSpec(job.Settings.Model), model, data.Test);
+        // The optimizer's state comes from the parent and goes with the candidate in this transaction: a rerun after a
+        // crash starts again from the parent's state, so no step is taken twice.
+        var combined = strategy.Combine(blobs.Get(parent.ModelHash), parent.ServerStateHash is { } state ? blobs.Get(state) : null, edges);
+        var evaluation = ModelEvaluator.Evaluate(new ModelSpec(job.Settings.Model), combined.Model, data.Test);
 
-        return (parent, model, evaluation);
+        return (parent, combined, evaluation);
     }
 
     /// <summary>What each edge's accepted results trained over the rounds of a period.</summary>

@@ -18,7 +18,8 @@ public sealed class RoundStrategies(IOptions<FleetOptions> fleet)
         ArgumentNullException.ThrowIfNull(job);
         var rule = ModelAggregation.For(job.Policy.Aggregation);
         return new CentralStrategy(job.Settings, rule,
-            edge => new EdgeStrategy(edge, job.Settings, rule, AvailabilityOf(edge.Policy), fleet.Value.MapSize));
+            edge => new EdgeStrategy(edge, job.Settings, rule, AvailabilityOf(edge.Policy), fleet.Value.MapSize),
+            ServerOptimization.For(job.Policy.Aggregation));
     }
 
     /// <summary>How the edge finds terminals willing to train, under its current policy.</summary>

@@ -14,6 +14,7 @@ internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<Model
         builder.HasIndex(v => v.RoundId).IsUnique();
         builder.HasOne<ModelVersion>().WithMany().HasForeignKey(v => v.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(v => v.ModelHash).HasMaxLength(64);
+        builder.Property(v => v.ServerStateHash).HasMaxLength(64);
         builder.Property(v => v.DecidedBy).HasMaxLength(200);
         builder.Property(v => v.DecisionComment).HasMaxLength(ModelVersion.MaxCommentLength);
         builder.Property(v => v.NotPromotedReason).HasMaxLength(500);

@@ -581,6 +581,10 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.Property<int?>("RoundId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ServerStateHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)

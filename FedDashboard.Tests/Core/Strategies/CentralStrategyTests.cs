@@ -2,6 +2,7 @@ using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.ServerOptimizers;
 using static FedDashboard.Tests.Core.Strategies.StrategyData;
 
 namespace FedDashboard.Tests.Core.Strategies;
@@ -71,7 +72,7 @@ public sealed class CentralStrategyTests
     [Fact]
     public void Combine_FedAvg_WeighsEachEdgeBySamplesOfThePeriod()
     {
-        var model = Central().Combine(Full(0), [Period(1, samples: 100), Period(5, samples: 300)]);
+        var model = Central().Combine(Full(0), null, [Period(1, samples: 100), Period(5, samples: 300)]).Model;
 
         Assert.All(model.Arrays, array => Assert.All(array.Values, value => Assert.Equal(4f, value)));
     }
@@ -79,7 +80,7 @@ public sealed class CentralStrategyTests
     [Fact]
     public void Combine_EdgeTrainedOnlyFc1_CountsOnlyForFc1()
     {
-        var model = Central().Combine(Full(0), [Period(1, samples: 100, TrainedPart.Of(1, "fc1")), Period(5, samples: 300)]);
+        var model = Central().Combine(Full(0), null, [Period(1, samples: 100, TrainedPart.Of(1, "fc1")), Period(5, samples: 300)]).Model;
 
         Assert.All(model["fc1.weight"].Values, value => Assert.Equal(4f, value));
         Assert.All(model["fc2.weight"].Values, value => Assert.Equal(5f, value));
@@ -88,9 +89,29 @@ public sealed class CentralStrategyTests
     [Fact]
     public void Combine_CoordinateMedianRule_TheSameRuleAtTheCentreIgnoresAnOutlyingEdge()
     {
-        var model = Central(rule: new CoordinateMedian()).Combine(Full(0), [Period(1, 100), Period(2, 100), Period(1000, 100_000)]);
+        var model = Central(rule: new CoordinateMedian()).Combine(Full(0), null, [Period(1, 100), Period(2, 100), Period(1000, 100_000)]).Model;
 
         Assert.All(model.Arrays, array => Assert.All(array.Values, value => Assert.Equal(2f, value)));
+    }
+
+    [Fact]
+    public void Combine_FedAvgM_StepsFromTheParentByTheMomentumAndReturnsItsState()
+    {
+        // The edges average to 4 from 0: velocity 4, model 0.4; again from 0 with that state: velocity 0.5·4 + 4 = 6, model 0.6.
+        var central = Central(optimizer: new ServerMomentum(learningRate: 0.1, momentum: 0.5));
+        var first = central.Combine(Full(0), null, [Period(2, samples: 100), Period(6, samples: 100)]);
+        var state = first.ServerState!;
+
+        var second = central.Combine(Full(0), state, [Period(4, samples: 100)]);
+
+        Assert.All(first.Model.Arrays, array => Assert.All(array.Values, value => Assert.Equal(0.4f, value, 1e-6)));
+        Assert.All(second.Model.Arrays, array => Assert.All(array.Values, value => Assert.Equal(0.6f, value, 1e-6)));
+    }
+
+    [Fact]
+    public void Combine_NoServerOptimizer_KeepsNoState()
+    {
+        Assert.Null(Central().Combine(Full(0), null, [Period(1, samples: 100)]).ServerState);
     }
 
     private static EdgePeriod Period(float value, int samples, params TrainedPart[] trained) =>

@@ -1,6 +1,7 @@
 using FedDashboard.Core.Domain.Policies.Job;
 using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.ServerOptimizers;
 using FedDashboard.Tests.Shared;
 using static FedDashboard.Tests.Shared.TestResults;
 
@@ -13,11 +14,32 @@ public sealed class ModelAggregationTests
     [InlineData(AggregationRule.CoordinateMedian, typeof(CoordinateMedian))]
     [InlineData(AggregationRule.TrimmedMean, typeof(TrimmedMean))]
     [InlineData(AggregationRule.NormClipping, typeof(NormClipping))]
+    [InlineData(AggregationRule.FedAvgM, typeof(FedAvg))]
+    [InlineData(AggregationRule.FedAdam, typeof(FedAvg))]
+    [InlineData(AggregationRule.FedProx, typeof(FedAvg))]
+    [InlineData(AggregationRule.Krum, typeof(Krum))]
     public void For_EachRule_ReturnsItsAggregation(AggregationRule rule, Type expected)
     {
         var aggregation = ModelAggregation.For(new AggregationPolicy { Rule = rule });
 
         Assert.IsType(expected, aggregation);
+    }
+
+    [Theory]
+    [InlineData(AggregationRule.FedAvgM, typeof(ServerMomentum))]
+    [InlineData(AggregationRule.FedAdam, typeof(ServerAdam))]
+    public void ServerOptimizationFor_ServerOptimizerRules_ReturnsTheirOptimizer(AggregationRule rule, Type expected)
+    {
+        Assert.IsType(expected, ServerOptimization.For(new AggregationPolicy { Rule = rule }));
+    }
+
+    [Theory]
+    [InlineData(AggregationRule.FedAvg)]
+    [InlineData(AggregationRule.FedProx)]
+    [InlineData(AggregationRule.Krum)]
+    public void ServerOptimizationFor_OtherRules_None(AggregationRule rule)
+    {
+        Assert.Null(ServerOptimization.For(new AggregationPolicy { Rule = rule }));
     }
 
     [Fact]

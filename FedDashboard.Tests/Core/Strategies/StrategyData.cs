@@ -4,6 +4,7 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Aggregation;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.ServerOptimizers;
 using FedDashboard.Tests.Shared;
 using System.Reflection;
 
@@ -35,11 +36,11 @@ internal static class StrategyData
     }
 
     /// <summary>A job's strategy whose edges run <paramref name="policy"/> with terminals that asked for work.</summary>
-    public static CentralStrategy Central(TrainingSettings? settings = null, IModelAggregation? rule = null)
+    public static CentralStrategy Central(TrainingSettings? settings = null, IModelAggregation? rule = null, IServerOptimizer? optimizer = null)
     {
         var job = settings ?? Settings;
         var aggregation = rule ?? new FedAvg();
-        return new CentralStrategy(job, aggregation, edge => new EdgeStrategy(edge, job, aggregation, new TerminalsAsk(), mapSize: 1000));
+        return new CentralStrategy(job, aggregation, edge => new EdgeStrategy(edge, job, aggregation, new TerminalsAsk(), mapSize: 1000), optimizer);
     }
 
     public static RoundCandidates Round(int number, IReadOnlyList<EdgeServer> edges, IReadOnlyList<Terminal> idle, IReadOnlyDictionary<int, SharedDataDonors>? donors = null, int fleet = 40) =>
