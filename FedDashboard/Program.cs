@@ -22,7 +22,9 @@ try
     builder.AddFedCore();
     builder.Services.AddFedSignIn();
     builder.Services.AddClientKeys();
-    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+    // A circuit starts with the prerendered page's persisted state (the Terminals page's first rows: about 31 KB at
+    // 100 terminals), more than SignalR's 32 KB default allows in one message; the page then never became interactive.
+    builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 128 * 1024);
     builder.Services.AddMudServices();
     builder.Services.AddLiveHub(builder.Configuration);
     builder.Services.AddDashboardQueries();

@@ -269,6 +269,10 @@ public static class DependencyInjection
             // A job fetched by a node that died is fetched again after this; a live node's job stays invisible, its
             // fetch renewed every fifth of it (sliding). One minute: a killed edge node's step resumes a minute later.
             InvisibilityTimeout = TimeSpan.FromMinutes(1),
+            // A lock row of a node that died (the delayed-job poller takes one every second) blocks its resource until it
+            // is this old: ten minutes by default, in which no delayed step (the next round's start, a deadline) moves to
+            // its queue. Locks are held for milliseconds, and the jobs that hold one for their run are safe to run twice.
+            DistributedLockTimeout = TimeSpan.FromSeconds(30),
         });
 
     internal static void AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration) where T : class, IValidatedOptions

@@ -72,8 +72,9 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
         await WaitForAsync(() => _page.Locator("[data-status='Reported']").First.WaitForAsync(new() { Timeout = 60_000 }), "reported participants");
         // Terminals move, decline and depart in the running fleet, so beside the reported ones a completed round may
         // list declined or departed terminals — but every row has an outcome and none is still open.
-        var statuses = await _page.Locator("tbody tr [data-status]").EvaluateAllAsync<string[]>("chips => chips.map(c => c.dataset.status)");
-        Assert.Equal(await _page.Locator("tbody tr").CountAsync(), statuses.Length);
+        var rows = _page.Locator("[data-testid='participants'] tbody tr");
+        var statuses = await rows.Locator("[data-status]").EvaluateAllAsync<string[]>("chips => chips.map(c => c.dataset.status)");
+        Assert.Equal(await rows.CountAsync(), statuses.Length);
         Assert.True(statuses.Length >= 4, $"a round selects 4 terminals, but the page lists {statuses.Length}");
         Assert.DoesNotContain(statuses, status => status is "Assigned" or "Training");
         await ScreenshotAsync("round-detail");

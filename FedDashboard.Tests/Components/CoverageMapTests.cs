@@ -117,9 +117,15 @@ public sealed class CoverageMapDensityPageTests : DashboardComponentTest
 
         cut.Find("[data-edge='edge-1'] a").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("terminals in edge-1", cut.Find("[data-testid='detail']").TextContent));
-        var drawn = int.Parse(cut.Find("[data-testid='detail']").TextContent.Split("Drawn:")[1].Trim().Split(' ')[0], System.Globalization.NumberStyles.AllowThousands);
-        Assert.InRange(drawn, 1, CoverageMapModel.DetailLimit);
+        // The detail is read from the database after the click: "Drawn: 0 of …" until it arrives.
+        var drawn = 0;
+        cut.WaitForAssertion(() =>
+        {
+            var detail = cut.Find("[data-testid='detail']").TextContent;
+            Assert.Contains("terminals in edge-1", detail);
+            drawn = int.Parse(detail.Split("Drawn:")[1].Trim().Split(' ')[0], System.Globalization.NumberStyles.AllowThousands);
+            Assert.InRange(drawn, 1, CoverageMapModel.DetailLimit);
+        });
         var update = JSInterop.Invocations.Last(i => i.Identifier == "update");
         var markers = JsonSerializer.SerializeToElement(update.Arguments[1], update.Arguments[1]!.GetType());
         Assert.Equal(drawn, markers.GetProperty("x").EnumerateArray().Sum(trace => trace.GetArrayLength()));

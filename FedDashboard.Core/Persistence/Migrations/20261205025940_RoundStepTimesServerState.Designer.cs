@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FedDashboard.Core.Persistence.Migrations
 {
     [DbContext(typeof(FedDbContext))]
-    [Migration("20261205024754_RoundEdgesStepTimesServerState")]
-    partial class RoundEdgesStepTimesServerState
+    [Migration("20261205025940_RoundStepTimesServerState")]
+    partial class RoundStepTimesServerState
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1501,36 +1501,6 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.ToTable("Rounds");
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Domain.Training.RoundEdge", b =>
-                {
-                    b.Property<int>("RoundId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("EdgeId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("EdgeIndex")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Eligible")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("FirstParticipant")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("SelectedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Share")
-                        .HasColumnType("integer");
-
-                    b.HasKey("RoundId", "EdgeId");
-
-                    b.HasIndex("EdgeId");
-
-                    b.ToTable("RoundEdges");
-                });
-
             modelBuilder.Entity("FedDashboard.Core.Domain.Training.RoundParticipant", b =>
                 {
                     b.Property<int>("Id")
@@ -2375,21 +2345,6 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("FedDashboard.Core.Domain.Training.RoundEdge", b =>
-                {
-                    b.HasOne("FedDashboard.Core.Domain.Topology.EdgeServer", null)
-                        .WithMany()
-                        .HasForeignKey("EdgeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("FedDashboard.Core.Domain.Training.Round", null)
-                        .WithMany("Edges")
-                        .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("FedDashboard.Core.Domain.Training.RoundParticipant", b =>
                 {
                     b.HasOne("FedDashboard.Core.Domain.Topology.EdgeServer", null)
@@ -2506,8 +2461,6 @@ namespace FedDashboard.Core.Persistence.Migrations
 
             modelBuilder.Entity("FedDashboard.Core.Domain.Training.Round", b =>
                 {
-                    b.Navigation("Edges");
-
                     b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618

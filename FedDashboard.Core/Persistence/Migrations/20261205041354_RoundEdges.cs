@@ -6,18 +6,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FedDashboard.Core.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class RoundEdgesStepTimesServerState : Migration
+    public partial class RoundEdges : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<string>(
-                name: "ServerStateHash",
-                table: "ModelVersions",
-                type: "character varying(64)",
-                maxLength: 64,
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "RoundEdges",
                 columns: table => new
@@ -47,27 +40,6 @@ namespace FedDashboard.Core.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "RoundStepTimes",
-                columns: table => new
-                {
-                    RoundId = table.Column<int>(type: "integer", nullable: false),
-                    Step = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false),
-                    TotalSeconds = table.Column<double>(type: "double precision", nullable: false),
-                    LongestSeconds = table.Column<double>(type: "double precision", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RoundStepTimes", x => new { x.RoundId, x.Step });
-                    table.ForeignKey(
-                        name: "FK_RoundStepTimes_Rounds_RoundId",
-                        column: x => x.RoundId,
-                        principalTable: "Rounds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_RoundEdges_EdgeId",
                 table: "RoundEdges",
@@ -79,13 +51,6 @@ namespace FedDashboard.Core.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "RoundEdges");
-
-            migrationBuilder.DropTable(
-                name: "RoundStepTimes");
-
-            migrationBuilder.DropColumn(
-                name: "ServerStateHash",
-                table: "ModelVersions");
         }
     }
 }
