@@ -77,22 +77,26 @@ public sealed class EdgeQueueTakeover(
 
     private async Task ReplaceAsync(IReadOnlyList<string> queues)
     {
-        // The list first: from the next heartbeat on, work for an edge being let go is no longer sent here.
-        taken.Set(queues);
+        // The node's row lists a queue only while a server of this node fetches it: a queue let go leaves the list before
+        // its server stops, a queue taken over joins it once its server has started.
+        taken.Set([.. taken.Queues.Intersect(queues)]);
         if (_server is { } old)
         {
             _server = null;
             // Blocks until its workers have put their interrupted jobs back (Hangfire's ShutdownTimeout at most).
             await Task.Run(old.Dispose);
         }
-        if (queues.Count == 0) return;
-        _server = new BackgroundJobServer(new BackgroundJobServerOptions
+        if (queues.Count > 0)
         {
-            ServerName = $"{node.Name}:edges",
-            Queues = [.. queues],
-            WorkerCount = Math.Max(orchestration.Value.TrainingWorkers, 1),
-            Activator = activator,
-            FilterProvider = filters,
-        }, storage);
+            _server = new BackgroundJobServer(new BackgroundJobServerOptions
+            {
+                ServerName = $"{node.Name}:edges",
+                Queues = [.. queues],
+                WorkerCount = Math.Max(orchestration.Value.TrainingWorkers, 1),
+                Activator = activator,
+                FilterProvider = filters,
+            }, storage);
+        }
+        taken.Set(queues);
     }
 }
