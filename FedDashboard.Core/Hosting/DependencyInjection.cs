@@ -200,11 +200,14 @@ public static class DependencyInjection
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
-            return new NodeIdentity(NodeIdentity.NameFrom(options), options.ParsedRole, queues(sp), NodeIdentity.CurrentVersion(), sp.GetRequiredService<TimeProvider>().GetUtcNow());
+            return new NodeIdentity(NodeIdentity.NameFrom(options), options.ParsedRole, queues(sp), NodeIdentity.CurrentVersion(), sp.GetRequiredService<TimeProvider>().GetUtcNow(),
+                options.NormalizedPublicUrl);
         });
         services.AddSingleton<ServedQueues>();
         services.AddSingleton<TakenOverQueues>();
         services.AddSingleton<IEdgeQueues>(sp => sp.GetRequiredService<ServedQueues>());
+        services.AddSingleton<EdgeNodeAddresses>();
+        services.AddSingleton<IEdgeNodeAddresses>(sp => sp.GetRequiredService<EdgeNodeAddresses>());
         services.AddSingleton<DatabaseClock>();
         services.AddSingleton<LeaseStatements>();
         services.AddSingleton<Leadership>();

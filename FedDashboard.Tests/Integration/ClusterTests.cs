@@ -65,20 +65,20 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task KillEdgeNodeMidRoundAsync()
     {
-        var queue = await _cluster.ScalarAsync<string>($"""SELECT 'edge-' || "Id" FROM "EdgeServers" WHERE "Name" = '{NodeCluster.EdgeOfNode3}'""");
-        var edgeNode = _cluster.Node("node-3");
+        var queue = await _cluster.ScalarAsync<string>($"""SELECT 'edge-' || "Id" FROM "EdgeServers" WHERE "Name" = '{NodeCluster.EdgeOfEdgeNode}'""");
+        var edgeNode = _cluster.EdgeNode;
         var aloneSince = await WaitAsync(() => _cluster.ScalarAsync<string>(ServedByEdgeNodeAloneSql(queue!, edgeNode.Name)),
             $"{edgeNode.Name} alone to serve {queue}");
         await WaitAsync(() => _cluster.ScalarAsync<string>($"""
             SELECT 'selected' {ProcessedOnQueueSql(queue!, aloneSince)} AND p.data->>'ServerId' ILIKE '{edgeNode.Name}:%'
               AND j.invocationdata->>'Type' LIKE '%SelectEdgeJob%' LIMIT 1
-            """), $"a round's selection for {NodeCluster.EdgeOfNode3} to run on {edgeNode.Name}");
+            """), $"a round's selection for {NodeCluster.EdgeOfEdgeNode} to run on {edgeNode.Name}");
 
         var round = await WaitAsync(() => _cluster.ScalarAsync<string>($"""
             SELECT max(r."Id")::text FROM "Rounds" r WHERE r."Phase" = 'Collecting' AND EXISTS (
                 SELECT 1 FROM "RoundParticipants" p JOIN "EdgeServers" e ON e."Id" = p."EdgeId"
-                WHERE p."RoundId" = r."Id" AND e."Name" = '{NodeCluster.EdgeOfNode3}')
-            """), $"a round collecting results on {NodeCluster.EdgeOfNode3}");
+                WHERE p."RoundId" = r."Id" AND e."Name" = '{NodeCluster.EdgeOfEdgeNode}')
+            """), $"a round collecting results on {NodeCluster.EdgeOfEdgeNode}");
         var killedAt = await _cluster.ScalarAsync<string>("SELECT now()::text");
         Assert.Equal(0, await _cluster.ScalarAsync<long>($"""
             SELECT count(*) {ProcessedOnQueueSql(queue!, aloneSince)} AND p.data->>'ServerId' NOT ILIKE '{edgeNode.Name}:%'

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FedDashboard.Core.Persistence.Migrations
 {
     [DbContext(typeof(FedDbContext))]
-    [Migration("20261205041354_RoundEdges")]
-    partial class RoundEdges
+    [Migration("20261205043735_RoundEdgesNodePublicUrl")]
+    partial class RoundEdgesNodePublicUrl
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -695,6 +695,10 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.Property<string>("LeadershipRefusal")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PublicUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
 
                     b.PrimitiveCollection<string[]>("Queues")
                         .IsRequired()

@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FedDashboard.Core.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class RoundEdges : Migration
+    public partial class RoundEdgesNodePublicUrl : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "PublicUrl",
+                table: "ClusterNodes",
+                type: "character varying(2048)",
+                maxLength: 2048,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "RoundEdges",
                 columns: table => new
@@ -51,6 +58,10 @@ namespace FedDashboard.Core.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "RoundEdges");
+
+            migrationBuilder.DropColumn(
+                name: "PublicUrl",
+                table: "ClusterNodes");
         }
     }
 }
