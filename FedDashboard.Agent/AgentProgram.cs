@@ -45,7 +45,8 @@ internal static class AgentProgram
             log.Say($"Loading the training data from {arguments.Data ?? arguments.DemoMnist}.");
             using var data = AgentData.Load(arguments);
             log.Say($"{data.Samples:N0} samples of '{data.App}' ready.");
-            using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) })
+            var route = new EdgeRoute(arguments.Edge, log, TimeProvider.System);
+            using var http = new HttpClient(new EdgeRouting(route) { InnerHandler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) } })
             {
                 BaseAddress = arguments.Edge,
                 Timeout = TimeSpan.FromSeconds(60),
@@ -57,7 +58,7 @@ internal static class AgentProgram
             var work = new AssignmentWork(channel, data, new ModelCache(state, channel, resilience, log), new TrainingRun(channel, telemetry, arguments, log),
                 uploads, telemetry, arguments, resilience, log);
             log.Say($"{TerminalAgent.Version} for {arguments.Edge}, state in {arguments.State}.");
-            await new TerminalAgent(arguments, state, channel, data, telemetry, work, uploads, resilience, log).RunAsync(stop.Token);
+            await new TerminalAgent(arguments, state, channel, route, data, telemetry, work, uploads, resilience, log).RunAsync(stop.Token);
             return 0;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

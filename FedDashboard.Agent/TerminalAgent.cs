@@ -6,10 +6,11 @@ namespace FedDashboard.Agent;
 
 /// <summary>
 /// The agent's life: enrol once (or take the credential it holds), send any result a previous run left, then heartbeat
-/// with the machine's telemetry while a second loop does the work the heartbeats' replies name; on stop, leave.
+/// with the machine's telemetry while a second loop does the work the heartbeats' replies name, sending its calls to the
+/// edge node the replies name (<see cref="EdgeRoute"/>); on stop, leave.
 /// </summary>
 internal sealed class TerminalAgent(
-    AgentArguments args, AgentState state, ITerminalChannel channel, AgentData data, MachineTelemetry telemetry, AssignmentWork work,
+    AgentArguments args, AgentState state, ITerminalChannel channel, EdgeRoute route, AgentData data, MachineTelemetry telemetry, AssignmentWork work,
     ResultUpload uploads, Resilience resilience, AgentLog log)
 {
     public static string Version { get; } = "fed-agent/" + (typeof(TerminalAgent).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
@@ -108,6 +109,7 @@ internal sealed class TerminalAgent(
                     : $"Online at ({x:0.#}, {y:0.#}), outside every edge's coverage: no work until it moves in.");
                 lastEdge = reply.EdgeId;
             }
+            route.Follow(reply.EdgeNodeUrl);
             if (reply.AssignmentId is { } assignment && !_busy) _wake.Writer.TryWrite(assignment);
             if (reply.HeartbeatSeconds > 0) interval = TimeSpan.FromSeconds(reply.HeartbeatSeconds);
             await Task.Delay(interval, ct);

@@ -10,6 +10,8 @@ public sealed record HeartbeatRequest(
 
 /// <summary>
 /// The edge's answer: the terminal counts as online until <see cref="OnlineUntil"/> (now + 2 heartbeat intervals),
-/// which edge covers its position (null: none), and the open assignment it should look at, if any.
+/// which edge covers its position (null: none), the open assignment it should look at, if any, and the URL of the live
+/// node started for that edge (<see cref="EdgeNodeUrl"/>), where the terminal should send its next calls; null: keep
+/// calling the URL it was given. Added after v1's first release: older agents ignore it.
 /// </summary>
-public sealed record HeartbeatReply(DateTimeOffset OnlineUntil, double HeartbeatSeconds, int? EdgeId, int? AssignmentId);
+public sealed record HeartbeatReply(DateTimeOffset OnlineUntil, double HeartbeatSeconds, int? EdgeId, int? AssignmentId, string? EdgeNodeUrl = null);

@@ -26,11 +26,12 @@ cluster_start() { # NAME WORKDIR COMMAND ARGS... (in the background, in a proces
   CLUSTER_NAMES+=("$name")
 }
 
-# Node NAME on PORT, from the Release build; extra args go to the app (e.g. --edge edge-1).
+# Node NAME on PORT, from the Release build; extra args go to the app (e.g. --edge edge-1). It advertises its own
+# address to terminals: an edge node's is where its edge's agents are sent.
 cluster_start_node() { # NAME PORT ARGS...
   local name="$1" port="$2"
   shift 2
-  Fed__Node__Name="$name" cluster_start "$name" FedDashboard \
+  Fed__Node__Name="$name" Fed__Node__PublicUrl="http://127.0.0.1:$port/" cluster_start "$name" FedDashboard \
     dotnet bin/Release/net10.0/FedDashboard.dll --urls "http://127.0.0.1:$port" "$@"
 }
 

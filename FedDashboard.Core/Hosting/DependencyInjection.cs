@@ -88,6 +88,7 @@ public static class DependencyInjection
         services.AddTransient<JobLauncher>();
         services.AddTransient<RoundStrategies>();
         services.AddTransient<RoundStarter>();
+        services.AddTransient<EdgeRoundSelector>();
         services.AddTransient<ModelSwap>();
         services.AddTransient<StandbyReplacement>();
         services.AddTransient<UpdateReceiver>();
@@ -154,9 +155,9 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// A full node: the round steps on "default", and training beside every edge's queue (an edge node's work when its
-    /// node is gone). An edge node: its edge's queue only, with as many workers as a full node trains with. The edges'
-    /// queues are known once <see cref="NodePlacement"/> has read them, before the servers start.
+    /// A full node: the round steps on "default", training, and the queue of every edge without a live edge node
+    /// (<see cref="EdgeQueueTakeover"/>). An edge node: its edge's queue only, with as many workers as a full node trains
+    /// with. An edge node's queue is known once <see cref="NodePlacement"/> has read the edges, before the servers start.
     /// </summary>
     private static void AddHangfireServers(IServiceCollection services, NodeOptions node, OrchestrationOptions orchestration)
     {
@@ -165,25 +166,26 @@ public static class DependencyInjection
         {
             services.AddHangfireServer((sp, o) =>
             {
-                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:edge";
+                o.ServerName = $"{sp.GetRequiredService<NodeIdentity>().Name}:edge";
                 o.Queues = [.. sp.GetRequiredService<NodePlacement>().Queues];
                 o.WorkerCount = trainingWorkers;
             });
             return;
         }
-        services.AddHangfireServer(o =>
+        services.AddHangfireServer((sp, o) =>
         {
-            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:orchestration";
+            o.ServerName = $"{sp.GetRequiredService<NodeIdentity>().Name}:orchestration";
             o.Queues = ["default"];
             o.WorkerCount = 4;
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
         services.AddHangfireServer((sp, o) =>
         {
-            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:training";
-            o.Queues = [TrainParticipantJob.Queue, .. sp.GetRequiredService<NodePlacement>().EdgeQueues];
+            o.ServerName = $"{sp.GetRequiredService<NodeIdentity>().Name}:training";
+            o.Queues = [TrainParticipantJob.Queue];
             o.WorkerCount = trainingWorkers;
         });
+        services.AddHostedService<EdgeQueueTakeover>();
     }
 
     private static string BlobRoot(IServiceProvider services) =>
@@ -199,10 +201,14 @@ public static class DependencyInjection
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<NodeOptions>>().Value;
-            return new NodeIdentity(NodeIdentity.NameFrom(options), options.ParsedRole, queues(sp), NodeIdentity.CurrentVersion(), sp.GetRequiredService<TimeProvider>().GetUtcNow());
+            return new NodeIdentity(NodeIdentity.NameFrom(options), options.ParsedRole, queues(sp), NodeIdentity.CurrentVersion(), sp.GetRequiredService<TimeProvider>().GetUtcNow(),
+                options.NormalizedPublicUrl);
         });
         services.AddSingleton<ServedQueues>();
+        services.AddSingleton<TakenOverQueues>();
         services.AddSingleton<IEdgeQueues>(sp => sp.GetRequiredService<ServedQueues>());
+        services.AddSingleton<EdgeNodeAddresses>();
+        services.AddSingleton<IEdgeNodeAddresses>(sp => sp.GetRequiredService<EdgeNodeAddresses>());
         services.AddSingleton<DatabaseClock>();
         services.AddSingleton<LeaseStatements>();
         services.AddSingleton<Leadership>();

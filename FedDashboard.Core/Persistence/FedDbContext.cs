@@ -32,6 +32,7 @@ public sealed class FedDbContext(DbContextOptions<FedDbContext> options) : Ident
     public DbSet<TrainingJob> TrainingJobs => Set<TrainingJob>();
     public DbSet<Round> Rounds => Set<Round>();
     public DbSet<RoundParticipant> RoundParticipants => Set<RoundParticipant>();
+    public DbSet<RoundEdge> RoundEdges => Set<RoundEdge>();
     public DbSet<SharedDataGrant> SharedDataGrants => Set<SharedDataGrant>();
     public DbSet<EdgeAggregate> EdgeAggregates => Set<EdgeAggregate>();
     public DbSet<TerminalControl> TerminalControls => Set<TerminalControl>();

@@ -10,8 +10,9 @@ namespace FedDashboard.Tests.Integration;
 
 /// <summary>
 /// Three real node processes on one database and one Redis, as ./fed cluster 3 --edges: two full nodes and an edge node.
-/// One test in three acts, because each act takes a node away: live events cross nodes; the edge node killed mid-round
-/// loses and duplicates nothing, and comes back; the leader's death hands the lease on. The waits' limits guard a hung
+/// One test in three acts, because each act takes a node away: live events cross nodes; the edge node alone serves its
+/// edge's queue, selection included, while it lives, a full node serves it once it is killed mid-round, and the round
+/// loses and duplicates nothing, and the edge node comes back; the leader's death hands the lease on. The waits' limits guard a hung
 /// run; the figures are printed, and measured by ./fed bench cluster.
 /// </summary>
 public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
@@ -64,17 +65,36 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task KillEdgeNodeMidRoundAsync()
     {
+        var queue = await _cluster.ScalarAsync<string>($"""SELECT 'edge-' || "Id" FROM "EdgeServers" WHERE "Name" = '{NodeCluster.EdgeOfEdgeNode}'""");
+        var edgeNode = _cluster.EdgeNode;
+        var aloneSince = await WaitAsync(() => _cluster.ScalarAsync<string>(ServedByEdgeNodeAloneSql(queue!, edgeNode.Name)),
+            $"{edgeNode.Name} alone to serve {queue}");
+        await WaitAsync(() => _cluster.ScalarAsync<string>($"""
+            SELECT 'selected' {ProcessedOnQueueSql(queue!, aloneSince)} AND p.data->>'ServerId' ILIKE '{edgeNode.Name}:%'
+              AND j.invocationdata->>'Type' LIKE '%SelectEdgeJob%' LIMIT 1
+            """), $"a round's selection for {NodeCluster.EdgeOfEdgeNode} to run on {edgeNode.Name}");
+
         var round = await WaitAsync(() => _cluster.ScalarAsync<string>($"""
             SELECT max(r."Id")::text FROM "Rounds" r WHERE r."Phase" = 'Collecting' AND EXISTS (
                 SELECT 1 FROM "RoundParticipants" p JOIN "EdgeServers" e ON e."Id" = p."EdgeId"
-                WHERE p."RoundId" = r."Id" AND e."Name" = '{NodeCluster.EdgeOfNode3}')
-            """), $"a round collecting results on {NodeCluster.EdgeOfNode3}");
-        var edgeNode = _cluster.Node("node-3");
+                WHERE p."RoundId" = r."Id" AND e."Name" = '{NodeCluster.EdgeOfEdgeNode}')
+            """), $"a round collecting results on {NodeCluster.EdgeOfEdgeNode}");
+        var killedAt = await _cluster.ScalarAsync<string>("SELECT now()::text");
+        Assert.Equal(0, await _cluster.ScalarAsync<long>($"""
+            SELECT count(*) {ProcessedOnQueueSql(queue!, aloneSince)} AND p.data->>'ServerId' NOT ILIKE '{edgeNode.Name}:%'
+            """));
         await _cluster.KillAsync(edgeNode);
+        var taker = await WaitAsync(() => _cluster.ScalarAsync<string>($"""
+            SELECT "Name" FROM "ClusterNodes" WHERE "Role" <> 'Edge' AND '{queue}' = ANY("Queues") AND "LastHeartbeat" > '{killedAt}'::timestamptz LIMIT 1
+            """), $"a full node to serve {queue} once {edgeNode.Name} is dead");
+        output.WriteLine($"{taker} serves {queue} {await _cluster.ScalarAsync<double>($"SELECT extract(epoch FROM now() - '{killedAt}'::timestamptz)::float8"):0.0} s after {edgeNode.Name} was killed.");
 
         await WaitAsync(() => _cluster.ScalarAsync<string>($"""SELECT 'done' FROM "Rounds" WHERE "Id" = {round} AND "Phase" = 'Completed'"""),
             $"round {round} to complete after the edge node was killed");
         output.WriteLine($"Round {round} completed after the edge node {edgeNode.Name} was killed mid-round.");
+        await WaitAsync(() => _cluster.ScalarAsync<string>($"""
+            SELECT 'taken over' {ProcessedOnQueueSql(queue!, killedAt!)} AND p.data->>'ServerId' NOT ILIKE '{edgeNode.Name}:%' LIMIT 1
+            """), $"a full node to run work of {queue} after {edgeNode.Name} was killed");
         await edgeNode.StartAsync();
         var completed = await CompletedRoundsAsync();
         await WaitAsync(async () => await CompletedRoundsAsync() > completed ? "" : null, "the next round to complete with the edge node back");
@@ -82,6 +102,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(0, await _cluster.ScalarAsync<long>(RoundGapsSql));
         Assert.Equal(0, await _cluster.ScalarAsync<long>(VersionGapsSql));
         Assert.Equal(0, await _cluster.ScalarAsync<long>(DuplicateAggregatesSql));
+        Assert.Equal(0, await _cluster.ScalarAsync<long>(DuplicateParticipantsSql));
         Assert.Equal(0, await _cluster.ScalarAsync<long>(DuplicateRewardsSql));
         Assert.Equal(0, await _cluster.ScalarAsync<long>(MissingRewardsSql));
     }
@@ -101,6 +122,18 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains(_cluster.Nodes, n => n.Name == successor && n.IsRunning);
     }
 
+    /// <summary>The database's time once the edge node lists the queue and no full node does any more; null before.</summary>
+    private static string ServedByEdgeNodeAloneSql(string queue, string edgeNode) => $"""
+        SELECT now()::text WHERE EXISTS (SELECT 1 FROM "ClusterNodes" WHERE "Name" = '{edgeNode}' AND '{queue}' = ANY("Queues"))
+          AND NOT EXISTS (SELECT 1 FROM "ClusterNodes" WHERE "Role" <> 'Edge' AND '{queue}' = ANY("Queues"))
+        """;
+
+    /// <summary>FROM and WHERE of Hangfire's jobs enqueued on the queue and started (p, the Processing state) after the time.</summary>
+    private static string ProcessedOnQueueSql(string queue, string since) => $"""
+        FROM hangfire.job j JOIN hangfire.state p ON p.jobid = j.id AND p.name = 'Processing'
+        WHERE j.invocationdata->>'Queue' = '{queue}' AND p.createdat > '{since}'::timestamptz
+        """;
+
     private const string LeaderSql = """SELECT "Holder" FROM "LeaderLeases" WHERE "ExpiresAt" > now()""";
 
     /// <summary>Jobs whose round numbers are not exactly 1..N, once each.</summary>
@@ -117,6 +150,11 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 
     private const string DuplicateAggregatesSql = """
         SELECT count(*) FROM (SELECT 1 FROM "EdgeAggregates" GROUP BY "RoundId", "EdgeId" HAVING count(*) > 1) AS twice
+        """;
+
+    /// <summary>A terminal in one round twice: two selections of one edge, or an edge's selection beside another's.</summary>
+    private const string DuplicateParticipantsSql = """
+        SELECT count(*) FROM (SELECT 1 FROM "RoundParticipants" GROUP BY "RoundId", "TerminalId" HAVING count(*) > 1) AS twice
         """;
 
     private const string DuplicateRewardsSql = """

@@ -5,6 +5,7 @@ using FedDashboard.Core.Hosting.Jobs;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Hangfire;
+using Hangfire.Storage.Monitoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Integration;
@@ -52,6 +53,18 @@ public sealed class EdgeNodeTests
         Assert.Equal("Fed:Node:Edge (--edge) names 'edge-9', which is not an edge on this database; its edges are: edge-1, edge-2, edge-3, edge-4, edge-5.", error.Message);
     }
 
+    [Theory]
+    [InlineData("edge-3.example.org:5080")]
+    [InlineData("/terminal")]
+    [InlineData("ftp://edge-3.example.org/")]
+    public async Task Prepare_PublicUrlNotAnAbsoluteHttpUrl_StopsNamingTheKeyAndAnExample(string url)
+    {
+        var error = await Assert.ThrowsAsync<StartupException>(() =>
+            FedTestHost.StartAsync(runWorkers: false, settings: new Dictionary<string, string?> { ["Fed:Node:PublicUrl"] = url }));
+
+        Assert.Contains($"Fed:Node:PublicUrl must be an absolute http or https URL such as http://edge-3.example.org:5080/ (was '{url}')", error.Message);
+    }
+
     [Fact]
     public async Task Prepare_NameOfARunningNode_StopsSayingSo()
     {
@@ -63,29 +76,55 @@ public sealed class EdgeNodeTests
     }
 
     [Fact]
-    public async Task Start_EdgeNode_ItsServerAndItsRowServeOnlyItsEdgesQueue()
+    public async Task Start_EdgeNode_ItAloneServesItsEdgesQueue_TheFullNodeServesTheOtherEdges()
     {
         await using var central = await FedTestHost.StartAsync(runWorkers: true, settings: Node("central"));
         await using var edge = await central.StartNodeAsync(Node("edge-2-node", edge: "edge-2"));
         await using var db = central.Db();
-        var queue = EdgeQueue.Of(await db.EdgeServers.Where(e => e.Name == "edge-2").Select(e => e.Id).SingleAsync());
+        var queues = await db.EdgeServers.OrderBy(e => e.Id).Select(e => new { e.Name, e.Id }).ToDictionaryAsync(e => e.Name, e => EdgeQueue.Of(e.Id));
+        var queue = queues["edge-2"];
 
+        // The full node lets the queue go at its first heartbeat that sees the edge node alive; Hangfire removes the
+        // replaced server from its list once the server has stopped.
+        var full = await Eventually.WaitForAsync(
+            () => db.ClusterNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Name == "central" && !n.Queues.Contains(queue) && n.Queues.Contains(queues["edge-1"])),
+            TimeSpan.FromSeconds(30), "the full node to let edge-2's queue go");
+        var servers = await Eventually.WaitForAsync(() => Task.FromResult(HangfireServers(central) is var list
+                && !list.Any(s => !s.Name.StartsWith("edge-2-node:", StringComparison.Ordinal) && s.Queues.Contains(queue)) ? list : null),
+            TimeSpan.FromSeconds(30), "the full node's server of edge-2's queue to stop");
         var row = await db.ClusterNodes.AsNoTracking().SingleAsync(n => n.Name == "edge-2-node");
-        // A Hangfire server announces itself once its host has started, a moment after the node's first heartbeat.
-        var server = await Eventually.WaitForAsync(() => Task.FromResult(central.Get<JobStorage>().GetMonitoringApi().Servers().SingleOrDefault(s => s.Name.Contains(":edge:"))),
-            TimeSpan.FromSeconds(30), "the edge node's Hangfire server");
 
         Assert.Equal(NodeRole.Edge, row.Role);
         Assert.Equal([queue], row.Queues);
-        Assert.Equal([queue], server.Queues);
-        var full = await db.ClusterNodes.AsNoTracking().SingleAsync(n => n.Name == "central");
+        Assert.Equal([queue], servers.Single(s => s.Name.StartsWith("edge-2-node:edge:", StringComparison.Ordinal)).Queues);
         Assert.Equal(NodeRole.All, full.Role);
-        Assert.Contains(queue, full.Queues);
-        Assert.Contains("default", full.Queues);
+        Assert.Equal(["default", "training", "callbacks", .. queues.Values.Where(q => q != queue)], full.Queues);
     }
 
     [Fact]
-    public async Task Rounds_FullNodeAndEdgeNodeOnOneDatabase_CompleteWithOneAggregatePerEdgeAndRoundAndOneVersionEach()
+    public async Task Stop_EdgeNode_AFullNodeServesItsQueueOnceItsHeartbeatIsGone()
+    {
+        await using var central = await FedTestHost.StartAsync(runWorkers: true, settings: Node("central"));
+        var edge = await central.StartNodeAsync(Node("edge-2-node", edge: "edge-2"));
+        await using var db = central.Db();
+        var queue = EdgeQueue.Of(await db.EdgeServers.Where(e => e.Name == "edge-2").Select(e => e.Id).SingleAsync());
+        await Eventually.WaitForAsync(() => db.ClusterNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Name == "central" && !n.Queues.Contains(queue)),
+            TimeSpan.FromSeconds(30), "the full node to let edge-2's queue go");
+
+        await edge.DisposeAsync();
+
+        await Eventually.WaitForAsync(() => db.ClusterNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Name == "central" && n.Queues.Contains(queue)),
+            TimeSpan.FromSeconds(60), "the full node to serve edge-2's queue again");
+
+        // Its row lists the queue once the server is started; the server announces itself to Hangfire from its own thread.
+        await Eventually.WaitForAsync(() => Task.FromResult(HangfireServers(central).FirstOrDefault(s => s.Name.StartsWith("central:edges:", StringComparison.Ordinal) && s.Queues.Contains(queue))),
+            TimeSpan.FromSeconds(30), "the full node's Hangfire server of edge-2's queue");
+    }
+
+    private static IList<ServerDto> HangfireServers(FedTestHost node) => node.Get<JobStorage>().GetMonitoringApi().Servers();
+
+    [Fact]
+    public async Task Rounds_FullNodeAndEdgeNodeOnOneDatabase_EachEdgeSelectsOnItsQueue_OneAggregatePerEdgeAndRoundAndOneVersionEach()
     {
         await using var central = await FedTestHost.StartAsync(runWorkers: true, terminals: 20, settings: Node("central"));
         await using var edge = await central.StartNodeAsync(Node("edge-1-node", edge: "edge-1"));
@@ -108,7 +147,9 @@ public sealed class EdgeNodeTests
             Assert.Single(await db.ModelVersions.Where(v => v.RoundId == round.Id).ToListAsync());
         }
         Assert.Equal(rounds.Sum(r => r.Participants.Count(p => p.Status == ParticipantStatus.Reported)), await db.RewardEntries.CountAsync(e => e.JobId == job.Id));
-        var edgeSteps = central.Get<JobStorage>().GetMonitoringApi().SucceededJobs(0, 1000).Where(j => j.Value.Job.Type == typeof(AggregateEdgeJob)).ToList();
-        Assert.NotEmpty(edgeSteps);
+        var succeeded = central.Get<JobStorage>().GetMonitoringApi().SucceededJobs(0, 1000).Select(j => j.Value.Job.Type).ToList();
+        Assert.Contains(typeof(AggregateEdgeJob), succeeded);
+        Assert.Contains(typeof(SelectEdgeJob), succeeded);
+        Assert.All(rounds, r => Assert.Equal(5, db.RoundEdges.Count(e => e.RoundId == r.Id && e.SelectedAt != null)));
     }
 }

@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Tests.Integration;
 
 /// <summary>
-/// A round whose edges are served by nodes of their own: the central step hands each edge its step as a job on the edge's
-/// queue and waits. No worker runs; the test runs the edges' steps and the central step by hand, each twice at once.
+/// A round whose edges are served by nodes of their own: the central steps hand each edge its steps (selection,
+/// aggregation) as jobs on the edge's queue and wait. No worker runs; the test runs the edges' steps and the central step
+/// by hand, each twice at once.
 /// </summary>
 public sealed class EdgeRoundStepsTests : IAsyncLifetime
 {
@@ -31,8 +32,66 @@ public sealed class EdgeRoundStepsTests : IAsyncLifetime
     {
         var job = await _host.Get<JobLauncher>().LaunchAsync("edges", TestData.Settings());
         var round = await _host.StartRoundByHandAsync(job.Id);
+        foreach (var edgeId in await EdgesToSelectAsync(round.Id)) await _host.Get<EdgeRoundSelector>().SelectAsync(round.Id, edgeId);
+        round = await RoundAsync(round.Id);
         await _host.TrainAllAsync(round);
         return round;
+    }
+
+    private async Task<List<int>> EdgesToSelectAsync(int roundId)
+    {
+        await using var db = _host.Db();
+        return await db.RoundEdges.Where(e => e.RoundId == roundId && e.SelectedAt == null).OrderBy(e => e.EdgeId).Select(e => e.EdgeId).ToListAsync();
+    }
+
+    private async Task<Round> RoundAsync(int roundId)
+    {
+        await using var db = _host.Db();
+        return await db.Rounds.Include(r => r.Participants).Include(r => r.Edges).SingleAsync(r => r.Id == roundId);
+    }
+
+    [Fact]
+    public async Task StartNextRoundAsync_EdgesServedByNodes_EnqueuesEachEdgesSelectionOnItsQueueAndWaits()
+    {
+        var job = await _host.Get<JobLauncher>().LaunchAsync("edges", TestData.Settings());
+
+        var round = await _host.StartRoundByHandAsync(job.Id);
+
+        var monitoring = _host.Get<JobStorage>().GetMonitoringApi();
+        var selecting = await EdgesToSelectAsync(round.Id);
+        Assert.NotEmpty(selecting);
+        Assert.All(selecting, edgeId => Assert.Single(monitoring.EnqueuedJobs(EdgeQueue.Of(edgeId), 0, 100),
+            j => j.Value.Job.Type == typeof(SelectEdgeJob) && (int)j.Value.Job.Args[1] == edgeId));
+        var stored = await RoundAsync(round.Id);
+        Assert.Empty(stored.Participants);
+        Assert.Equal(RoundPhase.Collecting, stored.Phase);
+        // Not "all reported" while edges have still to select.
+        Assert.Null(stored.EndReasonAt(stored.StartedAt));
+        Assert.All(stored.Edges.Where(e => e.Share == 0), e => Assert.True(e.IsSelected));
+    }
+
+    [Fact]
+    public async Task SelectAsync_EachEdgeTwiceAtOnce_EachEdgeAssignsItsShareOfItsOwnTerminalsOnce()
+    {
+        var job = await _host.Get<JobLauncher>().LaunchAsync("edges", TestData.Settings());
+        var round = await _host.StartRoundByHandAsync(job.Id);
+        var selector = _host.Get<EdgeRoundSelector>();
+        var selecting = await EdgesToSelectAsync(round.Id);
+
+        await Task.WhenAll(selecting.SelectMany(edgeId => new[]
+        {
+            Task.Run(() => selector.SelectAsync(round.Id, edgeId)),
+            Task.Run(() => selector.SelectAsync(round.Id, edgeId)),
+        }));
+
+        var stored = await RoundAsync(round.Id);
+        await using var db = _host.Db();
+        var edgeOf = await db.Terminals.ToDictionaryAsync(t => t.Id, t => t.EdgeId);
+        Assert.All(stored.Edges, e => Assert.True(e.IsSelected));
+        Assert.Equal(stored.Participants.Count, stored.Participants.Select(p => p.TerminalId).Distinct().Count());
+        Assert.All(stored.Participants, p => Assert.Equal(p.EdgeId, edgeOf[p.TerminalId]));
+        Assert.All(stored.Edges, e => Assert.InRange(stored.Participants.Count(p => p.EdgeId == e.EdgeId && p.Status == ParticipantStatus.Assigned), 0, e.Share));
+        Assert.True(stored.Participants.Count(p => p.Status == ParticipantStatus.Assigned) > 0);
     }
 
     private static List<int> EdgesOf(Round round) => [.. round.Participants.Select(p => p.EdgeId).Distinct().Order()];

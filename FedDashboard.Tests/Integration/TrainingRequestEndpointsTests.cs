@@ -1,5 +1,6 @@
 using FedDashboard.Core.Domain.Requests;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Protocol;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using System.Net;
@@ -294,7 +295,7 @@ public sealed class TrainingRequestEndpointsTests(RequestsDashboard dashboard) :
     }
 
     [Fact]
-    public async Task OpenApi_TerminalDocument_BearerOnEveryCallButEnrolment()
+    public async Task OpenApi_TerminalDocument_BearerOnEveryCallButEnrolment_HeartbeatNamesTheEdgeNode()
     {
         using var anonymous = new HttpClient { BaseAddress = dashboard.BaseAddress };
 
@@ -303,5 +304,8 @@ public sealed class TrainingRequestEndpointsTests(RequestsDashboard dashboard) :
         Assert.True(document.GetProperty("security")[0].TryGetProperty("bearer", out _));
         var enrol = document.GetProperty("paths").GetProperty("/terminal/v1/enrol").GetProperty("post");
         Assert.Equal(0, enrol.GetProperty("security").GetArrayLength());
+        var reply = document.GetProperty("components").GetProperty("schemas").GetProperty(nameof(HeartbeatReply));
+        Assert.True(reply.GetProperty("properties").TryGetProperty("edgeNodeUrl", out _));
+        Assert.DoesNotContain("edgeNodeUrl", reply.TryGetProperty("required", out var required) ? required.EnumerateArray().Select(r => r.GetString()) : []);
     }
 }

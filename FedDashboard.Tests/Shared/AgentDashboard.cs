@@ -1,7 +1,3 @@
-using FedDashboard.Core.Domain.Enrolment;
-using FedDashboard.Core.Orchestration.TerminalProtocol;
-using Microsoft.EntityFrameworkCore;
-
 namespace FedDashboard.Tests.Shared;
 
 /// <summary>
@@ -29,17 +25,7 @@ public sealed class AgentDashboard : DashboardProcess
     };
 
     /// <summary>A fresh enrolment code for the dashboard's edge, as an operator creates one (only its hash is stored).</summary>
-    public async Task<string> EnrolmentCodeAsync()
-    {
-        var code = TerminalSecrets.NewEnrolmentCode();
-        await using var db = this.Db();
-        var edge = await db.EdgeServers.OrderBy(e => e.Id).FirstAsync();
-        var now = DateTimeOffset.UtcNow;
-        db.EnrolmentCodes.Add(new EnrolmentCode(edge.Id, TerminalSecrets.Hash(TerminalSecrets.NormalizeCode(code)), TerminalSecrets.HintOf(code), "tests", now,
-            now.AddHours(1), maxUses: 1));
-        await db.SaveChangesAsync();
-        return code;
-    }
+    public Task<string> EnrolmentCodeAsync() => TestEnrolmentCodes.IssueAsync(ConnectionString);
 }
 
 [CollectionDefinition(Name)]

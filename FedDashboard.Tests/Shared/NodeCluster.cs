@@ -3,16 +3,19 @@ using Npgsql;
 namespace FedDashboard.Tests.Shared;
 
 /// <summary>
-/// Three dashboard nodes on one database, the tests' Redis and one blob folder, as ./fed cluster 3 --edges runs them: node-1
-/// starts first (migrations, the fleet and the demo job), then node-2 (a full node) and node-3 (edge-1's edge node).
+/// Dashboard nodes on one database, the tests' Redis and one blob folder, as ./fed cluster N --edges 1 runs them: node-1
+/// starts first (migrations, the fleet and the demo job), then the other full nodes and the last, edge-1's edge node.
+/// Each node advertises its own address to terminals, as ./fed cluster's do.
 /// </summary>
-public sealed class NodeCluster : IAsyncLifetime
+/// <param name="fullNodes">Nodes that do everything, before the edge node.</param>
+/// <param name="settings">Environment settings of every node, over the defaults.</param>
+public sealed class NodeCluster(int fullNodes = 2, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
     private string _blobs = null!;
 
-    /// <summary>node-3 is the edge node of this edge; node-1 and node-2 do everything.</summary>
-    public const string EdgeOfNode3 = "edge-1";
+    /// <summary>The last node is the edge node of this edge; the others do everything.</summary>
+    public const string EdgeOfEdgeNode = "edge-1";
 
     public IReadOnlyList<NodeProcess> Nodes { get; private set; } = [];
 
@@ -23,6 +26,8 @@ public sealed class NodeCluster : IAsyncLifetime
 
     public NodeProcess Node(string name) => Nodes.Single(n => n.Name == name);
 
+    public NodeProcess EdgeNode => Nodes[^1];
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateWithRolesAsync();
@@ -31,8 +36,9 @@ public sealed class NodeCluster : IAsyncLifetime
         environment["ConnectionStrings__Redis"] = TestEnvironment.Redis;
         // Channels of its own: other tests' nodes share the Redis.
         environment["Fed__Live__ChannelPrefix"] = $"fedtest-{Guid.NewGuid():N}";
-        var edgeNode = new Dictionary<string, string?>(environment) { ["Fed__Node__Role"] = "edge", ["Fed__Node__Edge"] = EdgeOfNode3 };
-        Nodes = [new NodeProcess("node-1", environment), new NodeProcess("node-2", environment), new NodeProcess("node-3", edgeNode)];
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) environment[key] = value;
+        var edgeNode = new Dictionary<string, string?>(environment) { ["Fed__Node__Role"] = "edge", ["Fed__Node__Edge"] = EdgeOfEdgeNode };
+        Nodes = [.. Enumerable.Range(1, fullNodes).Select(i => new NodeProcess($"node-{i}", environment)), new NodeProcess($"node-{fullNodes + 1}", edgeNode)];
         await Nodes[0].StartAsync();
         await Task.WhenAll(Nodes.Skip(1).Select(n => n.StartAsync()));
     }

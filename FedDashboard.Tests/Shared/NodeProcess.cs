@@ -31,6 +31,7 @@ public sealed class NodeProcess(string name, IReadOnlyDictionary<string, string?
         };
         foreach (var (key, value) in environment) start.Environment[key] = value;
         start.Environment["Fed__Node__Name"] = Name;
+        start.Environment["Fed__Node__PublicUrl"] = BaseAddress.ToString();
         _process?.Dispose(); // a killed node started again
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -7,7 +7,7 @@ namespace FedDashboard.Model;
 /// <summary>One node as the Nodes page shows it, judged on the database's clock.</summary>
 public sealed record NodeRow(
     string Name, string Role, string Queues, string Version, DateTimeOffset StartedAt, string HeartbeatAgo, bool Gone,
-    DateTimeOffset? LeadsSince, string ClockOffset, string? LeadershipRefusal)
+    DateTimeOffset? LeadsSince, string ClockOffset, string? LeadershipRefusal, string TerminalsCall)
 {
     public static IReadOnlyList<NodeRow> From(NodesOverview overview) => [.. overview.Nodes
         .OrderBy(overview.IsGone)
@@ -22,7 +22,8 @@ public sealed record NodeRow(
             overview.IsGone(n),
             overview.Leads(n) ? overview.Lease!.HeldSince : null,
             $"{n.ClockOffsetMs.ToString("+0;-0;0", CultureInfo.InvariantCulture)} ms",
-            n.LeadershipRefusal))];
+            n.LeadershipRefusal,
+            n.PublicUrl ?? "–"))];
 
     /// <summary>The informational version with its commit shortened as git does: "1.0.0+ffc1530".</summary>
     public static string ShortVersion(string version) =>

@@ -7,6 +7,7 @@ namespace FedDashboard.Core.Domain.Nodes;
 public sealed class ClusterNode
 {
     public const int NameMaxLength = 128;
+    public const int PublicUrlMaxLength = 2048;
 
     private ClusterNode()
     {
@@ -20,6 +21,9 @@ public sealed class ClusterNode
     public string[] Queues { get; private set; }
     public string Version { get; private set; }
     public DateTimeOffset StartedAt { get; private set; }
+
+    /// <summary>The URL terminals reach the node at (Fed:Node:PublicUrl); null: not advertised.</summary>
+    public string? PublicUrl { get; private set; }
     public DateTimeOffset LastHeartbeat { get; private set; }
 
     /// <summary>The node's clock minus the database's at its last heartbeat, in milliseconds.</summary>

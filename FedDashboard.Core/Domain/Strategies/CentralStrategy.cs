@@ -25,28 +25,40 @@ public sealed class CentralStrategy(
 
     public IEdgeStrategy Edge(EdgeServer edge) => edgeStrategy(edge);
 
-    public IReadOnlyList<EdgeSelection> Configure(RoundCandidates round)
+    public IReadOnlyList<EdgeSelection> Configure(RoundCandidates round) => [.. Split(round).Select(quota => Select(quota, round))];
+
+    public IReadOnlyList<EdgeQuota> Split(RoundCandidates round)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var seed = settings.Seed * 100_003 + round.Number;
         var idleByEdge = round.Idle.ToLookup(t => t.EdgeId);
         var edges = round.Edges.Select(edgeStrategy).ToList();
         var candidates = edges.Select(edge => edge.Candidates([.. idleByEdge[edge.Edge.Id]], round.Reliability, round.Now)).ToList();
-        var shares = EdgeShares.Split(settings.ParticipantsPerRound(round.Fleet), [.. candidates.Select(c => c.Count)], new Random(seed));
+        var shares = EdgeShares.Split(settings.ParticipantsPerRound(round.Fleet), [.. candidates.Select(c => c.Count)], new Random(SeedOf(round.Number)));
 
-        var selections = new List<EdgeSelection>(edges.Count);
-        var assigned = 0;
+        var quotas = new List<EdgeQuota>(edges.Count);
+        var first = 0;
         for (var i = 0; i < edges.Count; i++)
         {
-            var id = edges[i].Edge.Id;
-            var selection = edges[i].Configure(candidates[i], shares[i], new EdgeRound(round.Number, i, assigned, seed * 31 + id, round.Donors?[id]));
-            assigned += selection.Assigned.Count;
-            selections.Add(selection);
+            quotas.Add(new EdgeQuota(edges[i].Edge, i, first, shares[i], edges[i].Eligible(candidates[i])));
+            first += shares[i];
         }
-        return selections;
+        return quotas;
+    }
+
+    public EdgeSelection Select(EdgeQuota quota, RoundCandidates round)
+    {
+        ArgumentNullException.ThrowIfNull(quota);
+        ArgumentNullException.ThrowIfNull(round);
+        var edge = edgeStrategy(quota.Edge);
+        var id = quota.Edge.Id;
+        var candidates = edge.Candidates([.. round.Idle.Where(t => t.EdgeId == id)], round.Reliability, round.Now);
+        return edge.Configure(candidates, quota.Share,
+            new EdgeRound(round.Number, quota.Index, quota.FirstParticipant, SeedOf(round.Number) * 31 + id, round.Donors?.GetValueOrDefault(id)));
     }
 
     public bool CombinesAfter(int roundNumber) => settings.CombinesAfter(roundNumber);
+
+    private int SeedOf(int roundNumber) => settings.Seed * 100_003 + roundNumber;
 
     /// <remarks>
     /// Each edge counts by the samples it trained on during the period and only for the part its terminals trained

@@ -45,6 +45,15 @@ public static class EdgeSelector
         return new EdgeSelection(edge, assigned, declined) { Eligible = plan.Eligible };
     }
 
+    /// <summary>How many of the idle terminals the edge may ask meet its policy's standard.</summary>
+    public static int Eligible(EdgeServer edge, IAvailability availability, IReadOnlyList<Terminal> idle)
+    {
+        ArgumentNullException.ThrowIfNull(edge);
+        ArgumentNullException.ThrowIfNull(availability);
+        ArgumentNullException.ThrowIfNull(idle);
+        return RoundPlanner.Plan(StatesOf([.. idle.Where(availability.IsCandidate)]), edge.Policy.Standard, 0, FullModelOnly, 0).Eligible;
+    }
+
     // Every candidate is idle, online and in this edge's coverage already; the planner only weighs load, battery and speed.
     private static TerminalStates StatesOf(Terminal[] pool) => new(
         new int[pool.Length],

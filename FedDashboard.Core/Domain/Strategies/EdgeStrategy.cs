@@ -28,6 +28,8 @@ public sealed class EdgeStrategy(
     public IReadOnlyList<Terminal> Candidates(IReadOnlyList<Terminal> idle, IReadOnlyDictionary<int, Reliability> reliability, DateTimeOffset now) =>
         SelectionGate.Admit(edge, idle, reliability, now);
 
+    public int Eligible(IReadOnlyList<Terminal> candidates) => EdgeSelector.Eligible(edge, availability, candidates);
+
     public EdgeSelection Configure(IReadOnlyList<Terminal> candidates, int share, EdgeRound round)
     {
         ArgumentNullException.ThrowIfNull(round);

@@ -13,8 +13,15 @@ public interface ICentralStrategy
     /// <summary>The strategy the given edge runs under its current policy in this job.</summary>
     IEdgeStrategy Edge(EdgeServer edge);
 
-    /// <summary>Who trains what in a round: each edge's part, one per edge, in the order of <see cref="RoundCandidates.Edges"/>.</summary>
+    /// <summary>Who trains what in a round: <see cref="Split"/>, then each edge's <see cref="Select"/>, in the order of <see cref="RoundCandidates.Edges"/>.</summary>
     IReadOnlyList<EdgeSelection> Configure(RoundCandidates round);
+
+    /// <summary>The central tier's part of configuring a round: how many terminals each edge selects, one per edge in the order of <see cref="RoundCandidates.Edges"/>.</summary>
+    IReadOnlyList<EdgeQuota> Split(RoundCandidates round);
+
+    /// <summary>An edge's part: whom it asks among its own candidates for its share, and what each trains.</summary>
+    /// <param name="round">The round's candidates; only the quota's edge's idle terminals and donors are read.</param>
+    EdgeSelection Select(EdgeQuota quota, RoundCandidates round);
 
     /// <summary>Whether the round ends a combination period, so the edges' models are combined after it.</summary>
     bool CombinesAfter(int roundNumber);

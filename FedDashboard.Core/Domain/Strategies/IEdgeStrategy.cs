@@ -19,6 +19,9 @@ public interface IEdgeStrategy
     /// <param name="reliability">Records of work by terminal id; a terminal without one has none yet.</param>
     IReadOnlyList<Terminal> Candidates(IReadOnlyList<Terminal> idle, IReadOnlyDictionary<int, Reliability> reliability, DateTimeOffset now);
 
+    /// <summary>How many of the candidates meet the edge's standard.</summary>
+    int Eligible(IReadOnlyList<Terminal> candidates);
+
     /// <summary>Whom the edge asks, in order, until it has its share, and the width, layer and shared data each trains on.</summary>
     EdgeSelection Configure(IReadOnlyList<Terminal> candidates, int share, EdgeRound round);
 

@@ -47,9 +47,15 @@ public sealed class Round
 
     public List<RoundParticipant> Participants { get; private set; } = [];
 
-    /// <summary>Why the round stops collecting at <paramref name="now"/>: everyone is in, or the deadline has passed; null while it waits.</summary>
+    /// <summary>Each edge's part, saved with the round; the edges add their participants when they select.</summary>
+    public List<RoundEdge> Edges { get; private set; } = [];
+
+    /// <summary>
+    /// Why the round stops collecting at <paramref name="now"/>: every edge has selected and everyone is in, or the
+    /// deadline has passed; null while it waits.
+    /// </summary>
     public RoundEndReason? EndReasonAt(DateTimeOffset now) =>
-        Participants.All(p => !p.IsOpen) ? RoundEndReason.AllReported
+        Edges.All(e => e.IsSelected) && Participants.All(p => !p.IsOpen) ? RoundEndReason.AllReported
         : now >= Deadline ? RoundEndReason.DeadlineReached
         : null;
 

@@ -12,6 +12,9 @@ internal sealed class HangfireRoundScheduler(IBackgroundJobClient jobs) : IRound
         else jobs.Schedule<StartRoundJob>(j => j.RunAsync(jobId, CancellationToken.None), delay);
     }
 
+    public void SelectEdge(int roundId, int edgeId) =>
+        jobs.Enqueue<SelectEdgeJob>(EdgeQueue.Of(edgeId), j => j.RunAsync(roundId, edgeId, CancellationToken.None));
+
     public void AggregateWhenDue(int roundId, DateTimeOffset deadline) =>
         jobs.Schedule<AggregateRoundJob>(j => j.RunAsync(roundId, CancellationToken.None), deadline);
 

@@ -10,7 +10,8 @@ namespace FedDashboard.Core.Hosting.Nodes;
 /// node's row. The first beat runs while the host starts, before the singleton work's services: a lone node leads at once.
 /// Stopping gives the lease up, so another node leads at its next beat.
 /// </summary>
-public sealed class NodeHeartbeat(DatabaseClock databaseClock, Leadership leadership, NodeRegistry registry, ServedQueues served, IOptions<NodeOptions> options,
+public sealed class NodeHeartbeat(
+    DatabaseClock databaseClock, Leadership leadership, NodeRegistry registry, ServedQueues served, EdgeNodeAddresses edgeNodes, IOptions<NodeOptions> options,
     TimeProvider clock, ILogger<NodeHeartbeat> logger)
     : PeriodicWork(TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), clock, logger)
 {
@@ -44,13 +45,15 @@ public sealed class NodeHeartbeat(DatabaseClock databaseClock, Leadership leader
 
     protected override Task RunOnceAsync(CancellationToken ct) => BeatAsync(ct);
 
-    /// <summary>One heartbeat: measure the clock, take or renew the lease, write the node's row, read which queues the live nodes serve.</summary>
+    /// <summary>One heartbeat: measure the clock, take or renew the lease, write the node's row, read which queues the live nodes serve and where the live edge nodes are.</summary>
     /// <returns>Why the node refuses leadership, or null.</returns>
     public async Task<string?> BeatAsync(CancellationToken ct)
     {
         var offset = await databaseClock.OffsetAsync(ct);
         var refusal = await leadership.TryLeadAsync(offset, ct);
-        served.Update(await registry.BeatAsync(offset, refusal, ct));
+        var live = await registry.BeatAsync(offset, refusal, ct);
+        served.Update(live.SelectMany(n => n.Queues));
+        edgeNodes.Update(live);
         return refusal;
     }
 }

@@ -5,7 +5,8 @@ using System.Reflection;
 namespace FedDashboard.Core.Hosting.Nodes;
 
 /// <summary>This process as a node: fixed for its life.</summary>
-public sealed record NodeIdentity(string Name, NodeRole Role, IReadOnlyList<string> Queues, string Version, DateTimeOffset StartedAt)
+/// <param name="PublicUrl">Where terminals reach the node (Fed:Node:PublicUrl), or null.</param>
+public sealed record NodeIdentity(string Name, NodeRole Role, IReadOnlyList<string> Queues, string Version, DateTimeOffset StartedAt, string? PublicUrl)
 {
     /// <summary>Fed:Node:Name, or the machine's name and the process id.</summary>
     public static string NameFrom(NodeOptions options) =>

@@ -7,30 +7,31 @@ using Microsoft.Extensions.Options;
 namespace FedDashboard.Core.Hosting.Nodes;
 
 /// <summary>The nodes on the database: each writes its own row at every heartbeat, on the database's clock.</summary>
-public sealed class NodeRegistry(IDbContextFactory<FedDbContext> dbFactory, NodeIdentity node, IOptions<NodeOptions> options)
+public sealed class NodeRegistry(IDbContextFactory<FedDbContext> dbFactory, NodeIdentity node, TakenOverQueues takenOver, IOptions<NodeOptions> options)
 {
-    /// <summary>Registers the node or renews its heartbeat, and removes the rows of nodes silent past the pruning age.</summary>
-    /// <returns>The queues the live nodes serve, this node's among them.</returns>
-    public async Task<IReadOnlyList<string>> BeatAsync(TimeSpan clockOffset, string? leadershipRefusal, CancellationToken ct)
+    /// <summary>Registers the node, with the queues it serves now, or renews its heartbeat, and removes the rows of nodes silent past the pruning age.</summary>
+    /// <returns>The live nodes (heartbeat within GoneAfterSeconds), this one among them.</returns>
+    public async Task<IReadOnlyList<ClusterNode>> BeatAsync(TimeSpan clockOffset, string? leadershipRefusal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var role = node.Role.ToString();
-        var queues = node.Queues.ToArray();
+        var queues = node.Queues.Concat(takenOver.Queues).ToArray();
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "ClusterNodes" ("Name", "Role", "Queues", "Version", "StartedAt", "LastHeartbeat", "ClockOffsetMs", "LeadershipRefusal")
-            VALUES ({node.Name}, {role}, {queues}, {node.Version}, {node.StartedAt}, now(), {clockOffset.TotalMilliseconds}, {leadershipRefusal})
+            INSERT INTO "ClusterNodes" ("Name", "Role", "Queues", "Version", "StartedAt", "LastHeartbeat", "ClockOffsetMs", "LeadershipRefusal", "PublicUrl")
+            VALUES ({node.Name}, {role}, {queues}, {node.Version}, {node.StartedAt}, now(), {clockOffset.TotalMilliseconds}, {leadershipRefusal}, {node.PublicUrl})
             ON CONFLICT ("Name") DO UPDATE SET
                 "Role" = EXCLUDED."Role", "Queues" = EXCLUDED."Queues", "Version" = EXCLUDED."Version", "StartedAt" = EXCLUDED."StartedAt",
-                "LastHeartbeat" = now(), "ClockOffsetMs" = EXCLUDED."ClockOffsetMs", "LeadershipRefusal" = EXCLUDED."LeadershipRefusal"
+                "LastHeartbeat" = now(), "ClockOffsetMs" = EXCLUDED."ClockOffsetMs", "LeadershipRefusal" = EXCLUDED."LeadershipRefusal",
+                "PublicUrl" = EXCLUDED."PublicUrl"
             """, ct);
         var pruneAfter = TimeSpan.FromHours(options.Value.PruneAfterHours);
         await db.Database.ExecuteSqlAsync($"""
             DELETE FROM "ClusterNodes" WHERE "LastHeartbeat" < now() - {pruneAfter}
             """, ct);
         var goneAfter = TimeSpan.FromSeconds(options.Value.GoneAfterSeconds);
-        return await db.Database.SqlQuery<string>($"""
-            SELECT DISTINCT unnest("Queues") AS "Value" FROM "ClusterNodes" WHERE "LastHeartbeat" >= now() - {goneAfter}
-            """).ToListAsync(ct);
+        return await db.ClusterNodes.FromSql($"""
+            SELECT * FROM "ClusterNodes" WHERE "LastHeartbeat" >= now() - {goneAfter}
+            """).AsNoTracking().ToListAsync(ct);
     }
 
     /// <summary>Every node, the lease and the database's time they are judged by.</summary>

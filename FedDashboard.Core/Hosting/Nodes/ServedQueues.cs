@@ -5,8 +5,8 @@ namespace FedDashboard.Core.Hosting.Nodes;
 
 /// <summary>
 /// The Hangfire queues the live nodes serve, as the last heartbeat read them from the registry. An edge's work goes to
-/// its own queue only while some live node serves it; otherwise it stays with the central steps (an edge added after
-/// every full node started, or a host whose heartbeat does not run). Thread-safe.
+/// its own queue only while some live node serves it (its edge node, or a full node that took it over); otherwise it
+/// stays with the central steps (a host without full nodes' takeover or whose heartbeat does not run). Thread-safe.
 /// </summary>
 public sealed class ServedQueues : IEdgeQueues
 {

@@ -16,6 +16,12 @@ public sealed class NodeOptions : IValidatedOptions
     /// <summary>The name of the edge an edge node serves (an edge server's name, e.g. "edge-3"); only with role "edge".</summary>
     public string? Edge { get; set; }
 
+    /// <summary>
+    /// The absolute http(s) URL terminals reach this node at; an edge node's is named in its edge's terminals' heartbeat
+    /// answers, and their agents send their calls there. Empty: the node is not advertised.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     /// <summary>How often the node heartbeats and its leader renews the lease.</summary>
     public double HeartbeatSeconds { get; set; } = 5;
 
@@ -45,10 +51,20 @@ public sealed class NodeOptions : IValidatedOptions
             yield return "Edge must name the edge an edge node serves (e.g. Fed:Node:Edge=edge-3, or start the node with --edge edge-3).";
         if (!IsEdge && !string.IsNullOrWhiteSpace(Edge))
             yield return $"Edge ('{Edge}') is only for Role edge, and Role is '{Role}': set Fed:Node:Role=edge (or start with --edge {Edge}), or drop Fed:Node:Edge.";
+        if (!string.IsNullOrWhiteSpace(PublicUrl) && !IsHttpUrl(PublicUrl))
+            yield return $"PublicUrl must be an absolute http or https URL such as http://edge-3.example.org:5080/ (was '{PublicUrl}').";
+        if (PublicUrl is { Length: > ClusterNode.PublicUrlMaxLength })
+            yield return $"PublicUrl must be at most {ClusterNode.PublicUrlMaxLength} characters (was {PublicUrl.Length}).";
         if (!(HeartbeatSeconds is >= 0.5 and <= 60)) yield return $"HeartbeatSeconds must be from 0.5 to 60 (was {HeartbeatSeconds}).";
         if (!(LeaseSeconds >= 2 * HeartbeatSeconds && LeaseSeconds <= 600)) yield return $"LeaseSeconds must be from twice HeartbeatSeconds to 600 (was {LeaseSeconds}).";
         if (!(ClockToleranceSeconds is >= 0.1 and <= 60)) yield return $"ClockToleranceSeconds must be from 0.1 to 60 (was {ClockToleranceSeconds}).";
         if (!(GoneAfterSeconds >= 2 * HeartbeatSeconds && GoneAfterSeconds <= 86_400)) yield return $"GoneAfterSeconds must be from twice HeartbeatSeconds to 86400 (was {GoneAfterSeconds}).";
         if (!(PruneAfterHours is >= 1 and <= 8760)) yield return $"PruneAfterHours must be from 1 to 8760 (was {PruneAfterHours}).";
     }
+
+    /// <summary>The validated <see cref="PublicUrl"/> in its absolute form (<c>http://host:port/</c>), or null.</summary>
+    public string? NormalizedPublicUrl => string.IsNullOrWhiteSpace(PublicUrl) ? null : new Uri(PublicUrl.Trim()).AbsoluteUri;
+
+    private static bool IsHttpUrl(string text) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Host.Length > 0 && url.UserInfo.Length == 0;
 }

@@ -8,12 +8,14 @@ namespace FedDashboard.Core.Orchestration.TerminalProtocol;
 /// <summary>
 /// Heartbeats keep a terminal online and tell the edge where it is and how it is; leaving takes it offline. A heartbeat
 /// is answered from memory (the gate's cached credential, <see cref="HeartbeatAnswers"/>) and waits in the
-/// <see cref="HeartbeatInbox"/> until <see cref="TerminalLiveness"/> writes it.
+/// <see cref="HeartbeatInbox"/> until <see cref="TerminalLiveness"/> writes it. The answer names the edge node of the
+/// terminal's edge (<see cref="IEdgeNodeAddresses"/>), so an agent calls the node that does its edge's work.
 /// </summary>
 public sealed class HeartbeatDesk(
     TerminalGate gate,
     HeartbeatInbox inbox,
     HeartbeatAnswers answers,
+    IEdgeNodeAddresses edgeNodes,
     TerminalLiveness liveness,
     IOptions<TerminalOptions> options,
     IOptions<FleetOptions> fleet,
@@ -33,7 +35,7 @@ public sealed class HeartbeatDesk(
         var onlineUntil = now + 2 * TimeSpan.FromSeconds(interval);
         inbox.Put(new Heartbeat(caller.TerminalId, request.X, request.Y, edgeId, request.CpuLoad, request.Battery, request.FreeMemoryMb, request.WantsWork,
             request.App, request.DataSamples, request.DataUpdatedAt, request.AgentVersion, onlineUntil));
-        return new HeartbeatReply(onlineUntil, interval, edgeId, assignmentId);
+        return new HeartbeatReply(onlineUntil, interval, edgeId, assignmentId, edgeId is { } edge ? edgeNodes.UrlOf(edge) : null);
     }
 
     /// <summary>The terminal goes offline now and gives up its open assignment; the round may then be complete.</summary>

@@ -4,6 +4,9 @@ namespace FedDashboard.Core.Orchestration.Training;
 public interface IRoundScheduler
 {
     void StartNextRound(int jobId, TimeSpan delay);
+    /// <summary>One edge's step of starting the round, its selection, on the edge's own queue (see <see cref="IEdgeQueues"/>).</summary>
+    void SelectEdge(int roundId, int edgeId);
+
     void AggregateWhenDue(int roundId, DateTimeOffset deadline);
     void AggregateNow(int roundId);
 

@@ -111,7 +111,10 @@ public sealed class RoundAggregator(
     private async Task<bool> TryBeginAsync(int roundId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.Rounds.Include(r => r.Participants).SingleAsync(r => r.Id == roundId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Waits for an edge's selection under way (it holds the row in share mode), so its participants are read and timed out too.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Rounds\" WHERE \"Id\" = {roundId} FOR UPDATE", ct);
+        var round = await db.Rounds.Include(r => r.Participants).Include(r => r.Edges).SingleAsync(r => r.Id == roundId, ct);
         if (round.Phase == RoundPhase.Aggregating) return true;
         if (round.Phase == RoundPhase.Completed) return false;
 
@@ -122,6 +125,7 @@ public sealed class RoundAggregator(
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

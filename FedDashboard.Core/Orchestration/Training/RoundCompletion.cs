@@ -16,7 +16,7 @@ internal static class RoundCompletion
     public static async Task AggregateWhenReadyAsync(
         this FedDbContext db, int roundId, IRoundScheduler scheduler, DateTimeOffset now, CancellationToken ct, bool collecting = false)
     {
-        var round = await db.Rounds.AsNoTracking().Include(r => r.Participants).SingleAsync(r => r.Id == roundId, ct);
+        var round = await db.Rounds.AsNoTracking().Include(r => r.Participants).Include(r => r.Edges).SingleAsync(r => r.Id == roundId, ct);
         if (round.Phase != RoundPhase.Collecting || round.EndReasonAt(now) is not null) scheduler.AggregateNow(roundId);
         else if (collecting) scheduler.AggregateWhenDue(roundId, round.Deadline);
     }

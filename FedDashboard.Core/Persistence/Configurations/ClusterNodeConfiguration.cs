@@ -11,6 +11,7 @@ internal sealed class ClusterNodeConfiguration : IEntityTypeConfiguration<Cluste
         builder.HasKey(n => n.Name);
         builder.Property(n => n.Name).HasMaxLength(ClusterNode.NameMaxLength);
         builder.Property(n => n.Version).HasMaxLength(128);
+        builder.Property(n => n.PublicUrl).HasMaxLength(ClusterNode.PublicUrlMaxLength);
         builder.Property(n => n.LeadershipRefusal).HasMaxLength(500);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.HasOne<ModelVersion>().WithMany().HasForeignKey(r => r.ModelVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ModelVersion>().WithMany().HasForeignKey(r => r.BaseModelVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Participants).WithOne().HasForeignKey(p => p.RoundId);
+        builder.HasMany(r => r.Edges).WithOne().HasForeignKey(e => e.RoundId);
         builder.Property(r => r.Aggregation).AsJson<AggregationPolicy?>(null);
         builder.Property(r => r.Version).IsRowVersion();
     }

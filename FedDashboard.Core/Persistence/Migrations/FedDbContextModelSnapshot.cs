@@ -693,6 +693,10 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("PublicUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
                     b.PrimitiveCollection<string[]>("Queues")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -1500,6 +1504,36 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.RoundEdge", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EdgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EdgeIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstParticipant")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SelectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Share")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoundId", "EdgeId");
+
+                    b.HasIndex("EdgeId");
+
+                    b.ToTable("RoundEdges");
                 });
 
             modelBuilder.Entity("FedDashboard.Core.Domain.Training.RoundParticipant", b =>
@@ -2376,6 +2410,21 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.RoundEdge", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Topology.EdgeServer", null)
+                        .WithMany()
+                        .HasForeignKey("EdgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Domain.Training.Round", null)
+                        .WithMany("Edges")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FedDashboard.Core.Domain.Training.RoundParticipant", b =>
                 {
                     b.HasOne("FedDashboard.Core.Domain.Topology.EdgeServer", null)
@@ -2513,6 +2562,8 @@ namespace FedDashboard.Core.Persistence.Migrations
 
             modelBuilder.Entity("FedDashboard.Core.Domain.Training.Round", b =>
                 {
+                    b.Navigation("Edges");
+
                     b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
