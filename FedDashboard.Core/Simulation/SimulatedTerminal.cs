@@ -22,6 +22,7 @@ public sealed class SimulatedTerminal(
     SimulatedCredentials credentials,
     TerminalTrainingData trainingData,
     TerminalTraining training,
+    DownloadedModels models,
     SimulatedAttack attack,
     RoundSteps steps,
     ILogger<SimulatedTerminal> logger)
@@ -44,7 +45,7 @@ public sealed class SimulatedTerminal(
                 if (work is null || work.AssignmentId != participantId || work.Status != AssignmentInfo.Offered) return;
                 (samples, _) = await trainingData.ForAsync(assignment, work.Seed, ct);
                 await channel.DecideAsync(credential, participantId, new Decision(true, null), ct);
-                model = await DownloadAsync(credential, work.ModelHash, ct);
+                model = await models.GetAsync(channel, credential, work.ModelHash, ct);
             }
             TrainedModel? trained;
             using (Step(RoundStep.Training, assignment)) trained = training.Run(assignment, work, model, samples, credential, ct);
@@ -79,14 +80,4 @@ public sealed class SimulatedTerminal(
 
     private StepTimer Step(RoundStep step, TerminalAssignment assignment) =>
         steps.Begin(step, assignment.Job.Id, assignment.RoundId, assignment.EdgeId, assignment.Terminal.Id);
-
-    private async Task<ParameterSet> DownloadAsync(string credential, string hash, CancellationToken ct)
-    {
-        using var model = new MemoryStream();
-        await channel.DownloadModelAsync(credential, hash, model, ct);
-        if (Convert.ToHexStringLower(SHA256.HashData(model.GetBuffer().AsSpan(0, (int)model.Length))) != hash)
-            throw new InvalidDataException($"The downloaded model does not hash to {hash}.");
-        model.Position = 0;
-        return ParameterSetCodec.Read(model);
-    }
 }

@@ -119,7 +119,7 @@ public sealed class RoundStarter(
                 .ToListAsync(ct);
             foreach (var participant in open) assignments.Assigned(participant.Id, participant.EdgeId);
         }
-        await db.AggregateWhenReadyAsync(round.Id, scheduler, clock.GetUtcNow(), ct, collecting: true);
+        await db.AggregateWhenReadyAsync(round.Id, scheduler, clock.GetUtcNow(), ct);
     }
 
     /// <summary>
