@@ -45,6 +45,19 @@ public sealed class ModelBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public void Get_SameHashTwice_ReadsTheFileOnce()
+    {
+        var store = new ModelBlobStore(_folder.Path);
+        var hash = new ModelBlobStore(_folder.Path).Put(TestParameters.Set());
+        var first = store.Get(hash);
+        File.Delete(Path.Combine(_folder.Path, hash[..2], hash));
+
+        var second = store.Get(hash);
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
     public void Put_SameSetTwice_ReturnsSameHashAndLeavesOneFile()
     {
         var store = new ModelBlobStore(_folder.Path);
