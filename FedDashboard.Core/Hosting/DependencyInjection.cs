@@ -146,6 +146,8 @@ public static class DependencyInjection
         services.AddFedAccounts();
         services.AddTransient<IRoundScheduler, HangfireRoundScheduler>();
         services.AddTransient<EdgeRoundAggregator>();
+        services.AddTransient<AggregationStart>();
+        services.AddTransient<RoundContinuation>();
 
         services.AddHangfire((provider, configuration) => ConfigureHangfire(configuration, connectionString, provider.GetRequiredService<ILoggerFactory>()));
         AddHangfireServers(services, node, builder.Configuration.GetSection(OrchestrationOptions.Section).Get<OrchestrationOptions>() ?? new());
@@ -228,6 +230,7 @@ public static class DependencyInjection
         services.AddTransient<ITerminalChannel, InProcessTerminalChannel>();
         services.AddSingleton<FleetEngine>();
         services.AddTransient<SimulatedTerminal>();
+        services.AddSingleton<DownloadedModels>();
         services.AddTransient<TerminalTrainingData>();
         services.AddTransient<TerminalTraining>();
         services.AddSingleton<SimulatedAttack>();

@@ -24,6 +24,7 @@ public sealed class SimulatedTerminal(
     SimulatedCredentials credentials,
     TerminalTrainingData trainingData,
     TerminalTraining training,
+    DownloadedModels models,
     SimulatedAttack attack,
     RoundSteps steps,
     ILogger<SimulatedTerminal> logger)
@@ -47,10 +48,10 @@ public sealed class SimulatedTerminal(
                 if (work is null || work.AssignmentId != participantId || work.Status != AssignmentInfo.Offered) return;
                 (samples, _) = await trainingData.ForAsync(assignment, work.Seed, ct);
                 await channel.DecideAsync(credential, participantId, new Decision(true, null), ct);
-                model = await DownloadAsync(credential, work.ModelHash, ct);
+                model = await models.GetAsync(channel, credential, work.ModelHash, ct);
                 if (work.Controls is { } variates)
                     controls = new ControlledTraining(new ModelSpec(Enum.Parse<ModelArchitecture>(work.Model), work.Width), model,
-                        await DownloadAsync(credential, variates.ServerHash, ct), await DownloadAsync(credential, variates.TerminalHash, ct));
+                        await models.GetAsync(channel, credential, variates.ServerHash, ct), await models.GetAsync(channel, credential, variates.TerminalHash, ct));
             }
             TrainedModel? trained;
             using (Step(RoundStep.Training, assignment)) trained = training.Run(assignment, work, model, controls, samples, credential, ct);
@@ -86,14 +87,4 @@ public sealed class SimulatedTerminal(
 
     private StepTimer Step(RoundStep step, TerminalAssignment assignment) =>
         steps.Begin(step, assignment.Job.Id, assignment.RoundId, assignment.EdgeId, assignment.Terminal.Id);
-
-    private async Task<ParameterSet> DownloadAsync(string credential, string hash, CancellationToken ct)
-    {
-        using var model = new MemoryStream();
-        await channel.DownloadModelAsync(credential, hash, model, ct);
-        if (Convert.ToHexStringLower(SHA256.HashData(model.GetBuffer().AsSpan(0, (int)model.Length))) != hash)
-            throw new InvalidDataException($"The downloaded model does not hash to {hash}.");
-        model.Position = 0;
-        return ParameterSetCodec.Read(model);
-    }
 }

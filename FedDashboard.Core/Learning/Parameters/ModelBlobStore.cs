@@ -5,11 +5,16 @@ namespace FedDashboard.Core.Learning.Parameters;
 /// <summary>
 /// Content-addressed parameter sets on disk: each blob is stored under the SHA-256 of its encoded
 /// bytes at <c>root/ab/abcdef…</c>. Writes are atomic (temp file + rename), so concurrent
-/// writers of the same content and readers never see a partial file.
+/// writers of the same content and readers never see a partial file. The sets written and read last are kept decoded
+/// (see <see cref="DecodedModels"/>): a round reads its start model and each result several times.
 /// </summary>
-public sealed class ModelBlobStore(string rootFolder)
+public sealed class ModelBlobStore(string rootFolder) : IDisposable
 {
+    /// <summary>About 40 CNN models or 300 of the 2NN: the models of a few rounds of 10 terminals.</summary>
+    private const long DecodedBudgetBytes = 256L << 20;
+
     private readonly string _root = Path.GetFullPath(rootFolder ?? throw new ArgumentNullException(nameof(rootFolder)));
+    private readonly DecodedModels _decoded = new(DecodedBudgetBytes);
 
     public string Put(ParameterSet parameters)
     {
@@ -19,6 +24,7 @@ public sealed class ModelBlobStore(string rootFolder)
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
 
+        _decoded.Add(hash, parameters);
         var path = PathOf(hash);
         if (File.Exists(path))
         {
@@ -43,7 +49,10 @@ public sealed class ModelBlobStore(string rootFolder)
         return hash;
     }
 
-    public ParameterSet Get(string hash)
+    /// <summary>The set stored under <paramref name="hash"/>; shared with other readers, so its arrays must not be changed.</summary>
+    public ParameterSet Get(string hash) => _decoded.GetOrAdd(hash, () => Read(hash));
+
+    private ParameterSet Read(string hash)
     {
         var path = PathOf(hash);
         if (!File.Exists(path))
@@ -71,4 +80,6 @@ public sealed class ModelBlobStore(string rootFolder)
         }
         return Path.Combine(_root, hash[..2], hash);
     }
+
+    public void Dispose() => _decoded.Dispose();
 }

@@ -28,7 +28,7 @@ public sealed class WorkDesk(
     ModelSwap swap,
     StandbyReplacement standby,
     ResultIntake intake,
-    IRoundScheduler scheduler,
+    RoundContinuation continuation,
     ILivePublisher live,
     TimeProvider clock)
 {
@@ -111,7 +111,7 @@ public sealed class WorkDesk(
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.AssignmentClosed, $"Assignment {participant.Id} ended or was taken up while the answer came.", ct);
         }
         await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, participant.TerminalId, participant.Status, now));
-        await db.AggregateWhenReadyAsync(round.Id, scheduler, now, ct);
+        await continuation.AfterOutcomeAsync(round.Id, ct);
         return new DecisionReply(nameof(ParticipantStatus.Declined), $"Assignment {participant.Id} declined: {participant.FailureReason}");
     }
 

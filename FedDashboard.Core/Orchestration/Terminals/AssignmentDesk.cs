@@ -14,7 +14,7 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 /// </summary>
 public sealed class AssignmentDesk(
     IDbContextFactory<FedDbContext> dbFactory,
-    IRoundScheduler scheduler,
+    RoundContinuation continuation,
     ILivePublisher live,
     TimeProvider clock)
 {
@@ -88,7 +88,7 @@ public sealed class AssignmentDesk(
             await db.SaveChangesAsync(ct);
             var jobId = await db.Rounds.Where(r => r.Id == participant.RoundId).Select(r => r.JobId).SingleAsync(ct);
             await live.PublishAsync(new ParticipantChanged(jobId, participant.RoundId, participant.TerminalId, participant.Status, now));
-            await db.AggregateWhenReadyAsync(participant.RoundId, scheduler, now, ct);
+            await continuation.AfterOutcomeAsync(participant.RoundId, ct);
             return true;
         }, exhausted: () => false);
 }

@@ -21,7 +21,7 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 public sealed class UpdateReceiver(
     IDbContextFactory<FedDbContext> dbFactory,
     ModelBlobStore blobs,
-    IRoundScheduler scheduler,
+    RoundContinuation continuation,
     ILivePublisher live,
     TimeProvider clock)
 {
@@ -62,7 +62,7 @@ public sealed class UpdateReceiver(
         }
 
         await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, participant.TerminalId, participant.Status, now));
-        await db.AggregateWhenReadyAsync(round.Id, scheduler, now, ct);
+        await continuation.AfterOutcomeAsync(round.Id, ct);
         return UpdateOutcome.Accept($"Update from terminal {update.TerminalId} accepted for round {round.Number} ({update.Samples} samples).");
     }
 }

@@ -13,7 +13,7 @@ namespace FedDashboard.Core.Orchestration.Training;
 /// After the fleet moved, each open participant whose terminal is outside its edge's coverage is handled by
 /// that edge's <see cref="DepartureRule"/>: it departs, or it goes on and reports through the edge it is in now.
 /// </summary>
-public sealed class CoverageDepartures(IRoundScheduler scheduler, ILivePublisher live, ILogger<CoverageDepartures> logger)
+public sealed class CoverageDepartures(RoundContinuation continuation, ILivePublisher live, ILogger<CoverageDepartures> logger)
 {
     /// <param name="open">Open participants tracked by <paramref name="db"/>, which has no other pending changes.</param>
     /// <param name="terminals">The terminals by id, already moved and saved.</param>
@@ -34,7 +34,7 @@ public sealed class CoverageDepartures(IRoundScheduler scheduler, ILivePublisher
             logger.LogInformation("Terminal {TerminalId} left round participation {ParticipantId}: {Reason}", participant.TerminalId, participant.Id, participant.FailureReason);
             var jobId = await db.Rounds.Where(r => r.Id == participant.RoundId).Select(r => r.JobId).SingleAsync(ct);
             await live.PublishAsync(new ParticipantChanged(jobId, participant.RoundId, participant.TerminalId, participant.Status, now));
-            await db.AggregateWhenReadyAsync(participant.RoundId, scheduler, now, ct);
+            await continuation.AfterOutcomeAsync(participant.RoundId, ct);
         }
     }
 

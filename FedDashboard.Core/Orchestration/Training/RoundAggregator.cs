@@ -30,6 +30,7 @@ public sealed class RoundAggregator(
     IDbContextFactory<FedDbContext> dbFactory,
     ModelBlobStore blobs,
     FederatedData data,
+    AggregationStart start,
     EdgeRoundAggregator edgeAggregator,
     IEdgeQueues edgeQueues,
     CentralTraining central,
@@ -44,7 +45,7 @@ public sealed class RoundAggregator(
     /// <summary>Ends the round once it is due: hands each edge its step (or runs it here), then combines if they are all done.</summary>
     public async Task AggregateAsync(int roundId, CancellationToken ct = default)
     {
-        if (!await TryBeginAsync(roundId, ct)) return;
+        if (await start.TryBeginAsync(roundId, ct) == AggregationBegin.NotDue) return;
         List<int> pending;
         await using (var db = await dbFactory.CreateDbContextAsync(ct)) pending = await EdgeRoundAggregator.PendingAsync(db, roundId, ct);
         foreach (var edgeId in pending)
@@ -105,40 +106,6 @@ public sealed class RoundAggregator(
             await live.PublishAsync(new ModelVersionChanged(job.Id, version.Id, version.Number, round.Number, version.TestAccuracy, version.TestLoss, version.Status, now));
         scheduler.RewardRound(round.Id);
         scheduler.StartNextRound(job.Id, TimeSpan.FromSeconds(orchestration.Value.SecondsBetweenRounds));
-    }
-
-    /// <summary>Moves a collecting round to aggregating, timing out whoever has not reported. False when it is already done.</summary>
-    private async Task<bool> TryBeginAsync(int roundId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Waits for an edge's selection under way (it holds the row in share mode), so its participants are read and timed out too.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Rounds\" WHERE \"Id\" = {roundId} FOR UPDATE", ct);
-        var round = await db.Rounds.Include(r => r.Participants).Include(r => r.Edges).SingleAsync(r => r.Id == roundId, ct);
-        if (round.Phase == RoundPhase.Aggregating) return true;
-        if (round.Phase == RoundPhase.Completed) return false;
-
-        var now = clock.GetUtcNow();
-        if (round.EndReasonAt(now) is not { } reason) return false;
-        foreach (var late in round.Participants.Where(p => p.IsOpen)) late.TimeOut(now);
-        round.BeginAggregation(reason);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await IsAggregatingAsync(roundId, ct);
-        }
-        await live.PublishAsync(new RoundPhaseChanged(round.JobId, round.Id, round.Number, round.Phase, now));
-        return true;
-    }
-
-    private async Task<bool> IsAggregatingAsync(int roundId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Rounds.AnyAsync(r => r.Id == roundId && r.Phase == RoundPhase.Aggregating, ct);
     }
 
     /// <summary>

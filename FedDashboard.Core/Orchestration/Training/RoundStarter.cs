@@ -122,7 +122,7 @@ public sealed class RoundStarter(
                 else await edgeSelector.SelectAsync(roundId, edgeId, ct);
             }
         }
-        await db.AggregateWhenReadyAsync(roundId, scheduler, clock.GetUtcNow(), ct, collecting: true);
+        await db.AggregateWhenReadyAsync(roundId, scheduler, clock.GetUtcNow(), ct);
     }
 
     private async Task<bool> RoundExistsAsync(int jobId, int number, CancellationToken ct)

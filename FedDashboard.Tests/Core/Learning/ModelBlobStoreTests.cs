@@ -45,6 +45,19 @@ public sealed class ModelBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public void Get_SameHashTwice_ReadsTheFileOnce()
+    {
+        var store = new ModelBlobStore(_folder.Path);
+        var hash = new ModelBlobStore(_folder.Path).Put(TestParameters.Set());
+        var first = store.Get(hash);
+        File.Delete(Path.Combine(_folder.Path, hash[..2], hash));
+
+        var second = store.Get(hash);
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
     public void Put_SameSetTwice_ReturnsSameHashAndLeavesOneFile()
     {
         var store = new ModelBlobStore(_folder.Path);
@@ -73,7 +86,8 @@ public sealed class ModelBlobStoreTests : IDisposable
     public void Get_FileContentChanged_ThrowsInvalidDataExceptionNamingBothHashes()
     {
         var store = new ModelBlobStore(_folder.Path);
-        var hash = store.Put(TestParameters.Set());
+        // Written by another store (another process): this one has not kept it decoded.
+        var hash = new ModelBlobStore(_folder.Path).Put(TestParameters.Set());
         var path = Path.Combine(_folder.Path, hash[..2], hash);
         var bytes = File.ReadAllBytes(path);
         bytes[^1] ^= 0xFF;
