@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace FedDashboard.Core.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class ScaffoldControlVariates : Migration
+    public partial class RoundEdgesNodeUrlControlVariates : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -23,6 +24,42 @@ namespace FedDashboard.Core.Persistence.Migrations
                 type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PublicUrl",
+                table: "ClusterNodes",
+                type: "character varying(2048)",
+                maxLength: 2048,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "RoundEdges",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    EdgeId = table.Column<int>(type: "integer", nullable: false),
+                    EdgeIndex = table.Column<int>(type: "integer", nullable: false),
+                    FirstParticipant = table.Column<int>(type: "integer", nullable: false),
+                    Share = table.Column<int>(type: "integer", nullable: false),
+                    Eligible = table.Column<int>(type: "integer", nullable: false),
+                    SelectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundEdges", x => new { x.RoundId, x.EdgeId });
+                    table.ForeignKey(
+                        name: "FK_RoundEdges_EdgeServers_EdgeId",
+                        column: x => x.EdgeId,
+                        principalTable: "EdgeServers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RoundEdges_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "TerminalControls",
@@ -57,6 +94,11 @@ namespace FedDashboard.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RoundEdges_EdgeId",
+                table: "RoundEdges",
+                column: "EdgeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TerminalControls_RoundId",
                 table: "TerminalControls",
                 column: "RoundId");
@@ -71,6 +113,9 @@ namespace FedDashboard.Core.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "RoundEdges");
+
+            migrationBuilder.DropTable(
                 name: "TerminalControls");
 
             migrationBuilder.DropColumn(
@@ -80,6 +125,10 @@ namespace FedDashboard.Core.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "ControlDeltaHash",
                 table: "EdgeAggregates");
+
+            migrationBuilder.DropColumn(
+                name: "PublicUrl",
+                table: "ClusterNodes");
         }
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FedDashboard.Core.Persistence.Migrations
 {
     [DbContext(typeof(FedDbContext))]
-    [Migration("20261205043735_RoundEdgesNodePublicUrl")]
-    partial class RoundEdgesNodePublicUrl
+    [Migration("20261205054051_RoundEdgesNodeUrlControlVariates")]
+    partial class RoundEdgesNodeUrlControlVariates
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1419,6 +1419,10 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.Property<int>("Contributors")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ControlDeltaHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("EdgeId")
                         .HasColumnType("integer");
 
@@ -1635,6 +1639,11 @@ namespace FedDashboard.Core.Persistence.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("ControlDeltaHash")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("ControlDeltaHash");
+
                             b1.Property<int>("Samples")
                                 .HasColumnType("integer")
                                 .HasColumnName("Samples");
@@ -1752,6 +1761,31 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("SharedDataGrants");
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.TerminalControl", b =>
+                {
+                    b.Property<int>("JobId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ControlHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("JobId", "TerminalId");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("TerminalId");
+
+                    b.ToTable("TerminalControls");
                 });
 
             modelBuilder.Entity("FedDashboard.Core.Domain.Training.TrainingJob", b =>
@@ -2445,6 +2479,27 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.HasOne("FedDashboard.Core.Domain.Training.RoundParticipant", null)
                         .WithMany()
                         .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FedDashboard.Core.Domain.Training.TerminalControl", b =>
+                {
+                    b.HasOne("FedDashboard.Core.Domain.Training.TrainingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Domain.Training.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FedDashboard.Core.Domain.Topology.Terminal", null)
+                        .WithMany()
+                        .HasForeignKey("TerminalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
