@@ -120,7 +120,8 @@ internal static class LivePagesBenchmark
         await page.WaitForSelectorAsync(probe.ContentSelector, new() { State = WaitForSelectorState.Visible, Timeout = 120_000 });
         var firstRender = navigation.Elapsed;
         var html = await page.EvaluateAsync<double>("performance.getEntriesByType('navigation')[0].responseEnd");
-        if (probe.ClickedWhileOpen is { } selector && await page.QuerySelectorAsync(selector) is { } clicked) await clicked.ClickAsync();
+        // A locator finds the element again at each attempt: the live page may re-render it between finding and clicking.
+        if (probe.ClickedWhileOpen is { } selector && page.Locator(selector).First is var clicked && await clicked.CountAsync() > 0) await clicked.ClickAsync();
         traffic.Reset();
         await Task.Delay(window);
         var (bytes, frames) = traffic.Read();

@@ -50,7 +50,7 @@ internal static class PagesBenchmark
         var counter = new QueryCounter();
         var factory = new CountedDbContextFactory(services.GetRequiredService<DbContextOptions<FedDbContext>>(), counter);
         var queries = new TerminalQueries(factory);
-        var map = new CoverageMapQueries(factory, services.GetRequiredService<IOptions<FleetOptions>>());
+        var map = new CoverageMapQueries(factory, services.GetRequiredService<IOptions<FleetOptions>>(), TimeProvider.System);
         var firstPage = await queries.PageAsync(new TerminalListFilter(), [], 0, PageSize);
         var shownIds = firstPage.Rows.Select(r => r.Id).ToList();
         var connection = host.ConnectionString;

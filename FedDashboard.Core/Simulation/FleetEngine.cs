@@ -9,8 +9,8 @@ namespace FedDashboard.Core.Simulation;
 
 /// <summary>
 /// One tick of the simulated fleet, each terminal a client of the protocol: it moves, its telemetry changes, and if it
-/// is on the network it heartbeats through the <see cref="ITerminalChannel"/> with its own credential (offline, it is
-/// silent). Its edge answers which coverage holds it and whether it has an assignment, which makes it busy. The motion
+/// is on the network and its edge's heartbeat interval has passed it heartbeats through the <see cref="ITerminalChannel"/>
+/// with its own credential, as an agent does (offline, it is silent). Its edge answers which coverage holds it and whether it has an assignment, which makes it busy. The motion
 /// is the devices' own; coverage is the edge's. Starts where the edge last heard of the fleet, so a restart goes on from
 /// there. Keeps the fleet between ticks: one tick at a time.
 /// </summary>
@@ -39,9 +39,9 @@ public sealed class FleetEngine(
             var device = _devices[i];
             var telemetry = _dynamics.Step(device);
             device.Change(telemetry);
-            if (!device.Online || credentials.For(device.Id) is not { } credential) continue;
+            if (!device.Online || device.HeartbeatDue > now + _tick / 2 || credentials.For(device.Id) is not { } credential) continue;
             var wantsWork = WorkRequests.Wanted(!device.Busy, device.EdgeId is not null, telemetry, _fleet, simulation.Value);
-            await HeartbeatAsync(device, credential, device.Heartbeat(mobility.Xs[i], mobility.Ys[i], wantsWork), ct);
+            await HeartbeatAsync(device, credential, device.Heartbeat(mobility.Xs[i], mobility.Ys[i], wantsWork), now, ct);
         }
     }
 
@@ -65,11 +65,11 @@ public sealed class FleetEngine(
         return _mobility;
     }
 
-    private async Task HeartbeatAsync(SimulatedDevice device, string credential, HeartbeatRequest request, CancellationToken ct)
+    private async Task HeartbeatAsync(SimulatedDevice device, string credential, HeartbeatRequest request, DateTimeOffset now, CancellationToken ct)
     {
         try
         {
-            device.Heard(await channel.HeartbeatAsync(credential, request, ct));
+            device.Heard(await channel.HeartbeatAsync(credential, request, ct), now);
         }
         catch (TerminalProtocolException refused) when (refused.Code is ProtocolError.Unauthenticated or ProtocolError.CredentialRevoked)
         {

@@ -33,9 +33,19 @@ internal sealed class SimulatedDevice(Terminal terminal)
     public HeartbeatRequest Heartbeat(double x, double y, bool wantsWork) =>
         new(x, y, CpuLoad, FreeMemoryMb, Battery, App, DataSamples, DataUpdatedAt, wantsWork, AgentVersion);
 
-    public void Heard(HeartbeatReply reply)
+    /// <summary>When its edge expects its next heartbeat, as its last answer said; null before the first.</summary>
+    public DateTimeOffset? HeartbeatDue { get; private set; }
+
+    /// <param name="now">When the edge answered.</param>
+    public void Heard(HeartbeatReply reply, DateTimeOffset now)
     {
         EdgeId = reply.EdgeId;
         Busy = reply.AssignmentId is not null;
+        var interval = TimeSpan.FromSeconds(reply.HeartbeatSeconds);
+        // A fleet started together would beat together; after its first heartbeat each device takes its own phase in the interval.
+        HeartbeatDue = now + (HeartbeatDue is null ? interval * Phase : interval);
     }
+
+    /// <summary>Spread evenly over [0, 1) by id (the golden ratio's fractional steps).</summary>
+    private double Phase => Id * 0.6180339887498949 % 1;
 }

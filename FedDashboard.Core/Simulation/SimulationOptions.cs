@@ -16,7 +16,7 @@ public sealed class SimulationOptions : IValidatedOptions
     /// <summary>Whether this node runs the simulated fleet's telemetry; one node of a cluster is enough.</summary>
     public bool Simulate { get; set; } = true;
 
-    /// <summary>How often the simulated terminals report telemetry.</summary>
+    /// <summary>How often the simulated terminals move and their telemetry changes; each reports it at the heartbeat interval its edge answers.</summary>
     public double TickSeconds { get; set; } = 1;
 
     /// <summary>In availability mode TerminalsAsk, an idle terminal below this load (and not declining on battery) asks for work.</summary>

@@ -17,7 +17,9 @@ public sealed class FleetEngineTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(TestData.Now);
     private FedTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20, settings: TestData.CrawlingFleet(), clock: _clock);
+    // Devices heartbeat at the interval their edge answers: 5 s, not the settled fleet's day, so the ticks below report.
+    public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20,
+        settings: new Dictionary<string, string?>(TestData.CrawlingFleet()) { ["Fed:Terminals:HeartbeatSeconds"] = "5" }, clock: _clock);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -51,6 +53,26 @@ public sealed class FleetEngineTests : IAsyncLifetime
         await using var db = _host.Db();
         var times = await db.TelemetryRecords.GroupBy(r => r.At).Select(g => new { At = g.Key, Count = g.Count() }).OrderBy(x => x.At).ToListAsync();
         Assert.Equal([(TestData.Now, 20), (TestData.Now.AddSeconds(10), 20)], times.Select(x => (x.At, x.Count)));
+    }
+
+    [Fact]
+    public async Task TickAsync_EverySecondWithin5sHeartbeats_EachDeviceReportsAtItsOwnPhaseNotEveryTick()
+    {
+        await TickAsync(TestData.Now);
+        var reportedAt = new List<List<int>>();
+        for (var second = 1; second <= 5; second++)
+        {
+            var at = TestData.Now.AddSeconds(second);
+            await TickAsync(at);
+            await using var db = _host.Db();
+            reportedAt.Add(await db.Terminals.Where(t => t.LastSeen == at).Select(t => t.Id).ToListAsync());
+        }
+
+        // Spread over the interval: a few each second, none twice, and (but for a device dropping off the network) all of them.
+        var reported = reportedAt.SelectMany(ids => ids).ToList();
+        Assert.All(reportedAt, ids => Assert.InRange(ids.Count, 1, 10));
+        Assert.Equal(reported.Count, reported.Distinct().Count());
+        Assert.InRange(reported.Count, 15, 20);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using FedDashboard.Core.Simulation;
 using FedDashboard.Protocol;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 
 namespace FedDashboard.Tests.Integration;
 
@@ -17,6 +18,8 @@ public sealed class SimulatedFleetProtocolTests : IAsyncLifetime
     public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private static int Count(string? json, string name) => JsonDocument.Parse(json!).RootElement.GetProperty(name).GetInt32();
 
     private Task<AuthenticatedTerminal> AuthenticateAsync(string? credential) => _host.Get<TerminalGate>().AuthenticateAsync(credential, default);
 
@@ -61,6 +64,40 @@ public sealed class SimulatedFleetProtocolTests : IAsyncLifetime
         Assert.Equal(21, await check.TerminalCredentials.CountAsync(c => c.RevokedAt == null));
         Assert.Equal(20, await check.TerminalCredentials.CountAsync(c => c.RevokedBy == "system"));
         Assert.False(await check.TerminalCredentials.AnyAsync(c => c.TerminalId == agent.TerminalId && c.RevokedAt != null));
+    }
+
+    [Fact]
+    public async Task PrepareAsync_OneRevokedByAnOperatorOneRotated_ReissuesBothRevokesTheRandomOneKeepsTheRest()
+    {
+        var credentials = _host.Get<SimulatedCredentials>();
+        List<int> ids;
+        await using (var db = _host.Db()) ids = await db.Terminals.Where(t => t.Origin == TerminalOrigin.Simulated).OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
+        var (revokedId, rotatedId) = (ids[0], ids[1]);
+        await using (var db = _host.Db())
+        {
+            (await db.TerminalCredentials.SingleAsync(c => c.TerminalId == revokedId && c.RevokedAt == null)).Revoke("olivia", "Lost device.", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        _host.Get<TerminalGate>().Forget(revokedId);
+        var rotated = await _host.Get<InProcessTerminalChannel>().RotateCredentialAsync(credentials.For(rotatedId)!, default);
+        var kept = ids.Skip(2).ToDictionary(id => id, id => credentials.For(id));
+
+        await FedStartup.PrepareAsync(_host.Services);
+
+        await using var check = _host.Db();
+        var active = await check.TerminalCredentials.Where(c => c.RevokedAt == null).ToListAsync();
+        Assert.Equal(ids, active.Select(c => c.TerminalId).Order());
+        Assert.All(kept, k => Assert.Equal(k.Value, credentials.For(k.Key)));
+        Assert.Equal(revokedId, (await AuthenticateAsync(credentials.For(revokedId))).TerminalId);
+        Assert.Equal(rotatedId, (await AuthenticateAsync(credentials.For(rotatedId))).TerminalId);
+        var refused = await Assert.ThrowsAsync<TerminalProtocolException>(() => AuthenticateAsync(rotated.Credential));
+        Assert.Equal(ProtocolError.CredentialRevoked, refused.Code);
+        // The operator's revocation stands as it was; the rotated random one gave way to a derived one.
+        Assert.Equal("olivia", (await check.TerminalCredentials.Where(c => c.TerminalId == revokedId && c.RevokedAt != null).OrderBy(c => c.Id).LastAsync()).RevokedBy);
+        Assert.Equal("system", (await check.TerminalCredentials.SingleAsync(c => c.SecretHash == TerminalSecrets.Hash(rotated.Credential))).RevokedBy);
+        var reissued = await check.AuditEntries.Where(a => a.Action == AuditAction.FleetCredentialsReissued).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(2, reissued.Count);
+        Assert.Equal((1, 2), (Count(reissued[1].Before, "revoked"), Count(reissued[1].After, "issued")));
     }
 
     [Fact]

@@ -38,6 +38,8 @@ public sealed class CoverageMapModel
         Edges = initial.Edges;
         _edgeNames = initial.Edges.ToDictionary(e => e.Id, e => e.Name);
         _terminals = initial.Terminals.ToDictionary(t => t.Id);
+        _newest = initial.Counted;
+        Agents = initial.Agents ?? initial.Terminals.Count(t => t.IsAgent);
         Grid = new DensityGrid(initial.MapSize);
     }
 
@@ -64,7 +66,7 @@ public sealed class CoverageMapModel
 
     public int Total => _newest?.Terminals ?? _terminals.Count;
 
-    public int Agents => _terminals.Values.Count(t => t.IsAgent);
+    public int Agents { get; }
 
     /// <summary>
     /// Applies a batch; only the newest map tick matters, as each one carries the whole fleet: its counts, and the positions

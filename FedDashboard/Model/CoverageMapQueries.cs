@@ -2,20 +2,32 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Topology.Coverage;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Options;
+using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Model;
 
-public sealed class CoverageMapQueries(IDbContextFactory<FedDbContext> dbFactory, IOptions<FleetOptions> fleet)
+public sealed class CoverageMapQueries(IDbContextFactory<FedDbContext> dbFactory, IOptions<FleetOptions> fleet, TimeProvider clock)
 {
+    /// <summary>The edges, and each terminal up to <see cref="CoverageMapModel.DensityAbove"/>; a bigger fleet counted per edge and cell instead.</summary>
     public async Task<CoverageMapState> LoadAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var edges = await db.EdgeServers.OrderBy(e => e.Name)
             .Select(e => new EdgeCircle(e.Id, e.Name, e.CenterX, e.CenterY, e.Radius))
             .ToListAsync(ct);
+        if (await db.Terminals.CountAsync(ct) > CoverageMapModel.DensityAbove)
+        {
+            var open = await db.RoundParticipants
+                .Where(p => p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training)
+                .Select(p => new { p.TerminalId, p.Status })
+                .ToListAsync(ct);
+            var participation = open.DistinctBy(p => p.TerminalId).ToDictionary(p => p.TerminalId, p => p.Status);
+            var counted = await FleetState.MapAsync(db, participation, new DensityGrid(fleet.Value.MapSize), clock.GetUtcNow(), ct);
+            return new CoverageMapState(fleet.Value.MapSize, edges, [], counted, await db.Terminals.CountAsync(t => t.Origin == TerminalOrigin.Agent, ct));
+        }
         var training = await TrainingAsync(db, ct);
         var terminals = await db.Terminals.OrderBy(t => t.Id)
             .Select(t => new { t.Id, t.Name, t.PositionX, t.PositionY, t.EdgeId, t.Online, t.Origin })

@@ -76,10 +76,15 @@ public sealed class TerminalGate(
     }
 
     /// <summary>The terminal's credentials changed (revoked, rotated): its next call is checked against the database.</summary>
-    public void Forget(int terminalId)
+    public void Forget(int terminalId) => Forget([terminalId]);
+
+    /// <summary>As <see cref="Forget(int)"/> for many terminals, in one pass over the kept credentials.</summary>
+    public void Forget(IEnumerable<int> terminalIds)
     {
+        var forgotten = terminalIds.ToHashSet();
+        if (forgotten.Count == 0) return;
         foreach (var (hash, known) in _checked)
-            if (known.TerminalId == terminalId) _checked.TryRemove(hash, out _);
+            if (forgotten.Contains(known.TerminalId)) _checked.TryRemove(hash, out _);
     }
 
     /// <summary>

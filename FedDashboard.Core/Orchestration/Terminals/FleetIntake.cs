@@ -55,32 +55,15 @@ public sealed class FleetIntake(
         await _history.RecordAsync(db, batch.Now, ct);
         await _history.PruneAsync(db, batch.Now, ct);
         await departures.ApplyAsync(db, batch.Open, batch.Reported, batch.Now, ct);
-        await PublishAsync(db, batch);
+        await PublishAsync(db, batch, ct);
     }
 
-    private async Task PublishAsync(FedDbContext db, FleetBatch batch)
+    private async Task PublishAsync(FedDbContext db, FleetBatch batch, CancellationToken ct)
     {
-        var terminals = await db.Terminals.AsNoTracking()
-            .Select(t => new { t.Id, t.PositionX, t.PositionY, t.EdgeId, t.Online, t.CpuLoad, t.Battery })
-            .OrderBy(t => t.Id)
-            .ToListAsync();
-        var online = terminals.Where(t => t.Online).ToList();
-        await live.PublishAsync(new FleetTick(
-            terminals.Count,
-            online.Count,
-            online.Count(t => t.EdgeId is not null),
-            batch.Open.Where(p => p.Status == ParticipantStatus.Training).Select(p => p.TerminalId).Distinct().Count(),
-            online.Count == 0 ? 0 : online.Average(t => t.CpuLoad),
-            online.Count == 0 ? 0 : online.Max(t => t.CpuLoad),
-            terminals.Count == 0 ? 0 : terminals.Average(t => t.Battery),
-            batch.Now));
-
+        var training = batch.Open.Where(p => p.Status == ParticipantStatus.Training).Select(p => p.TerminalId).Distinct().Count();
+        await live.PublishAsync(await FleetState.TickAsync(db, training, batch.Now, ct));
         // An open participation outranks a report from the same tick (a standby may start as another reports).
         var status = batch.Participations.OrderBy(p => p.IsOpen).GroupBy(p => p.TerminalId).ToDictionary(g => g.Key, g => g.Last().Status);
-        await live.PublishAsync(FleetMap.Of(
-            [.. terminals.Select(t => new TerminalPosition(t.Id, t.PositionX, t.PositionY, t.EdgeId,
-                FleetActivity.Of(t.Online, t.EdgeId is not null, status.TryGetValue(t.Id, out var s) ? s : null)))],
-            _grid,
-            batch.Now));
+        await live.PublishAsync(await FleetState.MapAsync(db, status, _grid, batch.Now, ct));
     }
 }

@@ -10,7 +10,10 @@ public sealed class DensityGrid(double mapSize)
 
     public double CellSize { get; } = mapSize / Cells;
 
-    public MapCell CellOf(double x, double y) => new(Index(x), Index(y));
+    public MapCell CellOf(double x, double y) => CellAt((long)Math.Floor(x / CellSize), (long)Math.Floor(y / CellSize));
+
+    /// <summary>The cell at a column and row counted from the map's origin, those beyond the border in the border cell.</summary>
+    public static MapCell CellAt(long column, long row) => new((int)Math.Clamp(column, 0, Cells - 1), (int)Math.Clamp(row, 0, Cells - 1));
 
     /// <summary>How many of <paramref name="points"/> each cell holds; only cells that hold any.</summary>
     public IReadOnlyList<CellCount> Count(IEnumerable<(double X, double Y)> points)
@@ -40,8 +43,6 @@ public sealed class DensityGrid(double mapSize)
     /// <summary>The cell's extent along one axis: the border cells reach to infinity, as positions past the border count in them.</summary>
     public (double From, double To) Extent(int index) =>
         (index == 0 ? double.NegativeInfinity : index * CellSize, index == Cells - 1 ? double.PositiveInfinity : (index + 1) * CellSize);
-
-    private int Index(double coordinate) => Math.Clamp((int)Math.Floor(coordinate / CellSize), 0, Cells - 1);
 }
 
 /// <summary>One cell of a <see cref="DensityGrid"/>, counted from the map's lower left corner.</summary>
