@@ -44,14 +44,18 @@ public sealed class TerminalLiveness(
         var now = clock.GetUtcNow();
         // Another node may hold a heartbeat answered in time for up to a flush interval before writing it.
         var expiredBefore = now - TimeSpan.FromSeconds(options.Value.FlushSeconds);
-        List<Terminal> silent;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            silent = await db.Terminals.Where(t => t.Online && t.OnlineUntil < expiredBefore).ToListAsync(ct);
+            // One statement for the whole fleet (a node started late finds 100,000 silent), and only those still silent
+            // as it runs: a heartbeat another node writes meanwhile keeps its terminal online. OnlineUntil stays, as
+            // Terminal.GoOffline leaves it for a terminal whose promise has passed.
+            var silent = await db.Database.SqlQuery<SilentTerminal>($"""
+                UPDATE "Terminals" SET "Online" = false
+                WHERE "Online" AND "OnlineUntil" < {expiredBefore}
+                RETURNING "Id", "LastSeen", "OnlineUntil"
+                """).ToListAsync(ct);
             if (silent.Count == 0) return;
             var reasons = silent.ToDictionary(t => t.Id, t => $"Silent since {t.LastSeen:u}: no heartbeat by {t.OnlineUntil:u}.");
-            foreach (var terminal in silent) terminal.GoOffline(now);
-            await db.SaveChangesAsync(ct);
             await EndSilentParticipationsAsync(db, reasons, ct);
         }
         await FlushHeartbeatsAsync(always: true, ct);
@@ -118,4 +122,6 @@ public sealed class TerminalLiveness(
         var ids = terminalIds.ToList();
         return db.RoundParticipants.Where(p => ids.Contains(p.TerminalId) && (p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training));
     }
+
+    private sealed record SilentTerminal(int Id, DateTimeOffset LastSeen, DateTimeOffset OnlineUntil);
 }
