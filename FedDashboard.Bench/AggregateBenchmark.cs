@@ -71,6 +71,10 @@ internal static class AggregateBenchmark
         var aggregation = new FedAvg();
         var times = new List<double>();
         var allocated = long.MaxValue;
+        // Tiered JIT recompiles the kernel's loops only after 30 calls and a 100 ms delay, in the background: warming up for
+        // a second, not one run, keeps the first, slow code out of the measured runs.
+        var warmup = Stopwatch.StartNew();
+        while (warmup.Elapsed < TimeSpan.FromSeconds(1)) aggregation.Aggregate(start, spec, results());
         for (var run = 0; run <= repeat; run++)
         {
             var input = results();

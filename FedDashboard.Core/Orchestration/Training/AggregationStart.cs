@@ -31,7 +31,7 @@ public sealed class AggregationStart(IDbContextFactory<FedDbContext> dbFactory, 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Waits for an edge's selection under way (it holds the row in share mode), so its participants are read and timed out too.
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Rounds\" WHERE \"Id\" = {roundId} FOR UPDATE", ct);
-        var round = await db.Rounds.Include(r => r.Participants).Include(r => r.Edges).SingleAsync(r => r.Id == roundId, ct);
+        var round = await db.Rounds.Include(r => r.Participants).Include(r => r.Edges).AsSplitQuery().SingleAsync(r => r.Id == roundId, ct);
         if (round.Phase == RoundPhase.Aggregating) return AggregationBegin.Aggregating;
         if (round.Phase == RoundPhase.Completed) return AggregationBegin.NotDue;
 

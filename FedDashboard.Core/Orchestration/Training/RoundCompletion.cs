@@ -13,7 +13,7 @@ internal static class RoundCompletion
     /// </summary>
     public static async Task AggregateWhenReadyAsync(this FedDbContext db, int roundId, IRoundScheduler scheduler, DateTimeOffset now, CancellationToken ct)
     {
-        var round = await db.Rounds.AsNoTracking().Include(r => r.Participants).Include(r => r.Edges).SingleAsync(r => r.Id == roundId, ct);
+        var round = await db.Rounds.AsNoTracking().Include(r => r.Participants).Include(r => r.Edges).AsSplitQuery().SingleAsync(r => r.Id == roundId, ct);
         if (round.Phase != RoundPhase.Collecting || round.EndReasonAt(now) is not null) scheduler.AggregateNow(roundId);
         else scheduler.AggregateWhenDue(roundId, round.Deadline);
     }
