@@ -60,7 +60,7 @@ public static class FedStartup
         if (seeded)
         {
             // The fleet's first heartbeats say where it is: written before anything selects from it.
-            await services.GetRequiredService<TerminalLiveness>().FlushAsync(ct);
+            await services.GetRequiredService<TerminalLiveness>().FlushAllAsync(ct);
             logger.LogInformation("Created the simulated fleet in {Seconds:0.0} s: enrolled in {Enrolled:0.0} s, credentials derived in {Credentials:0.0} s.",
                 seeding.Elapsed.TotalSeconds, enrolled.TotalSeconds, credentials.TotalSeconds);
             await StartDefaultJobAsync(services, ct);

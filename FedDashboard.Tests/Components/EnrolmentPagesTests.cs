@@ -180,18 +180,21 @@ public sealed class EnrolmentPagesTests : DashboardComponentTest
     }
 
     [Fact]
-    public async Task RenderTerminals_HeartbeatWithinItsWindow_ConnectedElseOffline()
+    public async Task RenderTerminals_HeartbeatWithinItsWindow_ConnectedElseOverdueWhileCountedOnlineElseOffline()
     {
         await using (var db = Host.Db())
         {
-            await db.Terminals.ExecuteUpdateAsync(s => s.SetProperty(t => t.OnlineUntil, (DateTimeOffset?)null));
+            await db.Terminals.ExecuteUpdateAsync(s => s.SetProperty(t => t.OnlineUntil, (DateTimeOffset?)null).SetProperty(t => t.Online, false));
+            var overdue = await db.Terminals.Where(t => t.Id != _terminal).OrderBy(t => t.Id).Select(t => t.Id).Take(4).ToListAsync();
+            await db.Terminals.Where(t => overdue.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Online, true));
             await db.Terminals.Where(t => t.Id == _terminal).ExecuteUpdateAsync(s => s.SetProperty(t => t.OnlineUntil, DateTimeOffset.UtcNow.AddMinutes(5)));
         }
 
         var cut = Render<Terminals>();
 
         cut.WaitForAssertion(() => Assert.Equal("Connected", cut.Find($"[data-connection='{_name}']").TextContent.Trim()));
-        Assert.Equal(19, cut.FindAll("[data-connection]").Count(c => c.TextContent.Trim() == "Offline"));
+        var shown = cut.FindAll("[data-connection]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal((4, 15), (shown.Count(c => c == "Overdue"), shown.Count(c => c == "Offline")));
     }
 
     [Fact]

@@ -18,27 +18,76 @@ public sealed class FleetIntakeTests : IAsyncLifetime
         new(terminalId, x, y, edgeId, load, Battery: 0.9, FreeMemoryMb: 1024, WantsWork: false, App: "camera", DataSamples: 500, TestData.Now.AddHours(-1),
             AgentVersion: "test", OnlineUntil: TestData.Now.AddSeconds(10));
 
-    [Fact]
-    public async Task Report_TerminalNotEnrolled_RefusedNamingIt()
+    private async Task CommitAsync(params Heartbeat[] heartbeats)
     {
-        await using var batch = await _host.Get<FleetIntake>().OpenAsync([-1], TestData.Now.AddSeconds(-1), TestData.Now, CancellationToken.None);
+        await using var batch = await _host.Get<FleetIntake>().OpenAsync(TestData.Now.AddSeconds(-1), TestData.Now, CancellationToken.None);
+        foreach (var heartbeat in heartbeats) batch.Report(heartbeat);
+        await batch.CommitAsync(CancellationToken.None);
+    }
 
-        var refused = Assert.Throws<ArgumentException>(() => batch.Report(Beat(-1, 0, 0, edgeId: null, load: 0.1)));
+    private async Task<Terminal> FirstTerminalAsync()
+    {
+        await using var db = _host.Db();
+        return await db.Terminals.OrderBy(t => t.Id).FirstAsync(t => t.EdgeId != null);
+    }
 
-        Assert.StartsWith("Terminal -1 is not enrolled.", refused.Message, StringComparison.Ordinal);
+    [Fact]
+    public async Task CommitAsync_HeartbeatOfATerminalNotEnrolled_PassedOverAndTheOthersWritten()
+    {
+        var terminal = await FirstTerminalAsync();
+
+        await CommitAsync(Beat(-1, 0, 0, edgeId: null, load: 0.1), Beat(terminal.Id, terminal.PositionX, terminal.PositionY, terminal.EdgeId, load: 0.42));
+
+        await using var db = _host.Db();
+        Assert.Equal(0.42, (await db.Terminals.SingleAsync(t => t.Id == terminal.Id)).CpuLoad);
+        Assert.False(await db.Terminals.AnyAsync(t => t.Id == -1));
+    }
+
+    [Fact]
+    public async Task CommitAsync_TwoHeartbeatsOfATerminal_WritesTheLatestOfEach()
+    {
+        await using (var seeded = _host.Db())
+        {
+            var terminals = await seeded.Terminals.OrderBy(t => t.Id).Take(3).ToListAsync();
+            await CommitAsync([.. terminals.SelectMany(t => new[]
+            {
+                Beat(t.Id, t.PositionX, t.PositionY, t.EdgeId, load: 0.1),
+                Beat(t.Id, t.PositionX, t.PositionY, t.EdgeId, load: 0.2 + t.Id % 3 / 10.0),
+            })]);
+        }
+
+        await using var db = _host.Db();
+        var written = await db.Terminals.OrderBy(t => t.Id).Take(3).Select(t => new { t.Id, t.CpuLoad }).ToListAsync();
+        Assert.All(written, t => Assert.Equal(0.2 + t.Id % 3 / 10.0, t.CpuLoad, 9));
+    }
+
+    [Fact]
+    public async Task CommitAsync_TerminalAskingForWorkAgain_KeepsWhenItFirstAskedAndForgetsItOnceItStops()
+    {
+        var terminal = await FirstTerminalAsync();
+        var asking = Beat(terminal.Id, terminal.PositionX, terminal.PositionY, terminal.EdgeId, load: 0.1) with { WantsWork = true };
+        await CommitAsync(asking);
+        await using (var batch = await _host.Get<FleetIntake>().OpenAsync(TestData.Now, TestData.Now.AddSeconds(5), CancellationToken.None))
+        {
+            batch.Report(asking);
+            await batch.CommitAsync(CancellationToken.None);
+        }
+        DateTimeOffset? askedSince;
+        await using (var db = _host.Db()) askedSince = (await db.Terminals.SingleAsync(t => t.Id == terminal.Id)).WorkRequestedAt;
+
+        await CommitAsync(asking with { WantsWork = false });
+
+        await using var check = _host.Db();
+        Assert.Equal(TestData.Now, askedSince);
+        Assert.Null((await check.Terminals.SingleAsync(t => t.Id == terminal.Id)).WorkRequestedAt);
     }
 
     [Fact]
     public async Task CommitAsync_HeartbeatLeavingCoverage_StoresTelemetryAndTheCoverageEvent()
     {
-        var intake = _host.Get<FleetIntake>();
-        Terminal terminal;
-        await using (var seeded = _host.Db()) terminal = await seeded.Terminals.OrderBy(t => t.Id).FirstAsync(t => t.EdgeId != null);
-        await using (var batch = await intake.OpenAsync([terminal.Id], TestData.Now.AddSeconds(-1), TestData.Now, CancellationToken.None))
-        {
-            batch.Report(Beat(terminal.Id, terminal.PositionX, terminal.PositionY, edgeId: null, load: 0.42));
-            await batch.CommitAsync(CancellationToken.None);
-        }
+        var terminal = await FirstTerminalAsync();
+
+        await CommitAsync(Beat(terminal.Id, terminal.PositionX, terminal.PositionY, edgeId: null, load: 0.42));
 
         await using var db = _host.Db();
         var coverageEvent = await db.CoverageEvents.SingleAsync();

@@ -19,7 +19,11 @@ public sealed record TerminalRow(
     /// <summary>Heard from within its liveness window: a heartbeat promised another before <see cref="OnlineUntil"/>.</summary>
     public bool Connected(DateTimeOffset now) => OnlineUntil > now;
 
-    public string ConnectionText(DateTimeOffset now) => Connected(now) ? "Connected" : "Offline";
+    /// <summary>
+    /// Agrees with <see cref="Online"/>: a terminal still counted online whose window has passed is overdue (the liveness
+    /// sweep takes it offline within a few seconds), not offline.
+    /// </summary>
+    public string ConnectionText(DateTimeOffset now) => Connected(now) ? "Connected" : Online ? "Overdue" : "Offline";
 
     public string LastHeartbeatText => LastSeen == default ? "never" : LastSeen.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss");
 

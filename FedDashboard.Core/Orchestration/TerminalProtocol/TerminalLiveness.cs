@@ -31,19 +31,33 @@ public sealed class TerminalLiveness(
     IOptions<TerminalOptions> options,
     TimeProvider clock)
 {
+    /// <summary>
+    /// The most heartbeats one flush writes: a backlog (a slow database, a node that took over a fleet) is written over
+    /// the next flushes, each as quick as usual, instead of in one flush that grows with it while the live pages wait.
+    /// At 20,000 heartbeats a second and four flushes a second a flush writes 5,000.
+    /// </summary>
+    internal const int MostPerFlush = 10_000;
+
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    /// <summary>Writes the heartbeats received since the last flush, if any.</summary>
+    /// <summary>Writes heartbeats received since the last flush, if any: up to <see cref="MostPerFlush"/>, the rest at the next.</summary>
     public Task FlushAsync(CancellationToken ct) => OneAtATimeAsync(() => FlushHeartbeatsAsync(always: false, ct), ct);
+
+    /// <summary>Writes every heartbeat waiting, <see cref="MostPerFlush"/> at a time: for a fleet that is not heartbeating yet.</summary>
+    public Task FlushAllAsync(CancellationToken ct) => OneAtATimeAsync(async () =>
+    {
+        while (!inbox.IsEmpty) await FlushHeartbeatsAsync(always: false, ct);
+    }, ct);
 
     /// <summary>Takes every terminal silent past its OnlineUntil offline and ends its open participation.</summary>
     public Task SweepAsync(CancellationToken ct) => OneAtATimeAsync(async () =>
     {
-        // A heartbeat already answered but not yet written must count before anyone is judged silent.
-        await FlushHeartbeatsAsync(always: false, ct);
         var now = clock.GetUtcNow();
         // Another node may hold a heartbeat answered in time for up to a flush interval before writing it.
         var expiredBefore = now - TimeSpan.FromSeconds(options.Value.FlushSeconds);
+        // A heartbeat answered but not yet written counts: its terminal is not judged (writing them all first would make
+        // the sweep wait for a whole backlog's flush).
+        var waiting = inbox.Waiting();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             // One statement for the whole fleet (a node started late finds 100,000 silent), and only those still silent
@@ -51,7 +65,7 @@ public sealed class TerminalLiveness(
             // Terminal.GoOffline leaves it for a terminal whose promise has passed.
             var silent = await db.Database.SqlQuery<SilentTerminal>($"""
                 UPDATE "Terminals" SET "Online" = false
-                WHERE "Online" AND "OnlineUntil" < {expiredBefore}
+                WHERE "Online" AND "OnlineUntil" < {expiredBefore} AND NOT ("Id" = ANY({waiting}))
                 RETURNING "Id", "LastSeen", "OnlineUntil"
                 """).ToListAsync(ct);
             if (silent.Count == 0) return;
@@ -93,11 +107,11 @@ public sealed class TerminalLiveness(
     /// <param name="always">Also without heartbeats, so the live pages hear of terminals gone offline.</param>
     private async Task FlushHeartbeatsAsync(bool always, CancellationToken ct)
     {
-        var heartbeats = inbox.TakeAll();
+        var heartbeats = inbox.Take(MostPerFlush);
         if (heartbeats.Count == 0 && !always) return;
         var now = clock.GetUtcNow();
         // A report within the last heartbeat interval shows as an upload on the map.
-        await using var batch = await intake.OpenAsync([.. heartbeats.Select(h => h.TerminalId)], now - TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), now, ct);
+        await using var batch = await intake.OpenAsync(now - TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), now, ct);
         foreach (var heartbeat in heartbeats) batch.Report(heartbeat);
         await batch.CommitAsync(ct);
         answers.Refresh(await registry.EdgesAsync(ct), batch.Open);

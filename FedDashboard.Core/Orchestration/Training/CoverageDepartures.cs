@@ -15,17 +15,18 @@ namespace FedDashboard.Core.Orchestration.Training;
 /// </summary>
 public sealed class CoverageDepartures(RoundContinuation continuation, ILivePublisher live, ILogger<CoverageDepartures> logger)
 {
-    /// <param name="open">Open participants tracked by <paramref name="db"/>, which has no other pending changes.</param>
-    /// <param name="terminals">The terminals by id, already moved and saved.</param>
-    public async Task ApplyAsync(FedDbContext db, IReadOnlyList<RoundParticipant> open, IReadOnlyDictionary<int, Terminal> terminals, DateTimeOffset now, CancellationToken ct)
+    /// <param name="open">Open participants as read, untracked; <paramref name="db"/> has no pending changes.</param>
+    /// <param name="edgeOf">The edge (null: none) of each terminal that reported, by id, already saved.</param>
+    public async Task ApplyAsync(FedDbContext db, IReadOnlyList<RoundParticipant> open, IReadOnlyDictionary<int, int?> edgeOf, DateTimeOffset now, CancellationToken ct)
     {
-        var away = open.Where(p => terminals.TryGetValue(p.TerminalId, out var t) && t.EdgeId != (p.ReportedThroughEdgeId ?? p.EdgeId)).ToList();
+        var away = open.Where(p => edgeOf.TryGetValue(p.TerminalId, out var edge) && edge != (p.ReportedThroughEdgeId ?? p.EdgeId)).ToList();
         if (away.Count == 0) return;
         var edges = await db.EdgeServers.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
 
         foreach (var participant in away)
         {
-            var edgeNow = terminals[participant.TerminalId].EdgeId;
+            db.Attach(participant);
+            var edgeNow = edgeOf[participant.TerminalId];
             var departs = edgeNow is null || (edgeNow != participant.EdgeId && edges[participant.EdgeId].Policy.OnDeparture == DepartureRule.Discard);
             if (departs) participant.Depart(Reason(edges, participant.EdgeId, edgeNow), now);
             else participant.ReportThrough(edgeNow!.Value);

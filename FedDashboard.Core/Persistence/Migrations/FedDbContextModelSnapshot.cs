@@ -1364,9 +1364,9 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.HasIndex("OnlineUntil");
-
                     b.ToTable("Terminals");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("FedDashboard.Core.Domain.Training.CentralContribution", b =>

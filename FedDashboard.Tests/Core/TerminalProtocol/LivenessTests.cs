@@ -94,6 +94,22 @@ public sealed class LivenessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SweepAsync_HeartbeatAnsweredButNotYetWritten_KeepsItsTerminalOnlineAndWritesIt()
+    {
+        int late;
+        await using (var db = _host.Db()) late = await db.Terminals.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        _clock.Advance(TimeSpan.FromSeconds(11));
+        await HeartbeatAllButAsync([.. Enumerable.Range(late + 1, 1_000)]);
+
+        await Liveness.SweepAsync(default);
+
+        await using var check = _host.Db();
+        var terminals = await check.Terminals.ToListAsync();
+        Assert.Equal([late], terminals.Where(t => t.Online).Select(t => t.Id));
+        Assert.Equal(_clock.GetUtcNow().AddSeconds(10), terminals.Single(t => t.Id == late).OnlineUntil);
+    }
+
+    [Fact]
     public async Task SweepAsync_TrainingTerminalSilent_TimedOutAtOnceAndTheRoundAggregates()
     {
         var participant = await StartedParticipantAsync(clientFraction: 0.05);
