@@ -1,6 +1,7 @@
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.TerminalProtocol;
+using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Simulation;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -106,7 +107,8 @@ public sealed class FleetEngineTests : IAsyncLifetime
             return Task.CompletedTask;
         });
 
-        await TickAsync(TestData.Now);
+        // The fleet was published when it was seeded, at the start: the next publication is due a second later.
+        await TickAsync(TestData.Now + FleetIntake.PublishEvery);
         _clock.Advance(LiveFeed.DefaultBatchInterval);
 
         var fleet = await published.Task.WaitAsync(TimeSpan.FromSeconds(10));

@@ -25,6 +25,17 @@ public sealed class HeartbeatInboxTests
     }
 
     [Fact]
+    public void Take_TerminalsKeepHeartbeatingThroughABacklog_LongestWaitingTakenFirst()
+    {
+        var inbox = new HeartbeatInbox();
+        for (var id = 100; id >= 1; id--) inbox.Put(Beat(id));
+        inbox.Take(10);
+        for (var id = 100; id >= 1; id--) inbox.Put(Beat(id, load: 0.5));
+
+        Assert.Equal(Enumerable.Range(81, 10).Reverse(), inbox.Take(10).Select(h => h.TerminalId));
+    }
+
+    [Fact]
     public void Put_SecondHeartbeatOfATerminal_OnlyTheLatestWaits()
     {
         var inbox = new HeartbeatInbox();
