@@ -55,8 +55,12 @@ public sealed class Round
     /// deadline has passed; null while it waits.
     /// </summary>
     public RoundEndReason? EndReasonAt(DateTimeOffset now) =>
-        Edges.All(e => e.IsSelected) && Participants.All(p => !p.IsOpen) ? RoundEndReason.AllReported
-        : now >= Deadline ? RoundEndReason.DeadlineReached
+        EndReasonOf(Edges.All(e => e.IsSelected) && Participants.All(p => !p.IsOpen), Deadline, now);
+
+    /// <summary><see cref="EndReasonAt"/> from what a query counted: whether every edge has selected and nobody is open.</summary>
+    public static RoundEndReason? EndReasonOf(bool allIn, DateTimeOffset deadline, DateTimeOffset now) =>
+        allIn ? RoundEndReason.AllReported
+        : now >= deadline ? RoundEndReason.DeadlineReached
         : null;
 
     public void BeginAggregation(RoundEndReason reason)

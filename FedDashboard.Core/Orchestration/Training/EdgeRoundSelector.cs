@@ -38,7 +38,8 @@ public sealed class EdgeRoundSelector(
                 .FromSql($"SELECT * FROM \"RoundEdges\" WHERE \"RoundId\" = {roundId} AND \"EdgeId\" = {edgeId} FOR UPDATE")
                 .SingleAsync(ct);
             if (part.IsSelected) return;
-            var round = await db.Rounds.SingleAsync(r => r.Id == roundId, ct);
+            // Untracked: the edge's participants are saved in one statement of their own, not through the round.
+            var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == roundId, ct);
             using var step = steps.Begin(RoundStep.Start, round.JobId, roundId, edgeId);
             var now = clock.GetUtcNow();
             // A round past its deadline, or ended (aborted), before the edge came to select takes nobody more.
@@ -70,17 +71,14 @@ public sealed class EdgeRoundSelector(
 
         var model = await EdgeStartModel.OfAsync(db, job, round, edge.Id, ct);
         var granted = RoundRoster.Fill(round, [selection], job.Settings.DataSource, new Dictionary<int, string> { [edge.Id] = model }, now);
-        foreach (var terminal in selection.Assigned.Select(a => a.Terminal).Where(t => t.WorkRequestedAt is not null))
-        {
-            db.Terminals.Attach(terminal);
-            terminal.WithdrawWorkRequest();
-        }
-        await db.SaveChangesAsync(ct);
+        var ids = await ParticipantRows.InsertAsync(db, round.Id, round.Participants, ct);
+        var requested = selection.Assigned.Where(a => a.Terminal.WorkRequestedAt is not null).Select(a => a.Terminal.Id).ToList();
+        if (requested.Count > 0)
+            await db.Terminals.Where(t => requested.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.WorkRequestedAt, (DateTimeOffset?)null), ct);
         // A grant names its participant's id, which exists only once the participant is saved; the transaction keeps both or neither.
-        db.SharedDataGrants.AddRange(granted.SelectMany(x => x.Grants.Select(g => new SharedDataGrant(x.Participant.Id, g.DonorTerminalId, g.Samples, now))));
+        db.SharedDataGrants.AddRange(granted.SelectMany(x => x.Grants.Select(g => new SharedDataGrant(ids[x.Participant.TerminalId], g.DonorTerminalId, g.Samples, now))));
         logger.LogInformation("Job {JobId}: {Edge} selected {Count} of its terminals for round {Round} ({Declined} declined).",
             job.Id, edge.Name, selection.Assigned.Count, round.Number, selection.Declined.Count);
-        var origins = idle.ToDictionary(t => t.Id, t => t.Origin);
-        return [.. round.Participants.Where(p => p.EdgeId == edge.Id && p.Status == ParticipantStatus.Assigned).Select(p => (p.Id, origins[p.TerminalId]))];
+        return [.. selection.Assigned.Select(a => (ids[a.Terminal.Id], a.Terminal.Origin))];
     }
 }

@@ -25,6 +25,5 @@ internal static class IdleTerminals
     /// <summary>Of <see cref="TerminalsInCoverageFor"/>, those in no open round participation.</summary>
     public static IQueryable<Terminal> IdleTerminalsFor(this FedDbContext db, TrainingJob job) =>
         db.TerminalsInCoverageFor(job)
-            .Where(t => !db.RoundParticipants.Any(p => p.TerminalId == t.Id
-                && (p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training)));
+            .Where(t => !db.RoundParticipants.Where(OpenParticipations.Predicate).Any(p => p.TerminalId == t.Id));
 }

@@ -13,8 +13,17 @@ internal static class RoundCompletion
     /// </summary>
     public static async Task AggregateWhenReadyAsync(this FedDbContext db, int roundId, IRoundScheduler scheduler, DateTimeOffset now, CancellationToken ct)
     {
-        var round = await db.Rounds.AsNoTracking().Include(r => r.Participants).Include(r => r.Edges).AsSplitQuery().SingleAsync(r => r.Id == roundId, ct);
-        if (round.Phase != RoundPhase.Collecting || round.EndReasonAt(now) is not null) scheduler.AggregateNow(roundId);
+        // Asked of the database: a round's participants run to the tens of thousands, and each edge's selection asks again.
+        var round = await db.Rounds
+            .Where(r => r.Id == roundId)
+            .Select(r => new
+            {
+                r.Phase,
+                r.Deadline,
+                AllIn = r.Edges.All(e => e.SelectedAt != null) && !db.RoundParticipants.Where(OpenParticipations.Predicate).Any(p => p.RoundId == r.Id),
+            })
+            .SingleAsync(ct);
+        if (round.Phase != RoundPhase.Collecting || Round.EndReasonOf(round.AllIn, round.Deadline, now) is not null) scheduler.AggregateNow(roundId);
         else scheduler.AggregateWhenDue(roundId, round.Deadline);
     }
 }

@@ -14,6 +14,11 @@ internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<R
     {
         builder.HasIndex(p => new { p.RoundId, p.TerminalId }).IsUnique();
         builder.HasIndex(p => p.Status);
+        // Whether a terminal is busy, asked of every terminal of the fleet at each round start: open participations are
+        // a round's worth among all of history. The filter is the one OpenParticipations puts in queries.
+        builder.HasIndex(p => p.TerminalId);
+        builder.HasIndex(p => p.TerminalId, "IX_RoundParticipants_Open_TerminalId")
+            .HasFilter($"\"Status\" = '{ParticipantStatus.Assigned}' OR \"Status\" = '{ParticipantStatus.Training}'");
         builder.HasOne<Terminal>().WithMany().HasForeignKey(p => p.TerminalId);
         builder.HasOne<EdgeServer>().WithMany().HasForeignKey(p => p.EdgeId);
         builder.Property(p => p.FailureReason).HasMaxLength(RoundParticipant.ReasonMaxLength);

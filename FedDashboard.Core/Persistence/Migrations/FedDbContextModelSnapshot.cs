@@ -1704,6 +1704,9 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.HasIndex("RoundId", "TerminalId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "TerminalId" }, "IX_RoundParticipants_Open_TerminalId")
+                        .HasFilter("\"Status\" = 'Assigned' OR \"Status\" = 'Training'");
+
                     b.ToTable("RoundParticipants");
                 });
 
