@@ -42,11 +42,13 @@ internal static class FedAvgBenchmark
         RoundTimings timings;
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<FedDbContext>>().CreateDbContextAsync())
             timings = await RoundTimings.LoadAsync(db, launched.Id, launchedAt);
+        var handOvers = await JobHandOvers.LoadAsync(host.ConnectionString);
         await host.DisposeAsync();
 
         var reached = progress.FirstReaching(job.Target);
         var paper = PaperFigures.For(job);
         timings.Print(wall.TotalSeconds);
+        JobHandOvers.Print(handOvers);
         Console.WriteLine();
         Console.WriteLine(reached is null
             ? $"Target {job.Target:P0} NOT reached in {progress.Accuracies.Count} rounds; best {progress.Accuracies.Max(a => a.Accuracy):P2}."
@@ -73,6 +75,7 @@ internal static class FedAvgBenchmark
             startupSeconds = Math.Round(startup.TotalSeconds, 2),
             endReason = progress.EndReason,
             timings = timings.ToJson(wall.TotalSeconds),
+            handOvers,
             accuracyPerRound = progress.Accuracies,
         });
         Console.WriteLine($"Results: {path}");

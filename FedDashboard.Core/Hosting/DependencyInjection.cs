@@ -158,19 +158,19 @@ public static class DependencyInjection
 
     /// <summary>
     /// A full node: the round steps on "default", training, and the queue of every edge without a live edge node
-    /// (<see cref="EdgeQueueTakeover"/>). An edge node: its edge's queue only, with as many workers as a full node trains
-    /// with. An edge node's queue is known once <see cref="NodePlacement"/> has read the edges, before the servers start.
+    /// (<see cref="EdgeQueueTakeover"/>). An edge node: its edge's queue only, with as many workers as a full node's
+    /// training queue. An edge node's queue is known once <see cref="NodePlacement"/> has read the edges, before the servers start.
     /// </summary>
     private static void AddHangfireServers(IServiceCollection services, NodeOptions node, OrchestrationOptions orchestration)
     {
-        var trainingWorkers = Math.Max(orchestration.TrainingWorkers, 1);
+        var queueWorkers = orchestration.QueueWorkers;
         if (node.IsEdge)
         {
             services.AddHangfireServer((sp, o) =>
             {
                 o.ServerName = $"{sp.GetRequiredService<NodeIdentity>().Name}:edge";
                 o.Queues = [.. sp.GetRequiredService<NodePlacement>().Queues];
-                o.WorkerCount = trainingWorkers;
+                o.WorkerCount = queueWorkers;
             });
             return;
         }
@@ -185,7 +185,7 @@ public static class DependencyInjection
         {
             o.ServerName = $"{sp.GetRequiredService<NodeIdentity>().Name}:training";
             o.Queues = [TrainParticipantJob.Queue];
-            o.WorkerCount = trainingWorkers;
+            o.WorkerCount = queueWorkers;
         });
         services.AddHostedService<EdgeQueueTakeover>();
     }
@@ -231,6 +231,7 @@ public static class DependencyInjection
         services.AddSingleton<FleetEngine>();
         services.AddTransient<SimulatedTerminal>();
         services.AddSingleton<DownloadedModels>();
+        services.AddSingleton<TrainingSlots>();
         services.AddTransient<TerminalTrainingData>();
         services.AddTransient<TerminalTraining>();
         services.AddSingleton<SimulatedAttack>();

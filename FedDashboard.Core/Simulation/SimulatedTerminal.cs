@@ -25,6 +25,7 @@ public sealed class SimulatedTerminal(
     TerminalTrainingData trainingData,
     TerminalTraining training,
     DownloadedModels models,
+    TrainingSlots slots,
     SimulatedAttack attack,
     RoundSteps steps,
     ILogger<SimulatedTerminal> logger)
@@ -54,6 +55,7 @@ public sealed class SimulatedTerminal(
                         await models.GetAsync(channel, credential, variates.ServerHash, ct), await models.GetAsync(channel, credential, variates.TerminalHash, ct));
             }
             TrainedModel? trained;
+            using (await slots.TakeAsync(ct))
             using (Step(RoundStep.Training, assignment)) trained = training.Run(assignment, work, model, controls, samples, credential, ct);
             if (trained is null) return;
 

@@ -4,15 +4,17 @@ using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FedDashboard.Tests.Integration;
 
 /// <summary>What follows the last outcomes of a round, with Hangfire's workers off so that what is enqueued stays to be counted.</summary>
 public sealed class RoundContinuationTests : IAsyncLifetime
 {
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private FedTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
+    public async Task InitializeAsync() => _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20, clock: _clock);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -53,5 +55,17 @@ public sealed class RoundContinuationTests : IAsyncLifetime
         await _host.Get<RoundContinuation>().AfterOutcomeAsync(round.Id, default);
 
         Assert.Equal(0, AggregationsQueued(round.Id));
+    }
+
+    [Fact]
+    public async Task AfterOutcomeAsync_SomeoneStillTrainingPastTheDeadline_EnqueuesTheAggregation()
+    {
+        var job = await _host.Get<JobLauncher>().LaunchAsync("continuation", TestData.Settings());
+        var round = await _host.StartRoundByHandAsync(job.Id);
+        _clock.SetUtcNow(round.Deadline + TimeSpan.FromSeconds(1));
+
+        await _host.Get<RoundContinuation>().AfterOutcomeAsync(round.Id, default);
+
+        Assert.Equal(1, AggregationsQueued(round.Id));
     }
 }

@@ -92,7 +92,7 @@ public sealed class EdgeQueueTakeover(
             {
                 ServerName = $"{node.Name}:edges",
                 Queues = [.. queues],
-                WorkerCount = Math.Max(orchestration.Value.TrainingWorkers, 1),
+                WorkerCount = orchestration.Value.QueueWorkers,
                 Activator = activator,
                 FilterProvider = filters,
             }, storage);

@@ -7,6 +7,12 @@ public sealed class OrchestrationOptions : IValidatedOptions
     /// <summary>Local trainings run at once on this node (each uses one libtorch thread).</summary>
     public int TrainingWorkers { get; set; } = Math.Max(Environment.ProcessorCount, 1);
 
+    /// <summary>
+    /// Workers on the training and edge queues. A training waits there for one of the <see cref="TrainingWorkers"/>
+    /// slots without taking a core, so the six more carry the edges' selections and aggregations, downloads and uploads.
+    /// </summary>
+    public int QueueWorkers => TrainingWorkers + 6;
+
     /// <summary>A breather between rounds so a person can follow the dashboard; 0 for benchmarks.</summary>
     public double SecondsBetweenRounds { get; set; } = 2;
 

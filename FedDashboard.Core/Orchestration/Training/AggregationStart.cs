@@ -52,6 +52,22 @@ public sealed class AggregationStart(IDbContextFactory<FedDbContext> dbFactory, 
         return AggregationBegin.Begun;
     }
 
+    /// <summary>
+    /// Whether the round, before its deadline, still waits for a participant's outcome or an edge's selection (it is not
+    /// due, see <see cref="Round.EndReasonAt"/>), read without the round's lock: every outcome but the last finds so, and
+    /// the last to commit (or the last edge's selection) reads all the others'.
+    /// </summary>
+    public async Task<bool> AwaitsMoreAsync(int roundId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Rounds.Where(r => r.Id == roundId)
+            .Select(r => r.Deadline > now
+                && (r.Participants.Any(p => p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training)
+                    || r.Edges.Any(e => e.SelectedAt == null)))
+            .SingleAsync(ct);
+    }
+
     private async Task<bool> IsAggregatingAsync(int roundId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

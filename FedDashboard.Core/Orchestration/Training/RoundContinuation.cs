@@ -10,6 +10,8 @@ public sealed class RoundContinuation(AggregationStart start, IRoundScheduler sc
 {
     public async Task AfterOutcomeAsync(int roundId, CancellationToken ct)
     {
+        // Spares the outcomes that are not the last the round's lock, which the concurrent uploads would take in turn.
+        if (await start.AwaitsMoreAsync(roundId, ct)) return;
         if (await start.TryBeginAsync(roundId, ct) == AggregationBegin.Begun) scheduler.AggregateNow(roundId);
     }
 }
