@@ -49,7 +49,7 @@ public sealed class EdgeRoundSelector(
             await transaction.CommitAsync(ct);
         }
         foreach (var participant in assigned) assignments.Assigned(participant.Id, edgeId, participant.Origin);
-        await db.AggregateWhenReadyAsync(roundId, scheduler, clock.GetUtcNow(), ct);
+        await db.AggregateIfReadyAsync(roundId, scheduler, clock.GetUtcNow(), ct);
     }
 
     private async Task<IReadOnlyList<(int Id, TerminalOrigin Origin)>> AssignAsync(FedDbContext db, Round round, RoundEdge part, DateTimeOffset now, CancellationToken ct)

@@ -13,7 +13,23 @@ internal static class RoundCompletion
     /// </summary>
     public static async Task AggregateWhenReadyAsync(this FedDbContext db, int roundId, IRoundScheduler scheduler, DateTimeOffset now, CancellationToken ct)
     {
-        // Asked of the database: a round's participants run to the tens of thousands, and each edge's selection asks again.
+        var (ready, deadline) = await ReadinessAsync(db, roundId, now, ct);
+        if (ready) scheduler.AggregateNow(roundId);
+        else scheduler.AggregateWhenDue(roundId, deadline);
+    }
+
+    /// <summary>
+    /// After an edge's selection: the round aggregates now if that selection was the last thing it waited for. Its
+    /// deadline was scheduled by the central start, so each edge does not schedule it again.
+    /// </summary>
+    public static async Task AggregateIfReadyAsync(this FedDbContext db, int roundId, IRoundScheduler scheduler, DateTimeOffset now, CancellationToken ct)
+    {
+        if ((await ReadinessAsync(db, roundId, now, ct)).Ready) scheduler.AggregateNow(roundId);
+    }
+
+    // Asked of the database: a round's participants run to the tens of thousands, and each edge's selection asks again.
+    private static async Task<(bool Ready, DateTimeOffset Deadline)> ReadinessAsync(FedDbContext db, int roundId, DateTimeOffset now, CancellationToken ct)
+    {
         var round = await db.Rounds
             .Where(r => r.Id == roundId)
             .Select(r => new
@@ -23,7 +39,6 @@ internal static class RoundCompletion
                 AllIn = r.Edges.All(e => e.SelectedAt != null) && !db.RoundParticipants.Where(OpenParticipations.Predicate).Any(p => p.RoundId == r.Id),
             })
             .SingleAsync(ct);
-        if (round.Phase != RoundPhase.Collecting || Round.EndReasonOf(round.AllIn, round.Deadline, now) is not null) scheduler.AggregateNow(roundId);
-        else scheduler.AggregateWhenDue(roundId, round.Deadline);
+        return (round.Phase != RoundPhase.Collecting || Round.EndReasonOf(round.AllIn, round.Deadline, now) is not null, round.Deadline);
     }
 }
