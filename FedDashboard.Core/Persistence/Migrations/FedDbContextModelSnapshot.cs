@@ -1366,6 +1366,9 @@ namespace FedDashboard.Core.Persistence.Migrations
 
                     b.HasIndex("OnlineUntil");
 
+                    b.HasIndex("Origin")
+                        .HasFilter("\"Origin\" = 'Agent'");
+
                     b.ToTable("Terminals");
                 });
 
