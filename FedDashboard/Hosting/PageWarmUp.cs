@@ -1,5 +1,6 @@
 using FedDashboard.Components.Pages;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
 
 namespace FedDashboard.Hosting;
@@ -14,6 +15,8 @@ namespace FedDashboard.Hosting;
 internal sealed class PageWarmUp(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILoggerFactory loggers, ILogger<PageWarmUp> log)
     : BackgroundService
 {
+    private const string WarmUpAddress = "http://localhost/";
+
     private static readonly Type[] Pages = [typeof(Overview), typeof(CoverageMap), typeof(Terminals), typeof(Rounds)];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,6 +42,9 @@ internal sealed class PageWarmUp(IServiceScopeFactory scopes, IHostApplicationLi
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                // As a request does for its page; links and the grid resolve addresses against it.
+                if (scope.ServiceProvider.GetRequiredService<NavigationManager>() is IHostEnvironmentNavigationManager navigation)
+                    navigation.Initialize(WarmUpAddress, WarmUpAddress);
                 await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
                 await renderer.Dispatcher.InvokeAsync(() => renderer.RenderComponentAsync(page, ParameterView.Empty));
             }
