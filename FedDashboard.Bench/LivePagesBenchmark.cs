@@ -45,7 +45,7 @@ internal static class LivePagesBenchmark
                 {
                     var run = await MeasureAsync(page, traffic, server.Address, probe, fleet, window);
                     runs.Add(run);
-                    Console.WriteLine($"  {probe.Name,-13} first render {run.FirstRenderMs,7:N0} ms (its HTML after {run.HtmlMs,7:N0} ms), {run.KiBPerSecond,8:0.0} KiB/s ({run.Frames:N0} frames in {window.TotalSeconds:0} s)");
+                    Console.WriteLine($"  {probe.Name,-13} first render {run.FirstRenderMs,7:N0} ms (its HTML after {run.HtmlMs,7:N0} ms), again {run.AgainFirstRenderMs,7:N0} ms (HTML {run.AgainHtmlMs,7:N0} ms), {run.KiBPerSecond,8:0.0} KiB/s ({run.Frames:N0} frames in {window.TotalSeconds:0} s)");
                     if (screenshots.Length > 0)
                         await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"{screenshots}{fleet}-{probe.Path.Replace('/', '-') switch { "" => "overview", var p => p }}.png", FullPage = true });
                 }
@@ -66,8 +66,8 @@ internal static class LivePagesBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{"terminals",10} {"page",-13} {"first render ms",16} {"HTML ms",8} {"KiB/s",8}   targets: first render ≤ 1,500 ms, ≤ 50 KiB/s");
-        foreach (var run in runs) Console.WriteLine($"{run.Terminals,10:N0} {run.Page,-13} {run.FirstRenderMs,16:N0} {run.HtmlMs,8:N0} {run.KiBPerSecond,8:0.0}");
+        Console.WriteLine($"{"terminals",10} {"page",-13} {"first render ms",16} {"HTML ms",8} {"again ms",9} {"HTML ms",8} {"KiB/s",8}   targets: first render ≤ 1,500 ms, ≤ 50 KiB/s");
+        foreach (var run in runs) Console.WriteLine($"{run.Terminals,10:N0} {run.Page,-13} {run.FirstRenderMs,16:N0} {run.HtmlMs,8:N0} {run.AgainFirstRenderMs,9:N0} {run.AgainHtmlMs,8:N0} {run.KiBPerSecond,8:0.0}");
         return 0;
     }
 
@@ -80,7 +80,7 @@ internal static class LivePagesBenchmark
             warmupSeconds = warmup.TotalSeconds,
             windowSeconds = window.TotalSeconds,
             credentialCacheSeconds = credentialCache,
-            measured = "first render: navigation start to the page's content element visible (the map: Plotly's drawing); HTML: navigation start to the page's HTML received (the server's prerender); bytes: WebSocket frames received by the page (its Blazor circuit) during the window after the first render",
+            measured = "first render: navigation start to the page's content element visible (the map: Plotly's drawing); HTML: navigation start to the page's HTML received (the server's prerender); again: the same on a second visit right after the first, with the server's code and queries warm; bytes: WebSocket frames received by the page (its Blazor circuit) during the window after the first render",
             runs,
             fleetPace = pace,
             mapMessage = message,
@@ -115,18 +115,27 @@ internal static class LivePagesBenchmark
 
     private static async Task<LivePageRun> MeasureAsync(IPage page, CircuitTraffic traffic, Uri address, LivePageProbe probe, int fleet, TimeSpan window)
     {
-        var navigation = Stopwatch.StartNew();
-        await page.GotoAsync(new Uri(address, probe.Path).ToString(), new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
-        await page.WaitForSelectorAsync(probe.ContentSelector, new() { State = WaitForSelectorState.Visible, Timeout = 120_000 });
-        var firstRender = navigation.Elapsed;
-        var html = await page.EvaluateAsync<double>("performance.getEntriesByType('navigation')[0].responseEnd");
+        // The first visit of a page pays for what the server process does once (compiling code and queries); the second does not.
+        var (firstRender, html) = await VisitAsync(page, address, probe);
+        var (againFirstRender, againHtml) = await VisitAsync(page, address, probe);
         // A locator finds the element again at each attempt: the live page may re-render it between finding and clicking.
         if (probe.ClickedWhileOpen is { } selector && page.Locator(selector).First is var clicked && await clicked.CountAsync() > 0) await clicked.ClickAsync();
         traffic.Reset();
         await Task.Delay(window);
         var (bytes, frames) = traffic.Read();
-        return new LivePageRun(fleet, probe.Name, Math.Round(firstRender.TotalMilliseconds), Math.Round(html), bytes, frames, Math.Round(bytes / 1024.0 / window.TotalSeconds, 1));
+        return new LivePageRun(fleet, probe.Name, Math.Round(firstRender.TotalMilliseconds), Math.Round(html), Math.Round(againFirstRender.TotalMilliseconds), Math.Round(againHtml),
+            bytes, frames, Math.Round(bytes / 1024.0 / window.TotalSeconds, 1));
+    }
+
+    /// <summary>Navigation start to the page's content visible, and to its HTML received, in milliseconds.</summary>
+    private static async Task<(TimeSpan FirstRender, double Html)> VisitAsync(IPage page, Uri address, LivePageProbe probe)
+    {
+        var navigation = Stopwatch.StartNew();
+        await page.GotoAsync(new Uri(address, probe.Path).ToString(), new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
+        await page.WaitForSelectorAsync(probe.ContentSelector, new() { State = WaitForSelectorState.Visible, Timeout = 120_000 });
+        var firstRender = navigation.Elapsed;
+        return (firstRender, await page.EvaluateAsync<double>("performance.getEntriesByType('navigation')[0].responseEnd"));
     }
 }
 
-internal sealed record LivePageRun(int Terminals, string Page, double FirstRenderMs, double HtmlMs, long Bytes, long Frames, double KiBPerSecond);
+internal sealed record LivePageRun(int Terminals, string Page, double FirstRenderMs, double HtmlMs, double AgainFirstRenderMs, double AgainHtmlMs, long Bytes, long Frames, double KiBPerSecond);

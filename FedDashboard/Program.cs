@@ -28,6 +28,7 @@ try
     builder.Services.AddMudServices();
     builder.Services.AddLiveHub(builder.Configuration);
     builder.Services.AddDashboardQueries();
+    builder.Services.AddHostedService<PageWarmUp>();
     builder.Services.AddRefusalHandling();
     builder.Services.AddTerminalProtocolDocument();
     builder.Services.AddClientApiDocument();

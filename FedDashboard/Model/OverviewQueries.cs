@@ -11,10 +11,11 @@ public sealed class OverviewQueries(IDbContextFactory<FedDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var job = await db.LatestJobSummaryAsync(ct);
-        var fleet = new FleetCounts(
-            await db.Terminals.CountAsync(ct),
-            await db.Terminals.CountAsync(t => t.Online, ct),
-            await db.Terminals.CountAsync(t => t.Online && t.EdgeId != null, ct),
+        // One pass over the fleet for its three counts, not three.
+        var terminals = await db.Terminals.GroupBy(t => 1)
+            .Select(g => new { All = g.Count(), Online = g.Count(t => t.Online), InCoverage = g.Count(t => t.Online && t.EdgeId != null) })
+            .SingleOrDefaultAsync(ct);
+        var fleet = new FleetCounts(terminals?.All ?? 0, terminals?.Online ?? 0, terminals?.InCoverage ?? 0,
             await db.RoundParticipants.CountAsync(p => p.Status == ParticipantStatus.Training, ct));
         if (job is null) return new OverviewState(null, null, null, fleet, []);
 

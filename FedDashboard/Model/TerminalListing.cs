@@ -25,9 +25,10 @@ public static class TerminalListing
     {
         ArgumentOutOfRangeException.ThrowIfNegative(page);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var listed = Filtered(WithEdge(db, db.Terminals), filter);
-        var total = await listed.CountAsync(ct);
-        var shown = await Sorted(listed, sorts).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        var filtered = Filtered(db.Terminals, filter);
+        // Counted without the edges' names: only the page's rows need them.
+        var total = await filtered.CountAsync(ct);
+        var shown = await Sorted(WithEdge(db, filtered), sorts).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         return new(await RowsAsync(db, shown, ct), total);
     }
 
@@ -66,19 +67,19 @@ public static class TerminalListing
         from e in covering.DefaultIfEmpty()
         select new Listed { Terminal = t, Edge = e == null ? null : e.Name };
 
-    private static IQueryable<Listed> Filtered(IQueryable<Listed> listed, TerminalListFilter filter)
+    private static IQueryable<Terminal> Filtered(IQueryable<Terminal> terminals, TerminalListFilter filter)
     {
         if (filter.Search?.Trim() is { Length: > 0 } search)
         {
             var pattern = $"%{EscapeLike(search)}%";
-            listed = listed.Where(x => EF.Functions.ILike(x.Terminal.Name, pattern, @"\") || EF.Functions.ILike(x.Terminal.App, pattern, @"\"));
+            terminals = terminals.Where(t => EF.Functions.ILike(t.Name, pattern, @"\") || EF.Functions.ILike(t.App, pattern, @"\"));
         }
         if (filter.Edge is { } edge)
-            listed = edge.EdgeId is { } edgeId ? listed.Where(x => x.Terminal.EdgeId == edgeId) : listed.Where(x => x.Terminal.EdgeId == null);
-        if (filter.Online is { } online) listed = listed.Where(x => x.Terminal.Online == online);
-        if (filter.Type is { } type) listed = listed.Where(x => x.Terminal.Type == type);
-        if (filter.Tier is { } tier) listed = listed.Where(x => x.Terminal.Tier == tier);
-        return listed;
+            terminals = edge.EdgeId is { } edgeId ? terminals.Where(t => t.EdgeId == edgeId) : terminals.Where(t => t.EdgeId == null);
+        if (filter.Online is { } online) terminals = terminals.Where(t => t.Online == online);
+        if (filter.Type is { } type) terminals = terminals.Where(t => t.Type == type);
+        if (filter.Tier is { } tier) terminals = terminals.Where(t => t.Tier == tier);
+        return terminals;
     }
 
     private static string EscapeLike(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");

@@ -1364,6 +1364,9 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("Origin")
+                        .HasFilter("\"Origin\" = 'Agent'");
+
                     b.ToTable("Terminals");
 
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);

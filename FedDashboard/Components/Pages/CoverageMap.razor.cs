@@ -20,6 +20,9 @@ public partial class CoverageMap : LivePage
     private bool _drawn;
     private CoverageMapModel? _model;
 
+    /// <summary>The first state, read while prerendering and carried into the interactive render, which does not read it again.</summary>
+    [PersistentState] public CoverageMapState? Initial { get; set; }
+
     [Inject] public required CoverageMapQueries Queries { get; set; }
     [Inject] public required NavigationManager Navigation { get; set; }
 
@@ -29,7 +32,9 @@ public partial class CoverageMap : LivePage
 
     protected override async Task LoadAsync()
     {
-        _model = new CoverageMapModel(await Queries.LoadAsync());
+        Initial ??= await Queries.LoadAsync();
+        _model = new CoverageMapModel(Initial);
+        if (RendererInfo.IsInteractive) Initial = null; // taken: live map ticks move the model from here on
         _layout = CoverageMapChart.Layout(_model);
         _data = CoverageMapChart.Traces(_model);
     }

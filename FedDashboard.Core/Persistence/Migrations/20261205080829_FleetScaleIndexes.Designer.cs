@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FedDashboard.Core.Persistence.Migrations
 {
     [DbContext(typeof(FedDbContext))]
-    [Migration("20261205071608_TerminalsUpdatedInPlace")]
-    partial class TerminalsUpdatedInPlace
+    [Migration("20261205080829_FleetScaleIndexes")]
+    partial class FleetScaleIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1367,6 +1367,9 @@ namespace FedDashboard.Core.Persistence.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("Origin")
+                        .HasFilter("\"Origin\" = 'Agent'");
+
                     b.ToTable("Terminals");
 
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
@@ -1706,6 +1709,9 @@ namespace FedDashboard.Core.Persistence.Migrations
 
                     b.HasIndex("RoundId", "TerminalId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "TerminalId" }, "IX_RoundParticipants_Open_TerminalId")
+                        .HasFilter("\"Status\" = 'Assigned' OR \"Status\" = 'Training'");
 
                     b.ToTable("RoundParticipants");
                 });
