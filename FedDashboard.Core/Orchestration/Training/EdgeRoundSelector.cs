@@ -11,10 +11,12 @@ using Microsoft.Extensions.Logging;
 namespace FedDashboard.Core.Orchestration.Training;
 
 /// <summary>
-/// One edge's step of starting a round, on the edge's own queue when a node serves it: the edge selects its share among
-/// its own idle terminals by its strategy, assigns them the model it holds and hands them their training. Safe to run
-/// twice or on two nodes at once: the edge's part of the round is taken for update and marked selected in the same
-/// transaction as the participants; the round's row is held in share mode, so the round cannot stop collecting meanwhile.
+/// The edges' step of starting a round: each edge selects its share among its own idle terminals by its strategy, assigns
+/// them the model it holds and hands them their training. An edge a node of its own serves selects on that node's queue
+/// (<see cref="SelectAsync"/>), safe to run twice or on two nodes at once: the edge's part of the round is taken for
+/// update and marked selected in the same transaction as the participants, and the round's row is held in share mode,
+/// so the round cannot stop collecting meanwhile. The edges no node serves select in the central start's own
+/// transaction, from the idle terminals it read (<see cref="AssignAsync"/>).
 /// </summary>
 public sealed class EdgeRoundSelector(
     IDbContextFactory<FedDbContext> dbFactory,
@@ -29,7 +31,7 @@ public sealed class EdgeRoundSelector(
     public async Task SelectAsync(int roundId, int edgeId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        IReadOnlyList<(int Id, TerminalOrigin Origin)> assigned;
+        IReadOnlyList<Assigned> assigned = [];
         await using (var selecting = await RoundStartLock.TakeAsync(db, ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -43,42 +45,76 @@ public sealed class EdgeRoundSelector(
             using var step = steps.Begin(RoundStep.Start, round.JobId, roundId, edgeId);
             var now = clock.GetUtcNow();
             // A round past its deadline, or ended (aborted), before the edge came to select takes nobody more.
-            assigned = round.Phase == RoundPhase.Collecting && now < round.Deadline ? await AssignAsync(db, round, part, now, ct) : [];
+            if (round.Phase == RoundPhase.Collecting && now < round.Deadline)
+            {
+                var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == round.JobId, ct);
+                var idle = await db.IdleTerminalsFor(job).Where(t => t.EdgeId == edgeId).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+                assigned = await AssignAsync(db, job, round, [part], idle, now, ct);
+            }
             part.MarkSelected(now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        foreach (var participant in assigned) assignments.Assigned(participant.Id, edgeId, participant.Origin);
+        Notify(assigned);
         await db.AggregateIfReadyAsync(roundId, scheduler, clock.GetUtcNow(), ct);
     }
 
-    private async Task<IReadOnlyList<(int Id, TerminalOrigin Origin)>> AssignAsync(FedDbContext db, Round round, RoundEdge part, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Hands each assigned participant its training; call once the transaction that saved them has committed.</summary>
+    public void Notify(IReadOnlyList<Assigned> assigned)
     {
-        var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == round.JobId, ct);
-        var edge = await db.EdgeServers.AsNoTracking().SingleAsync(e => e.Id == part.EdgeId, ct);
-        // Untracked: of the terminals read, only those that asked for work and now get it are written back.
-        IReadOnlyList<Terminal> idle = await db.IdleTerminalsFor(job).Where(t => t.EdgeId == edge.Id).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
-        var requestId = await db.TrainingRequests.Where(r => r.JobId == job.Id).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
-        if (requestId is { } request) idle = await requestRounds.CandidatesAsync(request, idle, [edge], ct);
-        var idleIds = idle.Select(t => t.Id).ToList();
-        var reliability = edge.Policy.Evaluation.ApplyAtSelection
-            ? await ReliabilityRecords.ByTerminalAsync(db.RoundParticipants.Where(p => idleIds.Contains(p.TerminalId)), ct)
-            : [];
-        var donors = job.Settings.ShareData ? await EdgeDonors.ByEdgeAsync(db, job, [edge], now, ct) : null;
-        // The fleet's size is the central tier's concern: it decided the share already.
-        var candidates = new RoundCandidates(round.Number, 0, [edge], idle, reliability, donors, now);
-        var selection = strategies.For(job).Select(new EdgeQuota(edge, part.EdgeIndex, part.FirstParticipant, part.Share, part.Eligible), candidates);
+        foreach (var participant in assigned) assignments.Assigned(participant.Id, participant.EdgeId, participant.Origin);
+    }
 
-        var model = await EdgeStartModel.OfAsync(db, job, round, edge.Id, ct);
-        var granted = RoundRoster.Fill(round, [selection], job.Settings.DataSource, new Dictionary<int, string> { [edge.Id] = model }, now);
+    /// <summary>
+    /// Selects the edges' shares of a collecting round and saves their participants, in the caller's transaction and
+    /// under its <see cref="RoundStartLock"/>; marking the edges selected is the caller's.
+    /// </summary>
+    /// <param name="round">Untracked: its participants are saved in one statement of their own, not through it.</param>
+    /// <param name="idle">The job's idle terminals in these edges' coverage, read under the same lock.</param>
+    internal async Task<IReadOnlyList<Assigned>> AssignAsync(
+        FedDbContext db, TrainingJob job, Round round, IReadOnlyList<RoundEdge> parts, IReadOnlyList<Terminal> idle, DateTimeOffset now, CancellationToken ct)
+    {
+        var edgeIds = parts.Select(p => p.EdgeId).ToList();
+        var edges = await db.EdgeServers.AsNoTracking().Where(e => edgeIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var idleByEdge = idle.ToLookup(t => t.EdgeId);
+        var requestId = await db.TrainingRequests.Where(r => r.JobId == job.Id).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
+        var candidates = new Dictionary<int, IReadOnlyList<Terminal>>();
+        foreach (var edgeId in edgeIds)
+        {
+            IReadOnlyList<Terminal> ofEdge = [.. idleByEdge[edgeId]];
+            candidates[edgeId] = requestId is { } request ? await requestRounds.CandidatesAsync(request, ofEdge, [edges[edgeId]], ct) : ofEdge;
+        }
+        var judged = edgeIds.Where(id => edges[id].Policy.Evaluation.ApplyAtSelection).SelectMany(id => candidates[id]).Select(t => t.Id).ToList();
+        var reliability = judged.Count > 0
+            ? await ReliabilityRecords.ByTerminalAsync(db.RoundParticipants.Where(p => judged.Contains(p.TerminalId)), ct)
+            : [];
+        var donors = job.Settings.ShareData ? await EdgeDonors.ByEdgeAsync(db, job, [.. edges.Values], now, ct) : null;
+        var strategy = strategies.For(job);
+        var models = new Dictionary<int, string>();
+        var selections = new List<EdgeSelection>(parts.Count);
+        foreach (var part in parts)
+        {
+            var edge = edges[part.EdgeId];
+            // The fleet's size is the central tier's concern: it decided the share already.
+            var offered = new RoundCandidates(round.Number, 0, [edge], candidates[edge.Id], reliability, donors, now);
+            var selection = strategy.Select(new EdgeQuota(edge, part.EdgeIndex, part.FirstParticipant, part.Share, part.Eligible), offered);
+            selections.Add(selection);
+            models[edge.Id] = await EdgeStartModel.OfAsync(db, job, round, edge.Id, ct);
+            logger.LogInformation("Job {JobId}: {Edge} selected {Count} of its terminals for round {Round} ({Declined} declined).",
+                job.Id, edge.Name, selection.Assigned.Count, round.Number, selection.Declined.Count);
+        }
+
+        var granted = RoundRoster.Fill(round, selections, job.Settings.DataSource, models, now);
         var ids = await ParticipantRows.InsertAsync(db, round.Id, round.Participants, ct);
-        var requested = selection.Assigned.Where(a => a.Terminal.WorkRequestedAt is not null).Select(a => a.Terminal.Id).ToList();
+        var assigned = selections.SelectMany(s => s.Assigned.Select(a => (Edge: s.Edge.Id, a.Terminal))).ToList();
+        var requested = assigned.Where(a => a.Terminal.WorkRequestedAt is not null).Select(a => a.Terminal.Id).ToList();
         if (requested.Count > 0)
             await db.Terminals.Where(t => requested.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.WorkRequestedAt, (DateTimeOffset?)null), ct);
         // A grant names its participant's id, which exists only once the participant is saved; the transaction keeps both or neither.
         db.SharedDataGrants.AddRange(granted.SelectMany(x => x.Grants.Select(g => new SharedDataGrant(ids[x.Participant.TerminalId], g.DonorTerminalId, g.Samples, now))));
-        logger.LogInformation("Job {JobId}: {Edge} selected {Count} of its terminals for round {Round} ({Declined} declined).",
-            job.Id, edge.Name, selection.Assigned.Count, round.Number, selection.Declined.Count);
-        return [.. selection.Assigned.Select(a => (ids[a.Terminal.Id], a.Terminal.Origin))];
+        return [.. assigned.Select(a => new Assigned(ids[a.Terminal.Id], a.Edge, a.Terminal.Origin))];
     }
+
+    /// <summary>A participant saved as assigned, to be handed its training.</summary>
+    public sealed record Assigned(int Id, int EdgeId, TerminalOrigin Origin);
 }

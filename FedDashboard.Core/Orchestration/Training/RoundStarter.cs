@@ -5,7 +5,6 @@ using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Requests.Allocation;
 using FedDashboard.Core.Orchestration.Telemetry;
-using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,9 +13,10 @@ namespace FedDashboard.Core.Orchestration.Training;
 
 /// <summary>
 /// Starts a job's next round, the central tier's part: loads what the job's strategy splits the round by (see
-/// <see cref="RoundStrategies"/>), saves the round with each edge's share and hands each edge its selection
-/// (<see cref="EdgeRoundSelector"/>), on the edge's own queue when a node serves it, else here; then schedules the
-/// round's deadline. Safe to run twice: the round number is unique, and a second run resumes what the round waits for.
+/// <see cref="RoundStrategies"/>), saves the round with each edge's share and has each edge select
+/// (<see cref="EdgeRoundSelector"/>): on the edge's own queue when a node serves it, else in the same transaction, from
+/// the idle terminals read for the split; then schedules the round's deadline. Safe to run twice: the round number is
+/// unique, and a second run resumes what the round waits for.
 /// </summary>
 public sealed class RoundStarter(
     IDbContextFactory<FedDbContext> dbFactory,
@@ -25,7 +25,6 @@ public sealed class RoundStarter(
     EdgeRoundSelector edgeSelector,
     IEdgeQueues edgeQueues,
     IRoundScheduler scheduler,
-    IAssignmentNotifier assignments,
     ILivePublisher live,
     RoundSteps steps,
     TimeProvider clock,
@@ -47,23 +46,31 @@ public sealed class RoundStarter(
             await ResumeCollectingAsync(latest.Id, db, ct);
             return;
         }
-        if (await SplitAsync(db, job, requestId, (latest?.Number ?? 0) + 1, ct) is not { } round) return;
-        await ResumeCollectingAsync(round.Id, db, ct);
+        if (await StartAsync(db, job, requestId, (latest?.Number ?? 0) + 1, ct) is not { } started) return;
+        var (round, assigned) = started;
+        edgeSelector.Notify(assigned);
+        await SelectRemainingEdgesAsync(round.Id, db, ct);
+        await db.AggregateWhenReadyAsync(round.Id, scheduler, clock.GetUtcNow(), ct);
         await live.PublishAsync(new RoundPhaseChanged(jobId, round.Id, round.Number, round.Phase, round.StartedAt));
     }
 
-    /// <summary>Saves the round with each edge's share, unless the job ends first or no terminal is available.</summary>
-    /// <returns>The new round; null when there is none to go on with.</returns>
-    private async Task<Round?> SplitAsync(FedDbContext db, TrainingJob job, int? requestId, int number, CancellationToken ct)
+    /// <summary>
+    /// Saves the round with each edge's share, unless the job ends first or no terminal is available, and the
+    /// participants of the edges no node of their own serves.
+    /// </summary>
+    /// <returns>The new round and its participants assigned so far; null when there is none to go on with.</returns>
+    private async Task<(Round Round, IReadOnlyList<EdgeRoundSelector.Assigned> Assigned)?> StartAsync(
+        FedDbContext db, TrainingJob job, int? requestId, int number, CancellationToken ct)
     {
         using var step = steps.Begin(RoundStep.Start, job.Id, roundId: null);
-        // Held while the shares are decided from the idle terminals: the edges' selections take the same lock as they assign.
+        // Held from reading the idle terminals until their assignments are saved: edges selecting on their own nodes
+        // take the same lock.
         await using var selecting = await RoundStartLock.TakeAsync(db, ct);
         var now = clock.GetUtcNow();
-        IReadOnlyList<Terminal> idle = await db.IdleTerminalsFor(job).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+        IReadOnlyList<Terminal> inCoverage = await db.IdleTerminalsFor(job).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
         var edges = await db.EdgeServers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
         // A request's job shares the fleet with the other requests; an operator's job takes what is idle.
-        if (requestId is { } request) idle = await requestRounds.CandidatesAsync(request, idle, edges, ct);
+        var idle = requestId is { } request ? await requestRounds.CandidatesAsync(request, inCoverage, edges, ct) : inCoverage;
         var idleIds = idle.Select(t => t.Id).ToList();
         var reliability = edges.Any(e => e.Policy.Evaluation.ApplyAtSelection)
             ? await ReliabilityRecords.ByTerminalAsync(db.RoundParticipants.Where(p => idleIds.Contains(p.TerminalId)), ct)
@@ -87,6 +94,7 @@ public sealed class RoundStarter(
         var round = new Round(job.Id, number, baseVersion.Id, now, now.AddSeconds(job.Settings.RoundTimeoutSeconds));
         round.Edges.AddRange(quotas.Select(q => new RoundEdge(q, now)));
         db.Rounds.Add(round);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -97,13 +105,21 @@ public sealed class RoundStarter(
             logger.LogInformation("Job {JobId}: round {Round} was started by another run of this step; nothing to do.", job.Id, number);
             return null;
         }
+        // Untracked from here: the participants are saved in one statement of their own, not through the round.
+        db.ChangeTracker.Clear();
+        var here = await db.RoundEdges.Where(e => e.RoundId == round.Id && e.SelectedAt == null).OrderBy(e => e.EdgeId).ToListAsync(ct);
+        here = [.. here.Where(e => !edgeQueues.IsServed(e.EdgeId))];
+        var assigned = await edgeSelector.AssignAsync(db, job, round, here, inCoverage, now, ct);
+        foreach (var part in here) part.MarkSelected(now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         logger.LogInformation("Job {JobId}: round {Round} started, {Count} terminals shared among {Edges} edges.",
             job.Id, number, quotas.Sum(q => q.Share), quotas.Count(q => q.Share > 0));
         step.ForRound(round.Id);
-        return round;
+        return (round, assigned);
     }
 
-    /// <summary>(Re)schedules what a collecting round waits for: each edge's selection, its participants' training, its end. Each step ignores work already done.</summary>
+    /// <summary>(Re)schedules what a collecting round waits for: its participants' training, the edges' selections, its end. Each step ignores work already done.</summary>
     private async Task ResumeCollectingAsync(int roundId, FedDbContext db, CancellationToken ct)
     {
         var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == roundId, ct);
@@ -112,17 +128,23 @@ public sealed class RoundStarter(
             // Read first: the edges' selections below hand their own participants their training.
             var open = await db.RoundParticipants
                 .Where(p => p.RoundId == roundId && p.Status == ParticipantStatus.Assigned)
-                .Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => new { p.Id, p.EdgeId, t.Origin })
+                .Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => new EdgeRoundSelector.Assigned(p.Id, p.EdgeId, t.Origin))
                 .ToListAsync(ct);
-            foreach (var participant in open) assignments.Assigned(participant.Id, participant.EdgeId, participant.Origin);
-            var selecting = await db.RoundEdges.Where(e => e.RoundId == roundId && e.SelectedAt == null).OrderBy(e => e.EdgeId).Select(e => e.EdgeId).ToListAsync(ct);
-            foreach (var edgeId in selecting)
-            {
-                if (edgeQueues.IsServed(edgeId)) scheduler.SelectEdge(roundId, edgeId);
-                else await edgeSelector.SelectAsync(roundId, edgeId, ct);
-            }
+            edgeSelector.Notify(open);
+            await SelectRemainingEdgesAsync(roundId, db, ct);
         }
         await db.AggregateWhenReadyAsync(roundId, scheduler, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>Hands each edge still to select its step: on its node's queue, or here if no node serves it (any longer).</summary>
+    private async Task SelectRemainingEdgesAsync(int roundId, FedDbContext db, CancellationToken ct)
+    {
+        var selecting = await db.RoundEdges.Where(e => e.RoundId == roundId && e.SelectedAt == null).OrderBy(e => e.EdgeId).Select(e => e.EdgeId).ToListAsync(ct);
+        foreach (var edgeId in selecting)
+        {
+            if (edgeQueues.IsServed(edgeId)) scheduler.SelectEdge(roundId, edgeId);
+            else await edgeSelector.SelectAsync(roundId, edgeId, ct);
+        }
     }
 
     private async Task<bool> RoundExistsAsync(int jobId, int number, CancellationToken ct)
