@@ -184,7 +184,7 @@ public static class DependencyInjection
         services.AddHangfireServer((sp, o) =>
         {
             o.ServerName = $"{sp.GetRequiredService<NodeIdentity>().Name}:training";
-            o.Queues = [TrainParticipantJob.Queue];
+            o.Queues = [TrainParticipantsJob.Queue];
             o.WorkerCount = queueWorkers;
         });
         services.AddHostedService<EdgeQueueTakeover>();

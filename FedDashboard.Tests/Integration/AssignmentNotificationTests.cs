@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Integration;
 
-/// <summary>A round's assignments start a training job for each simulated terminal, and none for an agent, which polls.</summary>
+/// <summary>A round's assignments start a training job per edge for its simulated terminals, and none for an agent, which polls.</summary>
 public sealed class AssignmentNotificationTests : IAsyncLifetime
 {
     private FedTestHost _host = null!;
@@ -19,7 +19,7 @@ public sealed class AssignmentNotificationTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task StartNextRound_SimulatedAndAgentTerminals_ATrainingJobForEachSimulatedParticipantOnly()
+    public async Task StartNextRound_SimulatedAndAgentTerminals_OneTrainingJobPerEdgeForItsSimulatedParticipantsOnly()
     {
         for (var i = 0; i < 2; i++)
         {
@@ -35,9 +35,14 @@ public sealed class AssignmentNotificationTests : IAsyncLifetime
         var origins = await db.Terminals.ToDictionaryAsync(t => t.Id, t => t.Origin);
         var assigned = round.Participants.Where(p => p.Status == ParticipantStatus.Assigned).ToList();
         Assert.Contains(assigned, p => origins[p.TerminalId] == TerminalOrigin.Agent);
-        var trained = _host.Get<JobStorage>().GetMonitoringApi().EnqueuedJobs(TrainParticipantJob.Queue, 0, 1000)
-            .Where(j => j.Value.Job?.Type == typeof(TrainParticipantJob))
-            .Select(j => (int)j.Value.Job.Args[0]);
-        Assert.Equal(assigned.Where(p => origins[p.TerminalId] == TerminalOrigin.Simulated).Select(p => p.Id).Order(), trained.Order());
+        var jobs = _host.Get<JobStorage>().GetMonitoringApi().EnqueuedJobs(TrainParticipantsJob.Queue, 0, 1000)
+            .Where(j => j.Value.Job?.Type == typeof(TrainParticipantsJob))
+            .Select(j => (int[])j.Value.Job.Args[0])
+            .ToList();
+        var simulated = assigned.Where(p => origins[p.TerminalId] == TerminalOrigin.Simulated).ToList();
+        Assert.Equal(simulated.Select(p => p.Id).Order(), jobs.SelectMany(ids => ids).Order());
+        var edgeOf = simulated.ToDictionary(p => p.Id, p => p.EdgeId);
+        Assert.Equal(simulated.Select(p => p.EdgeId).Distinct().Count(), jobs.Count);
+        Assert.All(jobs, ids => Assert.Single(ids.Select(id => edgeOf[id]).Distinct()));
     }
 }

@@ -16,7 +16,7 @@ namespace FedDashboard.Core.Hosting.Nodes;
 /// </summary>
 public sealed class NodePlacement(IDbContextFactory<FedDbContext> dbFactory, IOptions<NodeOptions> options)
 {
-    public static readonly string[] CentralQueues = ["default", TrainParticipantJob.Queue, DeliverCallbackJob.Queue];
+    public static readonly string[] CentralQueues = ["default", TrainParticipantsJob.Queue, DeliverCallbackJob.Queue];
 
     private IReadOnlyList<string>? _queues;
 

@@ -65,7 +65,7 @@ public sealed class StandbyReplacement(
 
         await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, participant.TerminalId, participant.Status, now));
         await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, replacement.TerminalId, replacement.Status, now));
-        assignments.Assigned(replacement.Id, replacement.EdgeId, standby.Origin);
+        assignments.Assigned([new AssignedParticipant(replacement.Id, replacement.EdgeId, standby.Origin)]);
         return true;
     }
 }

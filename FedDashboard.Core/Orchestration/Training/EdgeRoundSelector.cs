@@ -31,7 +31,7 @@ public sealed class EdgeRoundSelector(
     public async Task SelectAsync(int roundId, int edgeId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        IReadOnlyList<Assigned> assigned = [];
+        IReadOnlyList<AssignedParticipant> assigned = [];
         await using (var selecting = await RoundStartLock.TakeAsync(db, ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -55,14 +55,8 @@ public sealed class EdgeRoundSelector(
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        Notify(assigned);
+        assignments.Assigned(assigned);
         await db.AggregateIfReadyAsync(roundId, scheduler, clock.GetUtcNow(), ct);
-    }
-
-    /// <summary>Hands each assigned participant its training; call once the transaction that saved them has committed.</summary>
-    public void Notify(IReadOnlyList<Assigned> assigned)
-    {
-        foreach (var participant in assigned) assignments.Assigned(participant.Id, participant.EdgeId, participant.Origin);
     }
 
     /// <summary>
@@ -71,7 +65,7 @@ public sealed class EdgeRoundSelector(
     /// </summary>
     /// <param name="round">Untracked: its participants are saved in one statement of their own, not through it.</param>
     /// <param name="idle">The job's idle terminals in these edges' coverage, read under the same lock.</param>
-    internal async Task<IReadOnlyList<Assigned>> AssignAsync(
+    internal async Task<IReadOnlyList<AssignedParticipant>> AssignAsync(
         FedDbContext db, TrainingJob job, Round round, IReadOnlyList<RoundEdge> parts, IReadOnlyList<Terminal> idle, DateTimeOffset now, CancellationToken ct)
     {
         var edgeIds = parts.Select(p => p.EdgeId).ToList();
@@ -112,9 +106,6 @@ public sealed class EdgeRoundSelector(
             await db.Terminals.Where(t => requested.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.WorkRequestedAt, (DateTimeOffset?)null), ct);
         // A grant names its participant's id, which exists only once the participant is saved; the transaction keeps both or neither.
         db.SharedDataGrants.AddRange(granted.SelectMany(x => x.Grants.Select(g => new SharedDataGrant(ids[x.Participant.TerminalId], g.DonorTerminalId, g.Samples, now))));
-        return [.. assigned.Select(a => new Assigned(ids[a.Terminal.Id], a.Edge, a.Terminal.Origin))];
+        return [.. assigned.Select(a => new AssignedParticipant(ids[a.Terminal.Id], a.Edge, a.Terminal.Origin))];
     }
-
-    /// <summary>A participant saved as assigned, to be handed its training.</summary>
-    public sealed record Assigned(int Id, int EdgeId, TerminalOrigin Origin);
 }

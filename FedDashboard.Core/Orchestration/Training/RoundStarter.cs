@@ -5,6 +5,7 @@ using FedDashboard.Core.Orchestration.Governance;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Requests.Allocation;
 using FedDashboard.Core.Orchestration.Telemetry;
+using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public sealed class RoundStarter(
     EdgeRoundSelector edgeSelector,
     IEdgeQueues edgeQueues,
     IRoundScheduler scheduler,
+    IAssignmentNotifier assignments,
     ILivePublisher live,
     RoundSteps steps,
     TimeProvider clock,
@@ -48,7 +50,7 @@ public sealed class RoundStarter(
         }
         if (await StartAsync(db, job, requestId, (latest?.Number ?? 0) + 1, ct) is not { } started) return;
         var (round, assigned) = started;
-        edgeSelector.Notify(assigned);
+        assignments.Assigned(assigned);
         await SelectRemainingEdgesAsync(round.Id, db, ct);
         await db.AggregateWhenReadyAsync(round.Id, scheduler, clock.GetUtcNow(), ct);
         await live.PublishAsync(new RoundPhaseChanged(jobId, round.Id, round.Number, round.Phase, round.StartedAt));
@@ -59,7 +61,7 @@ public sealed class RoundStarter(
     /// participants of the edges no node of their own serves.
     /// </summary>
     /// <returns>The new round and its participants assigned so far; null when there is none to go on with.</returns>
-    private async Task<(Round Round, IReadOnlyList<EdgeRoundSelector.Assigned> Assigned)?> StartAsync(
+    private async Task<(Round Round, IReadOnlyList<AssignedParticipant> Assigned)?> StartAsync(
         FedDbContext db, TrainingJob job, int? requestId, int number, CancellationToken ct)
     {
         using var step = steps.Begin(RoundStep.Start, job.Id, roundId: null);
@@ -128,9 +130,9 @@ public sealed class RoundStarter(
             // Read first: the edges' selections below hand their own participants their training.
             var open = await db.RoundParticipants
                 .Where(p => p.RoundId == roundId && p.Status == ParticipantStatus.Assigned)
-                .Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => new EdgeRoundSelector.Assigned(p.Id, p.EdgeId, t.Origin))
+                .Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => new AssignedParticipant(p.Id, p.EdgeId, t.Origin))
                 .ToListAsync(ct);
-            edgeSelector.Notify(open);
+            assignments.Assigned(open);
             await SelectRemainingEdgesAsync(roundId, db, ct);
         }
         await db.AggregateWhenReadyAsync(roundId, scheduler, clock.GetUtcNow(), ct);
