@@ -22,8 +22,14 @@ public sealed class EdgeRoundStepsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
+        var queues = await EdgeQueuesAsync();
+        _host.Get<ServedQueues>().Update(queues, byEdgeNodes: queues);
+    }
+
+    private async Task<List<string>> EdgeQueuesAsync()
+    {
         await using var db = _host.Db();
-        _host.Get<ServedQueues>().Update((await db.EdgeServers.Select(e => e.Id).ToListAsync()).Select(EdgeQueue.Of));
+        return [.. (await db.EdgeServers.Select(e => e.Id).ToListAsync()).Select(EdgeQueue.Of)];
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -68,6 +74,21 @@ public sealed class EdgeRoundStepsTests : IAsyncLifetime
         // Not "all reported" while edges have still to select.
         Assert.Null(stored.EndReasonAt(stored.StartedAt));
         Assert.All(stored.Edges.Where(e => e.Share == 0), e => Assert.True(e.IsSelected));
+    }
+
+    [Fact]
+    public async Task StartNextRoundAsync_EdgeQueuesTakenOverByAFullNode_EveryEdgeSelectsInTheStartItself()
+    {
+        _host.Get<ServedQueues>().Update(await EdgeQueuesAsync(), byEdgeNodes: []);
+        var job = await _host.Get<JobLauncher>().LaunchAsync("edges", TestData.Settings());
+
+        var round = await _host.StartRoundByHandAsync(job.Id);
+
+        var monitoring = _host.Get<JobStorage>().GetMonitoringApi();
+        var stored = await RoundAsync(round.Id);
+        Assert.All(stored.Edges, e => Assert.True(e.IsSelected));
+        Assert.Equal(stored.Edges.Sum(e => e.Share), stored.Participants.Count(p => p.Status == ParticipantStatus.Assigned));
+        Assert.All(stored.Edges, e => Assert.DoesNotContain(monitoring.EnqueuedJobs(EdgeQueue.Of(e.EdgeId), 0, 100), j => j.Value.Job.Type == typeof(SelectEdgeJob)));
     }
 
     [Fact]

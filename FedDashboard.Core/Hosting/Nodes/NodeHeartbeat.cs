@@ -1,3 +1,4 @@
+using FedDashboard.Core.Domain.Nodes;
 using FedDashboard.Core.Hosting.Liveness;
 using FedDashboard.Core.Orchestration.Options;
 using Microsoft.Extensions.Logging;
@@ -52,7 +53,7 @@ public sealed class NodeHeartbeat(
         var offset = await databaseClock.OffsetAsync(ct);
         var refusal = await leadership.TryLeadAsync(offset, ct);
         var live = await registry.BeatAsync(offset, refusal, ct);
-        served.Update(live.SelectMany(n => n.Queues));
+        served.Update(live.SelectMany(n => n.Queues), live.Where(n => n.Role == NodeRole.Edge).SelectMany(n => n.Queues));
         edgeNodes.Update(live);
         return refusal;
     }

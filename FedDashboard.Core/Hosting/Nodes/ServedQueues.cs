@@ -10,9 +10,16 @@ namespace FedDashboard.Core.Hosting.Nodes;
 /// </summary>
 public sealed class ServedQueues : IEdgeQueues
 {
-    private volatile IReadOnlySet<string> _queues = new HashSet<string>();
+    private volatile Served _served = new(new HashSet<string>(), new HashSet<string>());
 
-    public void Update(IEnumerable<string> queues) => _queues = queues.ToHashSet();
+    /// <param name="queues">The queues the live nodes serve.</param>
+    /// <param name="byEdgeNodes">Of those, the ones the live edge nodes serve.</param>
+    public void Update(IEnumerable<string> queues, IEnumerable<string> byEdgeNodes) => _served = new(queues.ToHashSet(), byEdgeNodes.ToHashSet());
 
-    public bool IsServed(int edgeId) => _queues.Contains(EdgeQueue.Of(edgeId));
+    public bool IsServed(int edgeId) => _served.Queues.Contains(EdgeQueue.Of(edgeId));
+
+    public bool HasEdgeNode(int edgeId) => _served.ByEdgeNodes.Contains(EdgeQueue.Of(edgeId));
+
+    // One object, so a reader never sees one set from a heartbeat and the other from the next.
+    private sealed record Served(IReadOnlySet<string> Queues, IReadOnlySet<string> ByEdgeNodes);
 }

@@ -12,10 +12,10 @@ namespace FedDashboard.Core.Orchestration.Training;
 
 /// <summary>
 /// The edges' step of starting a round: each edge selects its share among its own idle terminals by its strategy, assigns
-/// them the model it holds and hands them their training. An edge a node of its own serves selects on that node's queue
+/// them the model it holds and hands them their training. An edge with a live edge node selects on that node's queue
 /// (<see cref="SelectAsync"/>), safe to run twice or on two nodes at once: the edge's part of the round is taken for
 /// update and marked selected in the same transaction as the participants, and the round's row is held in share mode,
-/// so the round cannot stop collecting meanwhile. The edges no node serves select in the central start's own
+/// so the round cannot stop collecting meanwhile. The other edges select in the central start's own
 /// transaction, from the idle terminals it read (<see cref="AssignAsync"/>).
 /// </summary>
 public sealed class EdgeRoundSelector(

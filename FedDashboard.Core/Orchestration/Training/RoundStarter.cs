@@ -15,7 +15,7 @@ namespace FedDashboard.Core.Orchestration.Training;
 /// <summary>
 /// Starts a job's next round, the central tier's part: loads what the job's strategy splits the round by (see
 /// <see cref="RoundStrategies"/>), saves the round with each edge's share and has each edge select
-/// (<see cref="EdgeRoundSelector"/>): on the edge's own queue when a node serves it, else in the same transaction, from
+/// (<see cref="EdgeRoundSelector"/>): on the edge's queue when an edge node of its own serves it, else in the same transaction, from
 /// the idle terminals read for the split; then schedules the round's deadline. Safe to run twice: the round number is
 /// unique, and a second run resumes what the round waits for.
 /// </summary>
@@ -58,7 +58,7 @@ public sealed class RoundStarter(
 
     /// <summary>
     /// Saves the round with each edge's share, unless the job ends first or no terminal is available, and the
-    /// participants of the edges no node of their own serves.
+    /// participants of the edges no edge node serves.
     /// </summary>
     /// <returns>The new round and its participants assigned so far; null when there is none to go on with.</returns>
     private async Task<(Round Round, IReadOnlyList<AssignedParticipant> Assigned)?> StartAsync(
@@ -110,7 +110,7 @@ public sealed class RoundStarter(
         // Untracked from here: the participants are saved in one statement of their own, not through the round.
         db.ChangeTracker.Clear();
         var here = await db.RoundEdges.Where(e => e.RoundId == round.Id && e.SelectedAt == null).OrderBy(e => e.EdgeId).ToListAsync(ct);
-        here = [.. here.Where(e => !edgeQueues.IsServed(e.EdgeId))];
+        here = [.. here.Where(e => !edgeQueues.HasEdgeNode(e.EdgeId))];
         var assigned = await edgeSelector.AssignAsync(db, job, round, here, inCoverage, now, ct);
         foreach (var part in here) part.MarkSelected(now);
         await db.SaveChangesAsync(ct);
@@ -138,13 +138,13 @@ public sealed class RoundStarter(
         await db.AggregateWhenReadyAsync(roundId, scheduler, clock.GetUtcNow(), ct);
     }
 
-    /// <summary>Hands each edge still to select its step: on its node's queue, or here if no node serves it (any longer).</summary>
+    /// <summary>Hands each edge still to select its step: on its edge node's queue, or here if none serves it (any longer).</summary>
     private async Task SelectRemainingEdgesAsync(int roundId, FedDbContext db, CancellationToken ct)
     {
         var selecting = await db.RoundEdges.Where(e => e.RoundId == roundId && e.SelectedAt == null).OrderBy(e => e.EdgeId).Select(e => e.EdgeId).ToListAsync(ct);
         foreach (var edgeId in selecting)
         {
-            if (edgeQueues.IsServed(edgeId)) scheduler.SelectEdge(roundId, edgeId);
+            if (edgeQueues.HasEdgeNode(edgeId)) scheduler.SelectEdge(roundId, edgeId);
             else await edgeSelector.SelectAsync(roundId, edgeId, ct);
         }
     }
