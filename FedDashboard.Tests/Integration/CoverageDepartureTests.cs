@@ -48,6 +48,30 @@ public sealed class CoverageDepartureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ApplyAsync_OneParticipantChangedByItsTrainingMeanwhile_TheOthersDepartAndItIsLeftForTheNextTick()
+    {
+        var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings(clientFraction: 0.05));
+        var round = await _host.StartRoundByHandAsync(job.Id);
+        await using var db = _host.Db();
+        var open = await db.RoundParticipants.AsNoTracking().Where(p => p.RoundId == round.Id && p.Status == ParticipantStatus.Assigned).OrderBy(p => p.Id).ToListAsync();
+        Assert.True(open.Count >= 3, $"the round should assign at least three terminals (assigned {open.Count})");
+        var overtaken = open[1];
+        await using (var training = _host.Db())
+        {
+            var participant = await training.RoundParticipants.SingleAsync(p => p.Id == overtaken.Id);
+            participant.Start(TestData.Now);
+            await training.SaveChangesAsync();
+        }
+
+        await _host.Get<CoverageDepartures>().ApplyAsync(db, open, open.ToDictionary(p => p.TerminalId, _ => (int?)null), TestData.Now, CancellationToken.None);
+
+        await using var check = _host.Db();
+        var stored = await check.RoundParticipants.Where(p => p.RoundId == round.Id).ToDictionaryAsync(p => p.Id, p => p.Status);
+        Assert.Equal(ParticipantStatus.Training, stored[overtaken.Id]);
+        Assert.All(open.Where(p => p.Id != overtaken.Id), p => Assert.Equal(ParticipantStatus.Departed, stored[p.Id]));
+    }
+
+    [Fact]
     public async Task TickAsync_LeavesCoverageMidTrainingUnderDiscard_DepartsAndRoundAggregatesWithoutIt()
     {
         var (round, mover) = await TrainWhileOneMovesAsync(DepartureRule.Discard);

@@ -23,38 +23,60 @@ public sealed class CoverageDepartures(RoundContinuation continuation, ILivePubl
         if (away.Count == 0) return;
         var edges = await db.EdgeServers.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
 
+        var departing = new HashSet<RoundParticipant>();
         foreach (var participant in away)
         {
             db.Attach(participant);
             var edgeNow = edgeOf[participant.TerminalId];
             var departs = edgeNow is null || (edgeNow != participant.EdgeId && edges[participant.EdgeId].Policy.OnDeparture == DepartureRule.Discard);
-            if (departs) participant.Depart(Reason(edges, participant.EdgeId, edgeNow), now);
+            if (departs)
+            {
+                participant.Depart(Reason(edges, participant.EdgeId, edgeNow), now);
+                departing.Add(participant);
+            }
             else participant.ReportThrough(edgeNow!.Value);
-            if (!await TrySaveAsync(db, participant, ct) || !departs) continue;
-
-            logger.LogInformation("Terminal {TerminalId} left round participation {ParticipantId}: {Reason}", participant.TerminalId, participant.Id, participant.FailureReason);
-            var jobId = await db.Rounds.Where(r => r.Id == participant.RoundId).Select(r => r.JobId).SingleAsync(ct);
-            await live.PublishAsync(new ParticipantChanged(jobId, participant.RoundId, participant.TerminalId, participant.Status, now));
-            await continuation.AfterOutcomeAsync(participant.RoundId, ct);
         }
+        var departed = (await SaveAsync(db, away, ct)).Where(departing.Contains).ToList();
+        if (departed.Count == 0) return;
+
+        var roundIds = departed.Select(p => p.RoundId).Distinct().ToList();
+        var jobOf = await db.Rounds.Where(r => roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.JobId, ct);
+        foreach (var participant in departed)
+        {
+            logger.LogInformation("Terminal {TerminalId} left round participation {ParticipantId}: {Reason}", participant.TerminalId, participant.Id, participant.FailureReason);
+            await live.PublishAsync(new ParticipantChanged(jobOf[participant.RoundId], participant.RoundId, participant.TerminalId, participant.Status, now));
+        }
+        // Once per round, not per departure: a round whose last open participant left is ready to aggregate.
+        foreach (var roundId in roundIds) await continuation.AfterOutcomeAsync(roundId, ct);
     }
 
     private static string Reason(IReadOnlyDictionary<int, EdgeServer> edges, int from, int? to) => to is { } edge
         ? $"Left {edges[from].Name}'s coverage for {edges[edge].Name}'s; {edges[from].Name} discards a departed terminal's work."
         : $"Left {edges[from].Name}'s coverage to outside every edge's.";
 
-    /// <summary>False when the training job changed the participant first; the next tick looks at it again.</summary>
-    private static async Task<bool> TrySaveAsync(FedDbContext db, RoundParticipant participant, CancellationToken ct)
+    /// <summary>
+    /// Saves the changed participants in one go; one the training job changed first is left as it is, and the next tick
+    /// looks at it again.
+    /// </summary>
+    /// <returns>The participants saved.</returns>
+    private static async Task<IReadOnlyList<RoundParticipant>> SaveAsync(FedDbContext db, IReadOnlyList<RoundParticipant> changed, CancellationToken ct)
     {
-        try
+        var overtaken = new HashSet<object>();
+        while (true)
         {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.Entry(participant).State = EntityState.Detached;
-            return false;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return [.. changed.Where(p => !overtaken.Contains(p))];
+            }
+            catch (DbUpdateConcurrencyException conflict) when (conflict.Entries.Count > 0)
+            {
+                foreach (var entry in conflict.Entries)
+                {
+                    entry.State = EntityState.Detached;
+                    overtaken.Add(entry.Entity);
+                }
+            }
         }
     }
 }
