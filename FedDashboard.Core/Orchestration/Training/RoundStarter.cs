@@ -109,11 +109,15 @@ public sealed class RoundStarter(
         }
         // Untracked from here: the participants are saved in one statement of their own, not through the round.
         db.ChangeTracker.Clear();
-        var here = await db.RoundEdges.Where(e => e.RoundId == round.Id && e.SelectedAt == null).OrderBy(e => e.EdgeId).ToListAsync(ct);
-        here = [.. here.Where(e => !edgeQueues.HasEdgeNode(e.EdgeId))];
-        var assigned = await edgeSelector.AssignAsync(db, job, round, here, inCoverage, now, ct);
-        foreach (var part in here) part.MarkSelected(now);
-        await db.SaveChangesAsync(ct);
+        List<RoundEdge> here = [.. round.Edges.Where(e => !e.IsSelected && !edgeQueues.HasEdgeNode(e.EdgeId))];
+        IReadOnlyList<AssignedParticipant> assigned = [];
+        if (here.Count > 0)
+        {
+            db.RoundEdges.AttachRange(here);
+            assigned = await edgeSelector.AssignAsync(db, job, round, here, inCoverage, now, ct);
+            foreach (var part in here) part.MarkSelected(now);
+            await db.SaveChangesAsync(ct);
+        }
         await transaction.CommitAsync(ct);
         logger.LogInformation("Job {JobId}: round {Round} started, {Count} terminals shared among {Edges} edges.",
             job.Id, number, quotas.Sum(q => q.Share), quotas.Count(q => q.Share > 0));
