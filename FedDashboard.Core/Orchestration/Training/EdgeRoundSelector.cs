@@ -84,7 +84,7 @@ public sealed class EdgeRoundSelector(
             : [];
         var donors = job.Settings.ShareData ? await EdgeDonors.ByEdgeAsync(db, job, [.. edges.Values], now, ct) : null;
         var strategy = strategies.For(job);
-        var models = new Dictionary<int, string>();
+        var models = await EdgeStartModel.OfAsync(db, job, round, edgeIds, ct);
         var selections = new List<EdgeSelection>(parts.Count);
         foreach (var part in parts)
         {
@@ -93,7 +93,6 @@ public sealed class EdgeRoundSelector(
             var offered = new RoundCandidates(round.Number, 0, [edge], candidates[edge.Id], reliability, donors, now);
             var selection = strategy.Select(new EdgeQuota(edge, part.EdgeIndex, part.FirstParticipant, part.Share, part.Eligible), offered);
             selections.Add(selection);
-            models[edge.Id] = await EdgeStartModel.OfAsync(db, job, round, edge.Id, ct);
             logger.LogInformation("Job {JobId}: {Edge} selected {Count} of its terminals for round {Round} ({Declined} declined).",
                 job.Id, edge.Name, selection.Assigned.Count, round.Number, selection.Declined.Count);
         }

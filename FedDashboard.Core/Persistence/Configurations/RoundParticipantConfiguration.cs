@@ -13,7 +13,8 @@ internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<R
     public void Configure(EntityTypeBuilder<RoundParticipant> builder)
     {
         builder.HasIndex(p => new { p.RoundId, p.TerminalId }).IsUnique();
-        builder.HasIndex(p => p.Status);
+        // Who reported lately, asked at every live fleet tick: a few rows at the recent end of all of history.
+        builder.HasIndex(p => p.EndedAt, "IX_RoundParticipants_Reported_EndedAt").HasFilter($"\"Status\" = '{ParticipantStatus.Reported}'");
         // Whether a terminal is busy, asked of every terminal of the fleet at each round start: open participations are
         // a round's worth among all of history. The filter is the one OpenParticipations puts in queries.
         builder.HasIndex(p => p.TerminalId);
@@ -55,5 +56,9 @@ internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<R
         });
         builder.HasOne<RoundParticipant>().WithMany().HasForeignKey(p => p.ReplacesParticipantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<EdgeServer>().WithMany().HasForeignKey(p => p.ReportedThroughEdgeId).OnDelete(DeleteBehavior.Restrict);
+        // Set on few participants and never at a round's start, which saves its thousands of participants at once: only
+        // the set ones are indexed.
+        builder.HasIndex(p => p.ReplacesParticipantId).HasFilter("\"ReplacesParticipantId\" IS NOT NULL");
+        builder.HasIndex(p => p.ReportedThroughEdgeId).HasFilter("\"ReportedThroughEdgeId\" IS NOT NULL");
     }
 }

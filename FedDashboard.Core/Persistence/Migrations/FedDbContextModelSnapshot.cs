@@ -1696,11 +1696,11 @@ namespace FedDashboard.Core.Persistence.Migrations
 
                     b.HasIndex("EdgeId");
 
-                    b.HasIndex("ReplacesParticipantId");
+                    b.HasIndex("ReplacesParticipantId")
+                        .HasFilter("\"ReplacesParticipantId\" IS NOT NULL");
 
-                    b.HasIndex("ReportedThroughEdgeId");
-
-                    b.HasIndex("Status");
+                    b.HasIndex("ReportedThroughEdgeId")
+                        .HasFilter("\"ReportedThroughEdgeId\" IS NOT NULL");
 
                     b.HasIndex("TerminalId");
 
@@ -1709,6 +1709,9 @@ namespace FedDashboard.Core.Persistence.Migrations
 
                     b.HasIndex(new[] { "TerminalId" }, "IX_RoundParticipants_Open_TerminalId")
                         .HasFilter("\"Status\" = 'Assigned' OR \"Status\" = 'Training'");
+
+                    b.HasIndex(new[] { "EndedAt" }, "IX_RoundParticipants_Reported_EndedAt")
+                        .HasFilter("\"Status\" = 'Reported'");
 
                     b.ToTable("RoundParticipants");
                 });
