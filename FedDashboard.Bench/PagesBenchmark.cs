@@ -1,5 +1,6 @@
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Hosting;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
@@ -50,7 +51,8 @@ internal static class PagesBenchmark
         var counter = new QueryCounter();
         var factory = new CountedDbContextFactory(services.GetRequiredService<DbContextOptions<FedDbContext>>(), counter);
         var queries = new TerminalQueries(factory);
-        var map = new CoverageMapQueries(factory, services.GetRequiredService<IOptions<FleetOptions>>(), TimeProvider.System);
+        // No live feed: the map opens from the database, as on a node that has not seen a published map yet.
+        var map = new CoverageMapQueries(factory, services.GetRequiredService<IOptions<FleetOptions>>(), new LiveFeed(TimeProvider.System), TimeProvider.System);
         var firstPage = await queries.PageAsync(new TerminalListFilter(), [], 0, PageSize);
         var shownIds = firstPage.Rows.Select(r => r.Id).ToList();
         var connection = host.ConnectionString;

@@ -80,6 +80,34 @@ public sealed class CoverageMapTests : DashboardComponentTest
     }
 
     [Fact]
+    public void Render_BigFleetsMapPublishedMomentsAgo_OpensFromItWithoutCountingTheFleet()
+    {
+        var big = CoverageMapModel.DensityAbove + 500;
+        Feed.Deliver(FleetMap.Of([.. Enumerable.Range(1, big).Select(id => new TerminalPosition(id, 10, 10, null, TerminalActivity.OutOfCoverage))],
+            new DensityGrid(1000), DateTimeOffset.UtcNow));
+
+        var cut = Render<CoverageMap>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='density']")));
+        Assert.Equal(big.ToString(), Count(cut, TerminalActivity.OutOfCoverage));
+        Assert.Equal(5, cut.FindAll("[data-edge]").Count);
+        var density = Assert.IsType<HeatMap>(cut.FindComponent<PlotlyChart>().Instance.Data[0]);
+        Assert.Equal(big, density.Z.Cast<int?[]>().Sum(row => row.Sum(n => n ?? 0)));
+    }
+
+    [Fact]
+    public void Render_BigFleetsMapPublishedTooLongAgo_ReadsTheDatabase()
+    {
+        Feed.Deliver(FleetMap.Of([.. Enumerable.Range(1, CoverageMapModel.DensityAbove + 500).Select(id => new TerminalPosition(id, 10, 10, null, TerminalActivity.OutOfCoverage))],
+            new DensityGrid(1000), DateTimeOffset.UtcNow - CoverageMapQueries.PublishedMapFreshFor - TimeSpan.FromSeconds(1)));
+
+        var cut = Render<CoverageMap>();
+
+        cut.WaitForAssertion(() => Assert.Equal("20", Count(cut, TerminalActivity.Idle)));
+        Assert.Empty(cut.FindAll("[data-testid='density']"));
+    }
+
+    [Fact]
     public async Task Dispose_RenderedCoverageMap_EndsItsFeedSubscription()
     {
         var before = Feed.SubscriberCount;

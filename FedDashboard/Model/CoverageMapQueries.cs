@@ -1,6 +1,7 @@
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Topology.Coverage;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Persistence;
@@ -9,8 +10,14 @@ using Microsoft.Extensions.Options;
 
 namespace FedDashboard.Model;
 
-public sealed class CoverageMapQueries(IDbContextFactory<FedDbContext> dbFactory, IOptions<FleetOptions> fleet, TimeProvider clock)
+public sealed class CoverageMapQueries(IDbContextFactory<FedDbContext> dbFactory, IOptions<FleetOptions> fleet, LiveFeed feed, TimeProvider clock)
 {
+    /// <summary>
+    /// A big fleet's map is published every second (see FleetIntake); one this recent opens the page as well as the
+    /// database would, without counting the whole fleet while it reports.
+    /// </summary>
+    public static readonly TimeSpan PublishedMapFreshFor = TimeSpan.FromSeconds(3);
+
     /// <summary>The edges, and each terminal up to <see cref="CoverageMapModel.DensityAbove"/>; a bigger fleet counted per edge and cell instead.</summary>
     public async Task<CoverageMapState> LoadAsync(CancellationToken ct = default)
     {
@@ -18,6 +25,8 @@ public sealed class CoverageMapQueries(IDbContextFactory<FedDbContext> dbFactory
         var edges = await db.EdgeServers.OrderBy(e => e.Name)
             .Select(e => new EdgeCircle(e.Id, e.Name, e.CenterX, e.CenterY, e.Radius))
             .ToListAsync(ct);
+        if (feed.Latest<FleetMap>(PublishedMapFreshFor) is { Terminals: > CoverageMapModel.DensityAbove } published)
+            return new CoverageMapState(fleet.Value.MapSize, edges, [], published, await AgentsAsync(db, ct));
         // Whether the fleet is past the threshold is known from its first rows, without counting all of it.
         if (await db.Terminals.Take(CoverageMapModel.DensityAbove + 1).CountAsync(ct) > CoverageMapModel.DensityAbove)
         {
@@ -27,7 +36,7 @@ public sealed class CoverageMapQueries(IDbContextFactory<FedDbContext> dbFactory
                 .ToListAsync(ct);
             var participation = open.DistinctBy(p => p.TerminalId).ToDictionary(p => p.TerminalId, p => p.Status);
             var counted = await FleetState.MapAsync(db, participation, new DensityGrid(fleet.Value.MapSize), clock.GetUtcNow(), ct);
-            return new CoverageMapState(fleet.Value.MapSize, edges, [], counted, await db.Terminals.CountAsync(t => t.Origin == TerminalOrigin.Agent, ct));
+            return new CoverageMapState(fleet.Value.MapSize, edges, [], counted, await AgentsAsync(db, ct));
         }
         var training = await TrainingAsync(db, ct);
         var terminals = await db.Terminals.OrderBy(t => t.Id)
@@ -62,6 +71,8 @@ public sealed class CoverageMapQueries(IDbContextFactory<FedDbContext> dbFactory
 
     private static IQueryable<Terminal> InCell(IQueryable<Terminal> terminals, (double From, double To) x, (double From, double To) y) =>
         terminals.Where(t => t.PositionX >= x.From && t.PositionX < x.To && t.PositionY >= y.From && t.PositionY < y.To);
+
+    private static Task<int> AgentsAsync(FedDbContext db, CancellationToken ct) => db.Terminals.CountAsync(t => t.Origin == TerminalOrigin.Agent, ct);
 
     private static async Task<HashSet<int>> TrainingAsync(FedDbContext db, CancellationToken ct) =>
         (await db.RoundParticipants

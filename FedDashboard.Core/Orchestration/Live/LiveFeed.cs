@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 
@@ -9,10 +10,12 @@ namespace FedDashboard.Core.Orchestration.Live;
 /// This node's in-process fan-out of live events to pages. Each subscriber gets its events in batches,
 /// at most one batch per interval, on a thread-pool thread; the subscriber marshals to its UI itself.
 /// A subscriber whose handler throws, or that falls <see cref="DefaultCapacity"/> events behind, is unsubscribed.
+/// The newest <see cref="IWholeStateEvent"/> of each type stays at hand (<see cref="Latest{T}"/>) for a page's first render.
 /// </summary>
 public sealed class LiveFeed(ILogger<LiveFeed> logger, TimeProvider clock)
 {
     private ImmutableArray<LiveSubscription> _subscriptions = [];
+    private readonly ConcurrentDictionary<Type, LiveEvent> _latest = new();
 
     public static readonly TimeSpan DefaultBatchInterval = TimeSpan.FromMilliseconds(150);
 
@@ -43,8 +46,15 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger, TimeProvider clock)
 
     public void Deliver(LiveEvent liveEvent)
     {
+        // Events from other nodes may overtake each other: an older state never replaces a newer one.
+        if (liveEvent is IWholeStateEvent)
+            _latest.AddOrUpdate(liveEvent.GetType(), liveEvent, (_, held) => liveEvent.At >= held.At ? liveEvent : held);
         foreach (var subscription in _subscriptions) subscription.Enqueue(liveEvent);
     }
+
+    /// <summary>The newest event of this type delivered to this node, if it is at most <paramref name="maxAge"/> old.</summary>
+    public T? Latest<T>(TimeSpan maxAge) where T : LiveEvent, IWholeStateEvent =>
+        _latest.TryGetValue(typeof(T), out var held) && clock.GetUtcNow() - held.At <= maxAge ? (T)held : null;
 
     private void Remove(LiveSubscription subscription, Exception? reason)
     {

@@ -200,6 +200,19 @@ public sealed class LiveFeedTests
     }
 
     [Fact]
+    public void Latest_WholeStateEventsDeliveredOutOfOrder_IsTheNewestWithinItsAge()
+    {
+        var clock = new FakeTimeProvider(TestData.Now);
+        var feed = new LiveFeed(clock);
+        feed.Deliver(Positions(2) with { At = TestData.Now });
+        feed.Deliver(Positions(1) with { At = TestData.Now.AddSeconds(-1) });
+
+        Assert.Equal(2, feed.Latest<FleetMap>(TimeSpan.FromSeconds(3))!.Positions.Single().X);
+        clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.Null(feed.Latest<FleetMap>(TimeSpan.FromSeconds(3)));
+    }
+
+    [Fact]
     public void Subscribe_ATypeThatIsNoLiveEvent_IsRefused()
     {
         var feed = new LiveFeed(TimeProvider.System);
