@@ -52,6 +52,7 @@ internal static class LivePagesBenchmark
                 await context.DisposeAsync();
                 var pace = FleetPace.Of(fleet, server.Output());
                 Console.WriteLine($"  fleet ticks: {pace.Overruns} overran their interval, the longest {pace.LongestSeconds:0.0} s; heartbeat flushes: {pace.FlushOverruns} overran theirs, median of those {pace.MedianFlushOverrunSeconds:0.000} s, the longest {pace.LongestFlushSeconds:0.000} s");
+                Console.WriteLine($"  the dashboard's log: {await BenchResults.WriteTextAsync($"pages-browser-{fleet}-server", "log", server.Output())}");
                 await using var db = server.Db();
                 var message = await MapMessageSize.MeasureAsync(db, new FleetOptions().MapSize);
                 Console.WriteLine($"  map tick between nodes: {message.MapTickBytes:N0} bytes (every terminal's position would be {message.AllPositionsBytes:N0})");
@@ -95,6 +96,8 @@ internal static class LivePagesBenchmark
     {
         ["Fed:Terminals:CredentialCacheSeconds"] = credentialCache.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Fed:Security:AdminPassword"] = password,
+        // The log is kept beside the results; its times place an overrun among what else the node did.
+        ["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ",
         ["Fed:Fleet:Simulate"] = "true",
         ["Fed:Terminals:HeartbeatSeconds"] = "5",
         ["Fed:Fleet:LowTierSamplesPerSecond"] = "200",
