@@ -1,6 +1,7 @@
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Integration;
 
@@ -27,5 +28,20 @@ public sealed class FederatedDataTests : IAsyncLifetime
         Assert.Equal(shards.Sum(s => s.Length), held.Count);
         Assert.Equal(60_000 - FederatedData.ValidationImages, held.Count);
         Assert.Equal(FederatedData.ValidationImages, data.Validation.Count);
+    }
+
+    [Fact]
+    public async Task LaunchAsync_MoreTerminalsThanTheImagesGiveABatchEach_SplitsAmongAsManyAsTheyDoAndSelectsOnlyThose()
+    {
+        // 59,000 images in batches of 5,000 serve 11 of the 20 terminals.
+        var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings() with { BatchSize = 5_000 });
+        await _host.Get<RoundStarter>().StartNextRoundAsync(job.Id);
+
+        Assert.Equal(11, job.FleetSize);
+        Assert.All(Enumerable.Range(0, job.FleetSize), o => Assert.True(_host.Get<FederatedData>().ShardOf(job, o).Length >= 5_000));
+        await using var db = _host.Db();
+        var ordinals = await db.RoundParticipants.Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => t.DataOrdinal).ToListAsync();
+        Assert.NotEmpty(ordinals);
+        Assert.All(ordinals, o => Assert.InRange(o, 0, 10));
     }
 }

@@ -42,6 +42,14 @@ public sealed class FederatedData : IDisposable
     /// <summary>Loads everything now, so a missing or corrupt file stops start-up rather than a round.</summary>
     public void EnsureLoaded() => _ = _mnist.Value;
 
+    /// <summary>
+    /// How many of <paramref name="terminals"/> a job's split of the training images serves: a local batch each at
+    /// least. A bigger fleet (100,000 simulated terminals share 59,000 images) trains on that many, the first by data
+    /// ordinal; the others sit the job's rounds out.
+    /// </summary>
+    public int TerminalsToSplitAmong(TrainingSettings settings, int terminals) =>
+        Math.Min(terminals, Math.Max(1, _mnist.Value.TrainingPool.Length / settings.BatchSize));
+
     public int[] ShardOf(TrainingJob job, int dataOrdinal)
     {
         if (dataOrdinal >= job.FleetSize) throw new ArgumentOutOfRangeException(nameof(dataOrdinal), dataOrdinal, $"Job {job.Id} partitioned its data for {job.FleetSize} terminals.");

@@ -13,6 +13,7 @@ using FedDashboard.Core.Orchestration.Governance.Proposals;
 using FedDashboard.Core.Orchestration.Live;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace FedDashboard.Core.Orchestration.Training;
 
@@ -25,17 +26,23 @@ namespace FedDashboard.Core.Orchestration.Training;
 public sealed class JobLauncher(
     IDbContextFactory<FedDbContext> dbFactory,
     ModelBlobStore blobs,
+    FederatedData data,
     IRoundScheduler scheduler,
     ILivePublisher live,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<JobLauncher> logger)
 {
     public async Task<TrainingJob> LaunchAsync(string name, TrainingSettings settings, JobPolicy policy, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         await db.DemandAsync(actor, actor.CanOperate, "start a training job", AuditAction.JobStarted, AuditSubject.Job, "new", now, ct);
-        var fleetSize = await db.Terminals.CountAsync(ct);
-        if (fleetSize == 0) throw new ConflictException("There are no terminals to train with; the fleet is empty.");
+        var terminals = await db.Terminals.CountAsync(ct);
+        if (terminals == 0) throw new ConflictException("There are no terminals to train with; the fleet is empty.");
+        var fleetSize = data.TerminalsToSplitAmong(settings, terminals);
+        if (fleetSize < terminals)
+            logger.LogWarning("Job '{Name}': the training images give {FleetSize} of the {Terminals} terminals a batch of {Batch} each; the other simulated terminals sit its rounds out (agents train on their own data).",
+                name, fleetSize, terminals, settings.BatchSize);
 
         var starting = actor.IsSystem ? policy : JobPolicyRelaxation.WithoutApprovalNeeds(policy);
         var job = new TrainingJob(name, settings, starting, fleetSize, actor.Name, now);
