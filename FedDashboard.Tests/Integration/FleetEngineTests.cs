@@ -88,12 +88,37 @@ public sealed class FleetEngineTests : IAsyncLifetime
             await seed.SaveChangesAsync();
         }
 
-        // The fleet's first heartbeats, written at the start, pruned then; the next prune is due a history interval later.
         await TickAsync(TestData.Now.AddSeconds(10));
 
         await using var db = _host.Db();
         Assert.False(await db.TelemetryRecords.AnyAsync(r => r.At < TestData.Now.AddHours(-24)));
         Assert.True(await db.TelemetryRecords.AnyAsync(r => r.At == TestData.Now.AddHours(-23)));
+    }
+
+    [Fact]
+    public async Task TickAsync_MoreRecordsPastHistoryHoursThanOneBatchDeletes_OldestGoFirstAndTheRestAtTheNextTick()
+    {
+        await using (var seed = _host.Db())
+        {
+            var terminal = await seed.Terminals.OrderBy(t => t.Id).FirstAsync();
+            await seed.Database.ExecuteSqlAsync($"""
+                INSERT INTO "TelemetryRecords" ("TerminalId", "At", "EdgeId", "Online", "CpuLoad", "Battery", "FreeMemoryMb", "TrainingSamplesPerSecond")
+                SELECT {terminal.Id}, {TestData.Now.AddHours(-30)} + s * interval '1 second', NULL, true, 0.5, 0.5, 1000, 100
+                FROM generate_series(1, {TelemetryHistory.MostPrunedPerBatch + 10}) AS s
+                """);
+        }
+
+        await TickAsync(TestData.Now.AddSeconds(1));
+
+        await using (var db = _host.Db())
+        {
+            var left = await db.TelemetryRecords.Where(r => r.At < TestData.Now.AddHours(-24)).Select(r => r.At).ToListAsync();
+            Assert.Equal(10, left.Count);
+            Assert.Equal(TestData.Now.AddHours(-30).AddSeconds(TelemetryHistory.MostPrunedPerBatch + 1), left.Min());
+        }
+        await TickAsync(TestData.Now.AddSeconds(2));
+        await using (var db = _host.Db())
+            Assert.False(await db.TelemetryRecords.AnyAsync(r => r.At < TestData.Now.AddHours(-24)));
     }
 
     [Fact]

@@ -8,16 +8,22 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 /// Keeps one telemetry record of every terminal every HistorySeconds, copied in the database, and drops records older
 /// than HistoryHours. A pass over the fleet is spread over the interval: each batch records the next terminals by id, as
 /// many as the time since the pass began is due, at most <see cref="MostPerBatch"/>; so a batch of a 100,000-terminal
-/// fleet records a few thousand, not one in forty the whole fleet. Not thread-safe.
+/// fleet records a few thousand, not one in forty the whole fleet. Pruning is spread the same way: each batch deletes
+/// the oldest records past their time, at most <see cref="MostPrunedPerBatch"/>. Not thread-safe.
 /// </summary>
 internal sealed class TelemetryHistory(FleetOptions options)
 {
     /// <summary>The most records one batch writes; a pass that falls behind takes longer rather than one batch growing.</summary>
     internal const int MostPerBatch = 5_000;
 
+    /// <summary>
+    /// The most records one batch deletes: more than a batch records, so pruning keeps pace and works off a backlog
+    /// (a node that was down, a shorter HistoryHours) over several batches instead of in one long one.
+    /// </summary>
+    internal const int MostPrunedPerBatch = 2 * MostPerBatch;
+
     private readonly TimeSpan _interval = TimeSpan.FromSeconds(options.HistorySeconds);
     private Pass? _pass;
-    private DateTimeOffset _lastPruned = DateTimeOffset.MinValue;
 
     private sealed record Recorded(int? Last, int Count);
 
@@ -58,9 +64,7 @@ internal sealed class TelemetryHistory(FleetOptions options)
 
     public async Task PruneAsync(FedDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        if (now - _lastPruned < _interval) return;
-        _lastPruned = now;
         var oldest = now - TimeSpan.FromHours(options.HistoryHours);
-        await db.TelemetryRecords.Where(r => r.At < oldest).ExecuteDeleteAsync(ct);
+        await db.TelemetryRecords.Where(r => r.At < oldest).OrderBy(r => r.At).Take(MostPrunedPerBatch).ExecuteDeleteAsync(ct);
     }
 }
