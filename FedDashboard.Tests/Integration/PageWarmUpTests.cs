@@ -1,6 +1,7 @@
 using FedDashboard.Hosting;
 using FedDashboard.Tests.Shared;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace FedDashboard.Tests.Integration;
 
@@ -23,12 +24,15 @@ public sealed class PageWarmUpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RenderAsync_StartedNode_RendersEveryLivePageWithoutAFailure()
+    public async Task RenderAsync_StartedNode_RendersEveryLivePageWithoutAFailureOrAnErrorLogged()
     {
         var warmUp = _node.Get<IEnumerable<IHostedService>>().OfType<PageWarmUp>().Single();
+        using var log = new CapturedLog();
+        _node.Get<ILoggerFactory>().AddProvider(log);
 
         var failures = await warmUp.RenderAsync();
 
         Assert.Empty(failures.Select(f => $"{f.Page}: {f.Failure}"));
+        Assert.Empty(log.AtLeast(LogLevel.Error));
     }
 }

@@ -46,7 +46,8 @@ internal sealed class PageWarmUp(IServiceScopeFactory scopes, IHostApplicationLi
                 if (scope.ServiceProvider.GetRequiredService<NavigationManager>() is IHostEnvironmentNavigationManager navigation)
                     navigation.Initialize(WarmUpAddress, WarmUpAddress);
                 await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
-                await renderer.Dispatcher.InvokeAsync(() => renderer.RenderComponentAsync(page, ParameterView.Empty));
+                var frame = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(WarmUpFrame.Page)] = page });
+                await renderer.Dispatcher.InvokeAsync(() => renderer.RenderComponentAsync<WarmUpFrame>(frame));
             }
             catch (Exception exception)
             {
