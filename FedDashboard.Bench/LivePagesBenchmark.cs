@@ -96,8 +96,6 @@ internal static class LivePagesBenchmark
     {
         ["Fed:Terminals:CredentialCacheSeconds"] = credentialCache.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Fed:Security:AdminPassword"] = password,
-        // The log is kept beside the results; its times place an overrun among what else the node did.
-        ["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ",
         ["Fed:Fleet:Simulate"] = "true",
         ["Fed:Terminals:HeartbeatSeconds"] = "5",
         ["Fed:Fleet:LowTierSamplesPerSecond"] = "200",
