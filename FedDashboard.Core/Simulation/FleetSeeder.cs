@@ -45,7 +45,7 @@ public sealed class FleetSeeder(
         var random = new Random(options.Value.Seed);
         var now = clock.GetUtcNow();
         var mapSize = options.Value.MapSize;
-        var samples = (MnistTrainingImages - FederatedData.ValidationImages) / options.Value.Terminals;
+        var samples = SamplesEach(options.Value.Terminals);
         foreach (var chunk in placed.Chunk(EnrolmentBatch))
         {
             var devices = chunk.Select(placement =>
@@ -68,6 +68,12 @@ public sealed class FleetSeeder(
         }
         return true;
     }
+
+    /// <summary>
+    /// The images each simulated terminal says it holds: its share of the training images, at least one (a fleet
+    /// bigger than the images, whose jobs train its first terminals only; see <see cref="FederatedData.TerminalsToSplitAmong"/>).
+    /// </summary>
+    public static int SamplesEach(int terminals) => Math.Max(1, (MnistTrainingImages - FederatedData.ValidationImages) / terminals);
 
     /// <summary>The terminals take the credentials every node derives alike (see <see cref="OwnFleetEnrolment.EnsureDerivedAsync"/>).</summary>
     public async Task EnsureCredentialsAsync(CancellationToken ct = default)

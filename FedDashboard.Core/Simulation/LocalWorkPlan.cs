@@ -8,11 +8,11 @@ public sealed record LocalWorkPlan(int PlannedSteps, int Steps)
 {
     /// <summary>
     /// The full work is the edge's plan: E epochs of ⌈n / B⌉ steps. Above BusyAboveLoad the terminal does that share
-    /// of it which its spare capacity allows, (1 − load) / (1 − BusyAboveLoad), and at least one step.
+    /// of it which its spare capacity allows, (1 − load) / (1 − BusyAboveLoad), and at least one step of a plan that has one.
     /// </summary>
     public static LocalWorkPlan For(double cpuLoad, int plannedSteps, SimulationOptions simulation)
     {
-        if (!(cpuLoad > simulation.BusyAboveLoad)) return new(plannedSteps, plannedSteps);
+        if (plannedSteps == 0 || !(cpuLoad > simulation.BusyAboveLoad)) return new(plannedSteps, plannedSteps);
         var share = (1 - cpuLoad) / (1 - simulation.BusyAboveLoad);
         return new(plannedSteps, Math.Clamp((int)Math.Floor(plannedSteps * share), 1, plannedSteps));
     }

@@ -58,6 +58,11 @@ public sealed class SimulatedTerminal(
             using (await slots.TakeAsync(ct))
             using (Step(RoundStep.Training, assignment)) trained = training.Run(assignment, work, model, controls, samples, credential, ct);
             if (trained is null) return;
+            if (trained.Tally.Latest is not { } latest)
+            {
+                await desk.FailAsync(participantId, $"No local step to take: {work.PlannedSteps} planned on {samples.Length} samples.", ct);
+                return;
+            }
 
             using var upload = Step(RoundStep.Upload, assignment);
             using var body = new MemoryStream();
@@ -65,7 +70,6 @@ public sealed class SimulatedTerminal(
             ParameterSetCodec.Write(body, trained.ControlDelta is { } delta ? ControlDeltaUpload.Join(tampered, delta) : tampered);
             var hash = Convert.ToHexStringLower(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
             body.Position = 0;
-            var latest = trained.Tally.Latest!;
             var metadata = new ResultMetadata(Math.Min(samples.Length, trained.Tally.SamplesSeen), latest.TrainLoss, latest.TrainAccuracy,
                 trained.Tally.SamplesPerSecond, trained.Work.PlannedSteps, trained.Work.StepsDone);
             await channel.UploadResultAsync(credential, participantId, metadata, body, $"{participantId}-{Guid.NewGuid():N}", hash, ct);
