@@ -32,7 +32,7 @@ public sealed class TerminalTrainingData(FederatedData data, FleetRegistry regis
     {
         var edges = (await registry.EdgesAsync(ct)).Select(e => e.Id).ToList();
         var position = edges.IndexOf(edgeId);
-        return [.. Enumerable.Range(0, job.FleetSize).Where(o => o % edges.Count == position).SelectMany(o => data.ShardOf(job, o))];
+        return [.. Enumerable.Range(0, job.DataShards).Where(o => o % edges.Count == position).SelectMany(o => data.ShardOf(job, o))];
     }
 
     /// <summary>A seeded sample without replacement of up to <paramref name="count"/> items (a partial Fisher–Yates shuffle).</summary>

@@ -21,7 +21,7 @@ public sealed class FederatedDataTests : IAsyncLifetime
         var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings(partition: partition));
         var data = _host.Get<FederatedData>();
 
-        var shards = Enumerable.Range(0, job.FleetSize).Select(o => data.ShardOf(job, o)).ToList();
+        var shards = Enumerable.Range(0, job.DataShards).Select(o => data.ShardOf(job, o)).ToList();
 
         // 59,000 images split 20 ways leave no remainder, so together the shards hold every image but the validation ones.
         var held = shards.SelectMany(s => s).ToHashSet();
@@ -37,8 +37,9 @@ public sealed class FederatedDataTests : IAsyncLifetime
         var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings() with { BatchSize = 5_000 });
         await _host.Get<RoundStarter>().StartNextRoundAsync(job.Id);
 
-        Assert.Equal(11, job.FleetSize);
-        Assert.All(Enumerable.Range(0, job.FleetSize), o => Assert.True(_host.Get<FederatedData>().ShardOf(job, o).Length >= 5_000));
+        Assert.Equal(20, job.FleetSize);
+        Assert.Equal(11, job.DataShards);
+        Assert.All(Enumerable.Range(0, job.DataShards), o => Assert.True(_host.Get<FederatedData>().ShardOf(job, o).Length >= 5_000));
         await using var db = _host.Db();
         var ordinals = await db.RoundParticipants.Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => t.DataOrdinal).ToListAsync();
         Assert.NotEmpty(ordinals);

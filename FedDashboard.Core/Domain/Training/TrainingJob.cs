@@ -24,7 +24,8 @@ public sealed class TrainingJob : PolicyHolder<JobPolicy>
         Settings = new TrainingSettings();
     }
 
-    public TrainingJob(string name, TrainingSettings settings, JobPolicy policy, int fleetSize, string createdBy, DateTimeOffset createdAt)
+    /// <param name="dataShards">How many of the fleet the training images are split among; the whole fleet if not given.</param>
+    public TrainingJob(string name, TrainingSettings settings, JobPolicy policy, int fleetSize, string createdBy, DateTimeOffset createdAt, int? dataShards = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(createdBy);
         var jobName = TextInput.Required(name, MaxNameLength, NameField, "A job's name", "A job needs a name.");
@@ -32,10 +33,13 @@ public sealed class TrainingJob : PolicyHolder<JobPolicy>
         if (errors.Count > 0) throw new InvalidInputException(string.Join(" ", errors));
         StartWith(policy);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fleetSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dataShards ?? fleetSize, nameof(dataShards));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dataShards ?? fleetSize, fleetSize, nameof(dataShards));
         Name = jobName;
         Settings = settings;
         CreatedBy = createdBy;
         FleetSize = fleetSize;
+        DataShards = dataShards ?? fleetSize;
         CreatedAt = createdAt;
         Status = JobStatus.Running;
     }
@@ -47,8 +51,14 @@ public sealed class TrainingJob : PolicyHolder<JobPolicy>
     /// <summary>The operator who started the job; they may not approve what it produces.</summary>
     public string CreatedBy { get; private set; }
 
-    /// <summary>The number of terminals the training data was partitioned for.</summary>
+    /// <summary>K: the terminals there were at the job's launch.</summary>
     public int FleetSize { get; private set; }
+
+    /// <summary>
+    /// How many terminals the training images were split among: the first this many by data ordinal hold a shard. The
+    /// whole fleet unless the images give fewer a batch each (100,000 simulated terminals share 59,000 images).
+    /// </summary>
+    public int DataShards { get; private set; }
 
     public JobStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }

@@ -61,7 +61,7 @@ public sealed class WorkDesk(
             settings.PlannedSteps(terminal.DataSamples + shared),
             settings.Seed * 100_003 + round.Number * 1_009 + terminal.DataOrdinal,
             round.Deadline,
-            new DemoPartition(settings.Partition.ToString(), job.FleetSize, settings.Seed),
+            new DemoPartition(settings.Partition.ToString(), job.DataShards, settings.Seed),
             job.Policy.Aggregation.TerminalProximalMu,
             job.Policy.Aggregation.UsesControlVariates ? await ControlsAsync(db, round, participant.TerminalId, settings.Model, part.Width, ct) : null);
     }

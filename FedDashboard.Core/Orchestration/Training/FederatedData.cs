@@ -52,9 +52,9 @@ public sealed class FederatedData : IDisposable
 
     public int[] ShardOf(TrainingJob job, int dataOrdinal)
     {
-        if (dataOrdinal >= job.FleetSize) throw new ArgumentOutOfRangeException(nameof(dataOrdinal), dataOrdinal, $"Job {job.Id} partitioned its data for {job.FleetSize} terminals.");
+        if (dataOrdinal >= job.DataShards) throw new ArgumentOutOfRangeException(nameof(dataOrdinal), dataOrdinal, $"Job {job.Id} partitioned its data for {job.DataShards} terminals.");
         var settings = job.Settings;
-        var shards = _partitions.GetOrAdd((settings.Partition, job.FleetSize, settings.Seed), key => Partition(key.Item1, key.Item2, key.Item3));
+        var shards = _partitions.GetOrAdd((settings.Partition, job.DataShards, settings.Seed), key => Partition(key.Item1, key.Item2, key.Item3));
         return shards[dataOrdinal];
     }
 

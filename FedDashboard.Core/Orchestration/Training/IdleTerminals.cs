@@ -9,10 +9,10 @@ internal static class IdleTerminals
 {
     /// <summary>
     /// Terminals online in some edge's coverage that can train for the job: an agent on its own data, a simulated
-    /// terminal only if the job's split of the data set gives it a shard.
+    /// terminal only if the job's split of the data set gives it a shard (<see cref="TrainingJob.DataShards"/>).
     /// </summary>
     public static IQueryable<Terminal> TerminalsInCoverageFor(this FedDbContext db, TrainingJob job) =>
-        db.Terminals.Where(t => t.Online && t.EdgeId != null && (t.Origin == TerminalOrigin.Agent || t.DataOrdinal < job.FleetSize));
+        db.Terminals.Where(t => t.Online && t.EdgeId != null && (t.Origin == TerminalOrigin.Agent || t.DataOrdinal < job.DataShards));
 
     /// <summary>
     /// K, the job's clients: the terminals there were at its launch (its data set is split among them) and the agents

@@ -39,13 +39,13 @@ public sealed class JobLauncher(
         await db.DemandAsync(actor, actor.CanOperate, "start a training job", AuditAction.JobStarted, AuditSubject.Job, "new", now, ct);
         var terminals = await db.Terminals.CountAsync(ct);
         if (terminals == 0) throw new ConflictException("There are no terminals to train with; the fleet is empty.");
-        var fleetSize = data.TerminalsToSplitAmong(settings, terminals);
-        if (fleetSize < terminals)
-            logger.LogWarning("Job '{Name}': the training images give {FleetSize} of the {Terminals} terminals a batch of {Batch} each; the other simulated terminals sit its rounds out (agents train on their own data).",
-                name, fleetSize, terminals, settings.BatchSize);
+        var shards = data.TerminalsToSplitAmong(settings, terminals);
+        if (shards < terminals)
+            logger.LogWarning("Job '{Name}': the training images give {Shards} of the {Terminals} terminals a batch of {Batch} each; the other simulated terminals sit its rounds out (agents train on their own data).",
+                name, shards, terminals, settings.BatchSize);
 
         var starting = actor.IsSystem ? policy : JobPolicyRelaxation.WithoutApprovalNeeds(policy);
-        var job = new TrainingJob(name, settings, starting, fleetSize, actor.Name, now);
+        var job = new TrainingJob(name, settings, starting, terminals, actor.Name, now, shards);
         var initialHash = blobs.Put(ModelInitializer.Initial(new ModelSpec(settings.Model), settings.Seed));
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -1810,6 +1810,9 @@ namespace FedDashboard.Core.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("DataShards")
+                        .HasColumnType("integer");
+
                     b.Property<string>("EndCondition")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
