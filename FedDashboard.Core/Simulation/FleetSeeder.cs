@@ -1,4 +1,5 @@
 using FedDashboard.Core.Domain.Topology;
+using FedDashboard.Core.Learning.Data;
 using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.TerminalProtocol;
 using FedDashboard.Core.Orchestration.Terminals;
@@ -70,10 +71,13 @@ public sealed class FleetSeeder(
     }
 
     /// <summary>
-    /// The images each simulated terminal says it holds: its share of the training images, at least one (a fleet
-    /// bigger than the images, whose jobs train its first terminals only; see <see cref="FederatedData.TerminalsToSplitAmong"/>).
+    /// The images each simulated terminal says it holds: its share of the training images, which its shard in a job
+    /// never exceeds (the result intake refuses a result trained on more than that). A fleet bigger than the images
+    /// trains its first terminals only (see <see cref="FederatedData.TerminalsToSplitAmong"/>), whose shards hold one
+    /// image (IID) or two (two label-sorted shards).
     /// </summary>
-    public static int SamplesEach(int terminals) => Math.Max(1, (MnistTrainingImages - FederatedData.ValidationImages) / terminals);
+    public static int SamplesEach(int terminals) =>
+        Math.Max(FederatedSplit.ShardsPerTerminal, (MnistTrainingImages - FederatedData.ValidationImages) / terminals);
 
     /// <summary>The terminals take the credentials every node derives alike (see <see cref="OwnFleetEnrolment.EnsureDerivedAsync"/>).</summary>
     public async Task EnsureCredentialsAsync(CancellationToken ct = default)

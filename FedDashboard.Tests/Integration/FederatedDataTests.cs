@@ -31,18 +31,30 @@ public sealed class FederatedDataTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LaunchAsync_MoreTerminalsThanTheImagesGiveABatchEach_SplitsAmongAsManyAsTheyDoAndSelectsOnlyThose()
+    public async Task LaunchAsync_FleetBiggerThanTheImages_SplitsAmongAsManyAsTheyServeAndSelectsOnlyThose()
     {
-        // 59,000 images in batches of 5,000 serve 11 of the 20 terminals.
-        var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings() with { BatchSize = 5_000 });
-        await _host.Get<RoundStarter>().StartNextRoundAsync(job.Id);
+        // 10 images beside the validation sample stand for MNIST's 59,000 among 100,000 simulated terminals.
+        var mnist = Directory.CreateTempSubdirectory("fed-mnist-small");
+        IdxSubset.Write(mnist.FullName, FederatedData.ValidationImages + 10);
+        foreach (var file in new[] { "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte" })
+            File.Copy(Path.Combine(TestEnvironment.MnistPath, file), Path.Combine(mnist.FullName, file));
+        try
+        {
+            await using var host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20, settings: new Dictionary<string, string?> { ["Fed:Data:MnistPath"] = mnist.FullName });
+            var job = await host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings());
+            await host.Get<RoundStarter>().StartNextRoundAsync(job.Id);
 
-        Assert.Equal(20, job.FleetSize);
-        Assert.Equal(11, job.DataShards);
-        Assert.All(Enumerable.Range(0, job.DataShards), o => Assert.True(_host.Get<FederatedData>().ShardOf(job, o).Length >= 5_000));
-        await using var db = _host.Db();
-        var ordinals = await db.RoundParticipants.Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => t.DataOrdinal).ToListAsync();
-        Assert.NotEmpty(ordinals);
-        Assert.All(ordinals, o => Assert.InRange(o, 0, 10));
+            Assert.Equal(20, job.FleetSize);
+            Assert.Equal(10, job.DataShards);
+            Assert.All(Enumerable.Range(0, job.DataShards), o => Assert.Single(host.Get<FederatedData>().ShardOf(job, o)));
+            await using var db = host.Db();
+            var ordinals = await db.RoundParticipants.Join(db.Terminals, p => p.TerminalId, t => t.Id, (p, t) => t.DataOrdinal).ToListAsync();
+            Assert.NotEmpty(ordinals);
+            Assert.All(ordinals, o => Assert.InRange(o, 0, 9));
+        }
+        finally
+        {
+            mnist.Delete(recursive: true);
+        }
     }
 }

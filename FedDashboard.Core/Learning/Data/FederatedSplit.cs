@@ -23,9 +23,17 @@ public static class FederatedSplit
     /// <summary>The pool dealt IID among <paramref name="terminals"/>; shards hold indices into the whole training set.</summary>
     public static int[][] Iid(int[] pool, int terminals, int seed) => InPool(pool, Partitioner.Iid(pool.Length, terminals, seed));
 
-    /// <summary>The FedAvg paper's label-sorted split of the pool, two shards per terminal.</summary>
+    /// <summary>The FedAvg paper's label-sorted split of the pool, <see cref="ShardsPerTerminal"/> shards per terminal.</summary>
     public static int[][] PathologicalNonIid(int[] pool, byte[] labels, int terminals, int seed) =>
-        InPool(pool, Partitioner.PathologicalNonIid([.. pool.Select(i => labels[i])], terminals, 2, seed));
+        InPool(pool, Partitioner.PathologicalNonIid([.. pool.Select(i => labels[i])], terminals, ShardsPerTerminal, seed));
+
+    public const int ShardsPerTerminal = 2;
+
+    /// <summary>
+    /// How many terminals a pool of <paramref name="images"/> can be split among: one image each dealt IID, one image
+    /// per shard in the label-sorted split.
+    /// </summary>
+    public static int MostTerminals(int images, bool labelSorted) => labelSorted ? images / ShardsPerTerminal : images;
 
     /// <summary>
     /// The central server's own data: <paramref name="samples"/> images of the pool drawn by <paramref name="seed"/>,

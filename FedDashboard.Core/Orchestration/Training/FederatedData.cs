@@ -43,12 +43,12 @@ public sealed class FederatedData : IDisposable
     public void EnsureLoaded() => _ = _mnist.Value;
 
     /// <summary>
-    /// How many of <paramref name="terminals"/> a job's split of the training images serves: a local batch each at
-    /// least. A bigger fleet (100,000 simulated terminals share 59,000 images) trains on that many, the first by data
-    /// ordinal; the others sit the job's rounds out.
+    /// How many of <paramref name="terminals"/> a job's split of the training images can serve (see
+    /// <see cref="FederatedSplit.MostTerminals"/>). A bigger fleet (100,000 simulated terminals share 59,000 images)
+    /// trains on that many, the first by data ordinal; the others sit the job's rounds out.
     /// </summary>
     public int TerminalsToSplitAmong(TrainingSettings settings, int terminals) =>
-        Math.Min(terminals, Math.Max(1, _mnist.Value.TrainingPool.Length / settings.BatchSize));
+        Math.Min(terminals, FederatedSplit.MostTerminals(_mnist.Value.TrainingPool.Length, settings.Partition == DataPartition.PathologicalNonIid));
 
     public int[] ShardOf(TrainingJob job, int dataOrdinal)
     {

@@ -41,8 +41,8 @@ public sealed class JobLauncher(
         if (terminals == 0) throw new ConflictException("There are no terminals to train with; the fleet is empty.");
         var shards = data.TerminalsToSplitAmong(settings, terminals);
         if (shards < terminals)
-            logger.LogWarning("Job '{Name}': the training images give {Shards} of the {Terminals} terminals a batch of {Batch} each; the other simulated terminals sit its rounds out (agents train on their own data).",
-                name, shards, terminals, settings.BatchSize);
+            logger.LogWarning("Job '{Name}': the training images can be split among {Shards} of the {Terminals} terminals; the other simulated terminals sit its rounds out (agents train on their own data).",
+                name, shards, terminals);
 
         var starting = actor.IsSystem ? policy : JobPolicyRelaxation.WithoutApprovalNeeds(policy);
         var job = new TrainingJob(name, settings, starting, terminals, actor.Name, now, shards);
