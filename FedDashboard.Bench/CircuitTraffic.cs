@@ -23,11 +23,5 @@ internal sealed class CircuitTraffic
     {
         Interlocked.Add(ref _bytes, frame.Binary?.Length ?? Encoding.UTF8.GetByteCount(frame.Text ?? ""));
         Interlocked.Increment(ref _frames);
-        if (Environment.GetEnvironmentVariable("FED_BENCH_FRAMES") == "1")
-        {
-            var bytes = frame.Binary ?? Encoding.UTF8.GetBytes(frame.Text ?? "");
-            var text = new string(Encoding.UTF8.GetString(bytes).Select(c => char.IsControl(c) ? '.' : c).ToArray());
-            Console.WriteLine($"FRAME {DateTime.UtcNow:HH:mm:ss.fff} {bytes.Length,7} {text[..Math.Min(160, text.Length)]}");
-        }
     }
 }
