@@ -56,7 +56,7 @@ public sealed class TrainingJob : PolicyHolder<JobPolicy>
 
     /// <summary>
     /// How many terminals the training images were split among: the first this many by data ordinal hold a shard. The
-    /// whole fleet unless the images give fewer a batch each (100,000 simulated terminals share 59,000 images).
+    /// whole fleet unless the images cannot be split among so many (100,000 simulated terminals share 59,000 images).
     /// </summary>
     public int DataShards { get; private set; }
 
