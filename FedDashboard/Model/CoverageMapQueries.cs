@@ -28,7 +28,7 @@ public sealed class CoverageMapQueries(IDbContextFactory<FedDbContext> dbFactory
         if (feed.Latest<FleetMap>(PublishedMapFreshFor) is { Terminals: > CoverageMapModel.DensityAbove } published)
             return new CoverageMapState(fleet.Value.MapSize, edges, [], published, await AgentsAsync(db, ct));
         // Whether the fleet is past the threshold is known from its first rows, without counting all of it.
-        if (await db.Terminals.Take(CoverageMapModel.DensityAbove + 1).CountAsync(ct) > CoverageMapModel.DensityAbove)
+        if (await db.Terminals.OrderBy(t => t.Id).Take(CoverageMapModel.DensityAbove + 1).CountAsync(ct) > CoverageMapModel.DensityAbove)
         {
             var open = await db.RoundParticipants
                 .Where(p => p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training)
