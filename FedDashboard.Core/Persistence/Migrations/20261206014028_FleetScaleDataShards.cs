@@ -5,7 +5,7 @@
 namespace FedDashboard.Core.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class ParticipantIndexesForRoundStart : Migration
+    public partial class FleetScaleDataShards : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -21,6 +21,16 @@ namespace FedDashboard.Core.Persistence.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_RoundParticipants_Status",
                 table: "RoundParticipants");
+
+            migrationBuilder.AddColumn<int>(
+                name: "DataShards",
+                table: "TrainingJobs",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            // Jobs launched before split their images among their whole fleet.
+            migrationBuilder.Sql("""UPDATE "TrainingJobs" SET "DataShards" = "FleetSize";""");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RoundParticipants_ReplacesParticipantId",
@@ -55,6 +65,10 @@ namespace FedDashboard.Core.Persistence.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_RoundParticipants_ReportedThroughEdgeId",
                 table: "RoundParticipants");
+
+            migrationBuilder.DropColumn(
+                name: "DataShards",
+                table: "TrainingJobs");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RoundParticipants_ReplacesParticipantId",

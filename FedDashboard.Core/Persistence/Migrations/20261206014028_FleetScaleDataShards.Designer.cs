@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FedDashboard.Core.Persistence.Migrations
 {
     [DbContext(typeof(FedDbContext))]
-    [Migration("20261206004635_JobDataShards")]
-    partial class JobDataShards
+    [Migration("20261206014028_FleetScaleDataShards")]
+    partial class FleetScaleDataShards
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
