@@ -19,8 +19,7 @@ public partial class Terminals : LivePage
 
     /// <summary>
     /// The rows on show are re-read at most this often for their participations, as often as the map redraws: in a big
-    /// fleet's rounds those change several times a second, and each re-read sends the grid again (about 50 KiB/s at
-    /// 10,000 and 100,000 terminals re-read per event, and still at 10,000 re-read every second).
+    /// fleet's rounds those change several times a second, and each re-read sends the cells that changed.
     /// </summary>
     private static readonly TimeSpan ParticipationsEvery = TimeSpan.FromSeconds(2);
 
