@@ -15,11 +15,7 @@ public static class BrowserSignIn
         await page.ClickAsync("button[type=submit]");
         try
         {
-            // Leaving the form is the sign-in; the next page's own loading is the caller's business, and on a busy machine
-            // its load event can come long after. The address is polled: WaitForURLAsync, when the redirect had committed
-            // before it was called, waited for a load state that never came (a CI run on a loaded machine).
-            await Eventually.WaitForAsync(() => Task.FromResult(page.Url.Contains("/account/login") ? null : page.Url),
-                TimeSpan.FromSeconds(60), "the browser to leave the sign-in form");
+            await page.WaitForAddressAsync(url => !url.Contains("/account/login"), "the browser to leave the sign-in form");
         }
         catch (TimeoutException timeout)
         {

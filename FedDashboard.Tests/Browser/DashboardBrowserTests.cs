@@ -68,7 +68,7 @@ public sealed class DashboardBrowserTests(DashboardProcess dashboard) : IAsyncLi
 
         await firstRound.ClickAsync();
 
-        await _page.WaitForURLAsync(new Regex(@"/rounds/\d+$"));
+        await _page.WaitForAddressAsync(url => Regex.IsMatch(url, @"/rounds/\d+$"), "the round's own page");
         await WaitForAsync(() => _page.Locator("[data-status='Reported']").First.WaitForAsync(new() { Timeout = 60_000 }), "reported participants");
         // Terminals move, decline and depart in the running fleet, so beside the reported ones a completed round may
         // list declined or departed terminals — but every row has an outcome and none is still open.

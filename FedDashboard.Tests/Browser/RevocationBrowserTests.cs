@@ -12,7 +12,6 @@ namespace FedDashboard.Tests.Browser;
 [Collection(AccessCollection.Name)]
 public sealed class RevocationBrowserTests(AccessDashboard dashboard) : IAsyncLifetime
 {
-    private static readonly PageWaitForURLOptions WithinAMinute = new() { Timeout = 60_000 };
     private ChromiumSession _chromium = null!;
 
     public async Task InitializeAsync() => _chromium = await ChromiumSession.LaunchAsync();
@@ -31,7 +30,7 @@ public sealed class RevocationBrowserTests(AccessDashboard dashboard) : IAsyncLi
 
         await dashboard.AdministerAsync(a => a.SetRolesAsync(DashboardAccounts.Admin, "aurora", [Roles.Viewer]));
 
-        await page.WaitForURLAsync(url => url.Contains("/account/login"), WithinAMinute);
+        await page.WaitForAddressAsync(url => url.Contains("/account/login"), "the page to turn to the sign-in form");
     }
 
     [Fact]
@@ -51,7 +50,7 @@ public sealed class RevocationBrowserTests(AccessDashboard dashboard) : IAsyncLi
         await Assertions.Expect(doraRow.Locator("[data-state='disabled']")).ToBeVisibleAsync();
         await Assertions.Expect(doraRow.Locator("[data-action='enable-user']")).ToBeVisibleAsync();
         await ChromiumSession.ScreenshotAsync(adminPage, "users-disabled");
-        await doraPage.WaitForURLAsync(url => url.Contains("/account/login"), WithinAMinute);
+        await doraPage.WaitForAddressAsync(url => url.Contains("/account/login"), "dora's page to turn to the sign-in form");
         await ChromiumSession.ScreenshotAsync(doraPage, "disabled-user-sent-to-sign-in");
         await doraPage.FillAsync("#username", "dora");
         await doraPage.FillAsync("#password", DashboardAccounts.PasswordOf("dora"));
