@@ -56,7 +56,7 @@ internal static class FleetBenchmark
         Console.WriteLine(met ? $"In-memory targets met at {TargetSize:N0} terminals." : $"In-memory targets MISSED at {TargetSize:N0} terminals.");
 
         Console.WriteLine();
-        Console.WriteLine($"Round start with the database, a fleet of {origin.ToString().ToLowerInvariant()} terminals (C = 0.1 of the fleet; {starts} starts after {startWarmup} warm-up, each round then marked completed):");
+        Console.WriteLine($"Round start with the database, a fleet of {origin.ToString().ToLowerInvariant()} terminals (C = 0.1 of the fleet; {starts} starts after at least {startWarmup} warm-up starts and until the JIT compiled nothing for a few starts, each round then marked completed):");
         var startRows = new List<RoundStartWorkload.Result>();
         foreach (var size in sizes)
         {
