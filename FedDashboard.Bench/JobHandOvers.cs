@@ -14,7 +14,8 @@ internal static class JobHandOvers
     /// <summary>The product's Hangfire schema (DatabasePreparation.HangfireSchema, internal to Core).</summary>
     private const string Schema = "hangfire";
 
-    public static async Task<IReadOnlyList<JobKind>> LoadAsync(string connectionString)
+    /// <param name="since">Jobs created from then on: the measured job's, not a warm-up's before it.</param>
+    public static async Task<IReadOnlyList<JobKind>> LoadAsync(string connectionString, DateTimeOffset since)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -24,11 +25,12 @@ internal static class JobHandOvers
                     (SELECT max(createdat) FROM {Schema}.state s WHERE s.jobid = j.id AND s.name = 'Enqueued') AS enqueued,
                     (SELECT min(createdat) FROM {Schema}.state s WHERE s.jobid = j.id AND s.name = 'Processing') AS fetched,
                     (SELECT max(createdat) FROM {Schema}.state s WHERE s.jobid = j.id AND s.name IN ('Succeeded', 'Failed', 'Deleted')) AS ended
-                FROM {Schema}.job j)
+                FROM {Schema}.job j WHERE j.createdat >= @since)
             SELECT kind, count(*)::int, coalesce(avg(extract(epoch FROM fetched - enqueued)), 0)::float8,
                 coalesce(max(extract(epoch FROM fetched - enqueued)), 0)::float8, coalesce(avg(extract(epoch FROM ended - fetched)), 0)::float8
             FROM jobs WHERE fetched IS NOT NULL GROUP BY kind ORDER BY kind
             """, connection);
+        command.Parameters.AddWithValue("since", since.UtcDateTime);
         await using var reader = await command.ExecuteReaderAsync();
         var kinds = new List<JobKind>();
         while (await reader.ReadAsync())

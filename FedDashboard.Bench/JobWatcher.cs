@@ -14,8 +14,8 @@ internal sealed record JobOutcome(IReadOnlyList<RoundAccuracy> Accuracies, strin
 
 internal static class JobWatcher
 {
-    /// <summary>Polls the job until it ends, printing the test accuracy of round 1 and every tenth round.</summary>
-    public static async Task<JobOutcome> WaitForEndAsync(IServiceProvider services, int jobId)
+    /// <summary>Polls the job until it ends, printing the test accuracy of round 1 and every tenth round unless <paramref name="quiet"/>.</summary>
+    public static async Task<JobOutcome> WaitForEndAsync(IServiceProvider services, int jobId, bool quiet = false)
     {
         var factory = services.GetRequiredService<IDbContextFactory<FedDbContext>>();
         var printed = 0;
@@ -24,7 +24,7 @@ internal static class JobWatcher
             await Task.Delay(500);
             await using var db = await factory.CreateDbContextAsync();
             var accuracies = await db.AccuracyByRoundAsync(jobId);
-            foreach (var a in accuracies.Skip(printed).Where(a => a.Round % 10 == 0 || a.Round == 1)) Console.WriteLine($"  round {a.Round,4}: test accuracy {a.Accuracy:P2}");
+            foreach (var a in accuracies.Skip(quiet ? accuracies.Count : printed).Where(a => a.Round % 10 == 0 || a.Round == 1)) Console.WriteLine($"  round {a.Round,4}: test accuracy {a.Accuracy:P2}");
             printed = accuracies.Count;
             var job = await db.TrainingJobs.SingleAsync(j => j.Id == jobId);
             if (job.Status != JobStatus.Running) return new JobOutcome(accuracies, job.EndReason);
