@@ -73,18 +73,33 @@ public sealed class NodesPageTests : DashboardComponentTest
     }
 
     [Fact]
-    public async Task Refresh_NodeFallsSilent_ShownGone()
+    public async Task Refresh_NodeTwoBeatsLate_ShownSilent()
     {
         var cut = RenderPage();
 
-        await using (var connection = new NpgsqlConnection(Host.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("""UPDATE "ClusterNodes" SET "LastHeartbeat" = now() - interval '5 minutes' WHERE "Name" = 'node-b'""", connection);
-            await command.ExecuteNonQueryAsync();
-        }
+        await SetLastHeartbeatAsync("node-b", "15 seconds");
+
+        cut.WaitForAssertion(() => Assert.Equal("silent", Cell(cut, "node-b", "node-state").Trim()));
+    }
+
+    [Fact]
+    public async Task Refresh_NodeSilentPastGoneAfter_ShownGone()
+    {
+        var cut = RenderPage();
+
+        await SetLastHeartbeatAsync("node-b", "5 minutes");
 
         cut.WaitForAssertion(() => Assert.Equal("gone", Cell(cut, "node-b", "node-state").Trim()));
         Assert.Contains("min ago", cut.FindAll("tr").Single(r => r.TextContent.Contains("node-b")).TextContent);
+    }
+
+    private async Task SetLastHeartbeatAsync(string node, string ago)
+    {
+        await using var connection = new NpgsqlConnection(Host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""UPDATE "ClusterNodes" SET "LastHeartbeat" = now() - $1::interval WHERE "Name" = $2""", connection);
+        command.Parameters.AddWithValue(ago);
+        command.Parameters.AddWithValue(node);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 }

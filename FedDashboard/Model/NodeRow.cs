@@ -6,11 +6,11 @@ namespace FedDashboard.Model;
 
 /// <summary>One node as the Nodes page shows it, judged on the database's clock.</summary>
 public sealed record NodeRow(
-    string Name, string Role, string Queues, string Version, DateTimeOffset StartedAt, string HeartbeatAgo, bool Gone,
+    string Name, string Role, string Queues, string Version, DateTimeOffset StartedAt, string HeartbeatAgo, NodeState State,
     DateTimeOffset? LeadsSince, string ClockOffset, string? LeadershipRefusal, string TerminalsCall)
 {
     public static IReadOnlyList<NodeRow> From(NodesOverview overview) => [.. overview.Nodes
-        .OrderBy(overview.IsGone)
+        .OrderBy(overview.StateOf)
         .ThenBy(n => n.Name, StringComparer.Ordinal)
         .Select(n => new NodeRow(
             n.Name,
@@ -19,7 +19,7 @@ public sealed record NodeRow(
             ShortVersion(n.Version),
             n.StartedAt,
             Ago(overview.DatabaseNow - n.LastHeartbeat),
-            overview.IsGone(n),
+            overview.StateOf(n),
             overview.Leads(n) ? overview.Lease!.HeldSince : null,
             $"{n.ClockOffsetMs.ToString("+0;-0;0", CultureInfo.InvariantCulture)} ms",
             n.LeadershipRefusal,

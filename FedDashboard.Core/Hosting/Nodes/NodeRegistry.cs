@@ -41,7 +41,8 @@ public sealed class NodeRegistry(IDbContextFactory<FedDbContext> dbFactory, Node
         var now = (await db.Database.SqlQuery<DateTimeOffset>($"""SELECT now() AS "Value" """).ToListAsync(ct))[0];
         var nodes = await db.ClusterNodes.AsNoTracking().OrderBy(n => n.Name).ToListAsync(ct);
         var lease = await db.LeaderLeases.AsNoTracking().SingleOrDefaultAsync(l => l.Name == LeaderLease.SingletonWork, ct);
-        return new NodesOverview(nodes, lease is not null && lease.ExpiresAt > now ? lease : null, now, TimeSpan.FromSeconds(options.Value.GoneAfterSeconds));
+        return new NodesOverview(nodes, lease is not null && lease.ExpiresAt > now ? lease : null, now,
+            TimeSpan.FromSeconds(options.Value.GoneAfterSeconds), TimeSpan.FromSeconds(2 * options.Value.HeartbeatSeconds));
     }
 
     /// <summary>Whether this node's row is on the database and fresh.</summary>

@@ -4,9 +4,17 @@ namespace FedDashboard.Core.Hosting.Nodes;
 
 /// <param name="Lease">The running lease; null when nobody leads.</param>
 /// <param name="DatabaseNow">The database's time: heartbeats and the lease are judged by it, not by the reader's clock.</param>
-public sealed record NodesOverview(IReadOnlyList<ClusterNode> Nodes, LeaderLease? Lease, DateTimeOffset DatabaseNow, TimeSpan GoneAfter)
+/// <param name="SilentAfter">Two heartbeats: a node this late has missed one beat at least, and another.</param>
+public sealed record NodesOverview(IReadOnlyList<ClusterNode> Nodes, LeaderLease? Lease, DateTimeOffset DatabaseNow, TimeSpan GoneAfter, TimeSpan SilentAfter)
 {
-    public bool IsGone(ClusterNode node) => DatabaseNow - node.LastHeartbeat > GoneAfter;
+    public NodeState StateOf(ClusterNode node) => (DatabaseNow - node.LastHeartbeat) switch
+    {
+        var late when late > GoneAfter => NodeState.Gone,
+        var late when late > SilentAfter => NodeState.Silent,
+        _ => NodeState.Alive,
+    };
+
+    public bool IsGone(ClusterNode node) => StateOf(node) == NodeState.Gone;
 
     public bool Leads(ClusterNode node) => Lease?.Holder == node.Name;
 }

@@ -1,4 +1,5 @@
 using FedDashboard.Core.Domain.Nodes;
+using FedDashboard.Core.Hosting.Nodes;
 using FedDashboard.Tests.Shared;
 using Npgsql;
 
@@ -59,6 +60,22 @@ public sealed class NodeRegistryTests : IAsyncLifetime
         Assert.True(overview.IsGone(overview.Nodes.Single(n => n.Name == "node-a")));
         Assert.False(overview.IsGone(overview.Nodes.Single(n => n.Name == "node-b")));
         Assert.False(await a.Registry.IsRegisteredAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Overview_NodeTwoBeatsLate_SilentNotGone()
+    {
+        await using var a = TestNode.Start(_database.AppConnectionString, "node-a");
+        await using var b = TestNode.Start(_database.AppConnectionString, "node-b");
+        await a.BeatAsync();
+        await b.BeatAsync();
+        // The default heartbeat is 5 s and a node is gone after 30 s.
+        await SetSilentAsync("node-a", TimeSpan.FromSeconds(15));
+
+        var overview = await b.Registry.OverviewAsync();
+
+        Assert.Equal(NodeState.Silent, overview.StateOf(overview.Nodes.Single(n => n.Name == "node-a")));
+        Assert.Equal(NodeState.Alive, overview.StateOf(overview.Nodes.Single(n => n.Name == "node-b")));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using FedDashboard.Core.Hosting.Nodes;
 using FedDashboard.Model;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using System.Data.Common;
 
 namespace FedDashboard.Components.Pages;
@@ -54,6 +55,13 @@ public partial class Nodes : ComponentBase, IAsyncDisposable
         {
         }
     }
+
+    private static Color ChipColor(NodeState state) => state switch
+    {
+        NodeState.Alive => Color.Success,
+        NodeState.Silent => Color.Warning,
+        _ => Color.Default,
+    };
 
     public async ValueTask DisposeAsync()
     {
