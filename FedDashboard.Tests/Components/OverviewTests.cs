@@ -22,6 +22,8 @@ public sealed class OverviewTests : DashboardComponentTest
 
     private static string Kpi(IRenderedComponent<Overview> cut, string label) => cut.Find($"[data-kpi='{label}']").TextContent.Trim();
 
+    private static string KpiDetail(IRenderedComponent<Overview> cut, string label) => cut.Find($"[data-kpi-detail='{label}']").TextContent.Trim();
+
     [Fact]
     public void Render_RunningJob_ShowsJobRoundAndFleetFromDatabase()
     {
@@ -29,7 +31,7 @@ public sealed class OverviewTests : DashboardComponentTest
 
         cut.WaitForAssertion(() => Assert.Equal("1", Kpi(cut, "Round")));
         Assert.Contains("overview test", cut.Find("[data-testid='job']").TextContent);
-        Assert.Equal("20 / 20", Kpi(cut, "Terminals online"));
+        Assert.Equal(("20", "of 20"), (Kpi(cut, "Terminals online"), KpiDetail(cut, "Terminals online")));
         Assert.Equal("–", Kpi(cut, "Test accuracy"));
     }
 
@@ -37,14 +39,27 @@ public sealed class OverviewTests : DashboardComponentTest
     public void Render_FleetTickOnFeed_UpdatesFleetKpis()
     {
         var cut = Render<Overview>();
-        cut.WaitForAssertion(() => Assert.Equal("20 / 20", Kpi(cut, "Terminals online")));
+        cut.WaitForAssertion(() => Assert.Equal("20", Kpi(cut, "Terminals online")));
 
         Feed.Deliver(new FleetTick(20, 17, 16, 3, 0.42, 0.9, 0.7, DateTimeOffset.UtcNow));
 
-        cut.WaitForAssertion(() => Assert.Equal("17 / 20", Kpi(cut, "Terminals online")));
+        cut.WaitForAssertion(() => Assert.Equal("17", Kpi(cut, "Terminals online")));
         Assert.Equal("16", Kpi(cut, "In coverage"));
         Assert.Equal("3", Kpi(cut, "Training now"));
         Assert.Equal(0.42.ToString("P0"), Kpi(cut, "Mean CPU load"));
+    }
+
+    [Fact]
+    public void Render_FleetOfAHundredThousand_CountsGroupedAndTheFleetBeneath()
+    {
+        var cut = Render<Overview>();
+        cut.WaitForAssertion(() => Assert.Equal("20", Kpi(cut, "Terminals online")));
+
+        Feed.Deliver(new FleetTick(100_000, 98_231, 79_810, 10_000, 0.42, 0.9, 0.7, DateTimeOffset.UtcNow));
+
+        cut.WaitForAssertion(() => Assert.Equal(98_231.ToString("N0"), Kpi(cut, "Terminals online")));
+        Assert.Equal($"of {100_000:N0}", KpiDetail(cut, "Terminals online"));
+        Assert.Equal((79_810.ToString("N0"), 10_000.ToString("N0")), (Kpi(cut, "In coverage"), Kpi(cut, "Training now")));
     }
 
     [Fact]
@@ -55,7 +70,7 @@ public sealed class OverviewTests : DashboardComponentTest
         {
             var before = cut.RenderCount;
             Feed.Deliver(new FleetTick(20, online, 16, 3, 0.42, 0.9, 0.7, DateTimeOffset.UtcNow));
-            cut.WaitForAssertion(() => Assert.Equal($"{online} / 20", Kpi(cut, "Terminals online")));
+            cut.WaitForAssertion(() => Assert.Equal($"{online}", Kpi(cut, "Terminals online")));
             // Not a timed assertion: the pause only keeps the next events out of this tick's batch.
             await Task.Delay(3 * LiveFeed.DefaultBatchInterval);
             return cut.RenderCount - before;
