@@ -27,13 +27,17 @@ catch (Exception exception) when (exception is StartupException or ArgumentExcep
 static int Usage()
 {
     Console.Error.WriteLine("""
-        usage: ./fed bench fedavg [--tiers] [--model 2nn|cnn] [--partition iid|noniid] [--terminals N] [--fraction C]
+        usage: ./fed bench fedavg [--setting 2nn-iid|2nn-noniid|cnn-iid|cnn-noniid] [--strategy NAME and its settings (README)]
+                                  [--tiers] [--model 2nn|cnn] [--partition iid|noniid] [--terminals N] [--fraction C]
                                   [--epochs E] [--batch B] [--lr η] [--kappa κ] [--target ACC] [--max-rounds N] [--seed S]
+                                  [--warmup-rounds N]
+                                  --warmup-rounds: the same job's first N rounds (default 10) run unmeasured before it
                                   --tiers: the same job with width tiers by capacity vs. a single model, same fleet
                ./fed bench fleet [--ticks N] [--plans N] [--warmup N] [--fraction C] [--min-speed V] [--max-speed V]
                                  [--pause SECONDS] [--seed S] [--sizes 1000,10000,100000] [--origin agent|simulated]
                                  [--starts N] [--start-warmup N]
-                                 in memory: coverage tick and round plan; with the database: the product's round start
+                                 in memory: coverage tick and round plan; with the database: the product's round start,
+                                 after at least --start-warmup starts and until the JIT compiled nothing for 5 starts
                ./fed bench byzantine [--rounds N] [--partition iid|noniid|both] [--rules fedavg,median,trimmed,clipping]
                                      [--attacks signflip,scale,signflip10] [--fractions 0,10,20,30] [--terminals N] [--fraction C]
                                      [--epochs E] [--batch B] [--lr η] [--seed S]
