@@ -14,7 +14,5 @@ public sealed record NodesOverview(IReadOnlyList<ClusterNode> Nodes, LeaderLease
         _ => NodeState.Alive,
     };
 
-    public bool IsGone(ClusterNode node) => StateOf(node) == NodeState.Gone;
-
     public bool Leads(ClusterNode node) => Lease?.Holder == node.Name;
 }

@@ -26,7 +26,7 @@ public sealed class NodeRegistryTests : IAsyncLifetime
         Assert.Equal(NodeRole.All, row.Role);
         Assert.Equal(["default", "training"], row.Queues);
         Assert.Equal(node.Identity.Version, row.Version);
-        Assert.False(overview.IsGone(row));
+        Assert.NotEqual(NodeState.Gone, overview.StateOf(row));
         Assert.True(overview.Leads(row));
         Assert.Null(row.LeadershipRefusal);
         Assert.True(await node.Registry.IsRegisteredAsync(CancellationToken.None));
@@ -42,7 +42,7 @@ public sealed class NodeRegistryTests : IAsyncLifetime
         await node.BeatAsync();
 
         var overview = await node.Registry.OverviewAsync();
-        Assert.False(overview.IsGone(Assert.Single(overview.Nodes)));
+        Assert.NotEqual(NodeState.Gone, overview.StateOf(Assert.Single(overview.Nodes)));
     }
 
     [Fact]
@@ -57,8 +57,8 @@ public sealed class NodeRegistryTests : IAsyncLifetime
         await b.BeatAsync();
 
         var overview = await b.Registry.OverviewAsync();
-        Assert.True(overview.IsGone(overview.Nodes.Single(n => n.Name == "node-a")));
-        Assert.False(overview.IsGone(overview.Nodes.Single(n => n.Name == "node-b")));
+        Assert.Equal(NodeState.Gone, overview.StateOf(overview.Nodes.Single(n => n.Name == "node-a")));
+        Assert.NotEqual(NodeState.Gone, overview.StateOf(overview.Nodes.Single(n => n.Name == "node-b")));
         Assert.False(await a.Registry.IsRegisteredAsync(CancellationToken.None));
     }
 
