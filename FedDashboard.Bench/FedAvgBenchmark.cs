@@ -18,6 +18,9 @@ namespace FedDashboard.Bench;
 /// </summary>
 internal static class FedAvgBenchmark
 {
+    private const int SettledMethodsPerRound = 5;
+    private const int MostWarmUpJobs = 20;
+
     public static async Task<int> RunAsync(BenchArguments args)
     {
         var setting = PaperSetting.From(args);
@@ -39,7 +42,7 @@ internal static class FedAvgBenchmark
         var launchedAt = DateTimeOffset.UtcNow;
         var launched = await job.LaunchAsync(host.Services.GetRequiredService<JobLauncher>(), "fedavg benchmark");
         var progress = await JobWatcher.WaitForEndAsync(host.Services, launched.Id);
-        var wall = stopwatch.Elapsed;
+        var wall = progress.EndedAt is { } ended ? ended - launchedAt : stopwatch.Elapsed;
         // Stopping writes the step times still queued; the database stays until the host is disposed.
         await host.Host.StopAsync();
         RoundTimings timings;
@@ -88,18 +91,28 @@ internal static class FedAvgBenchmark
     }
 
     /// <summary>
-    /// Runs the same job for a few rounds first, unmeasured, as a server has run rounds before: the first rounds of a
-    /// process run partly unoptimized code and share the cores with the JIT compiling the rest (2NN IID: 4.5 × its
-    /// training in round 1, 2.6 × by round 11).
+    /// Runs the same job first, unmeasured, as a server has run rounds before, in jobs of <paramref name="rounds"/> rounds
+    /// until one compiles fewer than <see cref="SettledMethodsPerRound"/> methods a round (at most
+    /// <see cref="MostWarmUpJobs"/>): until the JIT settles, rounds run partly unoptimized code and share the cores with
+    /// the JIT compiling the rest. On the 2NN IID, 10 rounds still left the JIT thread a quarter of the CPU of the
+    /// measured rounds (perf, 10 s sampled).
     /// </summary>
     private static async Task WarmUpAsync(BenchHost host, BenchJob job, int rounds)
     {
         var stopwatch = Stopwatch.StartNew();
-        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
         var warmUp = job with { Policy = job.Policy with { Termination = new() { MaxRounds = rounds } } };
-        var launched = await warmUp.LaunchAsync(host.Services.GetRequiredService<JobLauncher>(), "fedavg benchmark warm-up");
-        await JobWatcher.WaitForEndAsync(host.Services, launched.Id, quiet: true);
-        Console.WriteLine($"Warm-up: {rounds} rounds of the same job in {stopwatch.Elapsed.TotalSeconds:0.0} s, not measured ({System.Runtime.JitInfo.GetCompiledMethodCount() - compiled:N0} methods compiled meanwhile).");
+        var compiledPerJob = new List<long>();
+        do
+        {
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var launched = await warmUp.LaunchAsync(host.Services.GetRequiredService<JobLauncher>(), "fedavg benchmark warm-up");
+            await JobWatcher.WaitForEndAsync(host.Services, launched.Id, quiet: true);
+            compiledPerJob.Add(System.Runtime.JitInfo.GetCompiledMethodCount() - compiled);
+        }
+        while (compiledPerJob[^1] >= SettledMethodsPerRound * rounds && compiledPerJob.Count < MostWarmUpJobs);
+        var settled = compiledPerJob[^1] < SettledMethodsPerRound * rounds;
+        Console.WriteLine($"Warm-up: {compiledPerJob.Count} jobs of {rounds} rounds in {stopwatch.Elapsed.TotalSeconds:0.0} s, not measured; methods compiled by each: " +
+            $"{string.Join(", ", compiledPerJob.Select(c => c.ToString("N0")))}{(settled ? "" : " (NOT settled: the figures include the JIT's work)")}.");
     }
 
     /// <summary>The job from the command line: the paper's setting `--setting` names (2NN IID by default), changed by any option given.</summary>

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FedDashboard.Bench;
 
-internal sealed record JobOutcome(IReadOnlyList<RoundAccuracy> Accuracies, string? EndReason)
+/// <param name="EndedAt">When the job ended, as it recorded it: the watcher sees the end up to a poll later.</param>
+internal sealed record JobOutcome(IReadOnlyList<RoundAccuracy> Accuracies, string? EndReason, DateTimeOffset? EndedAt)
 {
     public RoundAccuracy? FirstReaching(double? target) => target is { } t ? Accuracies.FirstOrDefault(a => a.Accuracy >= t) : null;
 }
@@ -27,7 +28,7 @@ internal static class JobWatcher
             foreach (var a in accuracies.Skip(quiet ? accuracies.Count : printed).Where(a => a.Round % 10 == 0 || a.Round == 1)) Console.WriteLine($"  round {a.Round,4}: test accuracy {a.Accuracy:P2}");
             printed = accuracies.Count;
             var job = await db.TrainingJobs.SingleAsync(j => j.Id == jobId);
-            if (job.Status != JobStatus.Running) return new JobOutcome(accuracies, job.EndReason);
+            if (job.Status != JobStatus.Running) return new JobOutcome(accuracies, job.EndReason, job.EndedAt);
         }
     }
 }
