@@ -12,7 +12,7 @@ namespace FedDashboard.Core.Orchestration.Training;
 
 /// <summary>
 /// One edge's part of ending a round: it evaluates its terminals' reported results (see <see cref="ResultEvaluation"/>)
-/// and aggregates those it accepts into the edge's <see cref="EdgeAggregate"/>. Runs on the edge's own queue when a node
+/// and aggregates those it accepts into the edge's <see cref="EdgeAggregate"/>. Runs on the edge's own queue when an edge node
 /// serves it, else within the central step. Done once the edge has its aggregate or no result left to judge (all
 /// filtered); runs of it wait for each other on the edge's participants, and the central step waits for running ones
 /// on the round's row, so a second run, or one that comes after the round completed, changes nothing.

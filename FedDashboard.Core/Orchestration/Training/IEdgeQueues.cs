@@ -7,9 +7,9 @@ public interface IEdgeQueues
     bool IsServed(int edgeId);
 
     /// <returns>
-    /// True when a live edge node serves the edge's queue. Only then does the edge select on its queue: a full node that
-    /// took the queue over would read the same database as the central start, which selects for the edge in its own
-    /// transaction instead.
+    /// True when a live edge node serves the edge's queue. Only then do the edge's selection and its evaluation and
+    /// aggregation run on its queue: a full node that took the queue over would read the same database as the central
+    /// steps, which do the edge's part themselves instead.
     /// </returns>
     bool HasEdgeNode(int edgeId);
 }

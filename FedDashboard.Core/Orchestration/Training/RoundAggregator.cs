@@ -19,7 +19,7 @@ namespace FedDashboard.Core.Orchestration.Training;
 /// <summary>
 /// Ends a round: loads what the job's strategy (see <see cref="RoundStrategies"/>) decides on and saves what it decides.
 /// Each edge evaluates its terminals' results and aggregates those it accepts (<see cref="EdgeRoundAggregator"/>), on the
-/// edge's own queue when a node serves it, else here; once every edge with results is done, the central step goes on:
+/// edge's own queue when an edge node serves it, else here; once every edge with results is done, the central step goes on:
 /// when the accepted results are too few, the central server trains on its own data (<see cref="CentralTraining"/>); at
 /// the end of a combination period the central tier combines the edges' models, and the server's, into a candidate,
 /// evaluated on the test set and promoted to a version when it meets the job's criterion; then it hands the round to
@@ -48,11 +48,13 @@ public sealed class RoundAggregator(
         if (await start.TryBeginAsync(roundId, ct) == AggregationBegin.NotDue) return;
         List<int> pending;
         await using (var db = await dbFactory.CreateDbContextAsync(ct)) pending = await EdgeRoundAggregator.PendingAsync(db, roundId, ct);
-        foreach (var edgeId in pending)
-        {
-            if (edgeQueues.IsServed(edgeId)) scheduler.AggregateEdge(roundId, edgeId);
-            else await edgeAggregator.AggregateAsync(roundId, edgeId, ct);
-        }
+        foreach (var edgeId in pending.Where(edgeQueues.HasEdgeNode)) scheduler.AggregateEdge(roundId, edgeId);
+        // The other edges' steps read the same database as this one: run here, side by side, they spare each a job's
+        // hand-over and the round the wait for the last of them (they hold the round in share mode, so they do not block
+        // each other, and each locks only its own participants).
+        await Parallel.ForEachAsync(pending.Where(edgeId => !edgeQueues.HasEdgeNode(edgeId)),
+            new ParallelOptions { MaxDegreeOfParallelism = orchestration.Value.TrainingWorkers, CancellationToken = ct },
+            async (edgeId, token) => await edgeAggregator.AggregateAsync(roundId, edgeId, token));
         await CombineAsync(roundId, ct);
     }
 
