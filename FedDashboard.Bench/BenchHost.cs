@@ -33,6 +33,8 @@ internal sealed class BenchHost : IAsyncDisposable
         var blobs = Directory.CreateTempSubdirectory("fed-bench-blobs");
         var configuration = EmbeddedHost.SettledFleet(database.ConnectionString,
             Environment.GetEnvironmentVariable("Fed__Data__MnistPath") ?? Path.Combine(Environment.CurrentDirectory, ".data", "mnist"), blobs.FullName, terminals);
+        // Each benchmark's node has its database to itself.
+        configuration["Fed:Node:Alone"] = "true";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) configuration[key] = value;
         var host = await EmbeddedHost.StartAsync(configuration, runWorkers);
         return new BenchHost(database, blobs, host, runWorkers);

@@ -149,7 +149,7 @@ public static class DependencyInjection
         services.AddTransient<AggregationStart>();
         services.AddTransient<RoundContinuation>();
 
-        services.AddHangfire((provider, configuration) => ConfigureHangfire(configuration, connectionString, provider.GetRequiredService<ILoggerFactory>()));
+        services.AddHangfire((provider, configuration) => ConfigureHangfire(configuration, connectionString, node.ListensForOtherNodes, provider.GetRequiredService<ILoggerFactory>()));
         AddHangfireServers(services, node, builder.Configuration.GetSection(OrchestrationOptions.Section).Get<OrchestrationOptions>() ?? new());
 
         AddSimulatedFleet(builder);
@@ -259,7 +259,7 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void ConfigureHangfire(IGlobalConfiguration configuration, string connectionString, ILoggerFactory loggerFactory) => configuration
+    private static void ConfigureHangfire(IGlobalConfiguration configuration, string connectionString, bool listenForOtherNodes, ILoggerFactory loggerFactory) => configuration
         .UseLogProvider(new HostLogProvider(loggerFactory))
         .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
         .UseSimpleAssemblyNameTypeSerializer()
@@ -269,9 +269,11 @@ public static class DependencyInjection
             SchemaName = DatabasePreparation.HangfireSchema,
             // Installed at start by the owner (FedStartup): the app's role may not change the schema.
             PrepareSchemaIfNecessary = false,
-            // Defaults poll every 15 s; rounds take about a second, so wake workers on enqueue instead.
+            // Defaults poll every 15 s; rounds take about a second, so wake workers on enqueue instead: this node's own at
+            // once, another node's by PostgreSQL's notifications unless the node is alone (NodeOptions.Alone: they cost the
+            // 2NN benchmark 1,600 queue queries a round).
             QueuePollInterval = TimeSpan.FromSeconds(1),
-            EnableLongPolling = true,
+            EnableLongPolling = listenForOtherNodes,
             // Without it a training longer than the invisibility timeout would start again on another worker.
             UseSlidingInvisibilityTimeout = true,
             // A job fetched by a node that died is fetched again after this; a live node's job stays invisible, its

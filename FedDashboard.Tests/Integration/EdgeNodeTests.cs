@@ -3,6 +3,7 @@ using FedDashboard.Core.Domain.Refusals;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Hosting.Jobs;
 using FedDashboard.Core.Orchestration.Training;
+using FedDashboard.Core.Persistence;
 using FedDashboard.Tests.Shared;
 using Hangfire;
 using Hangfire.Storage.Monitoring;
@@ -43,6 +44,35 @@ public sealed class EdgeNodeTests
 
         Assert.Contains("Fed:Node:Edge ('edge-2') is only for Role edge, and Role is 'all'", error.Message);
     }
+
+    [Fact]
+    public async Task Prepare_EdgeNodeSaidToBeAlone_StopsSayingAnEdgeNodeNeverIs()
+    {
+        var error = await Assert.ThrowsAsync<StartupException>(() => FedTestHost.StartAsync(runWorkers: false,
+            settings: new Dictionary<string, string?> { ["Fed:Node:Role"] = "edge", ["Fed:Node:Edge"] = "edge-2", ["Fed:Node:Alone"] = "true" }));
+
+        Assert.Contains("Fed:Node:Alone is for a node with the database to itself, and an edge node works beside a full node", error.Message);
+    }
+
+    [Theory]
+    [InlineData("true", false)]
+    [InlineData("false", true)]
+    public async Task Start_NodeAloneOrNot_ItsWorkersListenForOtherNodesJobsOnlyWhenNot(string alone, bool listens)
+    {
+        await using var node = await FedTestHost.StartAsync(runWorkers: true, settings: new Dictionary<string, string?> { ["Fed:Node:Alone"] = alone });
+        await using var db = node.Db();
+
+        // Idle workers wait in Hangfire's dequeue; one that listens holds a connection whose last statement was LISTEN.
+        await Eventually.WaitForAsync(async () => await LastStatementsAsync(db, "%hangfire%jobqueue%") > 0 ? "" : null,
+            TimeSpan.FromSeconds(30), "the workers to query the queue");
+        if (listens)
+            await Eventually.WaitForAsync(async () => await LastStatementsAsync(db, "LISTEN%") > 0 ? "" : null, TimeSpan.FromSeconds(30), "a worker to listen");
+        else
+            Assert.Equal(0, await LastStatementsAsync(db, "LISTEN%"));
+    }
+
+    private static Task<int> LastStatementsAsync(FedDbContext db, string like) => db.Database.SqlQuery<int>(
+        $"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND query LIKE {like}").SingleAsync();
 
     [Fact]
     public async Task Prepare_EdgeNotOnTheDatabase_StopsListingTheEdgesThatAre()

@@ -22,6 +22,17 @@ public sealed class NodeOptions : IValidatedOptions
     /// </summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// Whether this node is the only one on its database (<c>./fed run</c> says so). Then its Hangfire workers do not
+    /// listen for other nodes' enqueues (PostgreSQL LISTEN/NOTIFY): every enqueue wakes every listening worker of every
+    /// node, each of which queries the queue, while a node alone wakes one of its own workers as it enqueues. A node that
+    /// is not alone picks up another node's job within Hangfire's poll interval (a second) instead of at once.
+    /// </summary>
+    public bool Alone { get; set; }
+
+    /// <summary>Hangfire's workers listen for enqueues unless the node is alone; an edge node never is.</summary>
+    public bool ListensForOtherNodes => IsEdge || !Alone;
+
     /// <summary>How often the node heartbeats and its leader renews the lease.</summary>
     public double HeartbeatSeconds { get; set; } = 5;
 
@@ -51,6 +62,7 @@ public sealed class NodeOptions : IValidatedOptions
             yield return "Edge must name the edge an edge node serves (e.g. Fed:Node:Edge=edge-3, or start the node with --edge edge-3).";
         if (!IsEdge && !string.IsNullOrWhiteSpace(Edge))
             yield return $"Edge ('{Edge}') is only for Role edge, and Role is '{Role}': set Fed:Node:Role=edge (or start with --edge {Edge}), or drop Fed:Node:Edge.";
+        if (IsEdge && Alone) yield return "Alone is for a node with the database to itself, and an edge node works beside a full node: drop Fed:Node:Alone or set it to false.";
         if (!string.IsNullOrWhiteSpace(PublicUrl) && !IsHttpUrl(PublicUrl))
             yield return $"PublicUrl must be an absolute http or https URL such as http://edge-3.example.org:5080/ (was '{PublicUrl}').";
         if (PublicUrl is { Length: > ClusterNode.PublicUrlMaxLength })
