@@ -12,14 +12,10 @@ public static class ModelEvaluator
 
     public static EvaluationResult Evaluate(ModelSpec spec, ParameterSet parameters, MnistTensors test)
     {
-        double lossSum = 0;
-        long correct = 0;
-        ForEachBatch(spec, parameters, test, (_, logits, labels) =>
-        {
-            lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
-            correct += logits.argmax(1).eq(labels).sum().item<long>();
-        });
-        return new EvaluationResult((double)correct / test.Count, lossSum / test.Count, test.Count);
+        var partials = new (double LossSum, long Correct)[BatchCount(test)];
+        ForEachBatch(spec, parameters, test, (first, logits, labels) => partials[first / _batchSize] =
+            (nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>(), logits.argmax(1).eq(labels).sum().item<long>()));
+        return new EvaluationResult((double)partials.Sum(p => p.Correct) / test.Count, partials.Sum(p => p.LossSum) / test.Count, test.Count);
     }
 
     /// <summary>The class the model picks for each sample (the first of equal highest logits), in the data's order.</summary>
@@ -34,6 +30,13 @@ public static class ModelEvaluator
         return predictions;
     }
 
+    private static int BatchCount(MnistTensors test) => (test.Count + _batchSize - 1) / _batchSize;
+
+    /// <summary>
+    /// Runs the batches on as many threads as there are cores, each with its own copy of the model: libtorch runs each
+    /// training on one thread, so one evaluation on one thread left the other cores idle while it ran (the CNN's 10,000
+    /// test images took 4 s of a round's 18 on two cores). <paramref name="onBatch"/> runs on those threads.
+    /// </summary>
     private static void ForEachBatch(ModelSpec spec, ParameterSet parameters, MnistTensors test, Action<int, Tensor, Tensor> onBatch)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -43,15 +46,21 @@ public static class ModelEvaluator
             throw new ArgumentException("Cannot evaluate on an empty data set.", nameof(test));
         }
 
-        using var model = ModelFactory.Create(spec);
-        ModuleParameters.Load(model, parameters);
-        model.eval();
-        using var noGrad = torch.no_grad();
-        for (var first = 0; first < test.Count; first += _batchSize)
+        var batches = BatchCount(test);
+        var threads = Math.Min(batches, Environment.ProcessorCount);
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, thread =>
         {
-            using var scope = torch.NewDisposeScope();
-            var (images, labels) = test.Slice(first, Math.Min(_batchSize, test.Count - first));
-            onBatch(first, model.forward(images), labels);
-        }
+            using var model = ModelFactory.Create(spec);
+            ModuleParameters.Load(model, parameters);
+            model.eval();
+            using var noGrad = torch.no_grad();
+            for (var batch = thread; batch < batches; batch += threads)
+            {
+                using var scope = torch.NewDisposeScope();
+                var first = batch * _batchSize;
+                var (images, labels) = test.Slice(first, Math.Min(_batchSize, test.Count - first));
+                onBatch(first, model.forward(images), labels);
+            }
+        });
     }
 }
