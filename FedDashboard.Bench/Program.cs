@@ -31,7 +31,8 @@ static int Usage()
                                   [--tiers] [--model 2nn|cnn] [--partition iid|noniid] [--terminals N] [--fraction C]
                                   [--epochs E] [--batch B] [--lr η] [--kappa κ] [--target ACC] [--max-rounds N] [--seed S]
                                   [--warmup-rounds N]
-                                  --warmup-rounds: the same job's first N rounds (default 10) run unmeasured before it
+                                  --warmup-rounds: the same job runs unmeasured first, in jobs of N rounds (default 10; 0: none)
+                                                   until one compiles fewer than 5 methods a round
                                   --tiers: the same job with width tiers by capacity vs. a single model, same fleet
                ./fed bench fleet [--ticks N] [--plans N] [--warmup N] [--fraction C] [--min-speed V] [--max-speed V]
                                  [--pause SECONDS] [--seed S] [--sizes 1000,10000,100000] [--origin agent|simulated]
