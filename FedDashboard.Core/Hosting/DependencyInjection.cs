@@ -209,6 +209,7 @@ public static class DependencyInjection
         services.AddSingleton<ServedQueues>();
         services.AddSingleton<TakenOverQueues>();
         services.AddSingleton<IEdgeQueues>(sp => sp.GetRequiredService<ServedQueues>());
+        services.AddSingleton<LoneNodeCheck>();
         services.AddSingleton<EdgeNodeAddresses>();
         services.AddSingleton<IEdgeNodeAddresses>(sp => sp.GetRequiredService<EdgeNodeAddresses>());
         services.AddSingleton<DatabaseClock>();

@@ -8,6 +8,7 @@ using FedDashboard.Tests.Shared;
 using Hangfire;
 using Hangfire.Storage.Monitoring;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace FedDashboard.Tests.Integration;
 
@@ -69,6 +70,46 @@ public sealed class EdgeNodeTests
             await Eventually.WaitForAsync(async () => await LastStatementsAsync(db, "LISTEN%") > 0 ? "" : null, TimeSpan.FromSeconds(30), "a worker to listen");
         else
             Assert.Equal(0, await LastStatementsAsync(db, "LISTEN%"));
+    }
+
+    [Fact]
+    public async Task Beat_NodeStartedAloneAndAnotherNodeBeats_WarnsOnceNamingIt()
+    {
+        var aloneNode = Node("alone");
+        aloneNode["Fed:Node:Alone"] = "true";
+        await using var alone = await FedTestHost.StartAsync(runWorkers: true, settings: aloneNode);
+        using var log = new CapturedLog();
+        alone.Get<ILoggerFactory>().AddProvider(log);
+
+        var otherNode = Node("other");
+        otherNode["Fed:Node:Alone"] = "false";
+        await using var other = await alone.StartNodeAsync(otherNode);
+
+        await Eventually.WaitForAsync(() => Task.FromResult(AloneWarnings(log) is { Count: > 0 } found ? found : null),
+            TimeSpan.FromSeconds(30), "the node started alone to warn");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Contains("This node was started alone on its database (Fed:Node:Alone), but other heartbeat there too", Assert.Single(AloneWarnings(log)));
+    }
+
+    private static List<string> AloneWarnings(CapturedLog log) => [.. log.AtLeast(LogLevel.Warning).Where(line => line.Contains("started alone", StringComparison.Ordinal))];
+
+    [Fact]
+    public async Task Beat_NodeStartedAloneBesideTheRowOfAKilledNode_DoesNotWarn()
+    {
+        var aloneNode = Node("alone");
+        aloneNode["Fed:Node:Alone"] = "true";
+        await using var alone = await FedTestHost.StartAsync(runWorkers: true, settings: aloneNode);
+        await using (var db = alone.Db())
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ClusterNodes" ("Name", "Role", "Queues", "Version", "StartedAt", "LastHeartbeat", "ClockOffsetMs")
+                VALUES ('killed', 'All', ARRAY['default'], 'test', now(), now(), 0)
+                """);
+        using var log = new CapturedLog();
+        alone.Get<ILoggerFactory>().AddProvider(log);
+
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        Assert.Empty(AloneWarnings(log));
     }
 
     private static Task<int> LastStatementsAsync(FedDbContext db, string like) => db.Database.SqlQuery<int>(

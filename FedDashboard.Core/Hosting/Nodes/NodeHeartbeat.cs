@@ -12,7 +12,8 @@ namespace FedDashboard.Core.Hosting.Nodes;
 /// Stopping gives the lease up, so another node leads at its next beat.
 /// </summary>
 public sealed class NodeHeartbeat(
-    DatabaseClock databaseClock, Leadership leadership, NodeRegistry registry, ServedQueues served, EdgeNodeAddresses edgeNodes, IOptions<NodeOptions> options,
+    DatabaseClock databaseClock, Leadership leadership, NodeRegistry registry, ServedQueues served, EdgeNodeAddresses edgeNodes, LoneNodeCheck lone,
+    IOptions<NodeOptions> options,
     TimeProvider clock, ILogger<NodeHeartbeat> logger)
     : PeriodicWork(TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), clock, logger)
 {
@@ -46,7 +47,7 @@ public sealed class NodeHeartbeat(
 
     protected override Task RunOnceAsync(CancellationToken ct) => BeatAsync(ct);
 
-    /// <summary>One heartbeat: measure the clock, take or renew the lease, write the node's row, read which queues the live nodes serve and where the live edge nodes are.</summary>
+    /// <summary>One heartbeat: measure the clock, take or renew the lease, write the node's row, read which queues the live nodes serve and where the live edge nodes are (and whether a node started alone is).</summary>
     /// <returns>Why the node refuses leadership, or null.</returns>
     public async Task<string?> BeatAsync(CancellationToken ct)
     {
@@ -55,6 +56,7 @@ public sealed class NodeHeartbeat(
         var live = await registry.BeatAsync(offset, refusal, ct);
         served.Update(live.SelectMany(n => n.Queues), live.Where(n => n.Role == NodeRole.Edge).SelectMany(n => n.Queues));
         edgeNodes.Update(live);
+        lone.See(live);
         return refusal;
     }
 }
