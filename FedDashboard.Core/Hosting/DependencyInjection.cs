@@ -271,8 +271,8 @@ public static class DependencyInjection
             // Installed at start by the owner (FedStartup): the app's role may not change the schema.
             PrepareSchemaIfNecessary = false,
             // Defaults poll every 15 s; rounds take about a second, so wake workers on enqueue instead: this node's own at
-            // once, another node's by PostgreSQL's notifications unless the node is alone (NodeOptions.Alone: they cost the
-            // 2NN benchmark 1,600 queue queries a round).
+            // once, another node's by PostgreSQL's notifications unless the node is alone (NodeOptions.Alone: each woke every
+            // listening worker, 160 queue queries a round of the 2NN benchmark).
             QueuePollInterval = TimeSpan.FromSeconds(1),
             EnableLongPolling = listenForOtherNodes,
             // Without it a training longer than the invisibility timeout would start again on another worker.

@@ -12,6 +12,7 @@ public static class ModelEvaluator
 
     public static EvaluationResult Evaluate(ModelSpec spec, ParameterSet parameters, MnistTensors test)
     {
+        ArgumentNullException.ThrowIfNull(test);
         var partials = new (double LossSum, long Correct)[BatchCount(test)];
         ForEachBatch(spec, parameters, test, (first, logits, labels) => partials[first / _batchSize] =
             (nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>(), logits.argmax(1).eq(labels).sum().item<long>()));
