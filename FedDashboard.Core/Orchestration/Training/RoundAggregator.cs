@@ -48,11 +48,13 @@ public sealed class RoundAggregator(
         if (await start.TryBeginAsync(roundId, ct) == AggregationBegin.NotDue) return;
         List<int> pending;
         await using (var db = await dbFactory.CreateDbContextAsync(ct)) pending = await EdgeRoundAggregator.PendingAsync(db, roundId, ct);
-        foreach (var edgeId in pending.Where(edgeQueues.HasEdgeNode)) scheduler.AggregateEdge(roundId, edgeId);
+        // Asked once per edge: a heartbeat may change the answer meanwhile, and an edge must land on one side.
+        var onEdgeNodes = pending.ToLookup(edgeQueues.HasEdgeNode);
+        foreach (var edgeId in onEdgeNodes[true]) scheduler.AggregateEdge(roundId, edgeId);
         // The other edges' steps read the same database as this one: run here, side by side, they spare each a job's
         // hand-over and the round the wait for the last of them (they hold the round in share mode, so they do not block
         // each other, and each locks only its own participants).
-        await Parallel.ForEachAsync(pending.Where(edgeId => !edgeQueues.HasEdgeNode(edgeId)),
+        await Parallel.ForEachAsync(onEdgeNodes[false],
             new ParallelOptions { MaxDegreeOfParallelism = orchestration.Value.TrainingWorkers, CancellationToken = ct },
             async (edgeId, token) => await edgeAggregator.AggregateAsync(roundId, edgeId, token));
         await CombineAsync(roundId, ct);
