@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FedDashboard.Tests.Integration;
 
-/// <summary>A round's assignments start a training job per edge for its simulated terminals, and none for an agent, which polls.</summary>
+/// <summary>
+/// A round's assignments start one training job for the simulated terminals of the edges no node serves (up to
+/// <see cref="SimulatedTrainingQueue.MostPerJob"/> of them), and none for an agent, which polls.
+/// </summary>
 public sealed class AssignmentNotificationTests : IAsyncLifetime
 {
     private FedTestHost _host = null!;
@@ -19,7 +22,7 @@ public sealed class AssignmentNotificationTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task StartNextRound_SimulatedAndAgentTerminals_OneTrainingJobPerEdgeForItsSimulatedParticipantsOnly()
+    public async Task StartNextRound_SimulatedAndAgentTerminals_OneTrainingJobForTheSimulatedParticipantsOnly()
     {
         for (var i = 0; i < 2; i++)
         {
@@ -41,8 +44,7 @@ public sealed class AssignmentNotificationTests : IAsyncLifetime
             .ToList();
         var simulated = assigned.Where(p => origins[p.TerminalId] == TerminalOrigin.Simulated).ToList();
         Assert.Equal(simulated.Select(p => p.Id).Order(), jobs.SelectMany(ids => ids).Order());
-        var edgeOf = simulated.ToDictionary(p => p.Id, p => p.EdgeId);
-        Assert.Equal(simulated.Select(p => p.EdgeId).Distinct().Count(), jobs.Count);
-        Assert.All(jobs, ids => Assert.Single(ids.Select(id => edgeOf[id]).Distinct()));
+        Assert.True(simulated.Select(p => p.EdgeId).Distinct().Count() > 1, "the round should have simulated terminals of several edges");
+        Assert.Single(jobs);
     }
 }

@@ -23,7 +23,7 @@ public sealed class EdgeRoundStepsTests : IAsyncLifetime
     {
         _host = await FedTestHost.StartAsync(runWorkers: false, terminals: 20);
         var queues = await EdgeQueuesAsync();
-        _host.Get<ServedQueues>().Update(queues, byEdgeNodes: queues);
+        _host.Get<ServedQueues>().Update(queues);
     }
 
     private async Task<List<string>> EdgeQueuesAsync()
@@ -77,9 +77,9 @@ public sealed class EdgeRoundStepsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StartNextRoundAsync_EdgeQueuesTakenOverByAFullNode_EveryEdgeSelectsInTheStartItself()
+    public async Task StartNextRoundAsync_NoEdgeNode_EveryEdgeSelectsInTheStartItself()
     {
-        _host.Get<ServedQueues>().Update(await EdgeQueuesAsync(), byEdgeNodes: []);
+        _host.Get<ServedQueues>().Update([]);
         var job = await _host.Get<JobLauncher>().LaunchAsync("edges", TestData.Settings());
 
         var round = await _host.StartRoundByHandAsync(job.Id);

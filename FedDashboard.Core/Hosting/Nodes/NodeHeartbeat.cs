@@ -47,14 +47,14 @@ public sealed class NodeHeartbeat(
 
     protected override Task RunOnceAsync(CancellationToken ct) => BeatAsync(ct);
 
-    /// <summary>One heartbeat: measure the clock, take or renew the lease, write the node's row, read which queues the live nodes serve and where the live edge nodes are (and whether a node started alone is).</summary>
+    /// <summary>One heartbeat: measure the clock, take or renew the lease, write the node's row, read which queues the live edge nodes serve and where the live edge nodes are (and whether a node started alone is).</summary>
     /// <returns>Why the node refuses leadership, or null.</returns>
     public async Task<string?> BeatAsync(CancellationToken ct)
     {
         var offset = await databaseClock.OffsetAsync(ct);
         var refusal = await leadership.TryLeadAsync(offset, ct);
         var live = await registry.BeatAsync(offset, refusal, ct);
-        served.Update(live.SelectMany(n => n.Queues), live.Where(n => n.Role == NodeRole.Edge).SelectMany(n => n.Queues));
+        served.Update(live.Where(n => n.Role == NodeRole.Edge).SelectMany(n => n.Queues));
         edgeNodes.Update(live);
         lone.See(live);
         return refusal;
