@@ -132,6 +132,7 @@ public static class DependencyInjection
         services.AddTransient<OwnFleetEnrolment>();
         services.AddSingleton<FleetCredentialKey>();
         services.AddTransient<ResultEvaluation>();
+        services.AddTransient<ResultValidation>();
         services.AddTransient<CentralTraining>();
         services.AddTransient<RoundAggregator>();
         services.AddTransient<RoundRewarding>();

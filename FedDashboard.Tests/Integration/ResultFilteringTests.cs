@@ -3,7 +3,9 @@ using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Aggregation;
+using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Training;
 using FedDashboard.Core.Orchestration.Rewards;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Orchestration.Training;
@@ -81,6 +83,32 @@ public sealed class ResultFilteringTests : IAsyncLifetime
         AssertIsTheMeanOf(aggregate, accepted);
         var rewarded = await db.RewardEntries.Where(r => r.RoundId == round.Id).Select(r => r.TerminalId).ToListAsync();
         Assert.Equal(accepted.Select(p => p.TerminalId).Order(), rewarded.Order());
+    }
+
+    [Fact]
+    public async Task AggregateAsync_ResultStoredWithoutItsValidationAccuracy_TheEdgeMeasuresAndJudgesIt()
+    {
+        await _host.SetPolicyAsync(0, EdgePolicy.Default with { Evaluation = new EvaluationPolicy { MinValidationAccuracy = 0.5 } });
+        await _host.KeepOnlyAsync(TestData.Terminal(), TestData.Terminal());
+        var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings());
+        var round = await _host.StartRoundByHandAsync(job.Id);
+        var blobs = _host.Get<ModelBlobStore>();
+        var start = blobs.Get(round.Participants[0].Assignment.BaseModelHash);
+        // As a result stored before results were measured on arrival: through the domain, with no accuracy.
+        await using (var db = _host.Db())
+        {
+            foreach (var participant in await db.RoundParticipants.Where(p => p.RoundId == round.Id).ToListAsync())
+                participant.Report(blobs.Put(start), 100, trainLoss: 2.3, trainAccuracy: 0.1, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        await _host.Get<RoundAggregator>().AggregateAsync(round.Id);
+
+        var expected = ModelEvaluator.Evaluate(new ModelSpec(ModelArchitecture.Mlp2NN), start, _host.Get<FederatedData>().Validation).Accuracy;
+        await using var check = _host.Db();
+        var judged = await check.RoundParticipants.Where(p => p.RoundId == round.Id).ToListAsync();
+        Assert.Equal(2, judged.Count);
+        Assert.All(judged, p => Assert.Equal((ParticipantStatus.Filtered, expected), (p.Status, p.Result.ValidationAccuracy)));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Training;
+using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
+using FedDashboard.Core.Learning.Training;
 using FedDashboard.Core.Orchestration.Terminals;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Protocol;
@@ -59,6 +61,21 @@ public sealed class UpdateReceiverTests : IAsyncLifetime
         await using var db = _host.Db();
         var stored = await db.RoundParticipants.SingleAsync(p => p.Id == _participant.Id);
         Assert.Equal((ParticipantStatus.Reported, "key-1"), (stored.Status, stored.UploadKey));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_AcceptedResult_ItsValidationAccuracyMeasuredAsItArrivesWhileTheRoundCollects()
+    {
+        var trained = WithFirstValue(0.25f);
+
+        var outcome = await SubmitAsync(trained);
+
+        Assert.True(outcome.Accepted, outcome.Message);
+        var expected = ModelEvaluator.Evaluate(new ModelSpec(ModelArchitecture.Mlp2NN), trained, _host.Get<FederatedData>().Validation).Accuracy;
+        await using var db = _host.Db();
+        var stored = await db.RoundParticipants.SingleAsync(p => p.Id == _participant.Id);
+        Assert.Equal(expected, stored.Result.ValidationAccuracy);
+        Assert.Equal(RoundPhase.Collecting, (await db.Rounds.SingleAsync(r => r.Id == _participant.RoundId)).Phase);
     }
 
     [Fact]

@@ -9,5 +9,7 @@ namespace FedDashboard.Core.Domain.Strategies;
 /// <param name="Terminal">The terminal as it is now.</param>
 /// <param name="Reliability">Its record of work in earlier rounds.</param>
 /// <param name="Samples">The samples the result was trained on.</param>
+/// <param name="ValidationAccuracy">The result's model on the validation data, from 0 to 1.</param>
 public sealed record EdgeResult(
-    Terminal Terminal, Reliability Reliability, TrainedResult Trained, int Samples, DateTimeOffset AssignedAt, DateTimeOffset ReportedAt);
+    Terminal Terminal, Reliability Reliability, TrainedResult Trained, int Samples, DateTimeOffset AssignedAt, DateTimeOffset ReportedAt,
+    double ValidationAccuracy);

@@ -46,11 +46,10 @@ public sealed class EdgeStrategy(
     }
 
     /// <remarks>Capacity is scored against the fastest terminal among the results.</remarks>
-    public IReadOnlyList<ResultVerdict> Evaluate(IReadOnlyList<EdgeResult> results, Func<ParameterSet> start, Func<TrainedResult, double> validationAccuracy)
+    public IReadOnlyList<ResultVerdict> Evaluate(IReadOnlyList<EdgeResult> results, Func<ParameterSet> start)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(start);
-        ArgumentNullException.ThrowIfNull(validationAccuracy);
         if (results.Count == 0) return [];
 
         var filter = new ResultFilter(edge.Policy.Evaluation);
@@ -60,13 +59,12 @@ public sealed class EdgeStrategy(
         var fastest = results.Max(r => r.Terminal.TrainingSamplesPerSecond);
         return [.. results.Select((result, i) =>
         {
-            var accuracy = validationAccuracy(result.Trained);
             var terminal = result.Terminal;
             var evidence = new ResultEvidence(
                 new TerminalEvidence(terminal, edge, result.Reliability,
                     CapacityScore.Of(terminal.CpuLoad, terminal.TrainingSamplesPerSecond, fastest), result.Samples, result.AssignedAt),
-                accuracy, result.ReportedAt - result.AssignedAt, deviations[i]);
-            return new ResultVerdict(accuracy, filter.Rejects(evidence));
+                result.ValidationAccuracy, result.ReportedAt - result.AssignedAt, deviations[i]);
+            return new ResultVerdict(result.ValidationAccuracy, filter.Rejects(evidence));
         })];
     }
 

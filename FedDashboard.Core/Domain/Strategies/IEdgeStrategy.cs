@@ -26,9 +26,8 @@ public interface IEdgeStrategy
     EdgeSelection Configure(IReadOnlyList<Terminal> candidates, int share, EdgeRound round);
 
     /// <param name="start">The model the edge handed out; read only when a criterion compares the results' updates.</param>
-    /// <param name="validationAccuracy">Measures a result's model on the edge's validation data, from 0 to 1.</param>
     /// <returns>One verdict per result, in order.</returns>
-    IReadOnlyList<ResultVerdict> Evaluate(IReadOnlyList<EdgeResult> results, Func<ParameterSet> start, Func<TrainedResult, double> validationAccuracy);
+    IReadOnlyList<ResultVerdict> Evaluate(IReadOnlyList<EdgeResult> results, Func<ParameterSet> start);
 
     /// <summary>The edge's model of the round from its accepted results; what none trained keeps <paramref name="start"/>.</summary>
     ParameterSet Aggregate(ParameterSet start, IReadOnlyCollection<Contribution> accepted);

@@ -105,7 +105,7 @@ public sealed class RoundParticipant
         EndedAt = at;
     }
 
-    /// <summary>The edge measured the reported result's model on its validation data.</summary>
+    /// <summary>The reported result's model, measured on the validation data as it arrived (or by its edge).</summary>
     public void RecordValidation(double accuracy)
     {
         if (Status != ParticipantStatus.Reported) throw new InvalidOperationException($"Participant {Id} is {Status}; only a reported result is evaluated.");

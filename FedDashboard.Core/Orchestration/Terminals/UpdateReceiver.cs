@@ -14,13 +14,14 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 
 /// <summary>
 /// The edge's intake of trained results: records an upload that passed the <see cref="TerminalProtocol.ResultIntake"/>'s
-/// checks (names, shapes, finite values, claims) as the participant's result, once, even when retries of it arrive
-/// together. An upload that is no longer the terminal's to send (another terminal's, a closed round or assignment, a
+/// checks (names, shapes, finite values, claims) as the participant's result, with its accuracy on the validation data
+/// (<see cref="ResultValidation"/>), once, even when retries of it arrive together. An upload that is no longer the terminal's to send (another terminal's, a closed round or assignment, a
 /// model narrowed since the check) is refused with its code and changes nothing. The last awaited upload triggers aggregation.
 /// </summary>
 public sealed class UpdateReceiver(
     IDbContextFactory<FedDbContext> dbFactory,
     ModelBlobStore blobs,
+    ResultValidation validation,
     RoundContinuation continuation,
     ILivePublisher live,
     TimeProvider clock)
@@ -45,10 +46,12 @@ public sealed class UpdateReceiver(
         if (new[] { update.Parameters, update.ControlDelta }.OfType<ParameterSet>().Select(set => ModelLayout.Mismatch(set, spec)).FirstOrDefault(m => m is not null) is { } mismatch)
             return UpdateOutcome.Reject(ProtocolError.WrongShape, $"The model of assignment {participant.Id} changed while the upload arrived: {mismatch}.");
 
+        var accuracy = validation.AccuracyOf(participant.TrainedPart.Trained(update.Parameters, model));
         var now = clock.GetUtcNow();
         if (update.LocalWork is { } work) participant.RecordLocalWork(work.PlannedSteps, work.StepsDone);
         participant.Report(blobs.Put(update.Parameters), update.Samples, update.TrainLoss, update.TrainAccuracy, now, update.UploadKey,
             update.ControlDelta is { } delta ? blobs.Put(delta) : null);
+        participant.RecordValidation(accuracy);
         var terminal = await db.Terminals.SingleAsync(t => t.Id == update.TerminalId, ct);
         terminal.RecordTrainingSpeed(update.SamplesPerSecond);
         try

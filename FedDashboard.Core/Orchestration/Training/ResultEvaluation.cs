@@ -11,10 +11,11 @@ namespace FedDashboard.Core.Orchestration.Training;
 
 /// <summary>
 /// Each edge evaluates its terminals' reported results before it aggregates them: loads what its strategy judges them by
-/// (every result's model, measured on the validation data; the terminals and their records of work as they are now),
-/// and records each verdict; a filtered result keeps its reasons and is neither aggregated nor rewarded.
+/// (every result's model and its accuracy on the validation data, measured as it arrived or now; the terminals and their
+/// records of work as they are now), and records each verdict; a filtered result keeps its reasons and is neither
+/// aggregated nor rewarded.
 /// </summary>
-public sealed class ResultEvaluation(ModelBlobStore blobs, FederatedData data, ILogger<ResultEvaluation> logger)
+public sealed class ResultEvaluation(ModelBlobStore blobs, ResultValidation validation, ILogger<ResultEvaluation> logger)
 {
     /// <param name="edges">Every edge by id, as it is now: its strategy reads its evaluation policy.</param>
     /// <param name="reported">The round's reported participants, tracked by <paramref name="db"/>, where the filtered ones change.</param>
@@ -35,11 +36,14 @@ public sealed class ResultEvaluation(ModelBlobStore blobs, FederatedData data, I
             var edge = strategy.Edge(edges[edgeResults.Key]);
             List<RoundParticipant> results = [.. edgeResults];
             var verdicts = edge.Evaluate(
-                [.. results.Select(p => new EdgeResult(terminals[p.TerminalId], reliability.GetValueOrDefault(p.TerminalId, Reliability.NoWork),
-                    p.TrainedPart.Trained(blobs.Get(p.Result.UpdateHash!), architecture), p.Result.Samples, p.AssignedAt, p.EndedAt!.Value))],
+                [.. results.Select(p =>
+                {
+                    var trained = p.TrainedPart.Trained(blobs.Get(p.Result.UpdateHash!), architecture);
+                    return new EdgeResult(terminals[p.TerminalId], reliability.GetValueOrDefault(p.TerminalId, Reliability.NoWork),
+                        trained, p.Result.Samples, p.AssignedAt, p.EndedAt!.Value, p.Result.ValidationAccuracy ?? validation.AccuracyOf(trained));
+                })],
                 // An edge hands all its terminals of a round the same start model.
-                () => blobs.Get(results[0].Assignment.BaseModelHash),
-                trained => ModelEvaluator.Evaluate(trained.Spec, trained.Parameters, data.Validation).Accuracy);
+                () => blobs.Get(results[0].Assignment.BaseModelHash));
             for (var i = 0; i < results.Count; i++) Record(results[i], verdicts[i], edge.Edge, terminals[results[i].TerminalId], now);
         }
         return [.. reported.Where(p => p.Status == ParticipantStatus.Reported)];

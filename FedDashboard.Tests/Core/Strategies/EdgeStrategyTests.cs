@@ -15,20 +15,17 @@ public sealed class EdgeStrategyTests
     private static EdgeStrategy Strategy(EvaluationPolicy? evaluation = null, IModelAggregation? rule = null) =>
         new(Edge(1, EdgePolicy.Default with { Evaluation = evaluation ?? EvaluationPolicy.None }), Settings, rule ?? new FedAvg(), new TerminalsAsk(), mapSize: 1000);
 
-    /// <summary>A full-width result of the given value, reported <paramref name="afterSeconds"/> after its assignment.</summary>
+    /// <summary>A full-width result of the given value, as its validation accuracy too, reported <paramref name="afterSeconds"/> after its assignment.</summary>
     private static EdgeResult Result(int terminal, float value, double afterSeconds = 10) => new(
         Idle(terminal, edgeId: 1), Reliability.NoWork, TrainedPart.Of(1, null).Trained(Full(value), ModelArchitecture.Mlp2NN),
-        Samples: 600, TestData.Now, TestData.Now.AddSeconds(afterSeconds));
-
-    // Stands in for the validation data: a result's accuracy is its first value.
-    private static double Accuracy(TrainedResult result) => result.Parameters.Arrays[0].Values[0];
+        Samples: 600, TestData.Now, TestData.Now.AddSeconds(afterSeconds), ValidationAccuracy: value);
 
     private static ParameterSet NoStartNeeded() => throw new InvalidOperationException("The start model was read.");
 
     [Fact]
     public void Evaluate_ResultBelowTheMinimumValidationAccuracy_RejectedWithTheReasonAndItsAccuracy()
     {
-        var verdicts = Strategy(new() { MinValidationAccuracy = 0.5 }).Evaluate([Result(1, 0.9f), Result(2, 0.2f)], NoStartNeeded, Accuracy);
+        var verdicts = Strategy(new() { MinValidationAccuracy = 0.5 }).Evaluate([Result(1, 0.9f), Result(2, 0.2f)], NoStartNeeded);
 
         Assert.True(verdicts[0].Accepted);
         Assert.Equal(0.2, verdicts[1].ValidationAccuracy, precision: 6);
@@ -38,7 +35,7 @@ public sealed class EdgeStrategyTests
     [Fact]
     public void Evaluate_ReportedLaterThanTheMaximum_RejectedNamingTheDelay()
     {
-        var verdicts = Strategy(new() { MaxReportSeconds = 30 }).Evaluate([Result(1, 0.9f, afterSeconds: 45)], NoStartNeeded, Accuracy);
+        var verdicts = Strategy(new() { MaxReportSeconds = 30 }).Evaluate([Result(1, 0.9f, afterSeconds: 45)], NoStartNeeded);
 
         Assert.Equal("Reported 45.0 s after assignment, later than the edge's maximum 30 s", verdicts[0].Rejection);
     }
@@ -47,7 +44,7 @@ public sealed class EdgeStrategyTests
     public void Evaluate_NormRatioBound_OutlyingUpdateRejectedAgainstTheStartModel()
     {
         var verdicts = Strategy(new() { MaxNormRatio = 3 }).Evaluate(
-            [Result(1, 0.6f), Result(2, 0.7f), Result(3, 0.65f), Result(4, 50f)], () => Full(0.5f), Accuracy);
+            [Result(1, 0.6f), Result(2, 0.7f), Result(3, 0.65f), Result(4, 50f)], () => Full(0.5f));
 
         Assert.Equal([true, true, true, false], verdicts.Select(v => v.Accepted));
     }
