@@ -50,7 +50,8 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         var connections = DatabaseConnections.From(builder.Configuration);
-        var connectionString = connections.App;
+        var node = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new();
+        var connectionString = PooledConnectionString.For(connections.App, node.ListensForOtherNodes);
         services.AddSingleton(connections);
 
         services.AddValidatedOptions<DataOptions>(builder.Configuration);
@@ -117,7 +118,6 @@ public static class DependencyInjection
         services.AddTransient<HeldOutAccuracies>();
         services.AddTransient<SigningSecrets>();
         services.AddTransient<ICallbackAttemptLog, CallbackAttemptTable>();
-        var node = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new();
         services.AddCallbackDelivery(serve: !node.IsEdge);
         services.AddTransient<RequestCallbacks>();
         services.AddTransient<RequestModels>();

@@ -21,13 +21,39 @@ internal sealed class RoundStartLock : IAsyncDisposable
     public static async Task<RoundStartLock> TakeAsync(FedDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({Key})", ct);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({Key})", ct);
+        }
+        catch
+        {
+            // Cancelled, the lock may have been granted all the same; the connection goes back to the pool without a
+            // reset on a node alone (PooledConnectionString), so it must not go back holding it. A failure to release
+            // here would hide why the lock failed; a broken connection took the lock with it.
+            try
+            {
+                await ReleaseAsync(db);
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+            }
+            throw;
+        }
         return new RoundStartLock(db);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => new(ReleaseAsync(_db));
+
+    /// <summary>Unlocks (a no-op when not held) and closes; a broken connection's session, and with it the lock, is gone anyway.</summary>
+    private static async Task ReleaseAsync(FedDbContext db)
     {
-        await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({Key})", CancellationToken.None);
-        await _db.Database.CloseConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({Key})", CancellationToken.None);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
