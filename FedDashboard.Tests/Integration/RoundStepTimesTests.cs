@@ -29,8 +29,9 @@ public sealed class RoundStepTimesTests
         Assert.True(reported > 0, "some terminal should report");
         Assert.Equal(Enum.GetValues<RoundStep>(), times.Keys.Order());
         Assert.All(times.Values, t => Assert.True(t.TotalSeconds >= 0 && t.LongestSeconds >= 0 && t.LongestSeconds <= t.TotalSeconds + 1e-9, $"{t.Step}: {t.TotalSeconds} s, longest {t.LongestSeconds} s"));
-        // Start: the central split, in which every edge selects its terminals, as no node of its own serves one here.
-        Assert.Equal([1, reported, reported, reported, edgesWithResults, edgesWithResults, 1, 1, 1],
+        // Start: the central split, in which every edge selects its terminals, as no node of its own serves one here; for
+        // the same reason the central step judges all edges' results at once, and aggregates each edge's.
+        Assert.Equal([1, reported, reported, reported, 1, edgesWithResults, 1, 1, 1],
             Enum.GetValues<RoundStep>().Select(s => times[s].Count));
         // Each terminal's steps run between the round's start and its end; the edges' steps and the centre's run one after another.
         Assert.All(new[] { RoundStep.Download, RoundStep.Training, RoundStep.Upload }, s => Assert.True(times[s].LongestSeconds <= wall, $"{s}'s longest run {times[s].LongestSeconds} s exceeds the round's {wall} s"));

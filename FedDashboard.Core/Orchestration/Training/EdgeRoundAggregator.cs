@@ -13,9 +13,9 @@ namespace FedDashboard.Core.Orchestration.Training;
 /// <summary>
 /// One edge's part of ending a round: it evaluates its terminals' reported results (see <see cref="ResultEvaluation"/>)
 /// and aggregates those it accepts into the edge's <see cref="EdgeAggregate"/>. Runs on the edge's own queue when an edge node
-/// serves it, else within the central step. Done once the edge has its aggregate or no result left to judge (all
-/// filtered); runs of it wait for each other on the edge's participants, and the central step waits for running ones
-/// on the round's row, so a second run, or one that comes after the round completed, changes nothing.
+/// serves it, else within the central step, for all such edges at once. Done once the edge has its aggregate or no
+/// result left to judge (all filtered); runs of it wait for each other on the edges' participants, and the central step
+/// waits for running ones on the round's row, so a second run, or one that comes after the round completed, changes nothing.
 /// </summary>
 public sealed class EdgeRoundAggregator(
     IDbContextFactory<FedDbContext> dbFactory,
@@ -34,38 +34,54 @@ public sealed class EdgeRoundAggregator(
         scheduler.CombineRound(roundId);
     }
 
-    public async Task AggregateAsync(int roundId, int edgeId, CancellationToken ct)
+    public Task AggregateAsync(int roundId, int edgeId, CancellationToken ct) => AggregateAsync(roundId, [edgeId], ct);
+
+    /// <summary>
+    /// The steps of several edges in one transaction, as the central step runs those no edge node serves: one set of
+    /// locks, reads and commit for all (each edge's its own took 4–18 ms of a 2NN round, five in a row), and their
+    /// aggregates computed side by side.
+    /// </summary>
+    public async Task AggregateAsync(int roundId, IReadOnlyList<int> edgeIds, CancellationToken ct)
     {
+        if (edgeIds.Count == 0) return;
+        int[] ids = [.. edgeIds];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Rounds\" WHERE \"Id\" = {roundId} FOR SHARE", ct);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"RoundParticipants\" WHERE \"RoundId\" = {roundId} AND \"EdgeId\" = {edgeId} FOR UPDATE", ct);
+        // In one order, so two runs over the same edges queue here rather than deadlock.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"RoundParticipants\" WHERE \"RoundId\" = {roundId} AND \"EdgeId\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE", ct);
         var round = await db.Rounds.SingleAsync(r => r.Id == roundId, ct);
         if (round.Phase != RoundPhase.Aggregating) return;
-        if (await db.EdgeAggregates.AnyAsync(a => a.RoundId == roundId && a.EdgeId == edgeId, ct)) return;
+        var done = await db.EdgeAggregates.Where(a => a.RoundId == roundId && ids.Contains(a.EdgeId)).Select(a => a.EdgeId).ToListAsync(ct);
         var reported = await db.RoundParticipants
-            .Where(p => p.RoundId == roundId && p.EdgeId == edgeId && p.Status == ParticipantStatus.Reported)
+            .Where(p => p.RoundId == roundId && ids.Contains(p.EdgeId) && !done.Contains(p.EdgeId) && p.Status == ParticipantStatus.Reported)
             .OrderBy(p => p.Id)
             .ToListAsync(ct);
         if (reported.Count == 0) return;
 
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
         var strategy = strategies.For(job);
-        var edges = await db.EdgeServers.AsNoTracking().Where(e => e.Id == edgeId).ToDictionaryAsync(e => e.Id, ct);
+        var judged = reported.Select(p => p.EdgeId).Distinct().ToList();
+        var edges = await db.EdgeServers.AsNoTracking().Where(e => judged.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         List<RoundParticipant> accepted;
-        using (steps.Begin(RoundStep.Evaluation, job.Id, roundId, edgeId))
+        using (steps.Begin(RoundStep.Evaluation, job.Id, roundId, judged.Count == 1 ? judged[0] : null))
             accepted = await evaluation.AcceptedAsync(db, round, job, strategy, edges, reported, clock.GetUtcNow(), ct);
-        using (steps.Begin(RoundStep.Aggregation, job.Id, roundId, edgeId))
+        var byEdge = accepted.GroupBy(p => p.EdgeId).Select(g => (Edge: g.Key, Accepted: (IReadOnlyList<RoundParticipant>)[.. g])).ToList();
+        var controlDeltas = new string?[byEdge.Count];
+        if (job.Policy.Aggregation.UsesControlVariates)
+            for (var i = 0; i < byEdge.Count; i++) controlDeltas[i] = await ControlVariatesAsync(db, round, job.Settings.Model, byEdge[i].Accepted, ct);
+        var aggregates = new EdgeAggregate[byEdge.Count];
+        Parallel.For(0, byEdge.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, i =>
         {
-            if (accepted.Count > 0)
-            {
-                var controlDelta = job.Policy.Aggregation.UsesControlVariates ? await ControlVariatesAsync(db, round, job.Settings.Model, accepted, ct) : null;
-                db.EdgeAggregates.Add(Aggregate(round, strategy.Edge(edges[edgeId]), accepted, controlDelta));
-            }
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        logger.LogInformation("{Edge}: round {RoundId} accepted {Accepted} of {Reported} results.", edges[edgeId].Name, roundId, accepted.Count, reported.Count);
+            using var step = steps.Begin(RoundStep.Aggregation, job.Id, roundId, byEdge[i].Edge);
+            aggregates[i] = Aggregate(round, strategy.Edge(edges[byEdge[i].Edge]), byEdge[i].Accepted, controlDeltas[i]);
+        });
+        db.EdgeAggregates.AddRange(aggregates);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        foreach (var edgeId in judged)
+            logger.LogInformation("{Edge}: round {RoundId} accepted {Accepted} of {Reported} results.",
+                edges[edgeId].Name, roundId, accepted.Count(p => p.EdgeId == edgeId), reported.Count(p => p.EdgeId == edgeId));
     }
 
     /// <summary>The edges of the round with reported results not yet judged: those whose step is still to come.</summary>

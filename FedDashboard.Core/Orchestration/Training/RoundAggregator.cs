@@ -51,12 +51,10 @@ public sealed class RoundAggregator(
         // Asked once per edge: a heartbeat may change the answer meanwhile, and an edge must land on one side.
         var onEdgeNodes = pending.ToLookup(edgeQueues.HasEdgeNode);
         foreach (var edgeId in onEdgeNodes[true]) scheduler.AggregateEdge(roundId, edgeId);
-        // The other edges' steps read the same database as this one: run here, side by side, they spare each a job's
-        // hand-over and the round the wait for the last of them (they hold the round in share mode, so they do not block
-        // each other, and each locks only its own participants).
-        await Parallel.ForEachAsync(onEdgeNodes[false],
-            new ParallelOptions { MaxDegreeOfParallelism = orchestration.Value.TrainingWorkers, CancellationToken = ct },
-            async (edgeId, token) => await edgeAggregator.AggregateAsync(roundId, edgeId, token));
+        // The other edges' steps read the same database as this one: run here, together, they spare each a job's
+        // hand-over and the round the wait for the last of them (they hold the round in share mode and lock only their
+        // own participants, so an edge node's step goes on beside them).
+        await edgeAggregator.AggregateAsync(roundId, [.. onEdgeNodes[false]], ct);
         await CombineAsync(roundId, ct);
     }
 
