@@ -32,9 +32,11 @@ public static class CoreActions
         }
         catch (Exception refused) when (refused is InvalidInputException or ConflictException or NotFoundException)
         {
+            // Audited before it is shown: a field's message re-renders the page at once, and what an operator saw refused
+            // must already be in the log (a test reading the log on seeing the message found it missing on a busy machine).
+            await refusals.RecordAsync(refused.Message);
             fields?.Set(refused is InvalidInputException { Field: { } field } ? field : FieldMessages.Form, refused.Message);
             snackbar.Add(refused.Message, Severity.Warning);
-            await refusals.RecordAsync(refused.Message);
         }
         catch (Exception unexpected)
         {
