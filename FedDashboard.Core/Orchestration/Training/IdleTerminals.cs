@@ -26,4 +26,18 @@ internal static class IdleTerminals
     public static IQueryable<Terminal> IdleTerminalsFor(this FedDbContext db, TrainingJob job) =>
         db.TerminalsInCoverageFor(job)
             .Where(t => !db.RoundParticipants.Where(OpenParticipations.Predicate).Any(p => p.TerminalId == t.Id));
+
+    /// <summary>
+    /// The job's idle terminals by id, read in a transaction of their own that sorts them in memory: 80,000 of a fleet
+    /// of 100,000 are ~12 MB, which PostgreSQL's default work_mem (4 MB) sorts on disk (the round start at 100,000:
+    /// 532–552 ms, 478–497 ms with this). 32 MB for this one sort, not for every session of the pool.
+    /// </summary>
+    public static async Task<List<Terminal>> ReadIdleTerminalsAsync(this FedDbContext db, TrainingJob job, CancellationToken ct)
+    {
+        await using var reading = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '32MB'", ct);
+        var idle = await db.IdleTerminalsFor(job).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+        await reading.CommitAsync(ct);
+        return idle;
+    }
 }
