@@ -6,8 +6,8 @@ namespace FedDashboard.Core.Persistence;
 /// <summary>
 /// The app's connection string as this node's pools (EF Core's and Hangfire's) use it, unless it sets these itself:
 /// <list type="bullet">
-/// <item>Npgsql prepares each statement a connection runs often (auto-prepare): the same few hundred statements run
-/// every round, each parsed and planned again without it.</item>
+/// <item>Npgsql prepares each statement a connection runs often (auto-prepare): a round of the 2NN benchmark runs ~720
+/// statements of ~115 kinds, each parsed and planned again without it.</item>
 /// <item>A node that listens for no notifications (alone on its database, see NodeOptions.Alone) does not reset a
 /// connection's session when it goes back to the pool. The reset is one more statement for each of the ~400 connection
 /// uses of a round of the 2NN benchmark, and guards against session state such a node does not leave: no LISTEN, and
