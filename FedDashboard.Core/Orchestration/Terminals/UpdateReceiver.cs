@@ -15,8 +15,9 @@ namespace FedDashboard.Core.Orchestration.Terminals;
 /// <summary>
 /// The edge's intake of trained results: records an upload that passed the <see cref="TerminalProtocol.ResultIntake"/>'s
 /// checks (names, shapes, finite values, claims) as the participant's result, with its accuracy on the validation data
-/// (<see cref="ResultValidation"/>), once, even when retries of it arrive together. An upload that is no longer the terminal's to send (another terminal's, a closed round or assignment, a
-/// model narrowed since the check) is refused with its code and changes nothing. The last awaited upload triggers aggregation.
+/// (<see cref="ResultValidation"/>), once, even when retries of it arrive together. An upload that is no longer the
+/// terminal's to send (another terminal's, a closed round or assignment, a model narrowed since the check) is refused
+/// with its code and changes nothing. The last awaited upload triggers aggregation.
 /// </summary>
 public sealed class UpdateReceiver(
     IDbContextFactory<FedDbContext> dbFactory,

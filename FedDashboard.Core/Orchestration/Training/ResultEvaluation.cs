@@ -2,7 +2,6 @@ using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Parameters;
-using FedDashboard.Core.Learning.Training;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
