@@ -83,6 +83,9 @@ public sealed class FedTestHost : IAsyncDisposable
         var blobs = Path.Combine(Path.GetTempPath(), $"fed-blobs-{Guid.NewGuid():N}");
         var configuration = EmbeddedHost.SettledFleet(database.AppConnectionString, TestEnvironment.MnistPath, blobs, terminals);
         configuration["ConnectionStrings:FedOwner"] = database.OwnerConnectionString;
+        // Without a pause between rounds the central step starts the next round itself; a test that drives the steps
+        // acts between rounds, so the start waits in storage too.
+        if (!runWorkers) configuration["Fed:Orchestration:SecondsBetweenRounds"] = "2";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
         // Hangfire keeps its configuration in process-wide statics that a host sets while it starts; one at a time.
         await StartGate.WaitAsync();

@@ -11,6 +11,12 @@ internal static class Float32LittleEndian
 
     public static void Write(Stream stream, float[] values)
     {
+        if (BitConverter.IsLittleEndian)
+        {
+            // The floats are the bytes already: write them as they are, with no copy and no per-value conversion.
+            stream.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+            return;
+        }
         var chunk = new byte[_chunkBytes];
         for (var start = 0; start < values.Length; start += _perChunk)
         {

@@ -23,8 +23,8 @@ namespace FedDashboard.Core.Orchestration.Training;
 /// when the accepted results are too few, the central server trains on its own data (<see cref="CentralTraining"/>); at
 /// the end of a combination period the central tier combines the edges' models, and the server's, into a candidate,
 /// evaluated on the test set and promoted to a version when it meets the job's criterion; then it hands the round to
-/// rewarding. Runs safely any number of times, also at once: runs take the round's row lock in turn, and the unique keys
-/// on aggregates and versions back it up.
+/// rewarding and starts the next. Runs safely any number of times, also at once: runs take the round's row lock in
+/// turn, and the unique keys on aggregates and versions back it up.
 /// </summary>
 public sealed class RoundAggregator(
     IDbContextFactory<FedDbContext> dbFactory,
@@ -35,6 +35,7 @@ public sealed class RoundAggregator(
     IEdgeQueues edgeQueues,
     CentralTraining central,
     RoundStrategies strategies,
+    RoundStarter starter,
     IRoundScheduler scheduler,
     ILivePublisher live,
     RoundSteps steps,
@@ -107,7 +108,31 @@ public sealed class RoundAggregator(
         if (version is not null)
             await live.PublishAsync(new ModelVersionChanged(job.Id, version.Id, version.Number, round.Number, version.TestAccuracy, version.TestLoss, version.Status, now));
         scheduler.RewardRound(round.Id);
-        scheduler.StartNextRound(job.Id, TimeSpan.FromSeconds(orchestration.Value.SecondsBetweenRounds));
+        await StartNextRoundAsync(job.Id, ct);
+    }
+
+    /// <summary>
+    /// Starts the next round here, when the job does not wait between rounds: a start job's hand-over would keep the
+    /// round waiting for a worker and the job's bookkeeping. A start that fails here goes to a start job, which retries it.
+    /// </summary>
+    private async Task StartNextRoundAsync(int jobId, CancellationToken ct)
+    {
+        var pause = TimeSpan.FromSeconds(orchestration.Value.SecondsBetweenRounds);
+        if (pause > TimeSpan.Zero)
+        {
+            scheduler.StartNextRound(jobId, pause);
+            return;
+        }
+        try
+        {
+            await starter.StartNextRoundAsync(jobId, ct);
+        }
+        catch (Exception failure)
+        {
+            scheduler.StartNextRound(jobId, TimeSpan.Zero);
+            if (failure is OperationCanceledException) throw;
+            logger.LogWarning(failure, "Job {JobId}: the next round did not start after the last; a start job tries again.", jobId);
+        }
     }
 
     /// <summary>
