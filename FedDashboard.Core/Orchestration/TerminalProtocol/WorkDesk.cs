@@ -36,13 +36,24 @@ public sealed class WorkDesk(
     {
         var caller = await gate.AuthenticateAsync(credential, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var participant = await OpenAssignments(db, caller).OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
-        if (participant is null) return null;
-        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == participant.RoundId, ct);
-        var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == round.JobId, ct);
+        // One query: every terminal asks this before each training, an agent also whenever its heartbeat says work waits.
+        var found = await OpenAssignments(db, caller)
+            .Join(db.Rounds, p => p.RoundId, r => r.Id, (p, r) => new { Participant = p, Round = r })
+            .Join(db.TrainingJobs, x => x.Round.JobId, j => j.Id, (x, j) => new { x.Participant, x.Round, Job = j })
+            .Join(db.Terminals, x => x.Participant.TerminalId, t => t.Id, (x, t) => new
+            {
+                x.Participant,
+                x.Round,
+                x.Job,
+                t.DataSamples,
+                t.DataOrdinal,
+                Shared = db.SharedDataGrants.Where(g => g.ParticipantId == x.Participant.Id).Sum(g => (long)g.Samples),
+            })
+            .OrderByDescending(x => x.Participant.Id)
+            .FirstOrDefaultAsync(ct);
+        if (found is null) return null;
+        var (participant, round, job) = (found.Participant, found.Round, found.Job);
         var settings = job.Settings;
-        var terminal = await db.Terminals.AsNoTracking().SingleAsync(t => t.Id == caller.TerminalId, ct);
-        var shared = await db.SharedDataGrants.Where(g => g.ParticipantId == participant.Id).SumAsync(g => (long)g.Samples, ct);
         var part = participant.TrainedPart;
         return new AssignmentInfo(
             participant.Id,
@@ -54,12 +65,12 @@ public sealed class WorkDesk(
             part.Width,
             part.Segments?.Order(StringComparer.Ordinal).ToList(),
             settings.DataSource.ToString(),
-            terminal.DataOrdinal,
+            found.DataOrdinal,
             settings.LocalEpochs,
             settings.BatchSize,
             settings.LearningRate,
-            settings.PlannedSteps(terminal.DataSamples + shared),
-            settings.Seed * 100_003 + round.Number * 1_009 + terminal.DataOrdinal,
+            settings.PlannedSteps(found.DataSamples + found.Shared),
+            settings.Seed * 100_003 + round.Number * 1_009 + found.DataOrdinal,
             round.Deadline,
             new DemoPartition(settings.Partition.ToString(), job.DataShards, settings.Seed),
             job.Policy.Aggregation.TerminalProximalMu,
@@ -85,13 +96,15 @@ public sealed class WorkDesk(
 
     private async Task<DecisionReply> AcceptAsync(FedDbContext db, AuthenticatedTerminal caller, RoundParticipant participant, Round round, CancellationToken ct)
     {
-        var source = await db.TrainingJobs.Where(j => j.Id == round.JobId).Select(j => j.Settings.DataSource).SingleAsync(ct);
-        var origin = await db.Terminals.Where(t => t.Id == caller.TerminalId).Select(t => t.Origin).SingleAsync(ct);
+        var facts = await db.TrainingJobs.Where(j => j.Id == round.JobId).Select(j => new
+        {
+            j.Settings.DataSource,
+            Origin = db.Terminals.Where(t => t.Id == caller.TerminalId).Select(t => t.Origin).First(),
+            Shared = db.SharedDataGrants.Where(g => g.ParticipantId == participant.Id).Sum(g => g.Samples),
+        }).SingleAsync(ct);
         // Only the simulated fleet can be handed other terminals' data: the protocol has no way to send samples.
-        var shared = origin == TerminalOrigin.Simulated
-            ? await db.SharedDataGrants.Where(g => g.ParticipantId == participant.Id).SumAsync(g => g.Samples, ct)
-            : 0;
-        if (!await assignments.StartAsync(participant.Id, source, shared, ct))
+        var shared = facts.Origin == TerminalOrigin.Simulated ? facts.Shared : 0;
+        if (!await assignments.StartAsync(participant.Id, facts.DataSource, shared, ct))
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.AssignmentClosed, $"Assignment {participant.Id} ended or was taken up while the answer came.", ct);
         return new DecisionReply(AssignmentInfo.Training, $"Assignment {participant.Id} accepted: train and upload the result by {round.Deadline:u}.");
     }

@@ -24,19 +24,22 @@ public sealed class AssignmentDesk(
     public async Task<TerminalAssignment?> FindAsync(int participantId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var participant = await db.RoundParticipants.AsNoTracking().SingleAsync(p => p.Id == participantId, ct);
-        if (participant.Status != ParticipantStatus.Assigned) return null;
-        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == participant.RoundId, ct);
-        if (round.Phase != RoundPhase.Collecting) return null;
-        var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == round.JobId, ct);
-        var terminal = await db.Terminals.AsNoTracking().SingleAsync(t => t.Id == participant.TerminalId, ct);
-        var policy = await db.EdgeServers.Where(e => e.Id == participant.EdgeId).Select(e => e.Policy).SingleAsync(ct);
+        // One query for the participation and what it needs, asked before every simulated terminal's training.
+        var found = await db.RoundParticipants.AsNoTracking()
+            .Where(p => p.Id == participantId && p.Status == ParticipantStatus.Assigned)
+            .Join(db.Rounds.Where(r => r.Phase == RoundPhase.Collecting), p => p.RoundId, r => r.Id, (p, r) => new { Participant = p, Round = r })
+            .Join(db.TrainingJobs, x => x.Round.JobId, j => j.Id, (x, j) => new { x.Participant, x.Round, Job = j })
+            .Join(db.Terminals, x => x.Participant.TerminalId, t => t.Id, (x, t) => new { x.Participant, x.Round, x.Job, Terminal = t })
+            .Join(db.EdgeServers, x => x.Participant.EdgeId, e => e.Id, (x, e) => new { x.Participant, x.Round, x.Job, x.Terminal, e.Policy })
+            .SingleOrDefaultAsync(ct);
+        if (found is null) return null;
+        var (participant, round) = (found.Participant, found.Round);
         var shared = await db.SharedDataGrants
             .Where(g => g.ParticipantId == participant.Id)
             .Join(db.Terminals, g => g.DonorTerminalId, t => t.Id, (g, t) => new SharedSamples(t.DataOrdinal, g.Samples))
             .ToListAsync(ct);
-        return new TerminalAssignment(participant.Id, terminal, participant.EdgeId, round.Id, round.Number, job, participant.Assignment.BaseModelHash,
-            participant.TrainedPart, policy, shared, round.Deadline);
+        return new TerminalAssignment(participant.Id, found.Terminal, participant.EdgeId, round.Id, round.Number, found.Job, participant.Assignment.BaseModelHash,
+            participant.TrainedPart, found.Policy, shared, round.Deadline);
     }
 
     /// <summary>The terminal starts training, on data from <paramref name="source"/> with <paramref name="sharedSamples"/> of other terminals'.</summary>
