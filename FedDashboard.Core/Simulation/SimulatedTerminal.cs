@@ -13,9 +13,9 @@ namespace FedDashboard.Core.Simulation;
 
 /// <summary>
 /// Plays a simulated terminal's part in a round through the terminal protocol, with its own credential, as an agent
-/// does: fetches its assignment, accepts it, downloads the model, trains for real (see <see cref="TerminalTraining"/>)
-/// and uploads the result to the same intake as agents; an attacker of a <see cref="SimulatedAttack"/> tampers with it
-/// first. What only the simulation knows — the device, its shard of the job's data, the data shared with it — comes
+/// does: fetches its assignment, accepts it (unless a run of this step that died took it up already), downloads the
+/// model, trains for real (see <see cref="TerminalTraining"/>) and uploads the result to the same intake as agents; an
+/// attacker of a <see cref="SimulatedAttack"/> tampers with it first. What only the simulation knows — the device, its shard of the job's data, the data shared with it — comes
 /// from the <see cref="AssignmentDesk"/>.
 /// </summary>
 public sealed class SimulatedTerminal(
@@ -46,9 +46,11 @@ public sealed class SimulatedTerminal(
             using (Step(RoundStep.Download, assignment))
             {
                 work = await channel.CurrentAssignmentAsync(credential, ct);
-                if (work is null || work.AssignmentId != participantId || work.Status != AssignmentInfo.Offered) return;
+                if (work is null || work.AssignmentId != participantId) return;
                 (samples, _) = await trainingData.ForAsync(assignment, work.Seed, ct);
-                await channel.DecideAsync(credential, participantId, new Decision(true, null), ct);
+                // Taken up already: by a run of this step that died with its node or stalled past Hangfire's invisibility
+                // timeout (its training was cancelled then). Nobody trains it now, so it trains again, as an agent does after a restart.
+                if (work.Status == AssignmentInfo.Offered) await channel.DecideAsync(credential, participantId, new Decision(true, null), ct);
                 model = await models.GetAsync(channel, credential, work.ModelHash, ct);
                 if (work.Controls is { } variates)
                     controls = new ControlledTraining(new ModelSpec(Enum.Parse<ModelArchitecture>(work.Model), work.Width), model,
@@ -74,7 +76,7 @@ public sealed class SimulatedTerminal(
                 trained.Tally.SamplesPerSecond, trained.Work.PlannedSteps, trained.Work.StepsDone);
             await channel.UploadResultAsync(credential, participantId, metadata, body, $"{participantId}-{Guid.NewGuid():N}", hash, ct);
         }
-        catch (TerminalProtocolException over) when (over.Code is ProtocolError.AssignmentClosed or ProtocolError.RoundClosed)
+        catch (TerminalProtocolException over) when (over.Code is ProtocolError.AssignmentClosed or ProtocolError.RoundClosed or ProtocolError.AlreadyReported)
         {
             // Another run of this step, the deadline or the edge ended the participation first: nothing left to do.
         }

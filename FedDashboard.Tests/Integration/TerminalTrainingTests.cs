@@ -2,8 +2,10 @@ using FedDashboard.Core.Domain.Strategies;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Learning.Parameters;
 using FedDashboard.Core.Learning.Segments;
+using FedDashboard.Core.Orchestration.TerminalProtocol;
 using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Simulation;
+using FedDashboard.Protocol;
 using FedDashboard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,6 +54,23 @@ public sealed class TerminalTrainingTests : IAsyncLifetime
         // A shard is the 59,000 images outside the validation sample over 20 terminals: 2,950, or 295 steps of batch 10.
         Assert.Equal((295, 221), (stored.Work.PlannedSteps, stored.Work.StepsDone));
         Assert.Equal(2210, stored.Result.Samples);
+    }
+
+    [Fact]
+    public async Task TrainAsync_TakenUpByARunThatDied_TrainsItAgainAndReports()
+    {
+        await SetLoadAsync(Participant.TerminalId, 0.1);
+        // A run of the training step accepted the assignment, then died with its node before it uploaded.
+        var credential = _host.Get<SimulatedCredentials>().For(Participant.TerminalId);
+        await _host.Get<WorkDesk>().DecideAsync(credential, Participant.Id, new Decision(true, null), default);
+        Assert.Equal(ParticipantStatus.Training, (await StoredAsync(Participant.Id)).Status);
+
+        await _host.Get<SimulatedTerminal>().TrainAsync(Participant.Id);
+
+        var stored = await StoredAsync(Participant.Id);
+        Assert.Equal(ParticipantStatus.Reported, stored.Status);
+        Assert.Equal(295, stored.Work.StepsDone);
+        Assert.NotNull(stored.Result.UpdateHash);
     }
 
     [Fact]

@@ -20,13 +20,13 @@ public sealed class AssignmentDesk(
 {
     private const int EndAttempts = 3;
 
-    /// <returns>The assignment while it waits to be taken up; null once started or over, or when the round moved on.</returns>
+    /// <returns>The assignment while it is open (waits to be taken up, or training); null once over, or when the round moved on.</returns>
     public async Task<TerminalAssignment?> FindAsync(int participantId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One query for the participation and what it needs, asked before every simulated terminal's training.
         var found = await db.RoundParticipants.AsNoTracking()
-            .Where(p => p.Id == participantId && p.Status == ParticipantStatus.Assigned)
+            .Where(p => p.Id == participantId && (p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training))
             .Join(db.Rounds.Where(r => r.Phase == RoundPhase.Collecting), p => p.RoundId, r => r.Id, (p, r) => new { Participant = p, Round = r })
             .Join(db.TrainingJobs, x => x.Round.JobId, j => j.Id, (x, j) => new { x.Participant, x.Round, Job = j })
             .Join(db.Terminals, x => x.Participant.TerminalId, t => t.Id, (x, t) => new { x.Participant, x.Round, x.Job, Terminal = t })
