@@ -38,16 +38,20 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
         if (participant.UploadKey is not null || participant.Status == ParticipantStatus.Reported)
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.AlreadyReported,
                 $"Assignment {assignmentId} already has its result, sent with another {TerminalRoutes.IdempotencyKeyHeader}; a result counts once.", ct);
-        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == participant.RoundId, ct);
+        // The round, the job's model and policy and the terminal's data, in one query.
+        var facts = await db.Rounds.AsNoTracking().Where(r => r.Id == participant.RoundId)
+            .Join(db.TrainingJobs, r => r.JobId, j => j.Id, (r, j) => new { Round = r, j.Settings.Model, j.Policy })
+            .Select(x => new { x.Round, x.Model, x.Policy, Data = db.Terminals.Where(t => t.Id == caller.TerminalId).Select(t => t.DataSamples).First() })
+            .SingleAsync(ct);
+        var round = facts.Round;
         if (round.Phase != RoundPhase.Collecting)
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.RoundClosed, $"Round {round.Number} is {round.Phase}; it no longer collects results.", ct);
         if (!participant.IsOpen)
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.AssignmentClosed, $"Assignment {assignmentId} is {participant.Describe()}; it takes no result.", ct);
 
-        var job = await db.TrainingJobs.AsNoTracking().Where(j => j.Id == round.JobId).Select(j => new { j.Settings.Model, j.Policy }).SingleAsync(ct);
-        var withControls = job.Policy.Aggregation.UsesControlVariates;
+        var withControls = facts.Policy.Aggregation.UsesControlVariates;
         // The part the terminal trains now: narrower than assigned after a swap, and so must the upload be.
-        var spec = participant.TrainedPart.Spec(job.Model);
+        var spec = participant.TrainedPart.Spec(facts.Model);
         var bytes = await ReadAsync(caller, body, declaredLength, spec, withControls ? ControlDeltaUpload.EncodedLength(spec) : spec.EncodedLength, ct);
         var (parameters, controlDelta) = await SplitAsync(caller, await DecodeAsync(caller, bytes, ct), withControls, ct);
         if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != contentHash)
@@ -55,11 +59,10 @@ public sealed class ResultIntake(TerminalGate gate, IDbContextFactory<FedDbConte
                 $"The body's SHA-256 is not the {TerminalRoutes.ContentHashHeader} header's {contentHash}: it changed on the way; send it again.", ct);
         await RequireFitAsync(caller, parameters, spec, "parameters", ct);
         if (controlDelta is not null) await RequireFitAsync(caller, controlDelta, spec, "control variate's change Δc_i", ct);
-        var data = await db.Terminals.Where(t => t.Id == caller.TerminalId).Select(t => t.DataSamples).SingleAsync(ct);
-        var available = (long)data + participant.Assignment.SharedSamples;
+        var available = (long)facts.Data + participant.Assignment.SharedSamples;
         if (metadata.Samples > available)
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.SamplesExceedData,
-                $"Samples {metadata.Samples} is more than the terminal's data: {data} samples of its own and {participant.Assignment.SharedSamples} shared with it.", ct);
+                $"Samples {metadata.Samples} is more than the terminal's data: {facts.Data} samples of its own and {participant.Assignment.SharedSamples} shared with it.", ct);
         if (MetadataProblems(metadata) is { Length: > 0 } problems)
             throw await gate.RefuseAsync(caller.TerminalId, ProtocolError.InvalidRequest, $"The result's metadata is out of range: {problems}", ct);
 

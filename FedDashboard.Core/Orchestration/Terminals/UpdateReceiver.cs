@@ -30,10 +30,15 @@ public sealed class UpdateReceiver(
     public async Task<UpdateOutcome> SubmitAsync(TerminalUpdate update, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var participant = await db.RoundParticipants.SingleOrDefaultAsync(p => p.Id == update.ParticipantId, ct);
-        if (participant is null || participant.TerminalId != update.TerminalId)
+        // One query for the participant, its round, the job's model and the terminal (the last two are changed below).
+        var found = await db.RoundParticipants.Where(p => p.Id == update.ParticipantId && p.TerminalId == update.TerminalId)
+            .Join(db.Rounds, p => p.RoundId, r => r.Id, (p, r) => new { Participant = p, Round = r })
+            .Join(db.TrainingJobs, x => x.Round.JobId, j => j.Id, (x, j) => new { x.Participant, x.Round, j.Settings.Model })
+            .Join(db.Terminals, x => x.Participant.TerminalId, t => t.Id, (x, t) => new { x.Participant, x.Round, x.Model, Terminal = t })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
             return UpdateOutcome.Reject(ProtocolError.NotYourAssignment, $"Terminal {update.TerminalId} has no assignment {update.ParticipantId}.");
-        var round = await db.Rounds.SingleAsync(r => r.Id == participant.RoundId, ct);
+        var (participant, round, model, terminal) = (found.Participant, found.Round, found.Model, found.Terminal);
         if (round.Phase != RoundPhase.Collecting)
             return UpdateOutcome.Reject(ProtocolError.RoundClosed, $"Round {round.Number} is {round.Phase}; it no longer accepts updates.");
         if (!participant.IsOpen)
@@ -42,7 +47,6 @@ public sealed class UpdateReceiver(
                 $"Assignment {participant.Id} is already {participant.Status}.");
 
         // The intake checked the shapes against the part as it was; a swap granted since narrowed it.
-        var model = await db.TrainingJobs.Where(j => j.Id == round.JobId).Select(j => j.Settings.Model).SingleAsync(ct);
         var spec = participant.TrainedPart.Spec(model);
         if (new[] { update.Parameters, update.ControlDelta }.OfType<ParameterSet>().Select(set => ModelLayout.Mismatch(set, spec)).FirstOrDefault(m => m is not null) is { } mismatch)
             return UpdateOutcome.Reject(ProtocolError.WrongShape, $"The model of assignment {participant.Id} changed while the upload arrived: {mismatch}.");
@@ -53,7 +57,6 @@ public sealed class UpdateReceiver(
         participant.Report(blobs.Put(update.Parameters), update.Samples, update.TrainLoss, update.TrainAccuracy, now, update.UploadKey,
             update.ControlDelta is { } delta ? blobs.Put(delta) : null);
         participant.RecordValidation(accuracy);
-        var terminal = await db.Terminals.SingleAsync(t => t.Id == update.TerminalId, ct);
         terminal.RecordTrainingSpeed(update.SamplesPerSecond);
         try
         {
