@@ -30,13 +30,25 @@ public sealed class AssignmentDeskTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StartAsync_SecondTime_FalseAndFindAsyncNoLongerOffersIt()
+    public async Task StartAsync_SecondTime_FalseAndFindAsyncStillOffersTheTraining()
     {
         var participant = await AssignedAsync();
         var desk = _host.Get<AssignmentDesk>();
 
         Assert.True(await desk.StartAsync(participant.Id, DataSource.Local, sharedSamples: 0, CancellationToken.None));
         Assert.False(await desk.StartAsync(participant.Id, DataSource.Local, sharedSamples: 0, CancellationToken.None));
+        // A run of the training step that died after taking it up leaves it to the next run.
+        Assert.Equal(participant.Id, (await desk.FindAsync(participant.Id, CancellationToken.None))?.ParticipantId);
+    }
+
+    [Fact]
+    public async Task FindAsync_EndedParticipant_Null()
+    {
+        var participant = await AssignedAsync();
+        var desk = _host.Get<AssignmentDesk>();
+
+        await desk.FailAsync(participant.Id, "The terminal left.", CancellationToken.None);
+
         Assert.Null(await desk.FindAsync(participant.Id, CancellationToken.None));
     }
 

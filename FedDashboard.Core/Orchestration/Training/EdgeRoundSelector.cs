@@ -48,6 +48,7 @@ public sealed class EdgeRoundSelector(
             if (round.Phase == RoundPhase.Collecting && now < round.Deadline)
             {
                 var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == round.JobId, ct);
+                await db.PlanIdleReadAsync(ct);
                 var idle = await db.IdleTerminalsFor(job).Where(t => t.EdgeId == edgeId).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
                 assigned = await AssignAsync(db, job, round, [part], idle, now, ct);
             }

@@ -27,8 +27,18 @@ internal static class IdleTerminals
         db.TerminalsInCoverageFor(job)
             .Where(t => !db.RoundParticipants.Where(OpenParticipations.Predicate).Any(p => p.TerminalId == t.Id));
 
+    /// <summary>The job's idle terminals by id, read in a transaction of their own (see <see cref="PlanIdleReadAsync"/>).</summary>
+    public static async Task<List<Terminal>> ReadIdleTerminalsAsync(this FedDbContext db, TrainingJob job, CancellationToken ct)
+    {
+        await using var reading = await db.Database.BeginTransactionAsync(ct);
+        await db.PlanIdleReadAsync(ct);
+        var idle = await db.IdleTerminalsFor(job).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+        await reading.CommitAsync(ct);
+        return idle;
+    }
+
     /// <summary>
-    /// The job's idle terminals by id, read in a transaction of their own with two settings for this one read:
+    /// Two settings for reading idle terminals, for the rest of the caller's transaction:
     /// <list type="bullet">
     /// <item>A sort in memory: 80,000 of a fleet of 100,000 are ~12 MB, which PostgreSQL's default work_mem (4 MB) sorts
     /// on disk (the round start at 100,000: 532–552 ms, 478–497 ms with this). 32 MB here, not for every session of the pool.</item>
@@ -38,12 +48,6 @@ internal static class IdleTerminals
     /// start visits only those of the rounds ended since the last one.</item>
     /// </list>
     /// </summary>
-    public static async Task<List<Terminal>> ReadIdleTerminalsAsync(this FedDbContext db, TrainingJob job, CancellationToken ct)
-    {
-        await using var reading = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '32MB'; SET LOCAL enable_bitmapscan = off", ct);
-        var idle = await db.IdleTerminalsFor(job).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
-        await reading.CommitAsync(ct);
-        return idle;
-    }
+    public static Task PlanIdleReadAsync(this FedDbContext db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '32MB'; SET LOCAL enable_bitmapscan = off", ct);
 }
