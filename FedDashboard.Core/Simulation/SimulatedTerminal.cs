@@ -15,8 +15,8 @@ namespace FedDashboard.Core.Simulation;
 /// Plays a simulated terminal's part in a round through the terminal protocol, with its own credential, as an agent
 /// does: fetches its assignment, accepts it (unless a run of this step that died took it up already), downloads the
 /// model, trains for real (see <see cref="TerminalTraining"/>) and uploads the result to the same intake as agents; an
-/// attacker of a <see cref="SimulatedAttack"/> tampers with it first. What only the simulation knows — the device, its shard of the job's data, the data shared with it — comes
-/// from the <see cref="AssignmentDesk"/>.
+/// attacker of a <see cref="SimulatedAttack"/> tampers with it first. What only the simulation knows — the device, its
+/// shard of the job's data, the data shared with it — comes from the <see cref="AssignmentDesk"/>.
 /// </summary>
 public sealed class SimulatedTerminal(
     AssignmentDesk desk,
@@ -48,8 +48,9 @@ public sealed class SimulatedTerminal(
                 work = await channel.CurrentAssignmentAsync(credential, ct);
                 if (work is null || work.AssignmentId != participantId) return;
                 (samples, _) = await trainingData.ForAsync(assignment, work.Seed, ct);
-                // Taken up already: by a run of this step that died with its node or stalled past Hangfire's invisibility
-                // timeout (its training was cancelled then). Nobody trains it now, so it trains again, as an agent does after a restart.
+                // Taken up already: by a run of this step that died with its node or stalled past Hangfire's
+                // invisibility timeout (its training was cancelled then). Nobody trains it now, so it trains again, as
+                // an agent does after a restart.
                 if (work.Status == AssignmentInfo.Offered) await channel.DecideAsync(credential, participantId, new Decision(true, null), ct);
                 model = await models.GetAsync(channel, credential, work.ModelHash, ct);
                 if (work.Controls is { } variates)
