@@ -14,6 +14,12 @@ public partial class Overview : LivePage
     /// <summary>The load chart keeps the last few minutes of fleet ticks.</summary>
     private const int LoadPointsKept = 300;
 
+    /// <summary>
+    /// The load chart's time axis spans this much up to the latest tick, sliding with the ticks: fitted to its first
+    /// points instead, it spanned milliseconds and labelled them "12:02:04.113".
+    /// </summary>
+    private static readonly TimeSpan LoadWindow = TimeSpan.FromMinutes(5);
+
     private readonly Config _chartConfig = ChartDefaults.Config();
     // Rounds as categories: whole-numbered ticks however few rounds there are.
     private readonly Plotly.Blazor.Layout _accuracyLayout = ChartDefaults.AccuracyLayout("round", TypeEnum.Category);
@@ -59,6 +65,9 @@ public partial class Overview : LivePage
                 [changes.Load.Select(p => (object)p.MeanCpuLoad), changes.Load.Select(p => (object)p.MeanBattery)],
                 [0, 1],
                 LoadPointsKept);
+            var latest = changes.Load[^1].At.LocalDateTime;
+            _loadLayout.XAxis[0].Range = [latest - LoadWindow, latest];
+            await _loadChart.Relayout();
         }
     }
 
