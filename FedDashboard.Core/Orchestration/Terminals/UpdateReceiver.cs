@@ -30,7 +30,8 @@ public sealed class UpdateReceiver(
     public async Task<UpdateOutcome> SubmitAsync(TerminalUpdate update, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // One query for the participant, its round, the job's model and the terminal (the last two are changed below).
+        // One query for the participant, its round, the job's model and the terminal (the participant and the terminal
+        // change below).
         var found = await db.RoundParticipants.Where(p => p.Id == update.ParticipantId && p.TerminalId == update.TerminalId)
             .Join(db.Rounds, p => p.RoundId, r => r.Id, (p, r) => new { Participant = p, Round = r })
             .Join(db.TrainingJobs, x => x.Round.JobId, j => j.Id, (x, j) => new { x.Participant, x.Round, j.Settings.Model })
