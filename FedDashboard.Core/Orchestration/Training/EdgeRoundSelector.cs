@@ -48,8 +48,7 @@ public sealed class EdgeRoundSelector(
             if (round.Phase == RoundPhase.Collecting && now < round.Deadline)
             {
                 var job = await db.TrainingJobs.AsNoTracking().SingleAsync(j => j.Id == round.JobId, ct);
-                await db.PlanIdleReadAsync(ct);
-                var idle = await db.IdleTerminalsFor(job).Where(t => t.EdgeId == edgeId).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+                var idle = await db.ReadIdleTerminalsAsync(job, edgeId, ct);
                 assigned = await AssignAsync(db, job, round, [part], idle, now, ct);
             }
             part.MarkSelected(now);

@@ -27,18 +27,9 @@ internal static class IdleTerminals
         db.TerminalsInCoverageFor(job)
             .Where(t => !db.RoundParticipants.Where(OpenParticipations.Predicate).Any(p => p.TerminalId == t.Id));
 
-    /// <summary>The job's idle terminals by id, read in a transaction of their own (see <see cref="PlanIdleReadAsync"/>).</summary>
-    public static async Task<List<Terminal>> ReadIdleTerminalsAsync(this FedDbContext db, TrainingJob job, CancellationToken ct)
-    {
-        await using var reading = await db.Database.BeginTransactionAsync(ct);
-        await db.PlanIdleReadAsync(ct);
-        var idle = await db.IdleTerminalsFor(job).AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
-        await reading.CommitAsync(ct);
-        return idle;
-    }
-
     /// <summary>
-    /// Two settings for reading idle terminals, for the rest of the caller's transaction:
+    /// The job's idle terminals by id (of one edge when <paramref name="edgeId"/> is given), read in the caller's
+    /// transaction, or in one of their own when there is none, with two settings that hold to its end:
     /// <list type="bullet">
     /// <item>A sort in memory: 80,000 of a fleet of 100,000 are ~12 MB, which PostgreSQL's default work_mem (4 MB) sorts
     /// on disk (the round start at 100,000: 532–552 ms, 478–497 ms with this). 32 MB here, not for every session of the pool.</item>
@@ -48,6 +39,14 @@ internal static class IdleTerminals
     /// start visits only those of the rounds ended since the last one.</item>
     /// </list>
     /// </summary>
-    public static Task PlanIdleReadAsync(this FedDbContext db, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '32MB'; SET LOCAL enable_bitmapscan = off", ct);
+    public static async Task<List<Terminal>> ReadIdleTerminalsAsync(this FedDbContext db, TrainingJob job, int? edgeId, CancellationToken ct)
+    {
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '32MB'; SET LOCAL enable_bitmapscan = off", ct);
+        var idle = db.IdleTerminalsFor(job);
+        if (edgeId is { } edge) idle = idle.Where(t => t.EdgeId == edge);
+        var terminals = await idle.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+        if (own is not null) await own.CommitAsync(ct);
+        return terminals;
+    }
 }

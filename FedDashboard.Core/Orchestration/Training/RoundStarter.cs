@@ -69,7 +69,7 @@ public sealed class RoundStarter(
         // take the same lock.
         await using var selecting = await RoundStartLock.TakeAsync(db, ct);
         var now = clock.GetUtcNow();
-        IReadOnlyList<Terminal> inCoverage = await db.ReadIdleTerminalsAsync(job, ct);
+        IReadOnlyList<Terminal> inCoverage = await db.ReadIdleTerminalsAsync(job, edgeId: null, ct);
         var edges = await db.EdgeServers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
         // A request's job shares the fleet with the other requests; an operator's job takes what is idle.
         var idle = requestId is { } request ? await requestRounds.CandidatesAsync(request, inCoverage, edges, ct) : inCoverage;
