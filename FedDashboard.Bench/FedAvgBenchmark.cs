@@ -30,6 +30,7 @@ internal static class FedAvgBenchmark
         if (warmUpRounds < 0) throw new ArgumentException($"--warmup-rounds must be 0 or more (was {warmUpRounds}).");
         if (args.Flag("tiers")) return await TierComparison.RunAsync(job, terminals, args.Integer("seed", 1));
 
+        using var trainingCpu = new TrainingCpuListener();
         var stopwatch = Stopwatch.StartNew();
         var host = await BenchHost.StartAsync("fedavg", terminals);
         var startup = stopwatch.Elapsed;
@@ -47,7 +48,7 @@ internal static class FedAvgBenchmark
         await host.Host.StopAsync();
         RoundTimings timings;
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<FedDbContext>>().CreateDbContextAsync())
-            timings = await RoundTimings.LoadAsync(db, launched.Id, launchedAt);
+            timings = await RoundTimings.LoadAsync(db, launched.Id, launchedAt, trainingCpu.SecondsOf(launched.Id));
         var handOvers = await JobHandOvers.LoadAsync(host.ConnectionString, launchedAt);
         await host.DisposeAsync();
 

@@ -59,7 +59,8 @@ public sealed class SimulatedTerminal(
             }
             TrainedModel? trained;
             using (await slots.TakeAsync(ct))
-            using (Step(RoundStep.Training, assignment)) trained = training.Run(assignment, work, model, controls, samples, credential, ct);
+            using (Step(RoundStep.Training, assignment))
+                trained = TrainingCpuTime.Measure(assignment.Job.Id, () => training.Run(assignment, work, model, controls, samples, credential, ct));
             if (trained is null) return;
             if (trained.Tally.Latest is not { } latest)
             {
