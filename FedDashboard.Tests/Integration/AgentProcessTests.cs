@@ -123,7 +123,7 @@ public sealed partial class AgentProcessTests(AgentDashboard dashboard) : IDispo
             return await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.Phase == RoundPhase.Completed);
         }, Patience, $"round {roundId} to complete"));
 
-    /// <summary>A wait that gave up says what the agent said by then, and what the dashboard did.</summary>
+    /// <summary>A wait that gave up says what the agent said by then, what the dashboard did and where its rounds and jobs stand.</summary>
     private async Task<T> Telling<T>(AgentProcess agent, Task<T> waiting)
     {
         try
@@ -132,7 +132,8 @@ public sealed partial class AgentProcessTests(AgentDashboard dashboard) : IDispo
         }
         catch (TimeoutException timeout)
         {
-            throw new TimeoutException($"{timeout.Message}\nThe agent said:\n{agent.Output}\nThe dashboard's last lines:\n{string.Join('\n', dashboard.Output.Split('\n').TakeLast(40))}", timeout);
+            throw new TimeoutException($"{timeout.Message}\nThe agent said:\n{agent.Output}\nThe dashboard's last lines:\n{string.Join('\n', dashboard.Output.Split('\n').TakeLast(40))}"
+                + $"\nIts database:\n{await RoundStateReport.DescribeAsync(dashboard.ConnectionString)}", timeout);
         }
     }
 
