@@ -41,14 +41,16 @@ internal static class FedAvgBenchmark
         if (warmUpRounds > 0) await WarmUpAsync(host, job, warmUpRounds);
         stopwatch.Restart();
         var launchedAt = DateTimeOffset.UtcNow;
+        var cpuAtLaunch = Environment.CpuUsage.TotalTime;
         var launched = await job.LaunchAsync(host.Services.GetRequiredService<JobLauncher>(), "fedavg benchmark");
         var progress = await JobWatcher.WaitForEndAsync(host.Services, launched.Id);
         var wall = progress.EndedAt is { } ended ? ended - launchedAt : stopwatch.Elapsed;
+        var processCpu = Environment.CpuUsage.TotalTime - cpuAtLaunch;
         // Stopping writes the step times still queued; the database stays until the host is disposed.
         await host.Host.StopAsync();
         RoundTimings timings;
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<FedDbContext>>().CreateDbContextAsync())
-            timings = await RoundTimings.LoadAsync(db, launched.Id, launchedAt, trainingCpu.SecondsOf(launched.Id));
+            timings = await RoundTimings.LoadAsync(db, launched.Id, launchedAt, trainingCpu.SecondsOf(launched.Id), processCpu.TotalSeconds);
         var handOvers = await JobHandOvers.LoadAsync(host.ConnectionString, launchedAt);
         await host.DisposeAsync();
 

@@ -18,9 +18,10 @@ internal sealed record RoundTiming(int Round, double WallSeconds, double EndedAf
 /// its training waited for a core that the downloads, uploads and validations beside it held.
 /// </summary>
 /// <param name="TrainingCpuSeconds">Null where the system gives no thread CPU clock.</param>
-internal sealed record RoundTimings(IReadOnlyList<RoundTiming> Rounds, int Cores, double? TrainingCpuSeconds)
+/// <param name="ProcessCpuSeconds">The whole process's CPU time from the launch to the job's end (PostgreSQL's not included).</param>
+internal sealed record RoundTimings(IReadOnlyList<RoundTiming> Rounds, int Cores, double? TrainingCpuSeconds, double ProcessCpuSeconds)
 {
-    public static async Task<RoundTimings> LoadAsync(FedDbContext db, int jobId, DateTimeOffset launchedAt, double? trainingCpuSeconds)
+    public static async Task<RoundTimings> LoadAsync(FedDbContext db, int jobId, DateTimeOffset launchedAt, double? trainingCpuSeconds, double processCpuSeconds)
     {
         var rounds = await db.Rounds.AsNoTracking().Where(r => r.JobId == jobId && r.EndedAt != null).OrderBy(r => r.Number)
             .Select(r => new { r.Id, r.Number, r.StartedAt, EndedAt = r.EndedAt!.Value }).ToListAsync();
@@ -29,7 +30,7 @@ internal sealed record RoundTimings(IReadOnlyList<RoundTiming> Rounds, int Cores
         return new RoundTimings(
             [.. rounds.Select(r => new RoundTiming(r.Number, (r.EndedAt - r.StartedAt).TotalSeconds, (r.EndedAt - launchedAt).TotalSeconds,
                 steps[r.Id].ToDictionary(t => t.Step, t => t.TotalSeconds)))],
-            Environment.ProcessorCount, trainingCpuSeconds);
+            Environment.ProcessorCount, trainingCpuSeconds, processCpuSeconds);
     }
 
     public double TrainingAtParallelism(double trainingSeconds) => trainingSeconds / Cores;
@@ -54,6 +55,8 @@ internal sealed record RoundTimings(IReadOnlyList<RoundTiming> Rounds, int Cores
         Console.WriteLine(TrainingCpuSeconds is { } cpu
             ? $"Local training's CPU time: {cpu:0.0} s = {TrainingAtParallelism(cpu):0.0} s at {Cores} cores; wall {wallSeconds:0.0} s; wall / training = {Ratio(wallSeconds, cpu):0.00} (target ≤ 1.5)."
             : "Local training's CPU time: not measured (no thread CPU clock on this system).");
+        Console.WriteLine($"This process's CPU time in the job: {ProcessCpuSeconds:0.0} s, {ProcessCpuSeconds / (wallSeconds * Cores):P0} of {Cores} cores over the wall time"
+            + (TrainingCpuSeconds is { } trainingCpu ? $"; local training {trainingCpu / ProcessCpuSeconds:P0} of it" : "") + " (PostgreSQL's CPU is not counted).");
         Console.WriteLine($"Rounds' own wall (start to completion) sums to {Rounds.Sum(r => r.WallSeconds):0.0} s; the rest, {wallSeconds - Rounds.Sum(r => r.WallSeconds):0.0} s, is selection before each round's start and the hand-over between rounds.");
     }
 
@@ -66,6 +69,7 @@ internal sealed record RoundTimings(IReadOnlyList<RoundTiming> Rounds, int Cores
         trainingCpuSeconds = TrainingCpuSeconds is { } cpu ? Math.Round(cpu, 3) : (double?)null,
         trainingCpuAtParallelismSeconds = TrainingCpuSeconds is { } cpuSpread ? Math.Round(TrainingAtParallelism(cpuSpread), 3) : (double?)null,
         wallToTrainingCpuRatio = TrainingCpuSeconds is { } cpuRatio ? Rounded(Ratio(wallSeconds, cpuRatio)) : null,
+        processCpuSeconds = Math.Round(ProcessCpuSeconds, 3),
         stepSeconds = Enum.GetValues<RoundStep>().ToDictionary(s => s.ToString(), s => Math.Round(Total(s), 3)),
         perRound = Rounds.Select(r => new
         {
