@@ -43,7 +43,16 @@ internal static class FedAvgBenchmark
         var launchedAt = DateTimeOffset.UtcNow;
         var cpuAtLaunch = Environment.CpuUsage.TotalTime;
         var launched = await job.LaunchAsync(host.Services.GetRequiredService<JobLauncher>(), "fedavg benchmark");
-        var progress = await JobWatcher.WaitForEndAsync(host.Services, launched.Id);
+        JobOutcome progress;
+        try
+        {
+            progress = await JobWatcher.WaitForEndAsync(host.Services, launched.Id);
+        }
+        catch (BenchInterruptedException interrupted)
+        {
+            // A long run stopped by hand still reports the rounds it ran.
+            progress = interrupted.SoFar;
+        }
         var wall = progress.EndedAt is { } ended ? ended - launchedAt : stopwatch.Elapsed;
         var processCpu = Environment.CpuUsage.TotalTime - cpuAtLaunch;
         // Stopping writes the step times still queued; the database stays until the host is disposed.

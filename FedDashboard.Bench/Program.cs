@@ -23,6 +23,11 @@ catch (Exception exception) when (exception is StartupException or ArgumentExcep
     Console.Error.WriteLine($"bench: {exception.Message}");
     return 2;
 }
+catch (BenchInterruptedException interrupted)
+{
+    Console.Error.WriteLine($"bench: {interrupted.Message}");
+    return 130;
+}
 
 static int Usage()
 {
