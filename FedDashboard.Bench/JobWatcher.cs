@@ -15,8 +15,7 @@ internal sealed record JobOutcome(IReadOnlyList<RoundAccuracy> Accuracies, strin
 }
 
 /// <summary>The benchmark was asked to stop (Ctrl-C, SIGTERM) while a job ran; <see cref="SoFar"/> is what the job had done.</summary>
-internal sealed class BenchInterruptedException(JobOutcome soFar)
-    : Exception($"interrupted after round {soFar.Accuracies.Count}: the benchmark was asked to stop.")
+internal sealed class BenchInterruptedException(JobOutcome soFar) : Exception(soFar.EndReason)
 {
     public JobOutcome SoFar { get; } = soFar;
 }

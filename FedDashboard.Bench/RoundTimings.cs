@@ -66,9 +66,9 @@ internal sealed record RoundTimings(IReadOnlyList<RoundTiming> Rounds, int Cores
         trainingSeconds = Math.Round(Total(RoundStep.Training), 3),
         trainingAtParallelismSeconds = Math.Round(TrainingAtParallelism(Total(RoundStep.Training)), 3),
         wallToTrainingRatio = Rounded(Ratio(wallSeconds, Total(RoundStep.Training))),
-        trainingCpuSeconds = TrainingCpuSeconds is { } cpu ? Math.Round(cpu, 3) : (double?)null,
-        trainingCpuAtParallelismSeconds = TrainingCpuSeconds is { } cpuSpread ? Math.Round(TrainingAtParallelism(cpuSpread), 3) : (double?)null,
-        wallToTrainingCpuRatio = TrainingCpuSeconds is { } cpuRatio ? Rounded(Ratio(wallSeconds, cpuRatio)) : null,
+        trainingCpuSeconds = Rounded(TrainingCpuSeconds),
+        trainingCpuAtParallelismSeconds = Rounded(TrainingCpuSeconds / Cores),
+        wallToTrainingCpuRatio = TrainingCpuSeconds is { } cpu ? Rounded(Ratio(wallSeconds, cpu)) : null,
         processCpuSeconds = Math.Round(ProcessCpuSeconds, 3),
         stepSeconds = Enum.GetValues<RoundStep>().ToDictionary(s => s.ToString(), s => Math.Round(Total(s), 3)),
         perRound = Rounds.Select(r => new
