@@ -2,6 +2,7 @@ using FedDashboard.Core.Learning.Aggregation;
 using FedDashboard.Core.Learning.Models;
 using FedDashboard.Core.Learning.Parameters;
 using System.Diagnostics;
+using System.Runtime;
 
 namespace FedDashboard.Bench;
 
@@ -71,10 +72,20 @@ internal static class AggregateBenchmark
         var aggregation = new FedAvg();
         var times = new List<double>();
         var allocated = long.MaxValue;
-        // Tiered JIT recompiles the kernel's loops only after 30 calls and a 100 ms delay, in the background: warming up for
-        // a second, not one run, keeps the first, slow code out of the measured runs.
+        // Tiered JIT recompiles the kernel's loops in the background, after 30 calls and a delay that new compilations
+        // extend: a fixed second of warm-up still left the first configuration measured ~20 % slow (N = 100) to 3× (N = 10).
+        // Warming up until the JIT has compiled nothing for half a second keeps its work out of the measured runs.
         var warmup = Stopwatch.StartNew();
-        while (warmup.Elapsed < TimeSpan.FromSeconds(1)) aggregation.Aggregate(start, spec, results());
+        var quietSince = TimeSpan.Zero;
+        var compiled = JitInfo.GetCompiledMethodCount();
+        while (warmup.Elapsed < TimeSpan.FromSeconds(1) || warmup.Elapsed - quietSince < TimeSpan.FromSeconds(0.5))
+        {
+            aggregation.Aggregate(start, spec, results());
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now == compiled) continue;
+            compiled = now;
+            quietSince = warmup.Elapsed;
+        }
         for (var run = 0; run <= repeat; run++)
         {
             var input = results();
