@@ -11,7 +11,7 @@ namespace FedDashboard.Core.Persistence;
 /// <item>A node that listens for no notifications (alone on its database, see NodeOptions.Alone) does not reset a
 /// connection's session when it goes back to the pool. The reset is one more statement for each of the ~400 connection
 /// uses of a round of the 2NN benchmark, and guards against session state such a node does not leave: no LISTEN, and
-/// its one session lock releases itself (RoundStartLock).</item>
+/// its one session lock releases itself (SelectionLock).</item>
 /// </list>
 /// The 2NN benchmark (31 rounds, 2 cores): PostgreSQL's CPU 3.3 s → 1.7 s and the wall 10.4 s → 8.8 s with both.
 /// </summary>

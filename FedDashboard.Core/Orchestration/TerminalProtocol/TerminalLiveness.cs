@@ -2,6 +2,7 @@ using FedDashboard.Core.Domain.Topology;
 using FedDashboard.Core.Domain.Training;
 using FedDashboard.Core.Orchestration.Options;
 using FedDashboard.Core.Orchestration.Terminals;
+using FedDashboard.Core.Orchestration.Training;
 using FedDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -60,17 +61,24 @@ public sealed class TerminalLiveness(
         var waiting = inbox.Waiting();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            // One statement for the whole fleet (a node started late finds 100,000 silent), and only those still silent
-            // as it runs: a heartbeat another node writes meanwhile keeps its terminal online. OnlineUntil stays, as
-            // Terminal.GoOffline leaves it for a terminal whose promise has passed.
-            var silent = await db.Database.SqlQuery<SilentTerminal>($"""
-                UPDATE "Terminals" SET "Online" = false
-                WHERE "Online" AND "OnlineUntil" < {expiredBefore} AND NOT ("Id" = ANY({waiting}))
-                RETURNING "Id", "LastSeen", "OnlineUntil"
-                """).ToListAsync(ct);
-            if (silent.Count == 0) return;
+            List<SilentTerminal> silent;
+            List<OpenParticipation> open;
+            await using (await SelectionLock.TakeAsync(db, ct))
+            {
+                // One statement for the whole fleet (a node started late finds 100,000 silent), and only those still silent
+                // as it runs: a heartbeat another node writes meanwhile keeps its terminal online. OnlineUntil stays, as
+                // Terminal.GoOffline leaves it for a terminal whose promise has passed.
+                silent = await db.Database.SqlQuery<SilentTerminal>($"""
+                    UPDATE "Terminals" SET "Online" = false
+                    WHERE "Online" AND "OnlineUntil" < {expiredBefore} AND NOT ("Id" = ANY({waiting}))
+                    RETURNING "Id", "LastSeen", "OnlineUntil"
+                    """).ToListAsync(ct);
+                if (silent.Count == 0) return;
+                open = await OpenParticipationsOf(db, silent.Select(t => t.Id))
+                    .Select(p => new OpenParticipation(p.Id, p.TerminalId, p.EdgeId)).ToListAsync(ct);
+            }
             var reasons = silent.ToDictionary(t => t.Id, t => $"Silent since {t.LastSeen:u}: no heartbeat by {t.OnlineUntil:u}.");
-            await EndSilentParticipationsAsync(db, reasons, ct);
+            await EndSilentParticipationsAsync(db, open, reasons, ct);
         }
         await FlushHeartbeatsAsync(always: true, ct);
     }, ct);
@@ -82,10 +90,15 @@ public sealed class TerminalLiveness(
         var now = clock.GetUtcNow();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var terminal = await db.Terminals.SingleAsync(t => t.Id == terminalId, ct);
-            terminal.GoOffline(now);
-            await db.SaveChangesAsync(ct);
-            foreach (var participantId in await OpenParticipationsOf(db, [terminalId]).Select(p => p.Id).ToListAsync(ct))
+            List<int> open;
+            await using (await SelectionLock.TakeAsync(db, ct))
+            {
+                var terminal = await db.Terminals.SingleAsync(t => t.Id == terminalId, ct);
+                terminal.GoOffline(now);
+                await db.SaveChangesAsync(ct);
+                open = await OpenParticipationsOf(db, [terminalId]).Select(p => p.Id).ToListAsync(ct);
+            }
+            foreach (var participantId in open)
                 await desk.FailAsync(participantId, $"Left: the terminal went offline at {now:u}.", ct);
         }
         await FlushHeartbeatsAsync(always: true, ct);
@@ -118,9 +131,8 @@ public sealed class TerminalLiveness(
     }
 
     /// <summary>Each open participation of a silent terminal: a standby takes over where the edge replaces participants, else it times out.</summary>
-    private async Task EndSilentParticipationsAsync(FedDbContext db, IReadOnlyDictionary<int, string> reasons, CancellationToken ct)
+    private async Task EndSilentParticipationsAsync(FedDbContext db, List<OpenParticipation> open, IReadOnlyDictionary<int, string> reasons, CancellationToken ct)
     {
-        var open = await OpenParticipationsOf(db, reasons.Keys).Select(p => new { p.Id, p.TerminalId, p.EdgeId }).ToListAsync(ct);
         if (open.Count == 0) return;
         var replacing = (await db.EdgeServers.AsNoTracking().ToListAsync(ct)).ToDictionary(e => e.Id, e => e.Policy.ReplaceBelowSpeed is not null);
         foreach (var participant in open)
@@ -138,4 +150,6 @@ public sealed class TerminalLiveness(
     }
 
     private sealed record SilentTerminal(int Id, DateTimeOffset LastSeen, DateTimeOffset OnlineUntil);
+
+    private sealed record OpenParticipation(int Id, int TerminalId, int EdgeId);
 }

@@ -37,30 +37,37 @@ public sealed class StandbyReplacement(
         int participantId, Func<RoundParticipant, bool> mayHandOver, Action<RoundParticipant, DateTimeOffset> end, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var participant = await db.RoundParticipants.SingleAsync(p => p.Id == participantId, ct);
-        if (!mayHandOver(participant)) return false;
-        var round = await db.Rounds.SingleAsync(r => r.Id == participant.RoundId, ct);
-        var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
-        var inRound = db.RoundParticipants.Where(p => p.RoundId == round.Id).Select(p => p.TerminalId);
-        var candidates = await db.IdleTerminalsFor(job)
-            .Where(t => t.EdgeId == participant.EdgeId && !inRound.Contains(t.Id))
-            .OrderBy(t => t.Id)
-            .ToListAsync(ct);
-        var standby = candidates.FirstOrDefault(t => TerminalAvailability.DeclineReason(t, fleet.Value.Decline) is null);
-        if (standby is null) return false;
+        RoundParticipant participant, replacement;
+        Terminal? standby;
+        Round round;
+        DateTimeOffset now;
+        await using (await SelectionLock.TakeAsync(db, ct))
+        {
+            participant = await db.RoundParticipants.SingleAsync(p => p.Id == participantId, ct);
+            if (!mayHandOver(participant)) return false;
+            round = await db.Rounds.SingleAsync(r => r.Id == participant.RoundId, ct);
+            var job = await db.TrainingJobs.SingleAsync(j => j.Id == round.JobId, ct);
+            var inRound = db.RoundParticipants.Where(p => p.RoundId == round.Id).Select(p => p.TerminalId);
+            var candidates = await db.IdleTerminalsFor(job)
+                .Where(t => t.EdgeId == participant.EdgeId && !inRound.Contains(t.Id))
+                .OrderBy(t => t.Id)
+                .ToListAsync(ct);
+            standby = candidates.FirstOrDefault(t => TerminalAvailability.DeclineReason(t, fleet.Value.Decline) is null);
+            if (standby is null) return false;
 
-        var now = clock.GetUtcNow();
-        end(participant, now);
-        var replacement = new RoundParticipant(standby.Id, participant.EdgeId, participant.Assignment.BaseModelHash, participant.Assignment.ModelVariant, now,
-            participant.Assignment.Width, participant.Assignment.Group, participant.Assignment.Segment, replacesParticipantId: participant.Id);
-        round.Participants.Add(replacement);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return false; // The participant changed meanwhile, or another replacement took the same standby.
+            now = clock.GetUtcNow();
+            end(participant, now);
+            replacement = new RoundParticipant(standby.Id, participant.EdgeId, participant.Assignment.BaseModelHash, participant.Assignment.ModelVariant, now,
+                participant.Assignment.Width, participant.Assignment.Group, participant.Assignment.Segment, replacesParticipantId: participant.Id);
+            round.Participants.Add(replacement);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                return false; // The participant changed meanwhile, or another replacement took the same standby.
+            }
         }
 
         await live.PublishAsync(new ParticipantChanged(round.JobId, round.Id, participant.TerminalId, participant.Status, now));

@@ -32,7 +32,7 @@ public sealed class EdgeRoundSelector(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         IReadOnlyList<AssignedParticipant> assigned = [];
-        await using (var selecting = await RoundStartLock.TakeAsync(db, ct))
+        await using (var selecting = await SelectionLock.TakeAsync(db, ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Rounds\" WHERE \"Id\" = {roundId} FOR SHARE", ct);
@@ -61,7 +61,7 @@ public sealed class EdgeRoundSelector(
 
     /// <summary>
     /// Selects the edges' shares of a collecting round and saves their participants, in the caller's transaction and
-    /// under its <see cref="RoundStartLock"/>; marking the edges selected is the caller's.
+    /// under its <see cref="SelectionLock"/>; marking the edges selected is the caller's.
     /// </summary>
     /// <param name="round">Untracked: its participants are saved in one statement of their own, not through it.</param>
     /// <param name="idle">The job's idle terminals in these edges' coverage, read under the same lock.</param>

@@ -67,7 +67,7 @@ public sealed class RoundStarter(
         using var step = steps.Begin(RoundStep.Start, job.Id, roundId: null);
         // Held from reading the idle terminals until their assignments are saved: edges selecting on their own nodes
         // take the same lock.
-        await using var selecting = await RoundStartLock.TakeAsync(db, ct);
+        await using var selecting = await SelectionLock.TakeAsync(db, ct);
         var now = clock.GetUtcNow();
         IReadOnlyList<Terminal> inCoverage = await db.ReadIdleTerminalsAsync(job, edgeId: null, ct);
         var edges = await db.EdgeServers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);

@@ -168,6 +168,90 @@ public sealed class LivenessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LeaveAsync_WhileARoundStartHoldsTheTerminalsItRead_ItsNewAssignmentFailsAsLeft()
+    {
+        var terminalId = await FirstTerminalAsync();
+        var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings(clientFraction: 1, roundTimeoutSeconds: 600));
+
+        await GoOfflineWhilePickingAsync("Rounds", () => _host.StartRoundByHandAsync(job.Id), () => LeaveAsync(terminalId));
+
+        var assigned = await ParticipationInJobAsync(terminalId, job.Id);
+        Assert.Equal(ParticipantStatus.Failed, assigned.Status);
+        Assert.StartsWith("Left", assigned.FailureReason);
+    }
+
+    [Fact]
+    public async Task SweepAsync_WhileARoundStartHoldsTheTerminalsItRead_ItsNewAssignmentTimesOut()
+    {
+        var terminalId = await FirstTerminalAsync();
+        var job = await _host.Get<JobLauncher>().LaunchAsync("test", TestData.Settings(clientFraction: 1, roundTimeoutSeconds: 600));
+        _clock.Advance(TimeSpan.FromSeconds(8));
+        await HeartbeatAllButAsync(terminalId);
+        _clock.Advance(TimeSpan.FromSeconds(3));
+
+        await GoOfflineWhilePickingAsync("Rounds", () => _host.StartRoundByHandAsync(job.Id), () => Liveness.SweepAsync(default));
+
+        var assigned = await ParticipationInJobAsync(terminalId, job.Id);
+        Assert.Equal(ParticipantStatus.TimedOut, assigned.Status);
+        Assert.StartsWith("Silent since", assigned.FailureReason);
+    }
+
+    [Fact]
+    public async Task LeaveAsync_WhileAStandbyIsPickedForASlowTerminal_TheStandbysAssignmentFailsAsLeft()
+    {
+        await FleetPlacement.SetPolicyAsync(_host, p => p with { ReplaceBelowSpeed = 1 });
+        var slow = await StartedParticipantAsync(clientFraction: 0.05);
+        List<int> standbys;
+        await using (var db = _host.Db())
+            standbys = await db.Terminals.Where(t => t.EdgeId == slow.EdgeId && t.Id != slow.TerminalId).Select(t => t.Id).ToListAsync();
+
+        await GoOfflineWhilePickingAsync("RoundParticipants",
+            () => _host.Get<StandbyReplacement>().TryReplaceAsync(slow.Id, "Too slow.", default),
+            () => Task.WhenAll(standbys.Select(LeaveAsync)));
+
+        await using var check = _host.Db();
+        var standby = await check.RoundParticipants.SingleAsync(p => p.ReplacesParticipantId == slow.Id);
+        Assert.Equal(ParticipantStatus.Failed, standby.Status);
+        Assert.StartsWith("Left", standby.FailureReason);
+    }
+
+    private async Task<int> FirstTerminalAsync()
+    {
+        await using var db = _host.Db();
+        return await db.Terminals.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+    }
+
+    private Task LeaveAsync(int terminalId) => _host.Get<HeartbeatDesk>().LeaveAsync(_host.Get<SimulatedCredentials>().For(terminalId), default);
+
+    private async Task<RoundParticipant> ParticipationInJobAsync(int terminalId, int jobId)
+    {
+        await using var db = _host.Db();
+        return await db.RoundParticipants.SingleAsync(p => p.TerminalId == terminalId && db.Rounds.Any(r => r.Id == p.RoundId && r.JobId == jobId));
+    }
+
+    /// <summary>
+    /// <paramref name="picking"/> reads the idle terminals and is held before it saves its assignments into
+    /// <paramref name="savedInto"/>; then <paramref name="goingOffline"/> runs, and the picking goes on once that has ended
+    /// or waits for it. Without the wait, a terminal went offline between the read and the save, found no participation
+    /// to end, and the one saved after waited for the round's deadline.
+    /// </summary>
+    private async Task GoOfflineWhilePickingAsync(string savedInto, Func<Task> picking, Func<Task> goingOffline)
+    {
+        Task picked;
+        Task offline;
+        await using (var saving = await LockWaiters.HoldAsync(_host.ConnectionString, $"LOCK TABLE \"{savedInto}\" IN EXCLUSIVE MODE"))
+        {
+            picked = picking();
+            await saving.UntilWaitingAsync(1);
+            offline = goingOffline();
+            await Task.WhenAny(offline, saving.UntilWaitingAsync(2));
+            await saving.ReleaseAsync();
+        }
+        await picked;
+        await offline;
+    }
+
+    [Fact]
     public async Task LeaveAsync_NoCredential_RefusedAndNobodyLeaves()
     {
         var refused = await Assert.ThrowsAsync<TerminalProtocolException>(() => _host.Get<HeartbeatDesk>().LeaveAsync("fdt_unknown", default));

@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Tests.Integration;
 
 /// <summary>
-/// The round starts' session lock on a node alone, whose pooled connections go back without a reset: it never stays
+/// The selection lock on a node alone, whose pooled connections go back without a reset: it never stays
 /// with a connection in the pool, or every later round start would wait for it forever.
 /// </summary>
-public sealed class RoundStartLockTests : IAsyncLifetime
+public sealed class SelectionLockTests : IAsyncLifetime
 {
     private FedTestHost _host = null!;
 
@@ -30,17 +30,17 @@ public sealed class RoundStartLockTests : IAsyncLifetime
     public async Task TakeAsync_CancelledWhileAnotherHoldsIt_LeavesNoLockBehindOnceTheOtherReleases()
     {
         await using var holder = Db();
-        var held = await RoundStartLock.TakeAsync(holder, CancellationToken.None);
+        var held = await SelectionLock.TakeAsync(holder, CancellationToken.None);
         await using var waiter = Db();
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RoundStartLock.TakeAsync(waiter, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SelectionLock.TakeAsync(waiter, cancel.Token));
         await held.DisposeAsync();
 
         Assert.Equal(0, await HoldersAsync());
         await using var next = Db();
         using var soon = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await using (await RoundStartLock.TakeAsync(next, soon.Token)) Assert.Equal(1, await HoldersAsync());
+        await using (await SelectionLock.TakeAsync(next, soon.Token)) Assert.Equal(1, await HoldersAsync());
         Assert.Equal(0, await HoldersAsync());
     }
 }

@@ -4,21 +4,25 @@ using Microsoft.EntityFrameworkCore;
 namespace FedDashboard.Core.Orchestration.Training;
 
 /// <summary>
-/// Round starts of all jobs pick from the same idle terminals: held from reading them until the round is saved, this
-/// session lock lets one pick at a time, so no terminal gets two open assignments. A session lock rather than a
-/// transaction's, as the start saves in transactions of its own (the round, or the job's end).
+/// Who may be picked for a round. Whatever picks among the idle terminals (a round start, an edge's selection, a standby
+/// taking a participant's place) holds it from reading them until their assignments are saved, so one picks at a time and
+/// no terminal gets two open assignments. Whatever takes terminals offline (a leave, the sweep of silent ones) holds it
+/// from marking them until it has read their open participations, so a terminal going offline is either not picked, or
+/// picked with a participation it finds and ends; without it, a participation saved just after that read waited for
+/// the round's deadline. A session lock rather than a transaction's, as the start saves in transactions of its own (the
+/// round, or the job's end).
 /// </summary>
-internal sealed class RoundStartLock : IAsyncDisposable
+internal sealed class SelectionLock : IAsyncDisposable
 {
     /// <summary>"RNDS".</summary>
     private const int Key = 0x524E4453;
 
     private readonly FedDbContext _db;
 
-    private RoundStartLock(FedDbContext db) => _db = db;
+    private SelectionLock(FedDbContext db) => _db = db;
 
     /// <remarks>Keeps the context's connection open until disposed.</remarks>
-    public static async Task<RoundStartLock> TakeAsync(FedDbContext db, CancellationToken ct)
+    public static async Task<SelectionLock> TakeAsync(FedDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -39,7 +43,7 @@ internal sealed class RoundStartLock : IAsyncDisposable
             }
             throw;
         }
-        return new RoundStartLock(db);
+        return new SelectionLock(db);
     }
 
     public ValueTask DisposeAsync() => new(ReleaseAsync(_db));
