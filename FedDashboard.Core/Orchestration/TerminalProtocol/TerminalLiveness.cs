@@ -61,22 +61,18 @@ public sealed class TerminalLiveness(
         var waiting = inbox.Waiting();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            List<SilentTerminal> silent;
+            // One statement for the whole fleet (a node started late finds 100,000 silent), and only those still silent
+            // as it runs: a heartbeat another node writes meanwhile keeps its terminal online. OnlineUntil stays, as
+            // Terminal.GoOffline leaves it for a terminal whose promise has passed.
+            var silent = await db.Database.SqlQuery<SilentTerminal>($"""
+                UPDATE "Terminals" SET "Online" = false
+                WHERE "Online" AND "OnlineUntil" < {expiredBefore} AND NOT ("Id" = ANY({waiting}))
+                RETURNING "Id", "LastSeen", "OnlineUntil"
+                """).ToListAsync(ct);
+            if (silent.Count == 0) return;
             List<OpenParticipation> open;
             await using (await SelectionLock.TakeAsync(db, ct))
-            {
-                // One statement for the whole fleet (a node started late finds 100,000 silent), and only those still silent
-                // as it runs: a heartbeat another node writes meanwhile keeps its terminal online. OnlineUntil stays, as
-                // Terminal.GoOffline leaves it for a terminal whose promise has passed.
-                silent = await db.Database.SqlQuery<SilentTerminal>($"""
-                    UPDATE "Terminals" SET "Online" = false
-                    WHERE "Online" AND "OnlineUntil" < {expiredBefore} AND NOT ("Id" = ANY({waiting}))
-                    RETURNING "Id", "LastSeen", "OnlineUntil"
-                    """).ToListAsync(ct);
-                if (silent.Count == 0) return;
-                open = await OpenParticipationsOf(db, silent.Select(t => t.Id))
-                    .Select(p => new OpenParticipation(p.Id, p.TerminalId, p.EdgeId)).ToListAsync(ct);
-            }
+                open = await OpenParticipationsOf(db, silent.Select(t => t.Id)).Select(p => new OpenParticipation(p.Id, p.TerminalId, p.EdgeId)).ToListAsync(ct);
             var reasons = silent.ToDictionary(t => t.Id, t => $"Silent since {t.LastSeen:u}: no heartbeat by {t.OnlineUntil:u}.");
             await EndSilentParticipationsAsync(db, open, reasons, ct);
         }
@@ -90,14 +86,12 @@ public sealed class TerminalLiveness(
         var now = clock.GetUtcNow();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            var terminal = await db.Terminals.SingleAsync(t => t.Id == terminalId, ct);
+            terminal.GoOffline(now);
+            await db.SaveChangesAsync(ct);
             List<int> open;
             await using (await SelectionLock.TakeAsync(db, ct))
-            {
-                var terminal = await db.Terminals.SingleAsync(t => t.Id == terminalId, ct);
-                terminal.GoOffline(now);
-                await db.SaveChangesAsync(ct);
                 open = await OpenParticipationsOf(db, [terminalId]).Select(p => p.Id).ToListAsync(ct);
-            }
             foreach (var participantId in open)
                 await desk.FailAsync(participantId, $"Left: the terminal went offline at {now:u}.", ct);
         }

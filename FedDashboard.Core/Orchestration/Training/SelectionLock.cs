@@ -6,10 +6,10 @@ namespace FedDashboard.Core.Orchestration.Training;
 /// <summary>
 /// Who may be picked for a round. Whatever picks among the idle terminals (a round start, an edge's selection, a standby
 /// taking a participant's place) holds it from reading them until their assignments are saved, so one picks at a time and
-/// no terminal gets two open assignments. Whatever takes terminals offline (a leave, the sweep of silent ones) holds it
-/// from marking them until it has read their open participations, so a terminal going offline is either not picked, or
-/// picked with a participation it finds and ends; without it, a participation saved just after that read waited for
-/// the round's deadline. A session lock rather than a transaction's, as the start saves in transactions of its own (the
+/// no terminal gets two open assignments. Whatever takes terminals offline (a leave, the sweep of silent ones) marks them
+/// first and then reads their open participations under it: a pick either read them offline, or saved before that read
+/// and its participation is found and ended. Without it, a participation saved just after that read waited for the
+/// round's deadline. A session lock rather than a transaction's, as the start saves in transactions of its own (the
 /// round, or the job's end).
 /// </summary>
 internal sealed class SelectionLock : IAsyncDisposable
