@@ -69,11 +69,10 @@ public sealed class SimulatedTerminal(
             }
 
             using var upload = Step(RoundStep.Upload, assignment);
-            using var body = new MemoryStream();
             var tampered = attack.Upload(terminal, assignment.BaseModelHash, trained.Parameters);
-            ParameterSetCodec.Write(body, trained.ControlDelta is { } delta ? ControlDeltaUpload.Join(tampered, delta) : tampered);
-            var hash = Convert.ToHexStringLower(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
-            body.Position = 0;
+            var encoded = ParameterSetCodec.Encode(trained.ControlDelta is { } delta ? ControlDeltaUpload.Join(tampered, delta) : tampered);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(encoded));
+            using var body = new MemoryStream(encoded, writable: false);
             var metadata = new ResultMetadata(Math.Min(samples.Length, trained.Tally.SamplesSeen), latest.TrainLoss, latest.TrainAccuracy,
                 trained.Tally.SamplesPerSecond, trained.Work.PlannedSteps, trained.Work.StepsDone);
             await channel.UploadResultAsync(credential, participantId, metadata, body, $"{participantId}-{Guid.NewGuid():N}", hash, ct);

@@ -19,9 +19,7 @@ public sealed class ModelBlobStore(string rootFolder) : IDisposable
     public string Put(ParameterSet parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        using var buffer = new MemoryStream();
-        ParameterSetCodec.Write(buffer, parameters);
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var bytes = ParameterSetCodec.Encode(parameters);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
 
         _decoded.Add(hash, parameters);

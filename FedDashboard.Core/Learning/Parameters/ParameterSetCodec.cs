@@ -28,6 +28,16 @@ public static class ParameterSetCodec
         return length;
     }
 
+    /// <summary>The encoded bytes in an array of exactly their size: a growing stream would allocate about twice as much.</summary>
+    public static byte[] Encode(ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var bytes = new byte[EncodedLength(parameters.Arrays.Select(a => (a.Name, a.Shape)))];
+        using var stream = new MemoryStream(bytes);
+        Write(stream, parameters);
+        return bytes;
+    }
+
     public static void Write(Stream stream, ParameterSet parameters)
     {
         ArgumentNullException.ThrowIfNull(stream);
