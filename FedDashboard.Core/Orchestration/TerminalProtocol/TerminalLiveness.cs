@@ -70,9 +70,7 @@ public sealed class TerminalLiveness(
                 RETURNING "Id", "LastSeen", "OnlineUntil"
                 """).ToListAsync(ct);
             if (silent.Count == 0) return;
-            List<OpenParticipation> open;
-            await using (await SelectionLock.TakeAsync(db, ct))
-                open = await OpenParticipationsOf(db, silent.Select(t => t.Id)).Select(p => new OpenParticipation(p.Id, p.TerminalId, p.EdgeId)).ToListAsync(ct);
+            var open = await OpenParticipationsOfOfflineAsync(db, silent.Select(t => t.Id), ct);
             var reasons = silent.ToDictionary(t => t.Id, t => $"Silent since {t.LastSeen:u}: no heartbeat by {t.OnlineUntil:u}.");
             await EndSilentParticipationsAsync(db, open, reasons, ct);
         }
@@ -89,11 +87,8 @@ public sealed class TerminalLiveness(
             var terminal = await db.Terminals.SingleAsync(t => t.Id == terminalId, ct);
             terminal.GoOffline(now);
             await db.SaveChangesAsync(ct);
-            List<int> open;
-            await using (await SelectionLock.TakeAsync(db, ct))
-                open = await OpenParticipationsOf(db, [terminalId]).Select(p => p.Id).ToListAsync(ct);
-            foreach (var participantId in open)
-                await desk.FailAsync(participantId, $"Left: the terminal went offline at {now:u}.", ct);
+            foreach (var participant in await OpenParticipationsOfOfflineAsync(db, [terminalId], ct))
+                await desk.FailAsync(participant.Id, $"Left: the terminal went offline at {now:u}.", ct);
         }
         await FlushHeartbeatsAsync(always: true, ct);
     }, ct);
@@ -137,10 +132,18 @@ public sealed class TerminalLiveness(
         }
     }
 
-    private static IQueryable<RoundParticipant> OpenParticipationsOf(FedDbContext db, IEnumerable<int> terminalIds)
+    /// <summary>
+    /// The open participations of terminals just marked offline, read under the <see cref="SelectionLock"/>: a round start
+    /// or standby pick that read them online before saves its participations first, so they are found here.
+    /// </summary>
+    private static async Task<List<OpenParticipation>> OpenParticipationsOfOfflineAsync(FedDbContext db, IEnumerable<int> terminalIds, CancellationToken ct)
     {
         var ids = terminalIds.ToList();
-        return db.RoundParticipants.Where(p => ids.Contains(p.TerminalId) && (p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training));
+        await using var selecting = await SelectionLock.TakeAsync(db, ct);
+        return await db.RoundParticipants
+            .Where(p => ids.Contains(p.TerminalId) && (p.Status == ParticipantStatus.Assigned || p.Status == ParticipantStatus.Training))
+            .Select(p => new OpenParticipation(p.Id, p.TerminalId, p.EdgeId))
+            .ToListAsync(ct);
     }
 
     private sealed record SilentTerminal(int Id, DateTimeOffset LastSeen, DateTimeOffset OnlineUntil);

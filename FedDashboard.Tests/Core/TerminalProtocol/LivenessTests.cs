@@ -67,8 +67,7 @@ public sealed class LivenessTests : IAsyncLifetime
     [Fact]
     public async Task SweepAsync_TerminalSilentPastOnlineUntil_OfflineAndNotSelected()
     {
-        int silent;
-        await using (var db = _host.Db()) silent = await db.Terminals.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        var silent = await FirstTerminalAsync();
 
         await SilenceAsync(silent);
 
@@ -96,8 +95,7 @@ public sealed class LivenessTests : IAsyncLifetime
     [Fact]
     public async Task SweepAsync_HeartbeatAnsweredButNotYetWritten_KeepsItsTerminalOnlineAndWritesIt()
     {
-        int late;
-        await using (var db = _host.Db()) late = await db.Terminals.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        var late = await FirstTerminalAsync();
         _clock.Advance(TimeSpan.FromSeconds(11));
         await HeartbeatAllButAsync([.. Enumerable.Range(late + 1, 1_000)]);
 
