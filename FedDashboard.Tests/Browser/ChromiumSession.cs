@@ -20,6 +20,10 @@ public sealed class ChromiumSession : IAsyncDisposable
 
     public static async Task<ChromiumSession> LaunchAsync()
     {
+        // A page's answer to a click is the dashboard's round trip, and in CI the dashboard shares two cores with its own
+        // training and the other test classes: a save on the Policies page once took longer than Playwright's default 5 s
+        // to show its proposal. An assertion that holds returns as soon as it does, so only a failure waits longer.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
