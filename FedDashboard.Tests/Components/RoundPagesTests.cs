@@ -94,6 +94,28 @@ public sealed class RoundPagesTests : DashboardComponentTest
     }
 
     [Fact]
+    public void Render_AcceptedResult_ShowsWhatItTrainedOnWithItsTrainingAccuracyAndLoss()
+    {
+        var cut = RenderDetail();
+
+        // Reported by hand, without the steps a terminal's progress records: its step count is unknown.
+        var training = cut.Find($"[data-training='{_accepted}']");
+        Assert.StartsWith("–", training.TextContent.Trim());
+        Assert.Equal("120 samples, local data", training.QuerySelector(".reason")!.TextContent.Trim());
+        var trainAccuracy = training.NextElementSibling!;
+        Assert.StartsWith(0.875.ToString("P1"), trainAccuracy.TextContent.Trim());
+        Assert.Equal("loss 0.4000", trainAccuracy.QuerySelector(".reason")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_UpdateFilteredAtIntake_ShowsItsDataWithoutASampleCount()
+    {
+        var cut = RenderDetail();
+
+        Assert.Equal("local data", cut.Find($"[data-training='{_nan}'] .reason").TextContent.Trim());
+    }
+
+    [Fact]
     public void Render_RoundWithFilteredResults_CountsAcceptedAndFiltered()
     {
         var cut = RenderDetail();

@@ -34,7 +34,13 @@ public sealed record ParticipantRow(int Id, int TerminalId, string Terminal, str
     /// <summary>What the accepted result earned; null until the round is rewarded and for results not accepted.</summary>
     public ParticipantReward? Reward { get; init; }
 
-    public string Steps => PlannedSteps is { } planned ? $"{StepsDone ?? 0} / {planned}" : "–";
+    /// <summary>Steps done of those planned and how long it took, e.g. "59 / 59 steps in 7.25 s"; "–" before it began.</summary>
+    public string Training => PlannedSteps is not { } planned ? "–"
+        : $"{StepsDone ?? 0} / {planned} steps" + (StartedAt is { } started && EndedAt is { } ended ? $" in {(ended - started).TotalSeconds:0.00} s" : "");
+
+    /// <summary>What it trained on, e.g. "590 samples, local data + 50 shared"; without a count until it reported one.</summary>
+    public string TrainingData => (Samples > 0 ? $"{Samples} samples, " : "") + $"{DataSource.ToString().ToLowerInvariant()} data"
+        + (SharedSamples > 0 ? $" + {SharedSamples} shared" : "");
 }
 
 /// <summary>A result's reward line: amount, currency, and what the cap or a budget did to it.</summary>
