@@ -17,7 +17,7 @@ public sealed record RoundRow(int Id, int Number, RoundPhase Phase, DateTimeOffs
 
 public sealed record ParticipantLink(int TerminalId, string Terminal);
 
-public sealed record ParticipantRow(int Id, int TerminalId, string Terminal, string Edge, string Variant, ParticipantStatus Status, int Samples,
+public sealed record ParticipantRow(int Id, int TerminalId, string Terminal, string Edge, ParticipantStatus Status, int Samples,
     double? TrainLoss, double? TrainAccuracy, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? FailureReason,
     double AssignedWidth, double Width, DateTimeOffset? SwappedAt, string? SwapReason, string? Group, string? Segment,
     string? ReportedThrough, int? PlannedSteps, int? StepsDone, DataSource DataSource, int SharedSamples, string? FilterReason, double? ValidationAccuracy)
@@ -99,7 +99,7 @@ public sealed class RoundQueries(IDbContextFactory<FedDbContext> dbFactory)
         var rows = participants.Select(x =>
         {
             var p = x.Participant;
-            return new ParticipantRow(p.Id, p.TerminalId, x.Terminal, EdgeName(p.EdgeId), p.Assignment.ModelVariant, p.Status, p.Result.Samples, p.Result.TrainLoss, p.Result.TrainAccuracy,
+            return new ParticipantRow(p.Id, p.TerminalId, x.Terminal, EdgeName(p.EdgeId), p.Status, p.Result.Samples, p.Result.TrainLoss, p.Result.TrainAccuracy,
                 p.StartedAt, p.EndedAt, p.FailureReason, p.Assignment.Width, p.Work.Width, p.Work.SwappedAt, p.Work.SwapReason, p.Assignment.Group, p.Assignment.Segment,
                 p.ReportedThroughEdgeId is { } through ? EdgeName(through) : null, p.Work.PlannedSteps, p.Work.StepsDone, p.Assignment.DataSource, p.Assignment.SharedSamples,
                 p.FilterReason, p.Result.ValidationAccuracy)
