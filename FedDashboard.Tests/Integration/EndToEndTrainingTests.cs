@@ -20,7 +20,7 @@ public sealed class EndToEndTrainingTests
             await using var db = host.Db();
             return await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == job.Id && j.Status == JobStatus.Completed
                 && db.Rounds.Where(r => r.JobId == j.Id).All(r => r.RewardedAt != null));
-        }, TimeSpan.FromMinutes(3), "the job to complete and its rounds to be rewarded");
+        }, TimeSpan.FromMinutes(3), "the job to complete and its rounds to be rewarded", () => RoundStateReport.DescribeAsync(host.ConnectionString));
 
         await using var db = host.Db();
         var rounds = await db.Rounds.Include(r => r.Participants).Where(r => r.JobId == job.Id).OrderBy(r => r.Number).ToListAsync();
@@ -43,7 +43,7 @@ public sealed class EndToEndTrainingTests
         {
             await using var db = host.Db();
             return await db.ModelVersions.SingleOrDefaultAsync(v => v.JobId == job.Id && v.Number == 1);
-        }, TimeSpan.FromMinutes(2), "v1");
+        }, TimeSpan.FromMinutes(2), "v1", () => RoundStateReport.DescribeAsync(host.ConnectionString));
 
         Assert.Equal(ModelVersionStatus.PendingApproval, version.Status);
     }
