@@ -6,7 +6,8 @@ namespace FedDashboard.Tests.Shared;
 
 /// <summary>
 /// What a dashboard's database says about its latest rounds and its unfinished Hangfire jobs, for the message of a wait
-/// that gave up: a round that never completes logs nothing, but its participants and the jobs that should move it do.
+/// that gave up: a round that never completes logs nothing, but its participants, the jobs that should move it and
+/// their failed attempts do.
 /// </summary>
 public static class RoundStateReport
 {
@@ -30,6 +31,12 @@ public static class RoundStateReport
                 SELECT j.id, j.statename, j.invocationdata ->> 'Type', j.createdat, q.queue, q.fetchedat
                 FROM {DatabasePreparation.HangfireSchema}.job j LEFT JOIN {DatabasePreparation.HangfireSchema}.jobqueue q ON q.jobid = j.id
                 WHERE j.statename IS NULL OR j.statename NOT IN ('Succeeded', 'Deleted') ORDER BY j.id DESC LIMIT 20
+                """);
+            await AppendAsync(connection, report, "Failed attempts, newest first (job, job type, at, exception):",
+                $"""
+                SELECT s.jobid, j.invocationdata ->> 'Type', s.createdat, left(s.data::text, 600)
+                FROM {DatabasePreparation.HangfireSchema}.state s JOIN {DatabasePreparation.HangfireSchema}.job j ON j.id = s.jobid
+                WHERE s.name = 'Failed' ORDER BY s.id DESC LIMIT 10
                 """);
         }
         catch (Exception failure) when (failure is NpgsqlException or InvalidOperationException)
