@@ -1,13 +1,22 @@
+using Npgsql;
+
 namespace FedDashboard.Tests.Shared;
 
 /// <summary>Where the tests find their real dependencies; ./fed test sets these, and the defaults match its private cluster.</summary>
 public static class TestEnvironment
 {
-    /// <summary>A superuser's (or a role that may create databases and roles); by default the private cluster's superuser over its socket.</summary>
-    public static string AdminConnectionString =>
+    /// <summary>
+    /// A superuser's (or a role that may create databases and roles); by default the private cluster's superuser over its
+    /// socket. Every test database's connections derive from it, and wait up to a minute to connect, not Npgsql's 15 s:
+    /// on two cores with cluster nodes and agents running beside, a connect once took longer (the run queue was 5–14).
+    /// </summary>
+    public static string AdminConnectionString => new NpgsqlConnectionStringBuilder(
         Environment.GetEnvironmentVariable("FED_TEST_CONNECTION") is { Length: > 0 } value
             ? value
-            : $"Host={Path.Combine(RepositoryRoot, ".data", "pg", "run")};Port=55432;Username=postgres;Database=postgres";
+            : $"Host={Path.Combine(RepositoryRoot, ".data", "pg", "run")};Port=55432;Username=postgres;Database=postgres")
+    {
+        Timeout = 60,
+    }.ConnectionString;
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
