@@ -46,5 +46,8 @@ public sealed class TestNode : IAsyncDisposable
     /// <returns>Why the node refuses leadership, or null.</returns>
     public Task<string?> BeatAsync() => _services.GetRequiredService<NodeHeartbeat>().BeatAsync(CancellationToken.None);
 
+    /// <summary>Stops the node's heartbeat, as the host stops it, within the time <paramref name="ct"/> leaves.</summary>
+    public Task StopAsync(CancellationToken ct) => _services.GetRequiredService<NodeHeartbeat>().StopAsync(ct);
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

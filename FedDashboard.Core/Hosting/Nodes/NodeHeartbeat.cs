@@ -39,6 +39,11 @@ public sealed class NodeHeartbeat(
         {
             await leadership.ResignAsync(cancellationToken);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's stop ran out of time (a loaded machine): stopping goes on, the lease simply runs out.
+            logger.LogWarning("The stop's time ran out before the leader lease was given up; another node leads once it expires.");
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogWarning(exception, "Could not give the leader lease up; another node leads once it expires.");

@@ -91,6 +91,19 @@ public sealed class LeaderLeaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stop_TimeRanOutBeforeResigning_StopsAndLeavesTheLeaseToRunOut()
+    {
+        await using var a = TestNode.Start(_database.AppConnectionString, "node-a");
+        await a.BeatAsync();
+
+        // A loaded machine: the host's stop had no time left when the heartbeat came to give the lease up.
+        await a.StopAsync(new CancellationToken(canceled: true));
+
+        Assert.False(a.Leadership.IsLeader);
+        Assert.Equal("node-a", (await a.Registry.OverviewAsync()).Lease?.Holder);
+    }
+
+    [Fact]
     public async Task TryLead_ClockOffBeyondTolerance_RefusesAndSaysWhy()
     {
         var skewed = new ShiftedClock(TimeSpan.FromSeconds(30));
